@@ -1,0 +1,24 @@
+// Jest: pure unit tests sit beside the code; platform-backed tests live in test/.
+/** @type {import('jest').Config} */
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/src', '<rootDir>/emulator', '<rootDir>/scripts'],
+      testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+      transform: { '^.+\\.tsx?$': tsJest },
+    },
+    {
+      displayName: 'integration',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test'],
+      testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+      testPathIgnorePatterns: ['/test/e2e/'],
+      setupFiles: ['<rootDir>/test/support/install-forge-globals.ts'],
+      transform: { '^.+\\.tsx?$': tsJest },
+    },
+  ],
+};

@@ -1,0 +1,2 @@
+// Jest setup for platform-backed tests: installs the Forge runtime seam before any @forge/* module loads.
+export {};

@@ -16,8 +16,16 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.test.ts', '**/*.test.tsx'],
-      testPathIgnorePatterns: ['/test/e2e/'],
+      testPathIgnorePatterns: ['/test/e2e/', '/test/forge-checks/'],
       setupFiles: ['<rootDir>/test/support/install-forge-globals.ts'],
+      transform: { '^.+\\.tsx?$': tsJest },
+    },
+    {
+      // Atlassian's own manifest/lint/bundler checks; run by `npm run check:forge`, which needs the optional Forge tooling.
+      displayName: 'forge-checks',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test/forge-checks'],
+      testMatch: ['**/*.test.ts'],
       transform: { '^.+\\.tsx?$': tsJest },
     },
   ],

@@ -1,0 +1,392 @@
+// The warn / act / cancel rules for one user on one product, in the order that keeps the wrong person safe.
+import type {
+  ActivitySnapshot,
+  BaselineSource,
+  DecisionBase,
+  Exclusion,
+  ProductDecision,
+  ReasonCode,
+  ReasonFacts,
+  WarningInstruction,
+} from './decision';
+import { findProductExclusions } from './exclusions';
+import type { ProductFacts, UserFacts, WarningRecord } from './facts';
+import {
+  type InactivityPolicy,
+  type ProductInactivityPolicy,
+  effectiveWarnDays,
+  warnPointDays,
+} from './policy';
+import { actionPhrase, baselinePhrase, capitalize, days, policyPhrase } from './reason-text';
+import { DAY_MS, HOUR_MS, isoDay, wholeDaysBetween } from './time';
+
+export interface ProductContext {
+  readonly facts: UserFacts;
+  readonly policy: InactivityPolicy;
+  readonly now: number;
+  readonly product: string;
+  readonly userExclusions: readonly Exclusion[];
+}
+
+interface Resolved extends ProductContext {
+  readonly productPolicy: ProductInactivityPolicy | undefined;
+  readonly productFacts: ProductFacts | undefined;
+  readonly warning: WarningRecord | null;
+  readonly name: string;
+  readonly activity: ActivitySnapshot;
+}
+
+interface Baseline {
+  readonly at: number;
+  readonly source: BaselineSource;
+}
+
+/**
+ * Order matters: exclusions, then anything that means "nothing to do", then missing or stale data (never act
+ * blind), then the clock. Only the last steps can warn or act.
+ */
+export function decideProduct(context: ProductContext): ProductDecision {
+  const c = resolve(context);
+  const { productPolicy, productFacts, warning, facts, now } = c;
+
+  const exclusions = [...c.userExclusions, ...findProductExclusions(productFacts, c.name, c.policy, now)];
+  if (exclusions.length > 0) return excluded(c, exclusions);
+
+  const done = facts.actionsThisRun.find(
+    (recorded) => recorded.action === 'suspend' || recorded.product === c.product,
+  );
+  if (done) {
+    const what = done.action === 'suspend' ? 'suspended' : `removed from ${c.name}`;
+    return plain(
+      c,
+      'already-acted',
+      'already-acted-this-run',
+      `Already ${what} in this run; not repeated.`,
+      {},
+    );
+  }
+  if (!productFacts?.hasAccess) {
+    return plain(c, 'no-access', 'no-access', `Does not hold ${c.name} on this site.`, {});
+  }
+  if (!productPolicy?.enabled) {
+    // Only reached for a stored warning: enabled products and warned products are the ones decided.
+    return cancel(c, 'product-disabled', `Clean-up of ${c.name} is turned off.`, {});
+  }
+  if (warning && productPolicy.action === 'report') {
+    return cancel(c, 'policy-no-longer-acts', `${c.name} is now report-only.`, {});
+  }
+
+  const latest = latestRelevantActivity(c, productPolicy);
+  if (warning && latest.at !== null && latest.at >= warning.warnedAt) {
+    return cancel(
+      c,
+      'active-since-warning',
+      `${capitalize(baselinePhrase(latest.source, latest.at, c.name, now))}, after the warning.`,
+      { lastActiveAt: latest.at },
+    );
+  }
+
+  const refreshedAt = facts.activityRefreshedAt;
+  if (refreshedAt === null) {
+    return unknown(c, 'activity-never-fetched', 'No activity data has been fetched for this user.', {
+      activityRefreshedAt: null,
+    });
+  }
+  if (now - refreshedAt > c.policy.activityMaxAgeHours * HOUR_MS) {
+    const age = Math.floor((now - refreshedAt) / HOUR_MS);
+    return unknown(
+      c,
+      'activity-stale',
+      `Activity data was fetched on ${isoDay(refreshedAt)} (${age} hours ago, more than the ${c.policy.activityMaxAgeHours} allowed).`,
+      { activityRefreshedAt: refreshedAt },
+    );
+  }
+  if (productPolicy.action === 'suspend' && facts.orgLastActiveAt === undefined) {
+    return unknown(
+      c,
+      'org-activity-unknown',
+      `${c.name} is set to suspend accounts organization-wide, but organization-wide activity was not gathered.`,
+      {},
+    );
+  }
+
+  let baseline: Baseline;
+  if (latest.at !== null) {
+    baseline = { at: latest.at, source: latest.source };
+  } else if (productPolicy.neverActive === 'ignore') {
+    return excluded(c, [
+      {
+        kind: 'never-active-ignored',
+        description: `never used ${c.name}, and the policy leaves users who never used it alone`,
+      },
+    ]);
+  } else if (productFacts.addedAt !== null) {
+    baseline = { at: productFacts.addedAt, source: 'added-to-product' };
+  } else if (facts.addedToOrgAt !== null) {
+    baseline = { at: facts.addedToOrgAt, source: 'added-to-org' };
+  } else {
+    return unknown(
+      c,
+      'no-activity-baseline',
+      `Never used ${c.name}, and when they were given it is unknown, so inactivity cannot be measured.`,
+      { lastActiveAt: null },
+    );
+  }
+  return decideOnClock(c, productPolicy, baseline, refreshedAt);
+}
+
+function decideOnClock(
+  c: Resolved,
+  productPolicy: ProductInactivityPolicy,
+  baseline: Baseline,
+  refreshedAt: number,
+): ProductDecision {
+  const { now, warning } = c;
+  const thresholdMs = productPolicy.inactiveAfterDays * DAY_MS;
+  const warnMs = effectiveWarnDays(productPolicy) * DAY_MS;
+  const inactiveMs = Math.max(0, now - baseline.at);
+  const inactiveDays = wholeDaysBetween(baseline.at, now);
+  const since = baselinePhrase(baseline.source, baseline.at, c.name, now);
+  const policy = policyPhrase(productPolicy);
+  const numbers: ReasonFacts = {
+    lastActiveAt:
+      baseline.source === 'last-active' || baseline.source === 'last-active-in-org' ? baseline.at : null,
+    baselineAt: baseline.at,
+    baselineSource: baseline.source,
+    inactiveDays,
+    inactiveAfterDays: productPolicy.inactiveAfterDays,
+    warnDaysBefore: effectiveWarnDays(productPolicy),
+    action: productPolicy.action,
+    activityRefreshedAt: refreshedAt,
+  };
+  const belowWarnPoint = inactiveMs < thresholdMs - warnMs;
+
+  if (warning) {
+    if (belowWarnPoint) {
+      return cancel(
+        c,
+        'no-longer-due',
+        `${capitalize(since)}, short of the ${days(warnPointDays(productPolicy))} at which the current ${policy} warns.`,
+        numbers,
+      );
+    }
+    // Never earlier than promised, than the threshold, or than a full notice period after the warning.
+    const actAfter = Math.max(warning.actAfter, baseline.at + thresholdMs, warning.warnedAt + warnMs);
+    const warned = `warned on ${isoDay(warning.warnedAt)}`;
+    const withWarning = { ...numbers, warnedAt: warning.warnedAt, actAfter };
+    if (c.now < actAfter) {
+      return {
+        ...base(
+          c,
+          'grace-period',
+          `${capitalize(since)}; ${warned}; ${policy}; due on ${isoDay(actAfter)}.`,
+          withWarning,
+          'keep',
+        ),
+        outcome: 'still-in-grace',
+        actAfter,
+      };
+    }
+    if (refreshedAt < actAfter) {
+      return {
+        ...base(
+          c,
+          'awaiting-activity-refresh',
+          `${capitalize(since)}; ${warned}; grace period ended on ${isoDay(actAfter)}, but activity was last fetched on ${isoDay(refreshedAt)}: waiting for data that covers the whole grace period.`,
+          withWarning,
+          'keep',
+        ),
+        outcome: 'still-in-grace',
+        actAfter,
+      };
+    }
+    return act(
+      c,
+      productPolicy,
+      `${capitalize(since)}; ${warned}; grace period ended on ${isoDay(actAfter)}; ${policy}.`,
+      withWarning,
+    );
+  }
+
+  if (belowWarnPoint) {
+    const code =
+      baseline.source === 'added-to-product' || baseline.source === 'added-to-org'
+        ? 'never-active-within-threshold'
+        : 'active-within-threshold';
+    return plain(c, 'active', code, `${capitalize(since)}; ${policy}.`, numbers);
+  }
+  if (warnMs > 0) {
+    const actAfter = Math.max(baseline.at + thresholdMs, now + warnMs);
+    const newWarning = { product: c.product, warnedAt: now, actAfter };
+    return {
+      ...base(
+        c,
+        'inactive-warned',
+        `${capitalize(since)}; ${policy}. Warned now: ${actionPhrase(productPolicy.action, c.name)} on or after ${isoDay(actAfter)} unless they use ${c.name} before then.`,
+        { ...numbers, warnedAt: now, actAfter },
+        'create',
+      ),
+      outcome: 'warn',
+      newWarning,
+    };
+  }
+  const dueAt = baseline.at + thresholdMs;
+  if (refreshedAt < dueAt) {
+    return unknown(
+      c,
+      'activity-older-than-due-date',
+      `${capitalize(since)}; ${policy}; due on ${isoDay(dueAt)}, but activity was last fetched on ${isoDay(refreshedAt)}: waiting for data from after the due date.`,
+      { ...numbers, actAfter: dueAt },
+    );
+  }
+  return act(c, productPolicy, `${capitalize(since)}; ${policy}.`, { ...numbers, actAfter: dueAt });
+}
+
+/**
+ * Remove-licence looks at this product on this site only. Suspend is org-wide, so activity in any product on
+ * any site of the org counts (never-used-here is not "inactive" for someone busy elsewhere).
+ */
+function latestRelevantActivity(
+  c: Resolved,
+  productPolicy: ProductInactivityPolicy,
+): { at: number | null; source: BaselineSource } {
+  const own = c.productFacts?.lastActiveAt ?? null;
+  if (productPolicy.action !== 'suspend') return { at: own, source: 'last-active' };
+  let latest = own;
+  let source: BaselineSource = 'last-active';
+  const elsewhere = [
+    ...Object.values(c.facts.products).map((product) => product.lastActiveAt),
+    c.facts.orgLastActiveAt ?? null,
+  ];
+  for (const at of elsewhere) {
+    if (at !== null && (latest === null || at > latest)) {
+      latest = at;
+      source = 'last-active-in-org';
+    }
+  }
+  return { at: latest, source };
+}
+
+function resolve(context: ProductContext): Resolved {
+  const productPolicy = context.policy.products[context.product];
+  const productFacts = context.facts.products[context.product];
+  const refreshedAt = context.facts.activityRefreshedAt;
+  const lastActiveAt = productFacts?.lastActiveAt ?? null;
+  const holdsProduct = productFacts?.hasAccess ?? false;
+  let activity: ActivitySnapshot;
+  if (refreshedAt === null || !productFacts) {
+    activity = { holdsProduct, status: 'unknown', lastActiveAt: null, inactiveDays: null };
+  } else if (lastActiveAt === null) {
+    activity = { holdsProduct, status: 'never', lastActiveAt: null, inactiveDays: null };
+  } else {
+    activity = {
+      holdsProduct,
+      status: 'known',
+      lastActiveAt,
+      inactiveDays: wholeDaysBetween(lastActiveAt, context.now),
+    };
+  }
+  return {
+    ...context,
+    productPolicy,
+    productFacts,
+    warning: context.facts.warnings.find((warning) => warning.product === context.product) ?? null,
+    name: productPolicy?.displayName ?? context.product,
+    activity,
+  };
+}
+
+function base(
+  c: Resolved,
+  code: ReasonCode,
+  message: string,
+  facts: ReasonFacts,
+  warning: WarningInstruction,
+): DecisionBase {
+  return {
+    accountId: c.facts.accountId,
+    product: c.product,
+    reason: { code, message, facts },
+    warning,
+    activity: c.activity,
+  };
+}
+
+/** A stored warning is pointless once the user is out of scope, so outcomes that end the matter clear it. */
+function clearIfWarned(c: Resolved): WarningInstruction {
+  return c.warning ? 'clear' : 'none';
+}
+
+function plain(
+  c: Resolved,
+  outcome: 'active' | 'no-access' | 'already-acted',
+  code: ReasonCode,
+  message: string,
+  facts: ReasonFacts,
+): ProductDecision {
+  return { ...base(c, code, message, facts, clearIfWarned(c)), outcome };
+}
+
+/** Without data nobody is judged, and an existing warning stays until the data says which way it goes. */
+function unknown(c: Resolved, code: ReasonCode, message: string, facts: ReasonFacts): ProductDecision {
+  return {
+    ...base(
+      c,
+      code,
+      `${message} Nobody is warned or acted on without current activity data.`,
+      facts,
+      c.warning ? 'keep' : 'none',
+    ),
+    outcome: 'unknown-activity',
+  };
+}
+
+function excluded(c: Resolved, exclusions: readonly Exclusion[]): ProductDecision {
+  const message = `Excluded from the ${c.name} clean-up: ${exclusions.map((e) => e.description).join('; ')}.`;
+  return {
+    ...base(c, 'excluded', message, { exclusions: exclusions.map((e) => e.kind) }, clearIfWarned(c)),
+    outcome: 'excluded',
+    exclusions,
+  };
+}
+
+function cancel(c: Resolved, code: ReasonCode, message: string, facts: ReasonFacts): ProductDecision {
+  const warning = c.warning;
+  if (!warning)
+    throw new Error(`cancel-warning without a stored warning for ${c.facts.accountId}/${c.product}`);
+  return {
+    ...base(
+      c,
+      code,
+      `${message} Warning of ${isoDay(warning.warnedAt)} cancelled.`,
+      { ...facts, warnedAt: warning.warnedAt, actAfter: warning.actAfter },
+      'clear',
+    ),
+    outcome: 'cancel-warning',
+    cancelled: warning,
+  };
+}
+
+function act(
+  c: Resolved,
+  productPolicy: ProductInactivityPolicy,
+  message: string,
+  facts: ReasonFacts,
+): ProductDecision {
+  const action =
+    productPolicy.action === 'remove-licence'
+      ? { kind: 'remove-licence' as const, groupIds: [...new Set(c.productFacts?.licenceGroupIds ?? [])] }
+      : { kind: productPolicy.action };
+  const outcome = `${message} Action: ${actionPhrase(productPolicy.action, c.name)}.`;
+  return {
+    ...base(
+      c,
+      'inactive-past-threshold',
+      outcome,
+      action.kind === 'remove-licence' ? { ...facts, groupIds: action.groupIds } : facts,
+      c.warning ? 'keep' : 'none',
+    ),
+    outcome: 'act',
+    action,
+  };
+}

@@ -1,0 +1,45 @@
+// Phrases shared by decision reasons, so every sentence states dates and numbers the same way.
+import type { BaselineSource } from './decision';
+import { type InactivityAction, type ProductInactivityPolicy, effectiveWarnDays } from './policy';
+import { isoDay, wholeDaysBetween } from './time';
+
+export function days(n: number): string {
+  return `${n} ${n === 1 ? 'day' : 'days'}`;
+}
+
+export function actionPhrase(action: InactivityAction, productName: string): string {
+  switch (action) {
+    case 'remove-licence':
+      return `remove ${productName} access`;
+    case 'suspend':
+      return 'suspend the account organization-wide';
+    case 'report':
+      return 'report as inactive';
+  }
+}
+
+/** "last active in Confluence on 2025-01-03 (97 days ago)" and its never-active variants. */
+export function baselinePhrase(source: BaselineSource, at: number, productName: string, now: number): string {
+  const when = `${isoDay(at)} (${days(wholeDaysBetween(at, now))} ago)`;
+  switch (source) {
+    case 'last-active':
+      return `last active in ${productName} on ${when}`;
+    case 'last-active-in-org':
+      return `last active anywhere in the organization on ${when}`;
+    case 'added-to-product':
+      return `never used ${productName}; given it on ${when}, counted as last activity`;
+    case 'added-to-org':
+      return `never used ${productName}; joined the organization on ${when}, counted as last activity`;
+  }
+}
+
+/** "policy: remove Confluence access after 90 days without activity, warning 7 days before" */
+export function policyPhrase(product: ProductInactivityPolicy): string {
+  const warn = effectiveWarnDays(product);
+  const notice = warn > 0 ? `, warning ${days(warn)} before` : ', without warning';
+  return `policy: ${actionPhrase(product.action, product.displayName)} after ${days(product.inactiveAfterDays)} without activity${notice}`;
+}
+
+export function capitalize(sentence: string): string {
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+}

@@ -1,2 +1,4 @@
 // Jest setup for platform-backed tests: installs the Forge runtime seam before any @forge/* module loads.
-export {};
+import { installForgeGlobals } from '../../emulator/platform/runtime-globals';
+
+installForgeGlobals();

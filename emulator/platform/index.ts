@@ -1,0 +1,8 @@
+// The Forge platform half of the emulator: public entry points.
+export { installForgeGlobals } from './runtime-globals';
+export { createPlatform, ForgePlatform, ResolverInvocationError, type PlatformOptions } from './platform';
+export { createLatencyDelay, type LatencyMode } from './latency';
+export type { InvocationRecord } from './function-runner';
+export { TIME_LIMITS_MS } from './function-runner';
+export { QUEUE_LIMITS } from './queue/queue-store';
+export { KVS_LIMITS } from './kvs/kvs-limits';

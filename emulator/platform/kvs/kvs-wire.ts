@@ -1,0 +1,102 @@
+// Answers @forge/kvs's wire calls (`/api/v1/...`) from the store, in the reply shapes the SDK checks.
+import { KvsError, notFound, badRequest } from './kvs-errors';
+import type { EntityQuery, KvsStore, SetOptions, Space, StoredItem, TransactionRequest } from './kvs-store';
+import type { FilterItem } from './entity-schema';
+
+const json = (status: number, body?: unknown): Response =>
+  new Response(body === undefined ? null : JSON.stringify(body), {
+    status,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+  });
+
+interface KeyBody {
+  key: string;
+  value?: unknown;
+  entityName?: string;
+  options?: SetOptions;
+}
+
+const reply = (item: StoredItem | undefined) => (item ? json(200, item) : json(204));
+
+function dispatch(store: KvsStore, op: string, body: unknown): Response {
+  const b = body as KeyBody;
+  const space: Space = op.startsWith('secret/') ? 'secret' : 'kv';
+  switch (op) {
+    case 'get':
+    case 'secret/get': {
+      const item = store.get(space, b.key);
+      if (!item) throw notFound(b.key);
+      return json(200, item);
+    }
+    case 'set':
+    case 'secret/set':
+      return reply(store.set(space, b.key, b.value, b.options));
+    case 'delete':
+    case 'secret/delete':
+      store.delete(space, b.key);
+      return json(204);
+    case 'query': {
+      const q = body as { where?: FilterItem[]; limit?: number; after?: string };
+      return json(200, store.query(q.where, q.limit, q.after));
+    }
+    case 'entity/get': {
+      const item = store.getEntity(b.entityName as string, b.key);
+      if (!item) throw notFound(b.key);
+      return json(200, item);
+    }
+    case 'entity/set':
+      return reply(store.setEntity(b.entityName as string, b.key, b.value, b.options));
+    case 'entity/delete':
+      store.deleteEntity(b.entityName as string, b.key);
+      return json(204);
+    case 'entity/query':
+      return json(200, store.queryEntity(body as EntityQuery));
+    case 'batch/set':
+      return json(
+        200,
+        store.batch(body as KeyBody[], (item) =>
+          item.entityName
+            ? store.setEntity(item.entityName, item.key, item.value, item.options)
+            : store.set('kv', item.key, item.value, item.options),
+        ),
+      );
+    case 'batch/delete':
+      return json(
+        200,
+        store.batch(body as KeyBody[], (item) =>
+          item.entityName ? store.deleteEntity(item.entityName, item.key) : store.delete('kv', item.key),
+        ),
+      );
+    case 'batch/get': {
+      const found: StoredItem[] = [];
+      const result = store.batch(body as KeyBody[], (item) => {
+        const hit = item.entityName ? store.getEntity(item.entityName, item.key) : store.get('kv', item.key);
+        if (!hit) throw notFound(item.key);
+        found.push({ ...hit, ...(item.entityName ? { entityName: item.entityName } : {}) });
+      });
+      return json(200, { successfulKeys: found, failedKeys: result.failedKeys });
+    }
+    case 'transaction':
+      store.transact(body as TransactionRequest);
+      return json(204);
+    default:
+      throw badRequest('UNSUPPORTED_OPERATION', `The emulator does not implement storage operation "${op}".`);
+  }
+}
+
+/** Handles one `__forge_fetch__({type:'kvs'}, '/api/v1/<op>', init)` call. */
+export function handleKvsRequest(store: KvsStore, path: string, init: RequestInit): Response {
+  const op = path.replace(/^\/api\/v1\//, '');
+  let body: unknown;
+  try {
+    body = typeof init.body === 'string' && init.body.length > 0 ? JSON.parse(init.body) : {};
+  } catch {
+    return json(400, { code: 'INVALID_REQUEST', message: 'The request body is not valid JSON.' });
+  }
+  try {
+    return dispatch(store, op, body);
+  } catch (e) {
+    if (e instanceof KvsError) return json(e.status, { code: e.code, message: e.message });
+    throw e;
+  }
+}

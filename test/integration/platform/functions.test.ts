@@ -1,0 +1,90 @@
+// Resolvers, web triggers, egress and principals on the platform, with the real SDK.
+import { startFixturePlatform, type FixturePlatform } from './platform-fixture';
+import { ResolverInvocationError } from '../../../emulator/platform';
+
+let env: FixturePlatform;
+beforeEach(() => (env = startFixturePlatform()));
+afterEach(() => env.platform.close());
+
+const call = <T>(key: string, payload: Record<string, unknown> = {}, accountId = '557058:admin') =>
+  env.platform.invokeResolver<T>({ key, payload, accountId });
+
+describe('resolvers', () => {
+  it('passes the caller as context.accountId and as the asUser() principal', async () => {
+    const result = await call<{ contextAccountId: string; body: { principal: unknown } }>(
+      'whoami',
+      {},
+      '557058:alice',
+    );
+    expect(result.contextAccountId).toBe('557058:alice');
+    expect(result.body.principal).toEqual({ kind: 'user', accountId: '557058:alice', impersonated: false });
+  });
+
+  it('sees the emulated clock through Date', async () => {
+    const result = await call<{ now: number; iso: string }>('now');
+    expect(result.now).toBe(env.platform.now());
+    expect(result.iso).toBe(new Date(env.platform.now()).toISOString());
+  });
+
+  it('is killed after 25 s and the caller gets Forge’s invocation error', async () => {
+    env.site.latencyMs = 10_000;
+    const attempt = call('spin', { calls: 5 });
+    await expect(attempt).rejects.toBeInstanceOf(ResolverInvocationError);
+    await expect(attempt).rejects.toThrow(/Task timed out after 25.00 seconds/);
+    expect(env.site.requests).toHaveLength(3);
+  });
+});
+
+describe('impersonation', () => {
+  it('refuses asUser(accountId) for someone who never used the app, then allows it after consent', async () => {
+    await expect(call('impersonate', { accountId: '557058:bob' })).rejects.toThrow(/Authentication Required/);
+    env.platform.recordConsent('557058:bob');
+    const result = await call<{ body: { principal: unknown } }>('impersonate', { accountId: '557058:bob' });
+    expect(result.body.principal).toEqual({ kind: 'user', accountId: '557058:bob', impersonated: true });
+  });
+});
+
+describe('egress', () => {
+  it('refuses hosts missing from permissions.external.fetch.backend', async () => {
+    const result = await call<{ ok: boolean; message: string }>('egress', {
+      url: 'https://evil.example.org/x',
+    });
+    expect(result).toMatchObject({ ok: false });
+    expect(result.message).toMatch(
+      /not included in the external fetch backend permissions: evil.example.org/,
+    );
+  });
+
+  it('routes an allowed host to a registered handler', async () => {
+    const seen: string[] = [];
+    env.platform.registerExternal('hooks.example.com', async (request) => {
+      seen.push(await request.text());
+      return new Response('ok', { status: 200 });
+    });
+    const result = await call('egress', { url: 'https://hooks.example.com/services/T1' });
+    expect(result).toEqual({ ok: true, status: 200, body: 'ok' });
+    expect(seen).toEqual(['{"text":"hi"}']);
+  });
+});
+
+describe('web triggers', () => {
+  it('serves real HTTP on 127.0.0.1 and maps the request and response shapes', async () => {
+    const { url } = await call<{ url: string }>('webtrigger-url');
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/x1\/[0-9a-f]{32}$/);
+    const response = await fetch(`${url}/extra/path?a=1&a=2`, { method: 'POST', body: 'hello' });
+    expect(response.status).toBe(201);
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(await response.json()).toEqual({
+      method: 'POST',
+      body: 'hello',
+      q: { a: ['1', '2'] },
+      userPath: '/extra/path',
+    });
+  });
+
+  it('answers 404 for an unknown trigger id', async () => {
+    const { url } = await call<{ url: string }>('webtrigger-url');
+    const response = await fetch(url.replace(/[0-9a-f]{32}$/, 'f'.repeat(32)), { method: 'POST', body: '' });
+    expect(response.status).toBe(404);
+  });
+});

@@ -1,0 +1,74 @@
+// KVS on the platform, through the real @forge/kvs: semantics, cursors, limits, TTL and transactions.
+import { startFixturePlatform, type FixturePlatform } from './platform-fixture';
+
+let env: FixturePlatform;
+beforeEach(() => (env = startFixturePlatform()));
+afterEach(() => env.platform.close());
+
+const call = <T>(key: string, payload: Record<string, unknown> = {}) =>
+  env.platform.invokeResolver<T>({ key, payload, accountId: '557058:admin' });
+
+describe('key-value store', () => {
+  it('pages a beginsWith query with cursors, in key order, without overlap', async () => {
+    const { pages } = await call<{ pages: string[][] }>('kv-roundtrip', {
+      prefix: 'item:',
+      count: 25,
+      pageSize: 10,
+    });
+    expect(pages.map((p) => p.length)).toEqual([10, 10, 5]);
+    const all = pages.flat();
+    expect(all).toEqual([...all].sort());
+    expect(new Set(all).size).toBe(25);
+  });
+
+  it('refuses keys and values beyond the documented limits with the documented codes', async () => {
+    const longKey = await call<{ ok: boolean; code: string }>('kv-error', { key: 'k'.repeat(501), value: 1 });
+    expect(longKey).toMatchObject({ ok: false, code: 'KEY_TOO_LONG' });
+    const badKey = await call<{ ok: boolean; code: string }>('kv-error', { key: 'no/slashes', value: 1 });
+    expect(badKey).toMatchObject({ ok: false, code: 'INVALID_KEY' });
+    const bigValue = await call<{ ok: boolean; code: string; name: string }>('kv-error', {
+      key: 'big',
+      value: 'x'.repeat(241 * 1024),
+    });
+    expect(bigValue).toMatchObject({ ok: false, code: 'MAX_SIZE', name: 'ForgeKvsError' });
+    expect(env.platform.storage.get('kv', 'big')).toBeUndefined();
+  });
+
+  it('expires a TTL value when the emulated clock passes its expiry', async () => {
+    await call('kv-set', { key: 'session', value: 'v', options: { ttl: { value: 2, unit: 'MINUTES' } } });
+    expect(await call('kv-get', { key: 'session' })).toEqual({ value: 'v' });
+    await env.platform.advance(121_000);
+    expect(await call('kv-get', { key: 'session' })).toEqual({ value: null });
+  });
+
+  it('refuses FAIL_IF_EXISTS on an existing key and keeps the old value', async () => {
+    await call('kv-set', { key: 'once', value: 1 });
+    await expect(
+      call('kv-set', { key: 'once', value: 2, options: { keyPolicy: 'FAIL_IF_EXISTS' } }),
+    ).rejects.toThrow(/already exists/);
+    expect(await call('kv-get', { key: 'once' })).toEqual({ value: 1 });
+  });
+});
+
+describe('transactions', () => {
+  it('changes nothing when a check fails', async () => {
+    const result = await call<{ failure: { code: string } | null; note: unknown; bob: unknown }>(
+      'transaction',
+      {
+        minimum: 100,
+      },
+    );
+    expect(result.failure?.code).toBe('CONDITION_CHECK_FAILED');
+    expect(result.note).toBe('before');
+    expect(result.bob).toBeNull();
+  });
+
+  it('applies every operation when all checks hold', async () => {
+    const result = await call<{ failure: unknown; note: unknown; bob: unknown }>('transaction', {
+      minimum: 5,
+    });
+    expect(result.failure).toBeNull();
+    expect(result.note).toBe('after');
+    expect(result.bob).toEqual({ owner: 'bob', amount: 5 });
+  });
+});

@@ -1,0 +1,149 @@
+// Queues, product events and schedules on the platform: limits, retries, timeouts and at-least-once delivery.
+import { startFixturePlatform, type FixturePlatform } from './platform-fixture';
+
+let env: FixturePlatform;
+afterEach(() => env.platform.close());
+
+const call = <T>(key: string, payload: Record<string, unknown> = {}) =>
+  env.platform.invokeResolver<T>({ key, payload, accountId: '557058:admin' });
+
+const workKeys = () =>
+  env.platform.storage
+    .dump()
+    .map((e) => e.key)
+    .filter((k) => k.startsWith('work:'));
+
+describe('queue push limits (checked by the SDK and by the platform)', () => {
+  beforeEach(() => (env = startFixturePlatform()));
+
+  it('refuses a 300 KB push with the SDK’s own PayloadTooBigError and queues nothing', async () => {
+    const result = await call<{ ok: boolean; name: string }>('push', {
+      events: [{ body: { blob: 'x'.repeat(300 * 1024) } }],
+    });
+    expect(result).toMatchObject({ ok: false, name: 'PayloadTooBigError' });
+    expect(env.platform.queue.counts().pending).toBe(0);
+  });
+
+  it('refuses 51 events in one push with TooManyEventsError', async () => {
+    const events = Array.from({ length: 51 }, (_, i) => ({ body: { i } }));
+    expect(await call('push', { events })).toMatchObject({ ok: false, name: 'TooManyEventsError' });
+  });
+
+  it('refuses a delay beyond 900 s', async () => {
+    expect(await call('push', { events: [{ body: {}, delayInSeconds: 901 }] })).toMatchObject({
+      ok: false,
+      name: 'InvalidPushSettingsError',
+    });
+  });
+
+  it('rate-limits more than 500 events a minute with RateLimitError, and accepts again a minute later', async () => {
+    for (let i = 0; i < 10; i++) {
+      const events = Array.from({ length: 50 }, (_, j) => ({
+        body: { action: 'noop', n: i * 50 + j },
+        delayInSeconds: 900,
+      }));
+      expect(await call('push', { events })).toMatchObject({ ok: true });
+    }
+    expect(await call('push', { events: [{ body: {}, delayInSeconds: 900 }] })).toMatchObject({
+      ok: false,
+      name: 'RateLimitError',
+    });
+    env.platform.clock.advance(61_000);
+    expect(await call('push', { events: [{ body: {}, delayInSeconds: 900 }] })).toMatchObject({ ok: true });
+  });
+
+  it('delivers a delayed event only when the clock reaches its delay', async () => {
+    await call('push', { events: [{ body: { action: 'noop' }, delayInSeconds: 120 }] });
+    await env.platform.advance(119_000);
+    expect(workKeys()).toEqual([]);
+    await env.platform.advance(1_000);
+    expect(workKeys().filter((k) => k.endsWith(':done'))).toHaveLength(1);
+  });
+});
+
+describe('consumer retries', () => {
+  beforeEach(() => (env = startFixturePlatform()));
+
+  it('kills a consumer that exceeds its timeoutSeconds and retries it; the retry is observable', async () => {
+    env.site.latencyMs = 20_000;
+    await call('push', { events: [{ body: { action: 'slow-first-attempt' } }] });
+    await env.platform.drain();
+    const runs = env.platform.invocations.filter((r) => r.moduleKind === 'consumer');
+    expect(runs.map((r) => [r.outcome, r.attempt])).toEqual([
+      ['timeout', 1],
+      ['success', 2],
+    ]);
+    expect(runs[0]?.error).toBe('Task timed out after 60.00 seconds');
+    // Three 20 s calls plus real run time cross the 60 s limit during the third; nothing runs after the kill.
+    expect(env.site.requests).toHaveLength(3);
+    const attempt2 = env.platform.storage.dump().find((e) => e.key.endsWith(':attempt:2'));
+    expect(attempt2?.value).toEqual({ action: 'slow-first-attempt', retryReason: 'FUNCTION_TIME_OUT' });
+  });
+
+  it('honours InvocationError retryAfter on the emulated clock and passes retryContext', async () => {
+    await call('push', { events: [{ body: { action: 'retry-twice' } }] });
+    const start = env.platform.now();
+    await env.platform.drain();
+    const runs = env.platform.invocations.filter((r) => r.moduleKind === 'consumer');
+    expect(runs.map((r) => r.startedAt - start)).toEqual([0, 30_000, 60_000]);
+    expect(workKeys().filter((k) => k.endsWith(':done'))).toHaveLength(1);
+  });
+
+  it('gives up after 4 retries', async () => {
+    await call('push', { events: [{ body: { action: 'always-retry' } }] });
+    await env.platform.drain();
+    expect(env.platform.invocations.filter((r) => r.moduleKind === 'consumer')).toHaveLength(5);
+    expect(env.platform.queue.counts()).toMatchObject({ failed: 1, pending: 0 });
+  });
+
+  it('does not retry a consumer that throws', async () => {
+    await call('push', { events: [{ body: { action: 'throw' } }] });
+    await env.platform.drain();
+    const runs = env.platform.invocations.filter((r) => r.moduleKind === 'consumer');
+    expect(runs.map((r) => r.outcome)).toEqual(['error']);
+    expect(env.platform.queue.failures()[0]?.error).toBe('Error: boom');
+  });
+});
+
+describe('product events', () => {
+  it('delivers an event to its trigger with the platform context', async () => {
+    env = startFixturePlatform();
+    env.site.emit({
+      eventType: 'avi:jira:created:user',
+      payload: { eventType: 'avi:jira:created:user', user: { accountId: 'u1' } },
+    });
+    await env.platform.drain();
+    const deliveries = env.platform.storage.dump().filter((e) => e.key.startsWith('delivery:'));
+    expect(deliveries.map((d) => d.value)).toEqual([{ accountId: 'u1' }]);
+  });
+
+  it('ignores events no trigger subscribes to', async () => {
+    env = startFixturePlatform();
+    env.site.emit({ eventType: 'avi:jira:deleted:user', payload: { eventType: 'avi:jira:deleted:user' } });
+    await env.platform.drain();
+    expect(env.platform.invocations).toHaveLength(0);
+  });
+
+  it('can deliver the same event twice (at-least-once), reaching the handler twice', async () => {
+    env = startFixturePlatform({ duplicateDeliveryRate: 1 });
+    env.site.emit({
+      eventType: 'avi:jira:created:user',
+      payload: { eventType: 'avi:jira:created:user', user: { accountId: 'u1' } },
+    });
+    await env.platform.drain();
+    expect(env.platform.invocations.filter((r) => r.moduleKind === 'trigger')).toHaveLength(2);
+    expect(env.platform.storage.dump().filter((e) => e.key.startsWith('delivery:'))).toHaveLength(2);
+  });
+});
+
+describe('scheduled triggers', () => {
+  it('runs a fiveMinute trigger at each interval the clock passes, with Date inside it on the emulated clock', async () => {
+    env = startFixturePlatform();
+    const start = env.platform.now();
+    await env.platform.advance(16 * 60_000);
+    const runs = env.platform.storage.dump().filter((e) => e.key.startsWith('schedule:'));
+    expect(runs.map((r) => Number(r.key.slice('schedule:'.length)) - start)).toEqual([
+      300_000, 600_000, 900_000,
+    ]);
+  });
+});

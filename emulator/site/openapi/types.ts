@@ -8,11 +8,15 @@ export interface SpecOperation {
   spec: SpecName;
   /** Upper-case HTTP method. */
   method: string;
-  /** The spec's path template, e.g. `/rest/api/3/project/{projectIdOrKey}/role/{id}`. */
+  /** The path template as requested on the wire (the document's server path included), e.g.
+   *  `/rest/api/3/project/{projectIdOrKey}/role/{id}` or `/wiki/api/v2/spaces/{id}`. */
   template: string;
   operationId?: string;
   /** Path parameters extracted from the concrete path (already URI-decoded). */
   pathParams: Record<string, string>;
+  /** The path key as written in the spec document, when it differs from `template` (Confluence v2 writes
+   *  `/spaces/{id}` for `/wiki/api/v2/spaces/{id}`, our admin document `/v1/orgs` for `/admin/v1/orgs`). */
+  specPath?: string;
 }
 
 /** One broken spec rule, phrased so a test failure tells the developer what to fix. */
@@ -22,6 +26,16 @@ export interface SpecViolation {
   /** Human message naming the operation and the rule, e.g.
    *  `GET /rest/api/3/user: query parameter "accountId" is required`. */
   message: string;
+  /** Absent means `error`. A `warning` is something the real API tolerates (it ignores unknown query parameters,
+   *  for example) but that is still worth showing: it never makes a request fail. */
+  severity?: 'error' | 'warning';
+}
+
+/** Parameter values converted to the types the spec declares (`maxResults=50` → 50, `a&a` arrays → string[]). */
+export interface CoercedParams {
+  path: Record<string, unknown>;
+  query: Record<string, unknown>;
+  header: Record<string, unknown>;
 }
 
 export interface RequestToCheck {
@@ -33,8 +47,17 @@ export interface RequestToCheck {
   body?: string;
 }
 
+/** `ok` is false exactly when some violation has error severity; `violations` then lists warnings too. */
 export type RequestCheck =
-  | { ok: true; operation: SpecOperation; query: Record<string, string[]>; json?: unknown }
+  | {
+      ok: true;
+      operation: SpecOperation;
+      query: Record<string, string[]>;
+      json?: unknown;
+      /** Warning-severity violations (e.g. `query.unknown`), if any. */
+      warnings?: SpecViolation[];
+      params?: CoercedParams;
+    }
   | { ok: false; operation?: SpecOperation; violations: SpecViolation[] };
 
 export interface SpecValidator {

@@ -1,0 +1,125 @@
+// The single path every Atlassian API call takes: retries 429/5xx honouring Retry-After within the invocation's
+// time budget, turns failures into AtlassianApiError, and counts calls.
+import { AtlassianApiError, kindOfStatus, type ApiName } from './api-error';
+
+export type Sleep = (ms: number) => Promise<void>;
+
+export interface RetryPolicy {
+  /** Attempts in total, including the first. */
+  maxAttempts: number;
+  /** First backoff for 5xx and network errors; doubles each attempt. */
+  baseBackoffMs: number;
+  /** Never wait longer than this inside one invocation; beyond it the caller re-schedules instead. */
+  maxInlineWaitMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxAttempts: 3,
+  baseBackoffMs: 250,
+  maxInlineWaitMs: 2_000,
+};
+
+export interface CallRecord {
+  api: ApiName;
+  operation: string;
+  status: number;
+  attempt: number;
+}
+
+export interface ChokepointOptions {
+  api: ApiName;
+  sleep: Sleep;
+  policy?: RetryPolicy;
+  /** Milliseconds left in the current invocation (Forge's getRemainingTimeInMillis); waits never eat into the last 5 s. */
+  remainingMs?: () => number;
+  onCall?: (call: CallRecord) => void;
+}
+
+const SAFETY_MARGIN_MS = 5_000;
+
+function retryAfterSeconds(response: Response): number | undefined {
+  const header = response.headers.get('retry-after');
+  if (header === null) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+export class HttpChokepoint {
+  private readonly policy: RetryPolicy;
+
+  constructor(private readonly options: ChokepointOptions) {
+    this.policy = options.policy ?? DEFAULT_RETRY_POLICY;
+  }
+
+  private canWait(ms: number): boolean {
+    const remaining = this.options.remainingMs?.() ?? Infinity;
+    return ms <= this.policy.maxInlineWaitMs && ms < remaining - SAFETY_MARGIN_MS;
+  }
+
+  /**
+   * Sends a request (the `send` function performs it) and returns the successful Response, or throws
+   * AtlassianApiError. `operation` names the call in messages, e.g. `POST /rest/api/3/group/user`.
+   */
+  async send(operation: string, send: () => Promise<Response>): Promise<Response> {
+    const { api } = this.options;
+    for (let attempt = 1; ; attempt++) {
+      let response: Response;
+      try {
+        response = await send();
+      } catch (e) {
+        const backoff = this.policy.baseBackoffMs * 2 ** (attempt - 1);
+        this.options.onCall?.({ api, operation, status: 0, attempt });
+        if (attempt < this.policy.maxAttempts && this.canWait(backoff)) {
+          await this.options.sleep(backoff);
+          continue;
+        }
+        throw new AtlassianApiError(
+          api,
+          'unavailable',
+          0,
+          operation,
+          e instanceof Error ? e.message : String(e),
+        );
+      }
+      this.options.onCall?.({ api, operation, status: response.status, attempt });
+      if (response.ok) return response;
+      const kind = kindOfStatus(response.status);
+      const retryAfter = retryAfterSeconds(response);
+      const body = await readBody(response);
+      if (kind === 'rate-limited' || (kind === 'unavailable' && retryAfter !== undefined)) {
+        const wait = (retryAfter ?? 1) * 1000;
+        if (attempt < this.policy.maxAttempts && this.canWait(wait)) {
+          await this.options.sleep(wait);
+          continue;
+        }
+        throw new AtlassianApiError(api, 'rate-limited', response.status, operation, body, retryAfter ?? 1);
+      }
+      if (kind === 'unavailable') {
+        const backoff = this.policy.baseBackoffMs * 2 ** (attempt - 1);
+        if (attempt < this.policy.maxAttempts && this.canWait(backoff)) {
+          await this.options.sleep(backoff);
+          continue;
+        }
+      }
+      throw new AtlassianApiError(api, kind, response.status, operation, body);
+    }
+  }
+
+  /** Sends and parses a JSON body (undefined for 204 or an empty body). */
+  async json<T>(operation: string, send: () => Promise<Response>): Promise<T> {
+    const response = await this.send(operation, send);
+    return (await readBody(response)) as T;
+  }
+}

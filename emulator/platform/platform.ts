@@ -24,6 +24,7 @@ import {
 } from './function-runner';
 import { WebTriggerServer, type WebTriggerEvent, type WebTriggerReply } from './webtrigger-server';
 import { SeededRandom } from './seeded-random';
+import { createScopeCheck } from './scope-check';
 
 export interface PlatformOptions {
   /** Folder holding manifest.yml and src/. */
@@ -111,17 +112,13 @@ export class ForgePlatform implements InvocationHost {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         require(join(options.appDir, 'src', file)) as Record<string, unknown>);
     this.egress = new Egress(this.manifest.egressBackend, options.site);
+    const missingScope = options.missingScope ?? createScopeCheck();
     this.proxy = new ProductProxy({
       site: options.site,
       appAccountId: () => this.appAccountId,
       hasConsented: (accountId) => this.consented.has(accountId),
       impersonationAllowed: this.manifest.impersonationScopes.size > 0,
-      ...(options.missingScope
-        ? {
-            missingScope: (product, method, path) =>
-              options.missingScope?.(this.manifest.scopes, product, method, path),
-          }
-        : {}),
+      missingScope: (product, method, path) => missingScope(this.manifest.scopes, product, method, path),
     });
     this.webTriggers = new WebTriggerServer(
       (id, event) => this.dispatchWebTrigger(id, event),

@@ -35,6 +35,15 @@ describe('resolvers', () => {
   });
 });
 
+describe('scopes', () => {
+  it('refuses a product call whose scope the manifest lacks, before it reaches the site', async () => {
+    const result = await call<{ status: number; body: { message: string } }>('add-to-group');
+    expect(result.status).toBe(401);
+    expect(result.body.message).toMatch(/scope does not match.*manage:jira-configuration/);
+    expect(env.site.requests).toHaveLength(0);
+  });
+});
+
 describe('impersonation', () => {
   it('refuses asUser(accountId) for someone who never used the app, then allows it after consent', async () => {
     await expect(call('impersonate', { accountId: '557058:bob' })).rejects.toThrow(/Authentication Required/);

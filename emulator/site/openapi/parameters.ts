@@ -16,6 +16,8 @@ export interface ParameterPlan {
   name: string;
   location: ParameterLocation;
   required: boolean;
+  /** Documented as deprecated ("no longer available" for most Atlassian ones): worth a warning when used. */
+  deprecated: boolean;
   /** For array parameters: the item type and, for non-exploded styles, the separator inside one value. */
   array?: { item: ScalarKind; separator?: string };
   scalar: ScalarKind;
@@ -70,16 +72,22 @@ export function planParameter(document: OpenApiDocument, parameter: ParameterObj
     location,
     // OpenAPI: path parameters are always required, whatever the document says.
     required: location === 'path' ? true : parameter.required === true,
+    deprecated: parameter.deprecated === true,
     scalar: kind === 'array' || kind === 'object' ? 'unknown' : kind,
     ...(schema ? { schema } : {}),
   };
   if (kind === 'array') {
     const style = parameter.style ?? (location === 'query' ? 'form' : 'simple');
     const explode = parameter.explode ?? style === 'form';
+    // Confluence v2 (`ids`, `keys`, `labels`) and Jira (`fields`) declare plain exploded arrays yet document
+    // "a comma-separated list" in prose: where the spec says so and sets no explicit `explode`, both the
+    // repeated-key and the comma-separated forms are accepted, as the real APIs do.
+    const commaListed =
+      parameter.explode === undefined && /comma[- ]separated/i.test(parameter.description ?? '');
     const item = kindOf(document, schema?.['items']);
     plan.array = {
       item: item === 'array' || item === 'object' ? 'unknown' : item,
-      ...(explode && location === 'query' ? {} : { separator: SEPARATORS[style] ?? ',' }),
+      ...(explode && location === 'query' && !commaListed ? {} : { separator: SEPARATORS[style] ?? ',' }),
     };
   }
   return plan;
@@ -121,6 +129,13 @@ export function evaluateParameter(
       : { findings: [] };
   }
   const findings: ParameterFinding[] = [];
+  if (plan.deprecated) {
+    findings.push({
+      rule: `${plan.location}.deprecated`,
+      detail: `${label} is deprecated`,
+      severity: 'warning',
+    });
+  }
   let value: unknown;
   if (plan.array) {
     const { separator, item } = plan.array;
@@ -144,7 +159,7 @@ export function evaluateParameter(
     if (!coerced.ok) return { findings: [...findings, typeFinding(plan, label, plan.scalar, raw[0]!)] };
     value = coerced.value;
   }
-  if (findings.length === 0 && validator && !validator(value)) {
+  if (!findings.some((finding) => finding.severity !== 'warning') && validator && !validator(value)) {
     for (const message of describeAjvErrors(validator.errors, label)) {
       findings.push({ rule: `${plan.location}.schema`, detail: message });
     }

@@ -4,8 +4,9 @@ import addFormats from 'ajv-formats';
 import type { SpecName } from './types';
 import { isObject, lookupPointer, type JsonObject, type OpenApiDocument } from './spec-documents';
 
-/** readOnly properties are not required in requests, writeOnly ones not in responses (OpenAPI 3.0 §4.7.25). */
-export type Direction = 'request' | 'response';
+/** readOnly properties are not required in requests, writeOnly ones not in responses (OpenAPI 3.0 §4.7.25).
+ *  `partial-request` is a request whose body is a subset of the schema: nothing in it is required. */
+export type Direction = 'request' | 'response' | 'partial-request';
 
 /** Annotations Ajv need not see; `discriminator` is dropped because oneOf/anyOf already carry the meaning. */
 const DROPPED_KEYWORDS = new Set([
@@ -103,7 +104,9 @@ export function convertSchema(schema: unknown, context: ConvertContext): unknown
         out[key] = typeof value === 'string' ? value.replace(/\s+$/, '') : value;
         break;
       case 'required':
-        out[key] = Array.isArray(value) ? requiredFor(value, schema['properties'], context) : value;
+        if (context.direction !== 'partial-request') {
+          out[key] = Array.isArray(value) ? requiredFor(value, schema['properties'], context) : value;
+        }
         break;
       default:
         out[key] = value;
@@ -153,7 +156,7 @@ function makeNullable(schema: JsonObject): JsonObject {
 
 function requiredFor(required: unknown[], properties: unknown, context: ConvertContext): unknown[] {
   if (!isObject(properties)) return required;
-  const flag = context.direction === 'request' ? 'readOnly' : 'writeOnly';
+  const flag = context.direction === 'response' ? 'writeOnly' : 'readOnly';
   return required.filter((name) => {
     if (typeof name !== 'string') return true;
     let property = properties[name];

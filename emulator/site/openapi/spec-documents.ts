@@ -42,6 +42,7 @@ export interface ParameterObject {
   explode?: boolean;
   schema?: JsonObject;
   deprecated?: boolean;
+  description?: string;
 }
 
 export interface MediaTypeObject {

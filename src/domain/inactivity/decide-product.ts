@@ -1,40 +1,11 @@
 // The warn / act / cancel rules for one user on one product, in the order that keeps the wrong person safe.
-import type {
-  ActivitySnapshot,
-  BaselineSource,
-  DecisionBase,
-  Exclusion,
-  ProductDecision,
-  ReasonCode,
-  ReasonFacts,
-  WarningInstruction,
-} from './decision';
+import type { BaselineSource, ProductDecision, ReasonFacts } from './decision';
 import { findProductExclusions } from './exclusions';
-import type { ProductFacts, UserFacts, WarningRecord } from './facts';
-import {
-  type InactivityPolicy,
-  type ProductInactivityPolicy,
-  effectiveWarnDays,
-  warnPointDays,
-} from './policy';
+import { type ProductInactivityPolicy, effectiveWarnDays, warnPointDays } from './policy';
+import { type ProductContext, type ResolvedProduct, resolveProduct } from './product-context';
+import { act, base, cancel, excluded, plain, unknown } from './product-outcomes';
 import { actionPhrase, baselinePhrase, capitalize, days, policyPhrase } from './reason-text';
 import { DAY_MS, HOUR_MS, isoDay, wholeDaysBetween } from './time';
-
-export interface ProductContext {
-  readonly facts: UserFacts;
-  readonly policy: InactivityPolicy;
-  readonly now: number;
-  readonly product: string;
-  readonly userExclusions: readonly Exclusion[];
-}
-
-interface Resolved extends ProductContext {
-  readonly productPolicy: ProductInactivityPolicy | undefined;
-  readonly productFacts: ProductFacts | undefined;
-  readonly warning: WarningRecord | null;
-  readonly name: string;
-  readonly activity: ActivitySnapshot;
-}
 
 interface Baseline {
   readonly at: number;
@@ -46,7 +17,7 @@ interface Baseline {
  * blind), then the clock. Only the last steps can warn or act.
  */
 export function decideProduct(context: ProductContext): ProductDecision {
-  const c = resolve(context);
+  const c = resolveProduct(context);
   const { productPolicy, productFacts, warning, facts, now } = c;
 
   const exclusions = [...c.userExclusions, ...findProductExclusions(productFacts, c.name, c.policy, now)];
@@ -136,7 +107,7 @@ export function decideProduct(context: ProductContext): ProductDecision {
 }
 
 function decideOnClock(
-  c: Resolved,
+  c: ResolvedProduct,
   productPolicy: ProductInactivityPolicy,
   baseline: Baseline,
   refreshedAt: number,
@@ -247,7 +218,7 @@ function decideOnClock(
  * any site of the org counts (never-used-here is not "inactive" for someone busy elsewhere).
  */
 function latestRelevantActivity(
-  c: Resolved,
+  c: ResolvedProduct,
   productPolicy: ProductInactivityPolicy,
 ): { at: number | null; source: BaselineSource } {
   const own = c.productFacts?.lastActiveAt ?? null;
@@ -265,128 +236,4 @@ function latestRelevantActivity(
     }
   }
   return { at: latest, source };
-}
-
-function resolve(context: ProductContext): Resolved {
-  const productPolicy = context.policy.products[context.product];
-  const productFacts = context.facts.products[context.product];
-  const refreshedAt = context.facts.activityRefreshedAt;
-  const lastActiveAt = productFacts?.lastActiveAt ?? null;
-  const holdsProduct = productFacts?.hasAccess ?? false;
-  let activity: ActivitySnapshot;
-  if (refreshedAt === null || !productFacts) {
-    activity = { holdsProduct, status: 'unknown', lastActiveAt: null, inactiveDays: null };
-  } else if (lastActiveAt === null) {
-    activity = { holdsProduct, status: 'never', lastActiveAt: null, inactiveDays: null };
-  } else {
-    activity = {
-      holdsProduct,
-      status: 'known',
-      lastActiveAt,
-      inactiveDays: wholeDaysBetween(lastActiveAt, context.now),
-    };
-  }
-  return {
-    ...context,
-    productPolicy,
-    productFacts,
-    warning: context.facts.warnings.find((warning) => warning.product === context.product) ?? null,
-    name: productPolicy?.displayName ?? context.product,
-    activity,
-  };
-}
-
-function base(
-  c: Resolved,
-  code: ReasonCode,
-  message: string,
-  facts: ReasonFacts,
-  warning: WarningInstruction,
-): DecisionBase {
-  return {
-    accountId: c.facts.accountId,
-    product: c.product,
-    reason: { code, message, facts },
-    warning,
-    activity: c.activity,
-  };
-}
-
-/** A stored warning is pointless once the user is out of scope, so outcomes that end the matter clear it. */
-function clearIfWarned(c: Resolved): WarningInstruction {
-  return c.warning ? 'clear' : 'none';
-}
-
-function plain(
-  c: Resolved,
-  outcome: 'active' | 'no-access' | 'already-acted',
-  code: ReasonCode,
-  message: string,
-  facts: ReasonFacts,
-): ProductDecision {
-  return { ...base(c, code, message, facts, clearIfWarned(c)), outcome };
-}
-
-/** Without data nobody is judged, and an existing warning stays until the data says which way it goes. */
-function unknown(c: Resolved, code: ReasonCode, message: string, facts: ReasonFacts): ProductDecision {
-  return {
-    ...base(
-      c,
-      code,
-      `${message} Nobody is warned or acted on without current activity data.`,
-      facts,
-      c.warning ? 'keep' : 'none',
-    ),
-    outcome: 'unknown-activity',
-  };
-}
-
-function excluded(c: Resolved, exclusions: readonly Exclusion[]): ProductDecision {
-  const message = `Excluded from the ${c.name} clean-up: ${exclusions.map((e) => e.description).join('; ')}.`;
-  return {
-    ...base(c, 'excluded', message, { exclusions: exclusions.map((e) => e.kind) }, clearIfWarned(c)),
-    outcome: 'excluded',
-    exclusions,
-  };
-}
-
-function cancel(c: Resolved, code: ReasonCode, message: string, facts: ReasonFacts): ProductDecision {
-  const warning = c.warning;
-  if (!warning)
-    throw new Error(`cancel-warning without a stored warning for ${c.facts.accountId}/${c.product}`);
-  return {
-    ...base(
-      c,
-      code,
-      `${message} Warning of ${isoDay(warning.warnedAt)} cancelled.`,
-      { ...facts, warnedAt: warning.warnedAt, actAfter: warning.actAfter },
-      'clear',
-    ),
-    outcome: 'cancel-warning',
-    cancelled: warning,
-  };
-}
-
-function act(
-  c: Resolved,
-  productPolicy: ProductInactivityPolicy,
-  message: string,
-  facts: ReasonFacts,
-): ProductDecision {
-  const action =
-    productPolicy.action === 'remove-licence'
-      ? { kind: 'remove-licence' as const, groupIds: [...new Set(c.productFacts?.licenceGroupIds ?? [])] }
-      : { kind: productPolicy.action };
-  const outcome = `${message} Action: ${actionPhrase(productPolicy.action, c.name)}.`;
-  return {
-    ...base(
-      c,
-      'inactive-past-threshold',
-      outcome,
-      action.kind === 'remove-licence' ? { ...facts, groupIds: action.groupIds } : facts,
-      c.warning ? 'keep' : 'none',
-    ),
-    outcome: 'act',
-    action,
-  };
 }

@@ -144,3 +144,14 @@ describe('reportRows', () => {
     ]);
   });
 });
+
+it('leaves the due date out of rows whose warning was cancelled', () => {
+  const rows = reportRows(
+    users([['back', { ...due, products: { [JIRA]: heldProduct({ lastActiveAt: day(88) }) } }]]),
+    testPolicy(),
+  );
+  expect(rows.find((row) => row.product === JIRA)).toMatchObject({
+    outcome: 'cancel-warning',
+    actAfter: null,
+  });
+});

@@ -153,7 +153,10 @@ export function reportRows(decisions: readonly UserDecision[], policy: Inactivit
       message: decision.reason.message,
       lastActiveAt: decision.activity.lastActiveAt,
       inactiveDays: decision.activity.inactiveDays,
-      actAfter: decision.reason.facts.actAfter ?? null,
+      actAfter:
+        decision.outcome === 'warn' || decision.outcome === 'still-in-grace' || decision.outcome === 'act'
+          ? (decision.reason.facts.actAfter ?? null)
+          : null,
     })),
   );
 }

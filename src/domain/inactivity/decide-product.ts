@@ -137,7 +137,7 @@ function decideOnClock(
       return cancel(
         c,
         'no-longer-due',
-        `${capitalize(since)}, short of the ${days(warnPointDays(productPolicy))} at which the current ${policy} warns.`,
+        `${capitalize(since)}: fewer than the ${days(warnPointDays(productPolicy))} of inactivity at which warnings start (${policy}).`,
         numbers,
       );
     }

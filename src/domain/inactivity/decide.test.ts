@@ -243,7 +243,10 @@ describe('policy changes after a warning', () => {
       JIRA,
     );
     expect(jira).toMatchObject({ outcome: 'cancel-warning', reason: { code: 'no-longer-due' } });
-    expect(jira.reason.message).toContain('short of the 173 days at which');
+    expect(jira.reason.message).toBe(
+      'Last active in Jira on 2025-01-01 (91 days ago): fewer than the 173 days of inactivity at which warnings start ' +
+        '(policy: remove Jira access after 180 days without activity, warning 7 days before). Warning of 2025-03-25 cancelled.',
+    );
   });
 
   it('moves the due date out when the threshold grows but the user is still in the warning window', () => {

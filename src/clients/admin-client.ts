@@ -1,0 +1,139 @@
+// The Atlassian Organizations (Admin) API on api.atlassian.com with the customer's org API key (Bearer).
+import type { HttpChokepoint } from './http-chokepoint';
+import type { ExternalFetch } from './requesters';
+import type { CursorPage, DirectoryUser, LastActiveDates, Workspace } from './admin-types';
+
+export interface AdminCredentials {
+  orgId: string;
+  directoryId: string;
+  apiKey: string;
+}
+
+const enc = encodeURIComponent;
+
+export class AdminClient {
+  constructor(
+    private readonly fetch: ExternalFetch,
+    private readonly http: HttpChokepoint,
+    private readonly credentials: AdminCredentials,
+  ) {}
+
+  private headers(json = false): Record<string, string> {
+    return {
+      Authorization: `Bearer ${this.credentials.apiKey}`,
+      Accept: 'application/json',
+      ...(json ? { 'Content-Type': 'application/json' } : {}),
+    };
+  }
+
+  private get org(): string {
+    return enc(this.credentials.orgId);
+  }
+
+  private get directory(): string {
+    return `${this.org}/directories/${enc(this.credentials.directoryId)}`;
+  }
+
+  directoryUser(accountId: string): Promise<DirectoryUser> {
+    return this.http.json('GET /admin/v2/orgs/{orgId}/directories/{directoryId}/users/{accountId}', () =>
+      this.fetch(`https://api.atlassian.com/admin/v2/orgs/${this.directory}/users/${enc(accountId)}`, {
+        headers: this.headers(),
+      }),
+    );
+  }
+
+  directoryUsers(cursor?: string, limit = 100): Promise<CursorPage<DirectoryUser>> {
+    const query = new URLSearchParams({ limit: String(limit) });
+    if (cursor) query.set('cursor', cursor);
+    return this.http.json('GET /admin/v2/orgs/{orgId}/directories/{directoryId}/users', () =>
+      this.fetch(`https://api.atlassian.com/admin/v2/orgs/${this.directory}/users?${query.toString()}`, {
+        headers: this.headers(),
+      }),
+    );
+  }
+
+  /** Adds a member; Atlassian answers 409 when the user already is one (treated as done by callers). */
+  async addGroupMember(groupId: string, accountId: string): Promise<void> {
+    await this.http.send(
+      'POST /admin/v2/orgs/{orgId}/directories/{directoryId}/groups/{groupId}/memberships',
+      () =>
+        this.fetch(
+          `https://api.atlassian.com/admin/v2/orgs/${this.directory}/groups/${enc(groupId)}/memberships`,
+          {
+            method: 'POST',
+            headers: this.headers(true),
+            body: JSON.stringify({ accountId }),
+          },
+        ),
+    );
+  }
+
+  async removeGroupMember(groupId: string, accountId: string): Promise<void> {
+    await this.http.send(
+      'DELETE /admin/v2/orgs/{orgId}/directories/{directoryId}/groups/{groupId}/memberships/{accountId}',
+      () =>
+        this.fetch(
+          `https://api.atlassian.com/admin/v2/orgs/${this.directory}/groups/${enc(groupId)}/memberships/${enc(accountId)}`,
+          { method: 'DELETE', headers: this.headers() },
+        ),
+    );
+  }
+
+  lastActiveDates(accountId: string): Promise<LastActiveDates> {
+    return this.http.json('GET /admin/v1/orgs/{orgId}/directory/users/{accountId}/last-active-dates', () =>
+      this.fetch(
+        `https://api.atlassian.com/admin/v1/orgs/${this.org}/directory/users/${enc(accountId)}/last-active-dates`,
+        {
+          headers: this.headers(),
+        },
+      ),
+    );
+  }
+
+  /** Org-wide: the user loses access to every product on every site of the org. */
+  async suspend(accountId: string): Promise<void> {
+    await this.http.send(
+      'POST /admin/v2/orgs/{orgId}/directories/{directoryId}/users/{accountId}/suspend',
+      () =>
+        this.fetch(
+          `https://api.atlassian.com/admin/v2/orgs/${this.directory}/users/${enc(accountId)}/suspend`,
+          {
+            method: 'POST',
+            headers: this.headers(),
+          },
+        ),
+    );
+  }
+
+  async restore(accountId: string): Promise<void> {
+    await this.http.send(
+      'POST /admin/v2/orgs/{orgId}/directories/{directoryId}/users/{accountId}/restore',
+      () =>
+        this.fetch(
+          `https://api.atlassian.com/admin/v2/orgs/${this.directory}/users/${enc(accountId)}/restore`,
+          {
+            method: 'POST',
+            headers: this.headers(),
+          },
+        ),
+    );
+  }
+
+  /** The org's sites and products (the app uses it to learn its own site's product ARIs). */
+  workspaces(cursor?: string): Promise<CursorPage<Workspace>> {
+    return this.http.json('POST /admin/v2/orgs/{orgId}/workspaces', () =>
+      this.fetch(`https://api.atlassian.com/admin/v2/orgs/${this.org}/workspaces`, {
+        method: 'POST',
+        headers: this.headers(true),
+        body: JSON.stringify(cursor ? { cursor, limit: 100 } : { limit: 100 }),
+      }),
+    );
+  }
+
+  /** Cheap authenticated call for "Test connection". */
+  organization(): Promise<{ data: { id: string; attributes: { name?: string } } }> {
+    return this.http.json('GET /admin/v1/orgs/{orgId}', () =>
+      this.fetch(`https://api.atlassian.com/admin/v1/orgs/${this.org}`, { headers: this.headers() }),
+    );
+  }
+}

@@ -1,0 +1,43 @@
+// The parts of the Atlassian Organizations (Admin) API responses the app reads. No official spec was available
+// offline: shapes follow Atlassian's public docs (see emulator/specs/admin-api.json, modelled from them).
+
+export interface DirectoryUser {
+  accountId: string;
+  accountType?: string;
+  status?: 'active' | 'suspended' | 'not_invited' | 'deactivated' | 'for_deletion';
+  accountStatus?: 'active' | 'inactive' | 'closed';
+  membershipStatus?: 'active' | 'suspended' | 'no_membership';
+  addedToOrg?: string;
+  name?: string;
+  email?: string;
+  claimStatus?: 'managed' | 'unmanaged';
+  platformRoles?: string[];
+  jobTitle?: string;
+  department?: string | null;
+  organization?: string | null;
+  location?: string | null;
+  timeZone?: string | null;
+}
+
+export interface CursorPage<T> {
+  data: T[];
+  links?: { self?: string | null; next?: string | null; prev?: string | null };
+}
+
+export interface ProductAccess {
+  /** The product instance's ARI, e.g. `ari:cloud:jira-software::site/<cloudId>`; compare with this site's. */
+  id: string;
+  key: string;
+  last_active?: string;
+}
+
+export interface LastActiveDates {
+  data: { product_access: ProductAccess[]; added_to_org?: string };
+  links?: { next?: string | null };
+}
+
+export interface Workspace {
+  id: string;
+  type: string;
+  attributes: { name?: string; typeKey?: string; type?: string; hostUrl?: string; status?: string };
+}

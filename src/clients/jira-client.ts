@@ -1,0 +1,222 @@
+// Jira Cloud platform REST v3, the calls the app makes, typed; every call goes through the chokepoint.
+import { route } from '@forge/api';
+import type { HttpChokepoint } from './http-chokepoint';
+import { ACCEPT_JSON, JSON_HEADERS, type JiraRequester } from './requesters';
+import type {
+  JiraApplicationRole,
+  JiraAuditRecord,
+  JiraGroupName,
+  JiraPage,
+  JiraProject,
+  JiraProjectRole,
+  JiraUser,
+} from './jira-types';
+
+export class JiraClient {
+  constructor(
+    private readonly requester: JiraRequester,
+    private readonly http: HttpChokepoint,
+  ) {}
+
+  getUser(accountId: string): Promise<JiraUser> {
+    return this.http.json('GET /rest/api/3/user', () =>
+      this.requester.requestJira(
+        route`/rest/api/3/user?accountId=${accountId}&expand=groups,applicationRoles`,
+        {
+          headers: ACCEPT_JSON,
+        },
+      ),
+    );
+  }
+
+  /** Needs asApp() and the read:email-address:jira scope; refused for asUser(). */
+  getUserEmail(accountId: string): Promise<{ accountId: string; email: string }> {
+    return this.http.json('GET /rest/api/3/user/email', () =>
+      this.requester.requestJira(route`/rest/api/3/user/email?accountId=${accountId}`, {
+        headers: ACCEPT_JSON,
+      }),
+    );
+  }
+
+  /** One page of all users (atlassian, app and customer accounts), in Jira's order. */
+  searchUsers(startAt: number, maxResults: number): Promise<JiraUser[]> {
+    return this.http.json('GET /rest/api/3/users/search', () =>
+      this.requester.requestJira(
+        route`/rest/api/3/users/search?startAt=${startAt}&maxResults=${maxResults}`,
+        {
+          headers: ACCEPT_JSON,
+        },
+      ),
+    );
+  }
+
+  userGroups(accountId: string): Promise<JiraGroupName[]> {
+    return this.http.json('GET /rest/api/3/user/groups', () =>
+      this.requester.requestJira(route`/rest/api/3/user/groups?accountId=${accountId}`, {
+        headers: ACCEPT_JSON,
+      }),
+    );
+  }
+
+  /** Groups by id; unknown ids are simply absent from the result. */
+  async groupsById(groupIds: string[]): Promise<JiraGroupName[]> {
+    if (groupIds.length === 0) return [];
+    const params = new URLSearchParams();
+    for (const id of groupIds) params.append('groupId', id);
+    params.set('maxResults', String(Math.min(200, groupIds.length)));
+    const page = await this.http.json<JiraPage<JiraGroupName>>('GET /rest/api/3/group/bulk', () =>
+      this.requester.requestJira(route`/rest/api/3/group/bulk?${params}`, { headers: ACCEPT_JSON }),
+    );
+    return page.values;
+  }
+
+  searchGroups(query: string, maxResults = 50): Promise<{ groups: JiraGroupName[] }> {
+    return this.http.json('GET /rest/api/3/groups/picker', () =>
+      this.requester.requestJira(route`/rest/api/3/groups/picker?query=${query}&maxResults=${maxResults}`, {
+        headers: ACCEPT_JSON,
+      }),
+    );
+  }
+
+  groupMembers(groupId: string, startAt: number, maxResults = 50): Promise<JiraPage<JiraUser>> {
+    return this.http.json('GET /rest/api/3/group/member', () =>
+      this.requester.requestJira(
+        route`/rest/api/3/group/member?groupId=${groupId}&startAt=${startAt}&maxResults=${maxResults}&includeInactiveUsers=true`,
+        { headers: ACCEPT_JSON },
+      ),
+    );
+  }
+
+  /** Site admin required (manage:jira-configuration); Jira answers 400 when the user is already a member. */
+  async addUserToGroup(groupId: string, accountId: string): Promise<void> {
+    await this.http.send('POST /rest/api/3/group/user', () =>
+      this.requester.requestJira(route`/rest/api/3/group/user?groupId=${groupId}`, {
+        method: 'POST',
+        headers: JSON_HEADERS,
+        body: JSON.stringify({ accountId }),
+      }),
+    );
+  }
+
+  async removeUserFromGroup(groupId: string, accountId: string): Promise<void> {
+    await this.http.send('DELETE /rest/api/3/group/user', () =>
+      this.requester.requestJira(route`/rest/api/3/group/user?groupId=${groupId}&accountId=${accountId}`, {
+        method: 'DELETE',
+      }),
+    );
+  }
+
+  applicationRoles(): Promise<JiraApplicationRole[]> {
+    return this.http.json('GET /rest/api/3/applicationrole', () =>
+      this.requester.requestJira(route`/rest/api/3/applicationrole`, { headers: ACCEPT_JSON }),
+    );
+  }
+
+  projects(startAt: number, maxResults = 50): Promise<JiraPage<JiraProject>> {
+    return this.http.json('GET /rest/api/3/project/search', () =>
+      this.requester.requestJira(
+        route`/rest/api/3/project/search?startAt=${startAt}&maxResults=${maxResults}`,
+        {
+          headers: ACCEPT_JSON,
+        },
+      ),
+    );
+  }
+
+  /** Role name → role URL for a project. */
+  projectRoles(projectIdOrKey: string): Promise<Record<string, string>> {
+    return this.http.json('GET /rest/api/3/project/{projectIdOrKey}/role', () =>
+      this.requester.requestJira(route`/rest/api/3/project/${projectIdOrKey}/role`, { headers: ACCEPT_JSON }),
+    );
+  }
+
+  projectRole(projectIdOrKey: string, roleId: string): Promise<JiraProjectRole> {
+    return this.http.json('GET /rest/api/3/project/{projectIdOrKey}/role/{id}', () =>
+      this.requester.requestJira(route`/rest/api/3/project/${projectIdOrKey}/role/${roleId}`, {
+        headers: ACCEPT_JSON,
+      }),
+    );
+  }
+
+  async addProjectRoleActor(projectIdOrKey: string, roleId: string, accountId: string): Promise<void> {
+    await this.http.send('POST /rest/api/3/project/{projectIdOrKey}/role/{id}', () =>
+      this.requester.requestJira(route`/rest/api/3/project/${projectIdOrKey}/role/${roleId}`, {
+        method: 'POST',
+        headers: JSON_HEADERS,
+        body: JSON.stringify({ user: [accountId] }),
+      }),
+    );
+  }
+
+  async removeProjectRoleActor(projectIdOrKey: string, roleId: string, accountId: string): Promise<void> {
+    await this.http.send('DELETE /rest/api/3/project/{projectIdOrKey}/role/{id}', () =>
+      this.requester.requestJira(
+        route`/rest/api/3/project/${projectIdOrKey}/role/${roleId}?user=${accountId}`,
+        {
+          method: 'DELETE',
+        },
+      ),
+    );
+  }
+
+  /** Global roles (id and name), for the admin page's role picker. */
+  roles(): Promise<JiraProjectRole[]> {
+    return this.http.json('GET /rest/api/3/role', () =>
+      this.requester.requestJira(route`/rest/api/3/role`, { headers: ACCEPT_JSON }),
+    );
+  }
+
+  auditRecords(options: { from: string; offset: number; limit: number; filter?: string }): Promise<{
+    offset: number;
+    limit: number;
+    total: number;
+    records: JiraAuditRecord[];
+  }> {
+    const params = new URLSearchParams({
+      from: options.from,
+      offset: String(options.offset),
+      limit: String(options.limit),
+    });
+    if (options.filter) params.set('filter', options.filter);
+    return this.http.json('GET /rest/api/3/auditing/record', () =>
+      this.requester.requestJira(route`/rest/api/3/auditing/record?${params}`, { headers: ACCEPT_JSON }),
+    );
+  }
+
+  /** Whether the caller (asUser) holds a global permission, e.g. ADMINISTER. */
+  async hasGlobalPermission(permission: 'ADMINISTER' | 'SYSTEM_ADMIN'): Promise<boolean> {
+    const result = await this.http.json<{ permissions: Record<string, { havePermission: boolean }> }>(
+      'GET /rest/api/3/mypermissions',
+      () =>
+        this.requester.requestJira(route`/rest/api/3/mypermissions?permissions=${permission}`, {
+          headers: ACCEPT_JSON,
+        }),
+    );
+    return result.permissions[permission]?.havePermission === true;
+  }
+
+  myself(): Promise<JiraUser> {
+    return this.http.json('GET /rest/api/3/myself', () =>
+      this.requester.requestJira(route`/rest/api/3/myself`, { headers: ACCEPT_JSON }),
+    );
+  }
+
+  /** Sends a Jira notification about an issue to the given users (the inactivity warning channel). */
+  async notify(
+    issueIdOrKey: string,
+    message: { subject: string; textBody: string; htmlBody?: string; accountIds: string[] },
+  ) {
+    await this.http.send('POST /rest/api/3/issue/{issueIdOrKey}/notify', () =>
+      this.requester.requestJira(route`/rest/api/3/issue/${issueIdOrKey}/notify`, {
+        method: 'POST',
+        headers: JSON_HEADERS,
+        body: JSON.stringify({
+          subject: message.subject,
+          textBody: message.textBody,
+          ...(message.htmlBody ? { htmlBody: message.htmlBody } : {}),
+          to: { users: message.accountIds.map((accountId) => ({ accountId })) },
+        }),
+      }),
+    );
+  }
+}

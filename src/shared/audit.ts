@@ -1,0 +1,66 @@
+// Audit log entries as stored, queried and shown: one line per thing the app did or decided, with its reason.
+
+export const AUDIT_ACTIONS = [
+  'group-added',
+  'group-removed',
+  'role-added',
+  'role-removed',
+  'provision-failed',
+  'attributes-pushed',
+  'inactivity-warned',
+  'inactivity-warning-cancelled',
+  'licence-removed',
+  'account-suspended',
+  'inactivity-reported',
+  'inactivity-held-for-review',
+  'inactivity-skipped',
+  'access-restored',
+  'account-restored',
+  'settings-changed',
+  'rule-changed',
+  'secret-changed',
+  'job-started',
+  'job-finished',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_OUTCOMES = ['success', 'failed', 'skipped', 'dry-run'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+export interface AuditEntry {
+  id: string;
+  /** Epoch ms. */
+  at: number;
+  /** The user the entry is about ('' for app-wide entries such as settings changes). */
+  accountId: string;
+  action: AuditAction;
+  /** What was acted on: a grant key (`group:<id>`), a product key, a setting name. */
+  target: string;
+  /** Human name of the target at the time (group name, "Developers in PROJ"). */
+  targetName: string;
+  /** The rule responsible ('' when none). */
+  ruleId: string;
+  reason: string;
+  outcome: AuditOutcome;
+  /** The event, job or sweep run that produced it. */
+  runId: string;
+  /** Who acted: 'app' for automatic work, or the admin's account id. */
+  actor: string;
+}
+
+export interface AuditQuery {
+  from?: number;
+  to?: number;
+  accountId?: string;
+  ruleId?: string;
+  runId?: string;
+  action?: AuditAction;
+  outcome?: AuditOutcome;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface AuditPage {
+  entries: AuditEntry[];
+  cursor?: string;
+}

@@ -1,0 +1,88 @@
+// The app's settings as the admin page edits them and the backend reads them; secrets are never part of them.
+import { z } from 'zod';
+
+const accountId = z
+  .string()
+  .trim()
+  .min(1, 'Choose a user')
+  .max(128, 'An Atlassian account id is at most 128 characters')
+  .regex(/^[A-Za-z0-9:_-]+$/, 'Not an Atlassian account id');
+
+const orgOrDirectoryId = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9-]{8,64}$/, 'Paste the id from admin.atlassian.com (letters, digits and dashes)');
+
+/** How the app adds and removes group memberships. Group writes need site-admin power: see the README. */
+export const groupWritePathSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('org-admin-api') }),
+  z.object({ mode: z.literal('impersonate-admin'), adminAccountId: accountId }),
+  z.object({ mode: z.literal('app-account') }),
+]);
+
+export const settingsSchema = z
+  .object({
+    sources: z.object({
+      email: z.boolean(),
+      scim: z.object({ enabled: z.boolean(), directoryId: orgOrDirectoryId.nullable() }),
+      orgDirectory: z.object({ enabled: z.boolean() }),
+      pushed: z.boolean(),
+    }),
+    org: z.object({ orgId: orgOrDirectoryId.nullable(), directoryId: orgOrDirectoryId.nullable() }),
+    groupWritePath: groupWritePathSchema,
+    provisioning: z.object({
+      enabled: z.boolean(),
+      /** Events for one account within this window are coalesced into one run. */
+      coalesceSeconds: z.number().int().min(0).max(300),
+    }),
+    auditRetentionDays: z.number().int().min(7, 'Keep at least 7 days').max(3650, 'At most 10 years'),
+  })
+  .superRefine((s, ctx) => {
+    if (s.sources.scim.enabled && !s.sources.scim.directoryId)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sources', 'scim', 'directoryId'],
+        message: 'The SCIM source needs the directory id',
+      });
+    const needsOrg = s.sources.orgDirectory.enabled || s.groupWritePath.mode === 'org-admin-api';
+    if (needsOrg && !s.org.orgId)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['org', 'orgId'],
+        message: 'The organization id is needed for the Admin API',
+      });
+    if (needsOrg && !s.org.directoryId)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['org', 'directoryId'],
+        message: 'The directory id is needed for the Admin API',
+      });
+  });
+
+export type AppSettings = z.infer<typeof settingsSchema>;
+export type GroupWritePath = z.infer<typeof groupWritePathSchema>;
+
+export const DEFAULT_SETTINGS: AppSettings = {
+  sources: {
+    email: true,
+    scim: { enabled: false, directoryId: null },
+    orgDirectory: { enabled: false },
+    pushed: true,
+  },
+  org: { orgId: null, directoryId: null },
+  groupWritePath: { mode: 'app-account' },
+  provisioning: { enabled: true, coalesceSeconds: 2 },
+  auditRetentionDays: 180,
+};
+
+/** Secrets the admin can set but never read back. */
+export const SECRET_NAMES = ['org-api-key', 'scim-directory-key', 'webtrigger-secret'] as const;
+export type SecretName = (typeof SECRET_NAMES)[number];
+
+/** What the page may know about a secret: whether it is set, and when/by whom. */
+export interface SecretStatus {
+  name: SecretName;
+  isSet: boolean;
+  updatedAt: string | null;
+  updatedBy: string | null;
+}

@@ -4,6 +4,14 @@ import { AtlassianApiError, kindOfStatus, type ApiName } from './api-error';
 
 export type Sleep = (ms: number) => Promise<void>;
 
+/** The part of a fetch Response the chokepoint reads (Forge's APIResponse and the WHATWG Response both fit). */
+export interface HttpResponse {
+  ok: boolean;
+  status: number;
+  headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+
 export interface RetryPolicy {
   /** Attempts in total, including the first. */
   maxAttempts: number;
@@ -37,7 +45,7 @@ export interface ChokepointOptions {
 
 const SAFETY_MARGIN_MS = 5_000;
 
-function retryAfterSeconds(response: Response): number | undefined {
+function retryAfterSeconds(response: HttpResponse): number | undefined {
   const header = response.headers.get('retry-after');
   if (header === null) return undefined;
   const seconds = Number(header);
@@ -46,7 +54,7 @@ function retryAfterSeconds(response: Response): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
-async function readBody(response: Response): Promise<unknown> {
+async function readBody(response: HttpResponse): Promise<unknown> {
   const text = await response.text();
   if (!text) return undefined;
   try {
@@ -72,10 +80,10 @@ export class HttpChokepoint {
    * Sends a request (the `send` function performs it) and returns the successful Response, or throws
    * AtlassianApiError. `operation` names the call in messages, e.g. `POST /rest/api/3/group/user`.
    */
-  async send(operation: string, send: () => Promise<Response>): Promise<Response> {
+  async send(operation: string, send: () => Promise<HttpResponse>): Promise<HttpResponse> {
     const { api } = this.options;
     for (let attempt = 1; ; attempt++) {
-      let response: Response;
+      let response: HttpResponse;
       try {
         response = await send();
       } catch (e) {
@@ -118,7 +126,7 @@ export class HttpChokepoint {
   }
 
   /** Sends and parses a JSON body (undefined for 204 or an empty body). */
-  async json<T>(operation: string, send: () => Promise<Response>): Promise<T> {
+  async json<T>(operation: string, send: () => Promise<HttpResponse>): Promise<T> {
     const response = await this.send(operation, send);
     return (await readBody(response)) as T;
   }

@@ -1,0 +1,320 @@
+// Recursive-descent parser for Entra dynamic-membership syntax (see grammar.md), producing checked trees.
+
+import { quote } from './source-text';
+import { didYouMean } from './suggest';
+import {
+  OPERATORS,
+  type CompareOperator,
+  type Quantifier,
+  type RuleNode,
+  type ScalarLiteral,
+} from './syntax-tree';
+import { type Token } from './lexer';
+import { type LiteralRef, type Span, type SubjectRef, type TreeBuilder } from './tree-builder';
+
+/** Deepest nesting of parentheses and -not accepted; real rules stay far below it. */
+export const MAX_NESTING = 64;
+
+const OPERATOR_BY_TOKEN = new Map<string, CompareOperator>(
+  OPERATORS.map((o) => [o.token.toLowerCase(), o.operator]),
+);
+const ALL_OPERATOR_TOKENS = [...OPERATORS.map((o) => o.token), '-any', '-all', '-and', '-or', '-not'];
+const VALUE_WORDS: Readonly<Record<string, ScalarLiteral>> = {
+  true: { type: 'boolean', value: true },
+  false: { type: 'boolean', value: false },
+  null: { type: 'null' },
+  $true: { type: 'boolean', value: true },
+  $false: { type: 'boolean', value: false },
+  $null: { type: 'null' },
+};
+
+/** Thrown to stop at the first syntax error; semantic errors are collected without stopping. */
+export class SyntaxStop extends Error {}
+
+/** Shared between the Entra and Okta parsers: flattening keeps equivalent groupings as one tree. */
+export function joinNodes(kind: 'and' | 'or', operands: RuleNode[]): RuleNode {
+  if (operands.length === 1) return operands[0]!;
+  const flat: RuleNode[] = [];
+  for (const operand of operands) {
+    if (operand.kind === kind) flat.push(...operand.operands);
+    else flat.push(operand);
+  }
+  return { kind, operands: flat };
+}
+
+const UNKNOWN_SUBJECT: SubjectRef = {
+  subject: { kind: 'attribute', name: 'custom.unknown' },
+  shape: { kind: 'custom' },
+  display: 'the attribute',
+  span: { start: 0, end: 0 },
+};
+
+interface Scope {
+  /** Inside `-any (...)`: the quantified attribute, whose values `_` stands for. */
+  readonly quantified?: SubjectRef;
+}
+
+export class EntraParser {
+  private index = 0;
+  private depth = 0;
+
+  constructor(
+    private readonly tokens: readonly Token[],
+    private readonly builder: TreeBuilder,
+  ) {}
+
+  parse(): RuleNode | undefined {
+    try {
+      if (this.peek().type === 'end') {
+        this.stop('The rule is empty; write a condition such as user.department -eq "Sales"', this.peek());
+      }
+      const node = this.parseOr({});
+      const next = this.peek();
+      if (next.type === ')') this.stop('Unexpected ")": there is no "(" to close', next);
+      if (next.type !== 'end') this.expectedConnector(next);
+      return node;
+    } catch (error) {
+      if (error instanceof SyntaxStop) return undefined;
+      throw error;
+    }
+  }
+
+  private peek(): Token {
+    return this.tokens[this.index]!;
+  }
+
+  private next(): Token {
+    const token = this.tokens[this.index]!;
+    if (token.type !== 'end') this.index++;
+    return token;
+  }
+
+  private isOperator(token: Token, word: string): boolean {
+    return token.type === 'operator' && token.text.toLowerCase() === word;
+  }
+
+  private stop(message: string, at: Span): never {
+    this.builder.fail(message, at);
+    throw new SyntaxStop(message);
+  }
+
+  private enter(at: Token): void {
+    if (++this.depth > MAX_NESTING)
+      this.stop(`Nesting is deeper than ${MAX_NESTING} levels; simplify the rule`, at);
+  }
+
+  private expectedConnector(found: Token): never {
+    if (found.type === 'name' && /^(and|or)$/i.test(found.text)) {
+      this.stop(
+        `${quote(found.text)} is Okta syntax; in Entra rules write -${found.text.toLowerCase()}`,
+        found,
+      );
+    }
+    this.stop(`Expected -and, -or or the end of the rule, found ${describe(found)}`, found);
+  }
+
+  private parseOr(scope: Scope): RuleNode {
+    const operands = [this.parseAnd(scope)];
+    while (this.isOperator(this.peek(), '-or')) {
+      this.next();
+      operands.push(this.parseAnd(scope));
+    }
+    return joinNodes('or', operands);
+  }
+
+  private parseAnd(scope: Scope): RuleNode {
+    const operands = [this.parseNot(scope)];
+    while (this.isOperator(this.peek(), '-and')) {
+      this.next();
+      operands.push(this.parseNot(scope));
+    }
+    return joinNodes('and', operands);
+  }
+
+  private parseNot(scope: Scope): RuleNode {
+    const token = this.peek();
+    if (!this.isOperator(token, '-not')) return this.parsePrimary(scope);
+    this.next();
+    this.enter(token);
+    const operand = this.parseNot(scope);
+    this.depth--;
+    return { kind: 'not', operand };
+  }
+
+  private parsePrimary(scope: Scope): RuleNode {
+    const token = this.peek();
+    if (token.type === '(') {
+      this.next();
+      this.enter(token);
+      const node = this.parseOr(scope);
+      this.depth--;
+      const close = this.peek();
+      if (close.type !== ')') {
+        if (close.type === 'end') this.stop('Unclosed "(": add a matching ")"', token);
+        this.expectedConnector(close);
+      }
+      this.next();
+      return node;
+    }
+    if (token.type === 'name') return this.parseComparison(scope);
+    if (token.type === 'end') {
+      const previous = this.tokens[this.index - 1];
+      this.stop(
+        `Expected a condition after ${previous ? previous.text : 'the start'}, such as user.department -eq "Sales"`,
+        token,
+      );
+    }
+    if (token.type === 'string' || token.type === 'number') {
+      this.stop(`Expected an attribute such as user.department before the value ${describe(token)}`, token);
+    }
+    this.stop(`Expected a condition such as user.department -eq "Sales", found ${describe(token)}`, token);
+  }
+
+  private parseSubject(scope: Scope): SubjectRef | undefined {
+    const token = this.next();
+    if (token.text === '_') {
+      if (!scope.quantified) {
+        this.builder.fail(
+          '_ stands for each value of a multi-valued attribute and only works inside -any (...) or -all (...)',
+          token,
+        );
+        return undefined;
+      }
+      return this.builder.item(scope.quantified, token);
+    }
+    const subject = this.builder.attribute(token.text, token, false);
+    if (subject && scope.quantified) {
+      this.builder.fail(
+        `Inside ${scope.quantified.display} -any (...) compare _ (each value of ${scope.quantified.display}), not ${subject.display}`,
+        token,
+      );
+      return undefined;
+    }
+    return subject;
+  }
+
+  private parseComparison(scope: Scope): RuleNode {
+    const subjectToken = this.peek();
+    const subject = this.parseSubject(scope);
+    const operatorToken = this.next();
+    if (operatorToken.type !== 'operator') {
+      const found = operatorToken.type === 'end' ? 'the end of the rule' : describe(operatorToken);
+      if (operatorToken.type === 'name' && OPERATOR_BY_TOKEN.has(`-${operatorToken.text.toLowerCase()}`)) {
+        this.stop(`Missing "-": write -${operatorToken.text}`, operatorToken);
+      }
+      this.stop(
+        `Expected an operator such as -eq, -startsWith or -in after ${subjectToken.text}, found ${found}`,
+        operatorToken,
+      );
+    }
+    const word = operatorToken.text.toLowerCase();
+    if (word === '-any' || word === '-all')
+      return this.parseQuantifier(subject, word === '-any' ? 'any' : 'all', operatorToken);
+    const operator = OPERATOR_BY_TOKEN.get(word);
+    if (operator === undefined) {
+      if (word === '-and' || word === '-or' || word === '-not') {
+        this.stop(
+          `Expected an operator such as -eq after ${subjectToken.text}, found ${operatorToken.text}`,
+          operatorToken,
+        );
+      }
+      this.stop(
+        `Unknown operator ${quote(operatorToken.text)}${didYouMean(operatorToken.text, ALL_OPERATOR_TOKENS)}`,
+        operatorToken,
+      );
+    }
+    const value = this.parseValue(operatorToken);
+    if (!subject) return { kind: 'and', operands: [] };
+    return this.builder.comparison(subject, operator, operatorToken, value);
+  }
+
+  private parseQuantifier(subject: SubjectRef | undefined, quantifier: Quantifier, at: Token): RuleNode {
+    const usable = subject !== undefined && this.builder.checkQuantifiable(subject, quantifier, at);
+    const open = this.peek();
+    if (open.type !== '(') {
+      this.stop(
+        `-${quantifier} needs a condition in parentheses, e.g. user.groups -${quantifier} (_ -eq "admins")`,
+        open,
+      );
+    }
+    this.next();
+    this.enter(open);
+    // After a reported problem with the attribute, keep _ legal inside so one mistake gives one message.
+    const predicate = this.parseOr({ quantified: subject ?? UNKNOWN_SUBJECT });
+    this.depth--;
+    const close = this.peek();
+    if (close.type !== ')') {
+      if (close.type === 'end') this.stop('Unclosed "(": add a matching ")"', open);
+      this.expectedConnector(close);
+    }
+    this.next();
+    return usable ? this.builder.quantifier(subject, quantifier, predicate) : { kind: 'and', operands: [] };
+  }
+
+  private parseValue(operator: Token): LiteralRef {
+    const token = this.peek();
+    if (token.type === '[') return this.parseList();
+    const scalar = this.scalar(token);
+    if (scalar) {
+      this.next();
+      return { literal: scalar, span: token };
+    }
+    if (token.type === 'name' && /^(user|system)\./i.test(token.text)) {
+      if (/^system\./i.test(token.text))
+        this.stop(`${token.text} is not supported; compare with an ISO date such as "2025-01-31"`, token);
+      this.stop(`Compare against a value, not another attribute (${token.text})`, token);
+    }
+    const found = token.type === 'end' ? 'the end of the rule' : describe(token);
+    this.stop(
+      `Expected a value after ${operator.text}: a "string", a number, true, false, null or a [list]; found ${found}`,
+      token,
+    );
+  }
+
+  private scalar(token: Token): ScalarLiteral | undefined {
+    if (token.type === 'string') return { type: 'string', value: token.value as string };
+    if (token.type === 'number') return { type: 'number', value: token.value as number };
+    if (token.type === 'name') return VALUE_WORDS[token.text.toLowerCase()];
+    return undefined;
+  }
+
+  private parseList(): LiteralRef {
+    const open = this.next();
+    const items: ScalarLiteral[] = [];
+    const itemSpans: Span[] = [];
+    if (this.peek().type === ']') {
+      const close = this.next();
+      return { literal: { type: 'list', items }, span: { start: open.start, end: close.end }, itemSpans };
+    }
+    for (;;) {
+      const token = this.peek();
+      const scalar = this.scalar(token);
+      if (!scalar) {
+        if (token.type === 'end') this.stop('Unclosed "[": add a matching "]"', open);
+        if (token.type === '[') this.stop('Lists cannot contain lists', token);
+        this.stop(`Expected a value in the list, found ${describe(token)}`, token);
+      }
+      this.next();
+      items.push(scalar);
+      itemSpans.push(token);
+      const separator = this.next();
+      if (separator.type === ']')
+        return {
+          literal: { type: 'list', items },
+          span: { start: open.start, end: separator.end },
+          itemSpans,
+        };
+      if (separator.type === 'end') this.stop('Unclosed "[": add a matching "]"', open);
+      if (separator.type !== ',')
+        this.stop(`Expected "," or "]" in the list, found ${describe(separator)}`, separator);
+      if (this.peek().type === ']') this.stop('Expected a value after ","', this.peek());
+    }
+  }
+}
+
+export function describe(token: Token): string {
+  if (token.type === 'end') return 'the end of the rule';
+  if (token.type === 'string' || token.type === 'number')
+    return `the value ${quote(token.text, 40).slice(1, -1)}`;
+  return quote(token.text);
+}

@@ -1,0 +1,49 @@
+// Builds the API clients a use case needs from the runtime, the settings and the stored credentials.
+import { AdminClient } from '../clients/admin-client';
+import { HttpChokepoint, type CallRecord } from '../clients/http-chokepoint';
+import { JiraClient } from '../clients/jira-client';
+import { ScimClient } from '../clients/scim-client';
+import type { ApiName } from '../clients/api-error';
+import type { AppSettings } from '../shared/settings';
+import { readSecret } from '../storage/secrets-repository';
+import type { RuntimeDeps } from './runtime-deps';
+
+export interface ApiClients {
+  /** Jira as the app's own account. */
+  jira: JiraClient;
+  /** Jira as an impersonated (consenting) user, e.g. the site admin chosen as the group write path. */
+  jiraAs(accountId: string): JiraClient;
+  /** Present when the org id, directory id and org API key are all set. */
+  admin: AdminClient | undefined;
+  /** Present when the SCIM source is enabled with a directory id and key. */
+  scim: ScimClient | undefined;
+  /** Every call made through these clients in this invocation (for health, tests and benchmarks). */
+  calls: CallRecord[];
+}
+
+export async function buildApiClients(deps: RuntimeDeps, settings: AppSettings): Promise<ApiClients> {
+  const calls: CallRecord[] = [];
+  const chokepoint = (api: ApiName) =>
+    new HttpChokepoint({
+      api,
+      sleep: deps.sleep,
+      remainingMs: deps.remainingMs,
+      onCall: (c) => calls.push(c),
+    });
+  const [orgKey, scimKey] = await Promise.all([readSecret('org-api-key'), readSecret('scim-directory-key')]);
+  const { orgId, directoryId } = settings.org;
+  const scimDirectory = settings.sources.scim.directoryId;
+  return {
+    jira: new JiraClient(deps.asApp, chokepoint('jira')),
+    jiraAs: (accountId) => new JiraClient(deps.asUser(accountId), chokepoint('jira')),
+    admin:
+      orgKey && orgId && directoryId
+        ? new AdminClient(deps.fetch, chokepoint('admin'), { orgId, directoryId, apiKey: orgKey })
+        : undefined,
+    scim:
+      settings.sources.scim.enabled && scimDirectory && scimKey
+        ? new ScimClient(deps.fetch, chokepoint('scim'), { directoryId: scimDirectory, apiKey: scimKey })
+        : undefined,
+    calls,
+  };
+}

@@ -17,6 +17,8 @@ export interface PlannableRules {
   readonly ordered: readonly Rule[];
   /** Enabled rules whose conditions parse, highest priority first. */
   readonly active: readonly Rule[];
+  /** The grant keys of each active rule's grants, in the same order as `active` and its grants. */
+  readonly activeGrantKeys: readonly (readonly string[])[];
   /** Indexes into `active` of the rules a user matches, ascending (so in priority order). */
   readonly match: (user: PreparedUser) => number[];
   readonly rulesById: ReadonlyMap<string, Rule>;
@@ -119,6 +121,7 @@ function prepare(rules: readonly Rule[]): PlannableRules {
   return {
     ordered,
     active,
+    activeGrantKeys: active.map((rule) => rule.grants.map(grantKey)),
     match: createRuleMatcher(parsed),
     rulesById,
     knownGrants,

@@ -21,7 +21,6 @@
 import { plannableRules, type PlannableRules } from './access-plan-rules';
 import {
   describeGrant,
-  grantKey,
   parseGrantKey,
   prepareUser,
   type ExclusiveSet,
@@ -252,9 +251,12 @@ class Planner {
 
     // The union of matching rules' grants, in priority order, so the first rule to grant a key justifies it first.
     const desired = new Map<string, Desired>();
-    for (const rule of matched) {
-      for (const grant of rule.grants) {
-        const key = grantKey(grant);
+    for (const index of matchedIndexes) {
+      const rule = this.rules.active[index]!;
+      const keys = this.rules.activeGrantKeys[index]!;
+      for (let g = 0; g < rule.grants.length; g++) {
+        const grant = rule.grants[g]!;
+        const key = keys[g]!;
         const entry = desired.get(key);
         if (entry) {
           if (!entry.ruleIds.includes(rule.id)) entry.ruleIds.push(rule.id);

@@ -48,7 +48,7 @@ export function parseRule(text: string, dialect: Dialect = 'entra'): ParseResult
     return { ok: false, errors: [...builder.errors].sort((a, b) => a.line - b.line || a.column - b.column) };
   }
   const rule: ParsedRule = { dialect, source: text, tree, attributes: attributesOf(tree) };
-  compiled.set(rule, compileNode(tree, new Map()));
+  compiled.set(rule, compileNode(tree, new Map<string, RegExp>()));
   return { ok: true, rule };
 }
 
@@ -79,7 +79,7 @@ function attributesOf(tree: RuleNode): string[] {
 export function predicateOf(rule: ParsedRule, regexes?: RegexCache): Predicate {
   let predicate = compiled.get(rule);
   if (!predicate) {
-    predicate = compileNode(rule.tree, regexes ?? new Map());
+    predicate = compileNode(rule.tree, regexes ?? new Map<string, RegExp>());
     compiled.set(rule, predicate);
   }
   return predicate;

@@ -6,7 +6,7 @@
 // values and evaluates only rules whose guard was hit, plus the rules without a guard. The guard is only a
 // pre-filter: every candidate is still evaluated in full, so results are exactly those of evaluating every rule.
 
-import { compileNode, slotFor, UserView, type Predicate, type RegexCache, type Slot } from './compile';
+import { compileNode, slotFor, type UserView, type Predicate, type RegexCache, type Slot } from './compile';
 import { type RuleNode } from './syntax-tree';
 import { fold, toNumber } from './values';
 
@@ -170,7 +170,7 @@ export function compileRuleSet(
         }
         const byLength = key.mode === 'prefix' ? index.prefixes : index.suffixes;
         let map = byLength.get(key.value.length);
-        if (!map) byLength.set(key.value.length, (map = new Map()));
+        if (!map) byLength.set(key.value.length, (map = new Map<string, number[]>()));
         addTo(map, key.value, rule);
       }
     }

@@ -37,8 +37,25 @@ export class SourceText {
   }
 }
 
+/** Characters a message must not show raw: controls, zero-width and direction marks, separators, BOM. */
+function isInvisible(code: number): boolean {
+  return (
+    code < 0x20 ||
+    (code >= 0x7f && code <= 0x9f) ||
+    (code >= 0x200b && code <= 0x200f) ||
+    (code >= 0x2028 && code <= 0x202e) ||
+    code === 0x2060 ||
+    code === 0xfeff
+  );
+}
+
 /** Quotes a piece of the admin's text for a message, shortening it and making invisible characters visible. */
 export function quote(text: string, max = 40): string {
   const shown = text.length > max ? `${text.slice(0, max - 1)}…` : text;
-  return `"${shown.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
+  let out = '';
+  for (const c of shown) {
+    const code = c.charCodeAt(0);
+    out += isInvisible(code) ? `\\u${code.toString(16).padStart(4, '0')}` : c;
+  }
+  return `"${out}"`;
 }

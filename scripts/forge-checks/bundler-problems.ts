@@ -8,9 +8,9 @@ const PREFIXES = [
   /^Bundling failed: /,
   /^TypeScript errors in the app caused the bundling to fail\. Fix the errors listed below before rerunning the command\. /,
 ];
-// Where one joined webpack message ends and the next begins.
+// Where one webpack message ends and the next begins: joined with ', ', or with '\n' when all are TypeScript's.
 const MESSAGE_BOUNDARY =
-  /, (?=Module not found: |\[tsl\] |Module build failed|Module parse failed|ERROR in )/;
+  /(?:, |\n)(?=Module not found: |\[tsl\] |Module build failed|Module parse failed|ERROR in )/;
 const TS_ERROR = /^\[tsl\] ERROR(?: in (.+?)\((\d+),(\d+)\))?\s+(TS\d+: [\s\S]*)$/;
 const UNRESOLVED = /^Module not found: Error: Can't resolve '([^']+)' in '([^']+)'/;
 const NO_EMIT = /TypeScript emitted no output for (.+?)\.?$/m;

@@ -3,22 +3,23 @@ import path from 'node:path';
 import type { CheckResult, Problem } from './check-result';
 import type { ForgeCheckReport } from './run-forge-checks';
 
-const CHECK_TITLES: Record<CheckResult['name'], string> = {
-  manifest: 'manifest (@forge/manifest)',
-  lint: 'lint     (@forge/lint)',
-  bundle: 'bundle   (@forge/bundler)',
+const CHECK_TOOLS: Record<CheckResult['name'], string> = {
+  manifest: '@forge/manifest',
+  lint: '@forge/lint',
+  bundle: '@forge/bundler',
 };
 
 /** `relativeTo` is the folder paths are shown from (the caller's working directory). */
 export function formatReport(report: ForgeCheckReport, relativeTo: string): string {
-  const lines = [`check:forge ${path.relative(relativeTo, report.appDir) || '.'}`];
+  const lines = [`check:forge ${displayPath(report.appDir, relativeTo)}`];
   for (const check of report.checks) {
     const verdict = check.ok ? 'PASS' : 'FAIL';
-    lines.push(
-      `${verdict} ${CHECK_TITLES[check.name]}  ${formatSeconds(check.durationMs)}  ${check.summary}`,
-    );
-    for (const problem of check.errors) lines.push(`  error   ${formatProblem(problem, relativeTo)}`);
-    for (const problem of check.warnings) lines.push(`  warning ${formatProblem(problem, relativeTo)}`);
+    const title = `${check.name.padEnd(8)} (${CHECK_TOOLS[check.name]})`.padEnd(26);
+    lines.push(`${verdict} ${title} ${formatSeconds(check.durationMs).padStart(6)}  ${check.summary}`);
+    for (const problem of byPlace(check.errors))
+      lines.push(`  error   ${formatProblem(problem, relativeTo)}`);
+    for (const problem of byPlace(check.warnings))
+      lines.push(`  warning ${formatProblem(problem, relativeTo)}`);
   }
   const total = report.checks.reduce((sum, c) => sum + c.durationMs, 0);
   const failed = report.checks.filter((c) => !c.ok).map((c) => c.name);
@@ -34,12 +35,29 @@ export function formatProblem(problem: Problem, relativeTo: string): string {
   // Continuation lines line up under the first line's text, below the "  error   " prefix.
   const message = problem.message.replace(/\n/g, '\n          ');
   if (!problem.file) return message;
-  let where = path.relative(relativeTo, problem.file) || problem.file;
+  let where = displayPath(problem.file, relativeTo);
   if (problem.line !== undefined && problem.line > 0) {
     where += `:${problem.line}`;
     if (problem.column !== undefined && problem.column > 0) where += `:${problem.column}`;
   }
   return `${where}: ${message}`;
+}
+
+/** In file order, so that two tools' complaints about one line sit together; problems without a file come last. */
+function byPlace(problems: Problem[]): Problem[] {
+  const key = (p: Problem): [string, number, number] => [p.file ?? '\uffff', p.line ?? 0, p.column ?? 0];
+  return [...problems].sort((a, b) => {
+    const [fileA, lineA, columnA] = key(a);
+    const [fileB, lineB, columnB] = key(b);
+    return fileA.localeCompare(fileB) || lineA - lineB || columnA - columnB;
+  });
+}
+
+/** Relative to the caller's folder when inside it (clickable, short), absolute otherwise. */
+function displayPath(file: string, relativeTo: string): string {
+  const relative = path.relative(relativeTo, file);
+  if (relative === '') return '.';
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }
 
 function formatSeconds(ms: number): string {

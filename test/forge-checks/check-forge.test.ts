@@ -95,7 +95,9 @@ describe('an app whose code calls Jira endpoints its manifest has no scope for',
     const lines = formatReport(report, REPO_ROOT).split('\n');
     expect(lines[0]).toBe('check:forge test/fixtures/broken-scope-app');
     expect(lines[1]).toMatch(/^PASS manifest \(@forge\/manifest\) +\d+\.\ds {2}valid$/);
-    expect(lines[2]).toMatch(/^FAIL lint +\(@forge\/lint\) +\d+\.\ds {2}2 error\(s\); missing scopes: /);
+    expect(lines[2]).toMatch(
+      /^FAIL lint +\(@forge\/lint\) +\d+\.\ds {2}2 error\(s\); missing scopes: manage:jira-configuration, read:jira-user$/,
+    );
     expect(lines[3]).toBe(
       '  error   test/fixtures/broken-scope-app/src/index.ts:5:43: Jira endpoint: GET /rest/api/3/myself requires "read:jira-user" scope',
     );

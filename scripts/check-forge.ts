@@ -1,6 +1,6 @@
 // `npm run check:forge`: Atlassian's manifest validation, lint and bundler on the app, offline; exits 1 on failure.
 import path from 'node:path';
-import { formatReport } from './forge-checks/format-report';
+import { formatCheck, formatHeader, formatTotal } from './forge-checks/format-report';
 import { REPO_ROOT, runForgeChecks } from './forge-checks/run-forge-checks';
 
 const USAGE = 'usage: tsx scripts/check-forge.ts [--app <dir>]   (default: the repo root, the real app)';
@@ -25,8 +25,13 @@ function parseArgs(argv: string[]): { appDir: string } {
 
 async function main(): Promise<void> {
   const { appDir } = parseArgs(process.argv.slice(2));
-  const report = await runForgeChecks({ appDir });
-  console.log(formatReport(report, process.cwd()));
+  const cwd = process.cwd();
+  console.log(formatHeader(appDir, cwd));
+  const report = await runForgeChecks({
+    appDir,
+    onCheck: (check) => console.log(formatCheck(check, cwd).join('\n')),
+  });
+  console.log(formatTotal(report.checks));
   process.exitCode = report.ok ? 0 : 1;
 }
 

@@ -11,24 +11,34 @@ const CHECK_TOOLS: Record<CheckResult['name'], string> = {
 
 /** `relativeTo` is the folder paths are shown from (the caller's working directory). */
 export function formatReport(report: ForgeCheckReport, relativeTo: string): string {
-  const lines = [`check:forge ${displayPath(report.appDir, relativeTo)}`];
-  for (const check of report.checks) {
-    const verdict = check.ok ? 'PASS' : 'FAIL';
-    const title = `${check.name.padEnd(8)} (${CHECK_TOOLS[check.name]})`.padEnd(26);
-    lines.push(`${verdict} ${title} ${formatSeconds(check.durationMs).padStart(6)}  ${check.summary}`);
-    for (const problem of byPlace(check.errors))
-      lines.push(`  error   ${formatProblem(problem, relativeTo)}`);
-    for (const problem of byPlace(check.warnings))
-      lines.push(`  warning ${formatProblem(problem, relativeTo)}`);
-  }
-  const total = report.checks.reduce((sum, c) => sum + c.durationMs, 0);
-  const failed = report.checks.filter((c) => !c.ok).map((c) => c.name);
-  lines.push(
-    failed.length === 0
-      ? `all ${report.checks.length} checks passed in ${formatSeconds(total)}`
-      : `FAILED: ${failed.join(', ')} (${formatSeconds(total)})`,
-  );
-  return lines.join('\n');
+  return [
+    formatHeader(report.appDir, relativeTo),
+    ...report.checks.flatMap((check) => formatCheck(check, relativeTo)),
+    formatTotal(report.checks),
+  ].join('\n');
+}
+
+export function formatHeader(appDir: string, relativeTo: string): string {
+  return `check:forge ${displayPath(appDir, relativeTo)}`;
+}
+
+/** The verdict line of one check, then its errors and warnings. */
+export function formatCheck(check: CheckResult, relativeTo: string): string[] {
+  const verdict = check.ok ? 'PASS' : 'FAIL';
+  const title = `${check.name.padEnd(8)} (${CHECK_TOOLS[check.name]})`.padEnd(26);
+  return [
+    `${verdict} ${title} ${formatSeconds(check.durationMs).padStart(6)}  ${check.summary}`,
+    ...byPlace(check.errors).map((problem) => `  error   ${formatProblem(problem, relativeTo)}`),
+    ...byPlace(check.warnings).map((problem) => `  warning ${formatProblem(problem, relativeTo)}`),
+  ];
+}
+
+export function formatTotal(checks: CheckResult[]): string {
+  const total = formatSeconds(checks.reduce((sum, c) => sum + c.durationMs, 0));
+  const failed = checks.filter((c) => !c.ok).map((c) => c.name);
+  return failed.length === 0
+    ? `all ${checks.length} checks passed in ${total}`
+    : `FAILED: ${failed.join(', ')} (${total})`;
 }
 
 export function formatProblem(problem: Problem, relativeTo: string): string {

@@ -18,6 +18,8 @@ export interface ForgeCheckOptions {
   repoRoot?: string;
   /** Stands in for loading the real optional tooling (tests use it to simulate a machine without it). */
   loadTooling?: () => ForgeTooling;
+  /** Called as each check finishes, so a caller can show progress during the slow ones. */
+  onCheck?: (result: CheckResult) => void;
 }
 
 export interface ForgeCheckReport {
@@ -43,13 +45,17 @@ export async function runForgeChecks(options: ForgeCheckOptions): Promise<ForgeC
   const scratchDir = fs.mkdtempSync(path.join(os.tmpdir(), 'check-forge-'));
   try {
     const checks: CheckResult[] = [];
-    checks.push(await timedCheck('manifest', () => validateManifest(appDir)));
-    checks.push(
+    const record = (result: CheckResult): void => {
+      checks.push(result);
+      options.onCheck?.(result);
+    };
+    record(await timedCheck('manifest', () => validateManifest(appDir)));
+    record(
       await timedCheck('lint', () =>
         lintApp(appDir, loadTooling(), { specEnv: localSpecEnv(repoRoot), scratchDir }),
       ),
     );
-    checks.push(await timedCheck('bundle', () => bundleApp(appDir, loadTooling(), scratchDir)));
+    record(await timedCheck('bundle', () => bundleApp(appDir, loadTooling(), scratchDir)));
     return { appDir, ok: checks.every((c) => c.ok), checks, scratchDir };
   } finally {
     fs.rmSync(scratchDir, { recursive: true, force: true });

@@ -70,6 +70,9 @@ export class FaultInjector {
 
   configure(config: FaultConfig | null): void {
     const next = config ?? { seed: 1, rules: [] };
+    if (!Number.isInteger(next.seed))
+      throw new RangeError(`faults.seed must be an integer, got ${JSON.stringify(next.seed)}`);
+    if (!Array.isArray(next.rules)) throw new RangeError('faults.rules must be an array of rules');
     next.rules.forEach(validateRule);
     this.config = { seed: next.seed, rules: next.rules.map((r) => ({ ...r })) };
     this.prng = createPrng(next.seed);

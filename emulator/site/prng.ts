@@ -45,14 +45,37 @@ function hex8(value: number): string {
   return (value >>> 0).toString(16).padStart(8, '0');
 }
 
+/** A 128-bit hash (four 32-bit lanes, cyrb128-style): enough that 100,000s of derived ids never collide. */
+function hash128(text: string): [number, number, number, number] {
+  let h1 = 1779033703;
+  let h2 = 3144134277;
+  let h3 = 1013904242;
+  let h4 = 2773480762;
+  for (let i = 0; i < text.length; i++) {
+    const k = text.charCodeAt(i);
+    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
+    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
+    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
+    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
+  }
+  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
+  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
+  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
+  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
+  h1 ^= h2 ^ h3 ^ h4;
+  h2 ^= h1;
+  h3 ^= h1;
+  h4 ^= h1;
+  return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
+}
+
 /** A version-4-shaped UUID that depends only on (namespace, index): the same seed gives the same ids. */
 export function deterministicUuid(namespace: string, index: number): string {
-  const prng = createPrng(hashString(namespace) ^ Math.imul(index + 1, 0x9e3779b1));
-  const words = [0, 1, 2, 3].map(() => Math.floor(prng.next() * 4294967296));
-  const a = hex8(words[0] ?? 0);
-  const b = hex8(words[1] ?? 0);
-  const c = hex8(words[2] ?? 0);
-  const d = hex8(words[3] ?? 0);
+  const [w0, w1, w2, w3] = hash128(`${namespace}#${index}`);
+  const a = hex8(w0);
+  const b = hex8(w1);
+  const c = hex8(w2);
+  const d = hex8(w3);
   const variant = ((parseInt(c.slice(0, 1), 16) & 0x3) | 0x8).toString(16);
   return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4, 8)}${d}`;
 }

@@ -66,6 +66,23 @@ function resetStamp(epochMs: number): string {
   return `${new Date(epochMs).toISOString().slice(0, 16)}Z`;
 }
 
+/** Refuses unknown dials and values of the wrong kind, naming them. */
+function checked(config: Partial<RateLimitConfig>): Partial<RateLimitConfig> {
+  for (const [key, value] of Object.entries(config) as Array<[string, unknown]>) {
+    if (!(key in DEFAULT_RATE_LIMITS))
+      throw new RangeError(
+        `unknown rate-limit setting "${key}" (known: ${Object.keys(DEFAULT_RATE_LIMITS).join(', ')})`,
+      );
+    if (key === 'enabled') {
+      if (typeof value !== 'boolean') throw new RangeError('rate-limit setting "enabled" must be a boolean');
+    } else if (typeof value !== 'number' || !(value >= 0))
+      throw new RangeError(
+        `rate-limit setting "${key}" must be a non-negative number, got ${JSON.stringify(value)}`,
+      );
+  }
+  return config;
+}
+
 export class RateLimiter {
   private config: RateLimitConfig = { ...DEFAULT_RATE_LIMITS };
   private readonly windows = new Map<string, Window>();
@@ -76,7 +93,7 @@ export class RateLimiter {
   configure(config: Partial<RateLimitConfig> | 'off' | 'default'): RateLimitConfig {
     if (config === 'off') this.config = { ...this.config, enabled: false };
     else if (config === 'default') this.config = { ...DEFAULT_RATE_LIMITS };
-    else this.config = { ...this.config, ...config };
+    else this.config = { ...this.config, ...checked(config) };
     this.windows.clear();
     this.blocks.clear();
     return this.current();

@@ -25,7 +25,7 @@ import {
 } from './simulations';
 import type { SiteContext } from './site-context';
 import { SpecChecker, type RecordedViolation, type ValidationStats } from './spec-checker';
-import type { AuditRecord, Group, InstalledApp, IssueNotification } from './state/types';
+import type { Account, AuditRecord, Group, InstalledApp, IssueNotification } from './state/types';
 
 export type { SeedSpec } from './seed/seeds';
 
@@ -85,6 +85,16 @@ export interface AccountSnapshot {
   timeZone: string;
 }
 
+export interface GroupSnapshot {
+  groupId: string;
+  name: string;
+  members: number;
+  /** Synced from the IdP through SCIM (read-only everywhere else). */
+  synced: boolean;
+  /** Product roles the group grants. */
+  grants: string[];
+}
+
 export interface Site extends SiteApi {
   readonly siteUrl: string;
   simulateJitLogin(input: JitLoginInput): AccountCreation;
@@ -105,6 +115,9 @@ export interface Site extends SiteApi {
   seedScale(users: number): SiteCredentials;
   credentials(): SiteCredentials;
   account(accountIdOrEmail: string): AccountSnapshot | undefined;
+  /** Accounts in creation order, a page at a time. */
+  accounts(start?: number, limit?: number): { total: number; accounts: AccountSnapshot[] };
+  groups(): GroupSnapshot[];
   userGroups(accountId: string): Array<{ groupId: string; name: string }>;
   groupMembers(groupName: string): string[];
   projectRoleActors(projectKey: string, role: number | string): { users: string[]; groups: string[] };
@@ -224,6 +237,27 @@ export function createSite(options: SiteOptions): Site {
       .sort((a, b) => (a.name < b.name ? -1 : 1));
   }
 
+  function snapshot(account: Account): AccountSnapshot {
+    const { state } = ctx;
+    const membership = state.directoryMembers.get(account.accountId);
+    return {
+      accountId: account.accountId,
+      accountType: account.accountType,
+      email: account.email,
+      displayName: account.displayName,
+      accountStatus: account.accountStatus,
+      ...(membership ? { membershipStatus: membership.status } : {}),
+      managed: account.accountType === 'atlassian' && state.isManaged(account.email),
+      active: state.isActiveInJira(account.accountId),
+      groups: groupsOf(account.accountId).map((g) => g.name),
+      products: state.licences.rolesOf(account.accountId),
+      ...(account.jobTitle !== undefined ? { jobTitle: account.jobTitle } : {}),
+      ...(account.department !== undefined ? { department: account.department } : {}),
+      ...(account.organization !== undefined ? { organization: account.organization } : {}),
+      timeZone: account.timeZone,
+    };
+  }
+
   reseed(seed);
 
   const site: Site = {
@@ -271,28 +305,27 @@ export function createSite(options: SiteOptions): Site {
       return credentials();
     },
     credentials,
-    account(idOrEmail) {
+    account: (idOrEmail) => {
       const { state } = ctx;
       const account = state.accounts.get(idOrEmail) ?? state.accounts.byEmail(idOrEmail);
-      if (!account) return undefined;
-      const membership = state.directoryMembers.get(account.accountId);
+      return account ? snapshot(account) : undefined;
+    },
+    accounts(start = 0, limit = 100) {
+      if (!(start >= 0) || !(limit >= 0))
+        throw new RangeError('accounts(start, limit) needs non-negative numbers');
       return {
-        accountId: account.accountId,
-        accountType: account.accountType,
-        email: account.email,
-        displayName: account.displayName,
-        accountStatus: account.accountStatus,
-        ...(membership ? { membershipStatus: membership.status } : {}),
-        managed: account.accountType === 'atlassian' && state.isManaged(account.email),
-        active: state.isActiveInJira(account.accountId),
-        groups: groupsOf(account.accountId).map((g) => g.name),
-        products: state.licences.rolesOf(account.accountId),
-        ...(account.jobTitle !== undefined ? { jobTitle: account.jobTitle } : {}),
-        ...(account.department !== undefined ? { department: account.department } : {}),
-        ...(account.organization !== undefined ? { organization: account.organization } : {}),
-        timeZone: account.timeZone,
+        total: ctx.state.accounts.size,
+        accounts: ctx.state.accounts.slice(start, start + limit).map(snapshot),
       };
     },
+    groups: () =>
+      ctx.state.groups.list().map((g) => ({
+        groupId: g.groupId,
+        name: g.name,
+        members: ctx.state.groups.memberCount(g.groupId),
+        synced: g.source.kind === 'scim',
+        grants: [...ctx.state.licences.rolesGrantedBy(g.groupId)],
+      })),
     userGroups: (accountId) => groupsOf(accountId).map((g) => ({ groupId: g.groupId, name: g.name })),
     groupMembers(groupName) {
       const group = ctx.state.groups.byName(groupName);

@@ -20,6 +20,10 @@ export const INDEX = {
   userStateByStatus: 'by-status',
   inactivityByRun: 'by-run',
   inactivityByAccount: 'by-account',
+  /** Partition [runId, kind]: a run's decision rows, or its action rows. */
+  inactivityByRunKind: 'by-run-kind',
+  /** Partition [runId, kind, status]: e.g. a run's action rows still planned (the execute step's work list). */
+  inactivityByRunStatus: 'by-run-status',
 } as const;
 
 export const KEY = {
@@ -42,6 +46,20 @@ export const KEY = {
   inactivityPolicy: 'inactivity-policy',
   inactivityRun: (id: string) => `inactivity-run:${id}`,
   inactivityRunPrefix: 'inactivity-run:',
+  /** The policy a run decides with, frozen when it starts (a run can take hours). */
+  inactivityRunPolicy: (runId: string) => `inactivity-run-policy:${runId}`,
+  /** One page's outcome: the checkpoint, its report and planned actions; padded so pages sort in order. */
+  inactivityRunPage: (runId: string, startAt: number) =>
+    `inactivity-run-page:${runId}:${String(startAt).padStart(9, '0')}`,
+  inactivityRunPagePrefix: (runId: string) => `inactivity-run-page:${runId}:`,
+  /** Claimed (FAIL_IF_EXISTS) by whoever enqueues a run's next step, so duplicated deliveries do not fork it. */
+  inactivityRunStep: (runId: string, step: string) => `inactivity-step:${runId}:${step}`,
+  /** Set while a live run waits for an admin's review: no new live run starts meanwhile. */
+  inactivityPendingReview: 'inactivity-pending-review',
+  /** A user's last-active dates as last fetched from the Admin API (reused while recent). */
+  inactivityActivity: (accountId: string) => `inactivity-activity:${accountId}`,
+  /** The warning a user was given for one product (at most one per account and product). */
+  inactivityWarning: (accountId: string, product: string) => `inactivity-warning:${accountId}:${product}`,
   metric: (name: string, bucket: string) => `metric:${name}:${bucket}`,
   metricPrefix: (name: string) => `metric:${name}:`,
 } as const;

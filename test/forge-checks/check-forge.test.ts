@@ -28,14 +28,20 @@ const check = (report: ForgeCheckReport, name: CheckName): CheckResult => {
   return found;
 };
 
-/** Lists every file and folder under `dir`, to prove a check wrote nothing there. */
+/** Every file and folder under `dir`, to prove a check wrote nothing there. */
 const snapshot = (dir: string): string[] => fs.readdirSync(dir, { recursive: true }).map(String).sort();
+
+/** Files under the app that look like bundler output (other engineers' files come and go in src/ meanwhile). */
+const bundleLikeFiles = (appDir: string): string[] =>
+  [...fs.readdirSync(appDir), ...snapshot(path.join(appDir, 'src')).map((f) => `src/${f}`)].filter((f) =>
+    /^(__forge|\.forge|\.offline-bundle)|\.(cjs|html|map)$/.test(path.basename(f)),
+  );
 
 describe('the real app', () => {
   let report: ForgeCheckReport;
   let before: string[];
   beforeAll(async () => {
-    before = snapshot(path.join(REPO_ROOT, 'src'));
+    before = bundleLikeFiles(REPO_ROOT);
     report = await runForgeChecks({ appDir: REPO_ROOT });
   }, SLOW);
 
@@ -47,22 +53,28 @@ describe('the real app', () => {
       { name: 'bundle', ok: true, errors: [] },
     ]);
     expect(report.ok).toBe(true);
-    expect(check(report, 'bundle').summary).toMatch(/^backend: index \(\d+ KB\)/);
+    expect(check(report, 'bundle').summary).toMatch(/^backend: index \(\d+(\.\d)? [KM]B\)/);
   });
 
   it('leaves no bundle or scratch file behind', () => {
     expect(fs.existsSync(report.scratchDir)).toBe(false);
     expect(bundlerTempDirs()).toEqual([]);
-    expect(snapshot(path.join(REPO_ROOT, 'src'))).toEqual(before);
-    expect(fs.existsSync(path.join(REPO_ROOT, '.offline-bundle'))).toBe(false);
+    expect(bundleLikeFiles(REPO_ROOT)).toEqual(before);
   });
 });
 
 describe('an app whose code calls Jira endpoints its manifest has no scope for', () => {
   let report: ForgeCheckReport;
+  let before: string[];
   beforeAll(async () => {
+    before = snapshot(BROKEN_SCOPE_APP);
     report = await runForgeChecks({ appDir: BROKEN_SCOPE_APP });
   }, SLOW);
+
+  it('is checked without writing a file into the app', () => {
+    expect(snapshot(BROKEN_SCOPE_APP)).toEqual(before);
+    expect(fs.existsSync(report.scratchDir)).toBe(false);
+  });
 
   it('fails lint, naming each missing scope at the call site', () => {
     const lint = check(report, 'lint');
@@ -101,7 +113,9 @@ describe('an app whose code calls Jira endpoints its manifest has no scope for',
     expect(lines[3]).toBe(
       '  error   test/fixtures/broken-scope-app/src/index.ts:5:43: Jira endpoint: GET /rest/api/3/myself requires "read:jira-user" scope',
     );
-    expect(lines[5]).toMatch(/^PASS bundle +\(@forge\/bundler\) +\d+\.\ds {2}backend: index \(\d+ KB\)$/);
+    expect(lines[5]).toMatch(
+      /^PASS bundle +\(@forge\/bundler\) +\d+\.\ds {2}backend: index \(\d+(\.\d)? [KM]B\)$/,
+    );
     expect(lines[6]).toMatch(/^FAILED: lint \(\d+\.\ds\)$/);
   });
 });
@@ -260,7 +274,7 @@ app:
       });
       // The check itself compares the packed loader and wrapper with scripts/forge-runtime-standin.
       expect(result).toMatchObject({ ok: true, errors: [] });
-      expect(result.summary).toMatch(/^backend: index \(\d+ KB\); UI Kit: admin$/);
+      expect(result.summary).toMatch(/^backend: index \(\d+(\.\d)? [KM]B\); UI Kit: admin$/);
       // The bundler's output folders are gone, as after the failed bundle above.
       expect(bundlerTempDirs()).toEqual([]);
     },

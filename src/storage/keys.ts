@@ -54,6 +54,8 @@ export const KEY = {
   inactivityRunPagePrefix: (runId: string) => `inactivity-run-page:${runId}:`,
   /** Claimed (FAIL_IF_EXISTS) by whoever enqueues a run's next step, so duplicated deliveries do not fork it. */
   inactivityRunStep: (runId: string, step: string) => `inactivity-step:${runId}:${step}`,
+  /** Held by the run that is collecting or executing: runs share the org's Admin API budget, one at a time. */
+  inactivityActiveRun: 'inactivity-active-run',
   /** Set while a live run waits for an admin's review: no new live run starts meanwhile. */
   inactivityPendingReview: 'inactivity-pending-review',
   /** A user's last-active dates as last fetched from the Admin API (reused while recent). */

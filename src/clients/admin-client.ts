@@ -52,6 +52,18 @@ export class AdminClient {
     );
   }
 
+  /** Directory entries of up to 100 given accounts in one call: status, platform roles, when added to the org. */
+  directoryUsersByIds(accountIds: readonly string[]): Promise<CursorPage<DirectoryUser>> {
+    if (accountIds.length > 100) throw new RangeError('directoryUsersByIds takes at most 100 account ids');
+    const query = new URLSearchParams({ limit: '100' });
+    for (const accountId of accountIds) query.append('accountIds', accountId);
+    return this.http.json('GET /admin/v2/orgs/{orgId}/directories/{directoryId}/users', () =>
+      this.fetch(`https://api.atlassian.com/admin/v2/orgs/${this.directory}/users?${query.toString()}`, {
+        headers: this.headers(),
+      }),
+    );
+  }
+
   /** Adds a member; Atlassian answers 409 when the user already is one (treated as done by callers). */
   async addGroupMember(groupId: string, accountId: string): Promise<void> {
     await this.http.send(

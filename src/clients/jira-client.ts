@@ -70,6 +70,23 @@ export class JiraClient {
     return page.values;
   }
 
+  /**
+   * Groups by access level, one page: `site-admin` (site administrators), `admin` (groups holding the
+   * ADMINISTER global permission), `user` (groups granting product access).
+   */
+  groupsByAccessType(
+    accessType: 'site-admin' | 'admin' | 'user',
+    startAt = 0,
+    maxResults = 50,
+  ): Promise<JiraPage<JiraGroupName>> {
+    return this.http.json('GET /rest/api/3/group/bulk', () =>
+      this.requester.requestJira(
+        route`/rest/api/3/group/bulk?accessType=${accessType}&startAt=${startAt}&maxResults=${maxResults}`,
+        { headers: ACCEPT_JSON },
+      ),
+    );
+  }
+
   searchGroups(query: string, maxResults = 50): Promise<{ groups: JiraGroupName[] }> {
     return this.http.json('GET /rest/api/3/groups/picker', () =>
       this.requester.requestJira(route`/rest/api/3/groups/picker?query=${query}&maxResults=${maxResults}`, {

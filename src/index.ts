@@ -1,2 +1,7 @@
 // Re-exports the handlers that manifest.yml names, grouped by module; no logic lives here.
-export { heartbeat } from './entry/scheduled/heartbeat';
+
+// trigger: user events
+export { onUserEvent } from './entry/triggers/user-events';
+
+// consumer: provisioning queue
+export { provisionWorker } from './entry/consumers/provision-worker';

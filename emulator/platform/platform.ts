@@ -301,6 +301,26 @@ export class ForgePlatform implements InvocationHost {
     return result as T;
   }
 
+  /**
+   * Runs test code as if inside a resolver invocation of the app (real SDK calls reach this platform), e.g. to
+   * seed the app's storage through its own repositories. Not a Forge feature: a test convenience.
+   */
+  async runInContext<T>(fn: () => Promise<T>, options: { accountId?: string } = {}): Promise<T> {
+    const fn_: FunctionDef = { key: '__test-context__', handler: '__test__.run' };
+    const outcome = await runFunction(
+      this.invocationInit('resolver', '__test-context__', fn_, options.accountId),
+      fn,
+      [],
+      {
+        attempt: 1,
+        startedAt: this.now(),
+      },
+    );
+    if (outcome.record.outcome !== 'success')
+      throw outcome.error instanceof Error ? outcome.error : new Error(outcome.record.error);
+    return outcome.result as T;
+  }
+
   /** Runs one scheduled trigger now, as Forge would at its interval. */
   async runScheduled(moduleKey: string): Promise<RunResult> {
     const def = this.manifest.scheduled.find((s) => s.key === moduleKey);

@@ -1,7 +1,23 @@
 // What services need from the Forge runtime, passed in by the entry adapters (never imported by services).
 import type { JiraRequester, ConfluenceRequester, ExternalFetch } from '../clients/requesters';
 
+/** A unit of background work for a Forge queue (the body must stay well under 200 KB). */
+export interface WorkItem {
+  body: Record<string, unknown>;
+  delayInSeconds?: number;
+}
+
+/** The queue refused the push for now (more than 500 events a minute): try again later. */
+export class QueueBusyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'QueueBusyError';
+  }
+}
+
 export interface RuntimeDeps {
+  /** Pushes work to a queue declared in manifest.yml; splits into pushes of at most 50 events. */
+  enqueue: (queue: string, items: WorkItem[]) => Promise<void>;
   /** `asApp()`: the app's own account. */
   asApp: JiraRequester & ConfluenceRequester;
   /** `asUser(accountId)`: offline impersonation of a consenting user; `asUser()` in a resolver when no id. */

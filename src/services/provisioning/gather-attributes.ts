@@ -1,0 +1,216 @@
+// Gathers a user's attributes from every source the admin enabled, naming each source's outcome: the rules see
+// facts or null, never guesses.
+import { AtlassianApiError } from '../../clients/api-error';
+import type { JiraUser } from '../../clients/jira-types';
+import { ATLASSIAN_EXTENSION, ENTERPRISE_EXTENSION, type ScimUser } from '../../clients/scim-types';
+import type { UserAttributes } from '../../domain/rules';
+import type { AppSettings } from '../../shared/settings';
+import { getPushedAttributes, type PushedValue } from '../../storage/pushed-attributes-repository';
+import type { ApiClients } from '../api-clients';
+
+export type SourceName = 'jira' | 'email' | 'scim' | 'org-directory' | 'pushed';
+
+export interface SourceReport {
+  source: SourceName;
+  status: 'ok' | 'not-found' | 'disabled' | 'unavailable' | 'failed';
+  message: string;
+}
+
+export interface GatheredUser {
+  attributes: UserAttributes;
+  /** Ids of the site groups the user is in now. */
+  groupIds: string[];
+  sources: SourceReport[];
+}
+
+/** A source the admin enabled failed in a way retrying will not fix: the user must not be evaluated on half the facts. */
+export class SourceFailedError extends Error {
+  constructor(
+    readonly source: SourceName,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SourceFailedError';
+  }
+}
+
+const STANDARD_PUSHABLE = [
+  'department',
+  'jobTitle',
+  'organization',
+  'location',
+  'timeZone',
+  'preferredLanguage',
+] as const;
+
+function emailDomain(email: string | null | undefined): string | null {
+  const at = email?.lastIndexOf('@') ?? -1;
+  return email && at > 0 ? email.slice(at + 1).toLowerCase() : null;
+}
+
+/** Transient failures propagate (the caller retries later); permanent ones stop this user with a named reason. */
+function permanentFailure(source: SourceName, e: unknown, what: string): never {
+  if (e instanceof AtlassianApiError && e.transient) throw e;
+  const detail = e instanceof Error ? e.message : String(e);
+  const advice =
+    e instanceof AtlassianApiError && e.kind === 'forbidden'
+      ? ` Check the ${what} credentials in Settings (the key may be wrong, expired or for another organization).`
+      : '';
+  throw new SourceFailedError(source, `${what} could not be read: ${detail}.${advice}`);
+}
+
+function fromJira(user: JiraUser): Partial<UserAttributes> {
+  return {
+    displayName: user.displayName ?? null,
+    accountType: user.accountType === 'unknown' ? undefined : user.accountType,
+    active: user.active,
+    timeZone: user.timeZone ?? null,
+    preferredLanguage: user.locale ?? null,
+    groups: (user.groups?.items ?? []).map((g) => g.name),
+    ...(user.emailAddress ? { email: user.emailAddress, emailDomain: emailDomain(user.emailAddress) } : {}),
+  };
+}
+
+function fromScim(user: ScimUser): Partial<UserAttributes> {
+  const enterprise = user[ENTERPRISE_EXTENSION];
+  return {
+    jobTitle: user.title ?? null,
+    department: enterprise?.department ?? null,
+    organization: enterprise?.organization ?? null,
+    timeZone: user.timezone ?? null,
+    preferredLanguage: user.preferredLanguage ?? null,
+    idpGroups: (user.groups ?? []).map((g) => g.display ?? g.value),
+  };
+}
+
+/** Later sources fill only what earlier ones left empty. */
+function fillMissing(target: UserAttributes, extra: Partial<UserAttributes>): void {
+  for (const [key, value] of Object.entries(extra) as Array<[keyof UserAttributes, unknown]>) {
+    const current = target[key];
+    if (value !== undefined && value !== null && (current === undefined || current === null)) {
+      (target as unknown as Record<string, unknown>)[key] = value;
+    }
+  }
+}
+
+function applyPushed(target: UserAttributes, pushed: Record<string, PushedValue>): void {
+  const custom: NonNullable<UserAttributes['custom']> = { ...(target.custom ?? {}) };
+  for (const [name, value] of Object.entries(pushed)) {
+    if ((STANDARD_PUSHABLE as readonly string[]).includes(name)) {
+      if (typeof value === 'string' || value === null)
+        (target as unknown as Record<string, unknown>)[name] = value;
+    } else {
+      custom[name] = value;
+    }
+  }
+  target.custom = custom;
+}
+
+export async function gatherAttributes(
+  accountId: string,
+  clients: ApiClients,
+  settings: AppSettings,
+): Promise<GatheredUser> {
+  const sources: SourceReport[] = [];
+  let jiraUser: JiraUser;
+  try {
+    jiraUser = await clients.jira.getUser(accountId);
+  } catch (e) {
+    permanentFailure('jira', e, 'The Jira user');
+  }
+  sources.push({ source: 'jira', status: 'ok', message: 'Jira user read' });
+  const attributes: UserAttributes = { accountId, ...fromJira(jiraUser) };
+  const groupIds = (jiraUser.groups?.items ?? []).flatMap((g) => (g.groupId ? [g.groupId] : []));
+  const isPerson = jiraUser.accountType === undefined || jiraUser.accountType === 'atlassian';
+
+  if (!settings.sources.email)
+    sources.push({ source: 'email', status: 'disabled', message: 'Email source is off' });
+  else if (!isPerson) sources.push({ source: 'email', status: 'not-found', message: 'Not a person account' });
+  else {
+    try {
+      const { email } = await clients.jira.getUserEmail(accountId);
+      attributes.email = email;
+      attributes.emailDomain = emailDomain(email);
+      sources.push({ source: 'email', status: 'ok', message: 'Email read' });
+    } catch (e) {
+      if (e instanceof AtlassianApiError && e.kind === 'not-found')
+        sources.push({ source: 'email', status: 'not-found', message: 'Jira has no email for this account' });
+      else permanentFailure('email', e, 'The email address (GET /rest/api/3/user/email)');
+    }
+  }
+
+  if (!settings.sources.scim.enabled)
+    sources.push({ source: 'scim', status: 'disabled', message: 'SCIM source is off' });
+  else if (!clients.scim)
+    throw new SourceFailedError(
+      'scim',
+      'The SCIM source is on but its directory id or API key is missing in Settings.',
+    );
+  else if (!attributes.email)
+    sources.push({ source: 'scim', status: 'not-found', message: 'No email to look the user up by in SCIM' });
+  else {
+    let scimUser: ScimUser | undefined;
+    try {
+      scimUser = await clients.scim.findByUserName(attributes.email);
+    } catch (e) {
+      permanentFailure('scim', e, 'The SCIM directory');
+    }
+    const linked = scimUser?.[ATLASSIAN_EXTENSION]?.atlassianAccountId;
+    if (!scimUser || (linked && linked !== accountId))
+      sources.push({ source: 'scim', status: 'not-found', message: 'No SCIM user for this account' });
+    else {
+      fillMissing(attributes, fromScim(scimUser));
+      if (!attributes.idpGroups) attributes.idpGroups = fromScim(scimUser).idpGroups ?? [];
+      sources.push({ source: 'scim', status: 'ok', message: 'SCIM profile read' });
+    }
+  }
+
+  if (!settings.sources.orgDirectory.enabled)
+    sources.push({ source: 'org-directory', status: 'disabled', message: 'Org directory source is off' });
+  else if (!clients.admin)
+    throw new SourceFailedError(
+      'org-directory',
+      'The org directory source needs the org id, directory id and org API key in Settings.',
+    );
+  else if (!isPerson)
+    sources.push({
+      source: 'org-directory',
+      status: 'not-found',
+      message: 'App accounts are not in the org directory',
+    });
+  else {
+    try {
+      const user = await clients.admin.directoryUser(accountId);
+      fillMissing(attributes, {
+        jobTitle: user.jobTitle ?? null,
+        department: user.department ?? null,
+        organization: user.organization ?? null,
+        location: user.location ?? null,
+        timeZone: user.timeZone ?? null,
+      });
+      sources.push({ source: 'org-directory', status: 'ok', message: 'Org directory profile read' });
+    } catch (e) {
+      if (e instanceof AtlassianApiError && e.kind === 'not-found')
+        sources.push({ source: 'org-directory', status: 'not-found', message: 'Not in the org directory' });
+      else permanentFailure('org-directory', e, 'The org directory (Admin API)');
+    }
+  }
+
+  if (!settings.sources.pushed)
+    sources.push({ source: 'pushed', status: 'disabled', message: 'Pushed attributes are off' });
+  else {
+    const pushed = await getPushedAttributes(accountId);
+    if (pushed) {
+      applyPushed(attributes, pushed.attributes);
+      sources.push({
+        source: 'pushed',
+        status: 'ok',
+        message: `Pushed at ${new Date(pushed.sentAt).toISOString()}`,
+      });
+    } else sources.push({ source: 'pushed', status: 'not-found', message: 'Nothing pushed for this user' });
+  }
+
+  attributes.groups ??= [];
+  attributes.idpGroups ??= [];
+  return { attributes, groupIds, sources };
+}

@@ -1,0 +1,322 @@
+// Provisions one user: gather attributes → plan → record intents → write to the site → record results, so that a
+// retry, a duplicate delivery or a crash at any point ends in the same state with each change audited once.
+import { planAccess, type AccessPlan, type LedgerEntry, type PlannedGrant } from '../../domain/access-plan';
+import { describeGrant, type ExclusiveSet, type Grant, type Rule } from '../../domain/rules';
+import type { AuditAction, AuditEntry } from '../../shared/audit';
+import { ledgerForAccount, type LedgerRow } from '../../storage/ledger-repository';
+import { commitProvisioningWrites } from '../../storage/provisioning-writes';
+import type { UserState } from '../../storage/user-state-repository';
+import { auditId } from '../audit-ids';
+import {
+  gatherAttributes,
+  SourceFailedError,
+  type GatheredUser,
+  type SourceReport,
+} from './gather-attributes';
+import { GrantWriteError, type GrantWriter } from './grant-writer';
+import type { ApiClients } from '../api-clients';
+import type { AppSettings } from '../../shared/settings';
+
+export interface ProvisionContext {
+  clients: ApiClients;
+  settings: AppSettings;
+  rules: readonly Rule[];
+  exclusiveSets: readonly ExclusiveSet[];
+  writer: GrantWriter;
+  now: () => number;
+  /** The event, job or run this work belongs to (stable across retries of it). */
+  runId: string;
+  source: string;
+  /** Clear the user's "run queued" marker with the first write. */
+  releaseMarker: boolean;
+}
+
+export interface GrantFailure {
+  grant: Grant;
+  message: string;
+  scope: GrantWriteError['scope'];
+}
+
+export interface UserOutcome {
+  accountId: string;
+  status: 'ok' | 'failed' | 'skipped';
+  added: string[];
+  removed: string[];
+  failures: GrantFailure[];
+  sources: SourceReport[];
+  plan?: AccessPlan;
+  message: string;
+}
+
+function addAction(grant: Grant): AuditAction {
+  return grant.kind === 'group' ? 'group-added' : 'role-added';
+}
+
+function removeAction(grant: Grant): AuditAction {
+  return grant.kind === 'group' ? 'group-removed' : 'role-removed';
+}
+
+function targetName(grant: Grant): string {
+  return grant.kind === 'group' ? grant.groupName : `${grant.roleName} in ${grant.projectKey}`;
+}
+
+function changeAudit(ctx: ProvisionContext, row: LedgerRow, action: AuditAction, reason: string): AuditEntry {
+  return {
+    id: auditId(row.accountId, row.grantKey, action, row.intentAt),
+    at: ctx.now(),
+    accountId: row.accountId,
+    action,
+    target: row.grantKey,
+    targetName: targetName(row.grant),
+    ruleId: row.ruleId,
+    reason,
+    outcome: 'success',
+    runId: row.runId,
+    actor: 'app',
+  };
+}
+
+function failureAudit(
+  ctx: ProvisionContext,
+  accountId: string,
+  target: string,
+  name: string,
+  ruleId: string,
+  message: string,
+): AuditEntry {
+  return {
+    id: auditId(accountId, target, 'provision-failed', ctx.runId),
+    at: ctx.now(),
+    accountId,
+    action: 'provision-failed',
+    target,
+    targetName: name,
+    ruleId,
+    reason: message,
+    outcome: 'failed',
+    runId: ctx.runId,
+    actor: 'app',
+  };
+}
+
+function userState(
+  ctx: ProvisionContext,
+  accountId: string,
+  status: UserState['status'],
+  message: string,
+  matched: string[],
+): UserState {
+  return {
+    accountId,
+    status,
+    updatedAt: ctx.now(),
+    message,
+    matchedRuleIds: matched,
+    source: ctx.source,
+    runId: ctx.runId,
+  };
+}
+
+/** Finishes writes a previous run started (intents) before planning anew; the site calls are idempotent. */
+async function finishIntents(
+  ctx: ProvisionContext,
+  accountId: string,
+  ledger: LedgerRow[],
+): Promise<LedgerRow[]> {
+  const pending = ledger.filter((row) => row.state !== 'granted');
+  if (pending.length === 0) return ledger;
+  const put: LedgerRow[] = [];
+  const removed: Array<{ accountId: string; grantKey: string }> = [];
+  const audit: AuditEntry[] = [];
+  for (const row of pending) {
+    if (row.state === 'adding') {
+      // Our intent precedes the write, so "already held" here means our earlier attempt got through.
+      await ctx.writer.add(row.grant, accountId);
+      const done = { ...row, state: 'granted' as const, grantedAt: ctx.now() };
+      put.push(done);
+      audit.push(
+        changeAudit(
+          ctx,
+          done,
+          addAction(row.grant),
+          `Granted by rule ${row.ruleId} (completed after an interruption)`,
+        ),
+      );
+    } else {
+      await ctx.writer.remove(row.grant, accountId);
+      removed.push({ accountId, grantKey: row.grantKey });
+      audit.push(
+        changeAudit(
+          ctx,
+          row,
+          removeAction(row.grant),
+          `Removed: rule ${row.ruleId} no longer justifies it (completed after an interruption)`,
+        ),
+      );
+    }
+  }
+  await commitProvisioningWrites({ putLedger: put, deleteLedger: removed, audit });
+  const finished = new Map(put.map((r) => [r.grantKey, r]));
+  const gone = new Set(removed.map((r) => r.grantKey));
+  return ledger.filter((r) => !gone.has(r.grantKey)).map((r) => finished.get(r.grantKey) ?? r);
+}
+
+function currentGrantKeys(gathered: GatheredUser, ledger: LedgerRow[]): string[] {
+  // Group membership is read from Jira; project roles are not read per user (one call per role), so roles the
+  // app granted count as held: a role someone removed by hand is respected, not re-added.
+  const groups = gathered.groupIds.map((id) => `group:${id}`);
+  const roles = ledger
+    .filter((r) => r.grant.kind === 'projectRole' && r.state === 'granted')
+    .map((r) => r.grantKey);
+  return [...new Set([...groups, ...roles])];
+}
+
+function ruleOf(grant: PlannedGrant): string {
+  return grant.ruleIds[0] ?? '';
+}
+
+export async function provisionUser(accountId: string, ctx: ProvisionContext): Promise<UserOutcome> {
+  let gathered: GatheredUser;
+  try {
+    gathered = await gatherAttributes(accountId, ctx.clients, ctx.settings);
+  } catch (e) {
+    if (!(e instanceof SourceFailedError)) throw e;
+    await commitProvisioningWrites({
+      audit: [failureAudit(ctx, accountId, `source:${e.source}`, e.source, '', e.message)],
+      userState: userState(ctx, accountId, 'failed', e.message, []),
+      ...(ctx.releaseMarker ? { releaseMarkerFor: accountId } : {}),
+    });
+    return {
+      accountId,
+      status: 'failed',
+      added: [],
+      removed: [],
+      failures: [],
+      sources: [],
+      message: e.message,
+    };
+  }
+
+  const ledger = await finishIntents(ctx, accountId, await ledgerForAccount(accountId));
+  const plan = planAccess({
+    user: gathered.attributes,
+    rules: ctx.rules,
+    current: currentGrantKeys(gathered, ledger),
+    ledger: ledger.map<LedgerEntry>((r) => ({
+      grantKey: r.grantKey,
+      ruleId: r.ruleId,
+      grantedAt: r.grantedAt,
+      grant: r.grant,
+    })),
+    exclusiveSets: ctx.exclusiveSets,
+  });
+
+  if (plan.add.length === 0 && plan.remove.length === 0) {
+    const message = plan.skipped ? plan.reasons.join(' ') : 'Nothing to change';
+    await commitProvisioningWrites({
+      userState: userState(ctx, accountId, plan.skipped ? 'skipped' : 'ok', message, plan.matchedRuleIds),
+      ...(ctx.releaseMarker ? { releaseMarkerFor: accountId } : {}),
+    });
+    return {
+      accountId,
+      status: plan.skipped ? 'skipped' : 'ok',
+      added: [],
+      removed: [],
+      failures: [],
+      sources: gathered.sources,
+      plan,
+      message,
+    };
+  }
+
+  // 1. Intents first: a crash after a site write but before its result is recorded is finished next time.
+  const intentAt = ctx.now();
+  const intents: LedgerRow[] = [
+    ...plan.add.map((g) => ({
+      accountId,
+      grantKey: g.grantKey,
+      ruleId: ruleOf(g),
+      state: 'adding' as const,
+      intentAt,
+      grantedAt: 0,
+      grant: g.grant,
+      runId: ctx.runId,
+    })),
+    ...plan.remove.map((g) => {
+      const held = ledger.find((r) => r.grantKey === g.grantKey);
+      return { ...(held as LedgerRow), state: 'removing' as const, intentAt, runId: ctx.runId };
+    }),
+  ];
+  await commitProvisioningWrites({
+    putLedger: intents,
+    ...(ctx.releaseMarker ? { releaseMarkerFor: accountId } : {}),
+  });
+
+  // 2. Site writes, one at a time; a transient failure stops here (intents make the retry resume cleanly).
+  const put: LedgerRow[] = [];
+  const removed: Array<{ accountId: string; grantKey: string }> = [];
+  const audit: AuditEntry[] = [];
+  const failures: GrantFailure[] = [];
+  const added: string[] = [];
+  const removedKeys: string[] = [];
+  for (const row of intents) {
+    try {
+      if (row.state === 'adding') {
+        const result = await ctx.writer.add(row.grant, accountId);
+        if (result === 'already-held') {
+          // Someone granted it by hand meanwhile: not ours to own or ever revoke.
+          removed.push({ accountId, grantKey: row.grantKey });
+          continue;
+        }
+        const done = { ...row, state: 'granted' as const, grantedAt: ctx.now() };
+        put.push(done);
+        added.push(row.grantKey);
+        const reason =
+          plan.add.find((g) => g.grantKey === row.grantKey)?.reason ?? `Granted by rule ${row.ruleId}`;
+        audit.push(changeAudit(ctx, done, addAction(row.grant), reason));
+      } else {
+        await ctx.writer.remove(row.grant, accountId);
+        removed.push({ accountId, grantKey: row.grantKey });
+        removedKeys.push(row.grantKey);
+        const reason =
+          plan.remove.find((g) => g.grantKey === row.grantKey)?.reason ??
+          `Rule ${row.ruleId} no longer applies`;
+        audit.push(changeAudit(ctx, row, removeAction(row.grant), reason));
+      }
+    } catch (e) {
+      if (!(e instanceof GrantWriteError)) {
+        // Record what already happened before handing the transient failure to the caller.
+        await commitProvisioningWrites({ putLedger: put, deleteLedger: removed, audit });
+        throw e;
+      }
+      failures.push({ grant: row.grant, message: e.message, scope: e.scope });
+      audit.push(failureAudit(ctx, accountId, row.grantKey, describeGrant(row.grant), row.ruleId, e.message));
+      // The intent is dropped: nothing happened on the site.
+      if (row.state === 'adding') removed.push({ accountId, grantKey: row.grantKey });
+      else put.push({ ...row, state: 'granted' });
+    }
+  }
+  const status = failures.length ? 'failed' : 'ok';
+  const message = failures.length
+    ? failures
+        .map((f) => f.message)
+        .filter((m, i, all) => all.indexOf(m) === i)
+        .join(' ')
+    : `Added ${added.length}, removed ${removedKeys.length}`;
+  await commitProvisioningWrites({
+    putLedger: put,
+    deleteLedger: removed,
+    audit,
+    userState: userState(ctx, accountId, status, message, plan.matchedRuleIds),
+  });
+  return {
+    accountId,
+    status,
+    added,
+    removed: removedKeys,
+    failures,
+    sources: gathered.sources,
+    plan,
+    message,
+  };
+}

@@ -1,0 +1,21 @@
+// The provisioning queue's message: which accounts to (re)evaluate, why, and how many times it was retried.
+import { z } from 'zod';
+
+export const PROVISION_QUEUE = 'provision';
+
+export const PROVISION_SOURCES = ['event', 'backstop', 'daily', 'push', 'backfill', 'manual'] as const;
+
+export const provisionWorkSchema = z.object({
+  accountIds: z.array(z.string().min(1).max(128)).min(1).max(100),
+  source: z.enum(PROVISION_SOURCES),
+  /** Stable id of what caused this work (event, scan, job), used in audit ids. */
+  runId: z.string().min(1).max(128),
+  /** Times this work was put back because of rate limits or outages. */
+  attempt: z.number().int().min(0).default(0),
+  /** The "run queued" marker to clear (set when the work came from a coalesced event). */
+  releaseMarkers: z.boolean().default(false),
+  /** Backfill job this page belongs to, for progress counts. */
+  jobId: z.string().optional(),
+});
+
+export type ProvisionWork = z.infer<typeof provisionWorkSchema>;

@@ -1,0 +1,164 @@
+// Runs one provisioning queue message: each account in turn within the invocation's time budget; rate limits and
+// outages put the rest back on the queue with a delay; one user's failure never blocks the others.
+import { AtlassianApiError } from '../../clients/api-error';
+import { listRules, getExclusiveSets, recordRuleMatches } from '../../storage/rules-repository';
+import { loadSettings } from '../../storage/settings-repository';
+import { recordHealth } from '../../storage/health-repository';
+import { commitProvisioningWrites } from '../../storage/provisioning-writes';
+import { buildApiClients } from '../api-clients';
+import { auditId } from '../audit-ids';
+import type { RuntimeDeps } from '../runtime-deps';
+import { createGrantWriter } from './grant-writer';
+import { provisionUser, type ProvisionContext, type UserOutcome } from './provision-user';
+import { PROVISION_QUEUE, type ProvisionWork } from './provisioning-work';
+
+/** Stop starting new users when less than this is left: one user can take a few seconds under latency. */
+const MIN_BUDGET_MS = 15_000;
+/** After this many put-backs (about a day of back-off), the user is marked failed and left to the daily pass. */
+export const MAX_ATTEMPTS = 12;
+
+export interface WorkResult {
+  outcomes: UserOutcome[];
+  requeued: string[];
+  gaveUp: string[];
+  delaySeconds?: number;
+}
+
+/** Storage quota errors from @forge/kvs are as transient as a 429 from Jira. */
+function transientDelay(e: unknown, attempt: number): number | undefined {
+  const backoff = Math.min(900, 15 * 2 ** attempt);
+  if (e instanceof AtlassianApiError && e.transient)
+    return Math.min(900, Math.max(e.retryAfterSeconds ?? 0, e.kind === 'rate-limited' ? 1 : backoff));
+  const code = (e as { code?: unknown } | null)?.code;
+  if (code === 'RATE_LIMIT_EXCEEDED' || code === 'KEY_ALREADY_EXISTS' || code === 'CONDITION_CHECK_FAILED')
+    return Math.max(5, backoff);
+  if (e instanceof Error && e.name === 'QueueBusyError') return 60;
+  return undefined;
+}
+
+export async function runProvisionWork(work: ProvisionWork, deps: RuntimeDeps): Promise<WorkResult> {
+  const { settings, problem } = await loadSettings();
+  if (problem) await recordHealth({ component: 'settings', ok: false, message: problem, at: deps.now() });
+  const [rules, exclusiveSets, clients] = await Promise.all([
+    listRules(),
+    getExclusiveSets(),
+    buildApiClients(deps, settings),
+  ]);
+  const writer = createGrantWriter(clients, settings);
+  const ctx: ProvisionContext = {
+    clients,
+    settings,
+    rules,
+    exclusiveSets,
+    writer,
+    now: deps.now,
+    runId: work.runId,
+    source: work.source,
+    releaseMarker: work.releaseMarkers,
+  };
+  const result: WorkResult = { outcomes: [], requeued: [], gaveUp: [] };
+  const matched = new Set<string>();
+  let wroteSomething = false;
+
+  for (let i = 0; i < work.accountIds.length; i++) {
+    const accountId = work.accountIds[i] as string;
+    if (deps.remainingMs() < MIN_BUDGET_MS) {
+      const rest = work.accountIds.slice(i);
+      await deps.enqueue(PROVISION_QUEUE, [{ body: { ...work, accountIds: rest } }]);
+      result.requeued.push(...rest);
+      break;
+    }
+    try {
+      const outcome = await provisionUser(accountId, ctx);
+      result.outcomes.push(outcome);
+      outcome.plan?.matchedRuleIds.forEach((id) => matched.add(id));
+      if (outcome.added.length || outcome.removed.length) wroteSomething = true;
+      const pathFailure = outcome.failures.find((f) => f.scope === 'write-path');
+      if (pathFailure)
+        await recordHealth({
+          component: 'write-path',
+          ok: false,
+          message: pathFailure.message,
+          at: deps.now(),
+        });
+    } catch (e) {
+      const delay = transientDelay(e, work.attempt);
+      if (delay === undefined) {
+        // A bug or an unexpected refusal: record it against this user and carry on with the others.
+        const message = `Unexpected error: ${e instanceof Error ? e.message : String(e)}`;
+        await recordFailure(ctx, accountId, message, deps);
+        result.outcomes.push({
+          accountId,
+          status: 'failed',
+          added: [],
+          removed: [],
+          failures: [],
+          sources: [],
+          message,
+        });
+        continue;
+      }
+      const rest = work.accountIds.slice(i);
+      if (work.attempt + 1 >= MAX_ATTEMPTS) {
+        for (const id of rest)
+          await recordFailure(
+            ctx,
+            id,
+            `Gave up after ${MAX_ATTEMPTS} attempts: ${e instanceof Error ? e.message : String(e)}. The daily pass will try again.`,
+            deps,
+          );
+        result.gaveUp.push(...rest);
+      } else {
+        await deps.enqueue(PROVISION_QUEUE, [
+          { body: { ...work, accountIds: rest, attempt: work.attempt + 1 }, delayInSeconds: delay },
+        ]);
+        result.requeued.push(...rest);
+        result.delaySeconds = delay;
+      }
+      break;
+    }
+  }
+  if (matched.size) await recordRuleMatches([...matched], deps.now());
+  if (wroteSomething)
+    await recordHealth({
+      component: 'write-path',
+      ok: true,
+      message: `Writing through ${writer.describe}`,
+      at: deps.now(),
+    });
+  return result;
+}
+
+async function recordFailure(
+  ctx: ProvisionContext,
+  accountId: string,
+  message: string,
+  deps: RuntimeDeps,
+): Promise<void> {
+  await commitProvisioningWrites({
+    audit: [
+      {
+        id: auditId(accountId, 'provision', 'provision-failed', ctx.runId),
+        at: deps.now(),
+        accountId,
+        action: 'provision-failed',
+        target: 'provisioning',
+        targetName: 'Provisioning',
+        ruleId: '',
+        reason: message,
+        outcome: 'failed',
+        runId: ctx.runId,
+        actor: 'app',
+      },
+    ],
+    userState: {
+      accountId,
+      status: 'failed',
+      updatedAt: deps.now(),
+      message,
+      matchedRuleIds: [],
+      source: ctx.source,
+      runId: ctx.runId,
+    },
+  });
+}

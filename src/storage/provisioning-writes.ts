@@ -1,0 +1,64 @@
+// Atomic groups of provisioning writes (ledger intents, ledger results, audit lines, user state), each one KVS
+// transaction: fewer writes against the storage quota, and no state where an audit line lacks its ledger row.
+import { kvs } from '@forge/kvs';
+
+type TransactionBuilder = ReturnType<typeof kvs.transact>;
+import type { AuditEntry } from '../shared/audit';
+import { ENTITY, KEY } from './keys';
+import type { LedgerRow } from './ledger-repository';
+import type { UserState } from './user-state-repository';
+
+/** Forge allows at most 25 operations per transaction. */
+const MAX_OPS = 25;
+
+export interface ProvisioningWrites {
+  putLedger?: LedgerRow[];
+  deleteLedger?: Array<{ accountId: string; grantKey: string }>;
+  audit?: AuditEntry[];
+  userState?: UserState;
+  /** Clears the "run queued" marker in the same transaction. */
+  releaseMarkerFor?: string;
+}
+
+type Op = (tx: TransactionBuilder) => TransactionBuilder;
+
+const ledgerKey = (accountId: string, grantKey: string) => `${accountId}#${grantKey}`;
+
+export async function commitProvisioningWrites(writes: ProvisioningWrites): Promise<void> {
+  const ops: Op[] = [];
+  for (const row of writes.putLedger ?? [])
+    ops.push((tx) =>
+      tx.set(
+        ledgerKey(row.accountId, row.grantKey),
+        { ...row, grant: JSON.stringify(row.grant) },
+        { entityName: ENTITY.ledger },
+      ),
+    );
+  for (const row of writes.deleteLedger ?? [])
+    ops.push((tx) => tx.delete(ledgerKey(row.accountId, row.grantKey), { entityName: ENTITY.ledger }));
+  for (const entry of writes.audit ?? []) {
+    const { id, ...value } = entry;
+    ops.push((tx) => tx.set(id, value, { entityName: ENTITY.audit }));
+  }
+  if (writes.userState) {
+    const state = writes.userState;
+    ops.push((tx) =>
+      tx.set(
+        state.accountId,
+        { ...state, matchedRuleIds: JSON.stringify(state.matchedRuleIds) },
+        { entityName: ENTITY.userState },
+      ),
+    );
+  }
+  if (writes.releaseMarkerFor) {
+    const accountId = writes.releaseMarkerFor;
+    ops.push((tx) => tx.delete(KEY.provisionQueued(accountId)));
+  }
+  // Larger change sets (rare: one user gaining or losing more than 24 grants at once) commit in order; each
+  // chunk is atomic, and a retry redoes whatever a crash left out because every write is idempotent.
+  for (let i = 0; i < ops.length; i += MAX_OPS) {
+    let tx = kvs.transact();
+    for (const op of ops.slice(i, i + MAX_OPS)) tx = op(tx);
+    await tx.execute();
+  }
+}

@@ -91,10 +91,12 @@ export class AdminClient {
     );
   }
 
-  lastActiveDates(accountId: string): Promise<LastActiveDates> {
+  /** One page of a user's last-active dates; pass `links.next` back as `cursor` for the next page. */
+  lastActiveDates(accountId: string, cursor?: string): Promise<LastActiveDates> {
+    const query = cursor ? `?cursor=${enc(cursor)}` : '';
     return this.http.json('GET /admin/v1/orgs/{orgId}/directory/users/{accountId}/last-active-dates', () =>
       this.fetch(
-        `https://api.atlassian.com/admin/v1/orgs/${this.org}/directory/users/${enc(accountId)}/last-active-dates`,
+        `https://api.atlassian.com/admin/v1/orgs/${this.org}/directory/users/${enc(accountId)}/last-active-dates${query}`,
         {
           headers: this.headers(),
         },

@@ -28,11 +28,15 @@ export interface ProductAccess {
   /** The product instance's ARI, e.g. `ari:cloud:jira-software::site/<cloudId>`; compare with this site's. */
   id: string;
   key: string;
+  /** A day (`YYYY-MM-DD`): the documented field. */
   last_active?: string;
+  /** The instant, where Atlassian returns it (new user management experience). */
+  last_active_timestamp?: string;
 }
 
 export interface LastActiveDates {
-  data: { product_access: ProductAccess[]; added_to_org?: string };
+  data: { product_access: ProductAccess[]; added_to_org?: string; added_to_org_timestamp?: string };
+  /** `next` is a cursor for the next page of product_access entries, or null. */
   links?: { next?: string | null };
 }
 

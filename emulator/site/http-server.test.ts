@@ -1,7 +1,9 @@
 // The site over real HTTP: Basic auth for Jira/Confluence like a real site, Bearer keys on the api.atlassian.com
 // paths, and the control API under /__emulator.
 import { createManualClock } from '../clock';
-import { createSiteHttpServer, productForPath, type RunningSiteServer } from './http-server';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createSiteHttpServer, createSiteMount, productForPath, type RunningSiteServer } from './http-server';
 import { createSite, type Site } from './site';
 
 let server: RunningSiteServer;
@@ -133,5 +135,30 @@ describe('site over HTTP', () => {
     expect((await send('POST', '/__emulator/reset', undefined)).status).toBe(200);
     expect(site.accounts().total).toBe(total);
     expect(site.emittedEvents()).toEqual([]);
+  });
+});
+
+describe('site mount', () => {
+  it('answers its own paths and leaves the others to the host server', async () => {
+    const mount = createSiteMount(site, { clock });
+    const host = createServer((req, res) => {
+      void mount(req, res).then((handled) => {
+        if (!handled) {
+          res.writeHead(299, { 'content-type': 'text/plain' });
+          res.end('host');
+        }
+      });
+    });
+    await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
+    try {
+      expect((await fetch(`${base}/__emulator/credentials`)).status).toBe(200);
+      expect((await fetch(`${base}/rest/api/3/myself`)).status).toBe(401);
+      const other = await fetch(`${base}/__preview/index.html`);
+      expect(other.status).toBe(299);
+      expect(await other.text()).toBe('host');
+    } finally {
+      await new Promise<void>((resolve) => host.close(() => resolve()));
+    }
   });
 });

@@ -120,6 +120,26 @@ export function createSiteRequestHandler(
   };
 }
 
+/**
+ * For mounting inside another server (the `npm start` server's `Mount`): answers the site's paths and returns
+ * true, or returns false without touching the response for anything else (the preview, web triggers).
+ */
+export function createSiteMount(
+  site: Site,
+  options: ControlOptions = {},
+): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
+  const handler = createSiteRequestHandler(site, options);
+  return (req, res) => {
+    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+    if (!productForPath(pathname)) return Promise.resolve(false);
+    return new Promise<boolean>((resolve) => {
+      res.once('finish', () => resolve(true));
+      res.once('close', () => resolve(true));
+      handler(req, res);
+    });
+  };
+}
+
 export function createSiteHttpServer(site: Site, options: SiteHttpOptions = {}): Promise<RunningSiteServer> {
   const server = createServer(createSiteRequestHandler(site, options));
   const host = options.host ?? '127.0.0.1';

@@ -40,7 +40,8 @@ export interface SiteOptions {
   onSpecViolation?: (violation: RecordedViolation) => void;
   /** Default `demo`. */
   seed?: SeedSpec;
-  rateLimits?: Partial<RateLimitConfig> | 'off';
+  /** Default: the documented limits. */
+  rateLimits?: Partial<RateLimitConfig> | 'off' | 'default';
   faults?: FaultConfig;
   /** How many requests the log keeps (oldest dropped first). Default 10,000. */
   requestLogLimit?: number;

@@ -1,0 +1,117 @@
+// `npm start`: the whole emulator in one process — the Forge platform running this repo's app on the real SDK,
+// the emulated Atlassian site seeded with the demo org, and one HTTP server with the local preview.
+import { mkdirSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { installForgeGlobals } from './platform/runtime-globals';
+
+// Before anything can load an @forge/* module: the SDK binds its transport when first required.
+installForgeGlobals();
+
+const REPO_ROOT = resolve(__dirname, '..');
+
+function line(label: string, value: string): string {
+  return `  ${label.padEnd(26)} ${value}`;
+}
+
+async function main(): Promise<void> {
+  // Loaded after the globals above, and in this order, so nothing reaches @forge/* first.
+  const { createRealClock } = await import('./clock');
+  const { createSite } = await import('./site/site');
+  const { createPlatform } = await import('./platform');
+  const { startEmulatorServer, parsePort, PortInUseError } = await import('./server');
+  const { buildPreviewBundles, describeBuild } = await import('./preview/build/preview-bundles');
+  const { createPreviewRoutes } = await import('./preview/server/preview-routes');
+
+  const port = parsePort(process.env.PORT);
+  let server: Awaited<ReturnType<typeof startEmulatorServer>>;
+  try {
+    // Listen first: a taken port fails in a second, not after the bundles are built.
+    server = await startEmulatorServer({ port });
+  } catch (e) {
+    if (e instanceof PortInUseError) {
+      console.error(`npm start: ${e.message}`);
+      process.exit(1);
+    }
+    throw e;
+  }
+
+  const clock = createRealClock();
+  const site = createSite({ clock, seed: 'demo' });
+  const storageDir = join(REPO_ROOT, '.local', 'emulator');
+  mkdirSync(storageDir, { recursive: true });
+  const storagePath = join(storageDir, 'forge-storage.sqlite');
+  const platform = createPlatform({
+    appDir: REPO_ROOT,
+    site,
+    clock,
+    storagePath,
+    onInvocation: (r) =>
+      console.log(
+        `[${new Date(r.startedAt).toISOString()}] ${r.moduleKind} ${r.moduleKey} → ${r.outcome} (${r.elapsedMs} ms)${r.error ? ` ${r.error}` : ''}`,
+      ),
+  });
+  platform.useWebTriggerBaseUrl(server.url);
+
+  const bundles = await buildPreviewBundles({ repoRoot: REPO_ROOT });
+  server.setReady(
+    {
+      webTriggers: platform.webTriggerHandler,
+      preview: createPreviewRoutes({ platform, site, bundles }),
+      // The site's HTTP handler (REST + /__emulator control API) mounts here once emulator/site exports one.
+    },
+    () => ({ cloudId: site.cloudId, now: new Date(clock.now()).toISOString() }),
+  );
+  platform.startPump();
+
+  const credentials = site.credentials();
+  const webTriggers = await Promise.all(
+    platform.manifest.webtriggers.map(async (w) =>
+      line(`web trigger ${w.key}`, await platform.webTriggerUrl(w.key)),
+    ),
+  );
+  console.log(
+    [
+      '',
+      'JIT Access — local emulator (not Atlassian)',
+      line('Admin page (local preview)', `${server.url}/`),
+      line('Health', `${server.url}/__emulator/health`),
+      line('Emulated site', `${credentials.siteUrl} (cloudId ${credentials.cloudId})`),
+      line('Site REST base', `${server.url} — not mounted yet: the site's HTTP API is still being built`),
+      line('Site admin (Basic auth)', `${credentials.siteAdmin.email} / ${credentials.siteAdmin.apiToken}`),
+      line('Org', `${credentials.orgName} (${credentials.orgId})`),
+      line('Org API key (Bearer)', credentials.orgApiKey),
+      line('SCIM directory id', credentials.directoryId),
+      line('SCIM directory key', credentials.scimKey),
+      ...(webTriggers.length > 0 ? webTriggers : [line('Web triggers', 'none in manifest.yml')]),
+      line('Forge storage (KVS)', relative(REPO_ROOT, storagePath)),
+      line('Preview bundles', describeBuild(bundles, REPO_ROOT)),
+      '',
+      `Listening on ${server.url} — Ctrl-C to stop.`,
+    ].join('\n'),
+  );
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) {
+      console.log('\nForced exit.');
+      process.exit(130);
+    }
+    stopping = true;
+    console.log(`\n${signal}: shutting down…`);
+    const done = Promise.all([server.close(), platform.close()]);
+    done.then(
+      () => process.exit(0),
+      (e: unknown) => {
+        console.error('shutdown failed:', e);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((e: unknown) => {
+  console.error('npm start failed:', e);
+  process.exit(1);
+});

@@ -5,3 +5,9 @@ export { onUserEvent } from './entry/triggers/user-events';
 
 // consumer: provisioning queue
 export { provisionWorker } from './entry/consumers/provision-worker';
+
+// scheduledTrigger: backstop scan
+export { backstopScan } from './entry/scheduled/backstop-scan';
+
+// webtrigger: identity-provider attribute push
+export { idpPush } from './entry/webtriggers/idp-push';

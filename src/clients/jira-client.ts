@@ -50,6 +50,15 @@ export class JiraClient {
     );
   }
 
+  /** Users whose name or email matches the query (emails are matched even where privacy hides them). */
+  findUsers(query: string, maxResults = 10): Promise<JiraUser[]> {
+    return this.http.json('GET /rest/api/3/user/search', () =>
+      this.requester.requestJira(route`/rest/api/3/user/search?query=${query}&maxResults=${maxResults}`, {
+        headers: ACCEPT_JSON,
+      }),
+    );
+  }
+
   userGroups(accountId: string): Promise<JiraGroupName[]> {
     return this.http.json('GET /rest/api/3/user/groups', () =>
       this.requester.requestJira(route`/rest/api/3/user/groups?accountId=${accountId}`, {
@@ -183,7 +192,13 @@ export class JiraClient {
     );
   }
 
-  auditRecords(options: { from: string; offset: number; limit: number; filter?: string }): Promise<{
+  auditRecords(options: {
+    from: string;
+    to?: string;
+    offset: number;
+    limit: number;
+    filter?: string;
+  }): Promise<{
     offset: number;
     limit: number;
     total: number;
@@ -194,6 +209,7 @@ export class JiraClient {
       offset: String(options.offset),
       limit: String(options.limit),
     });
+    if (options.to) params.set('to', options.to);
     if (options.filter) params.set('filter', options.filter);
     return this.http.json('GET /rest/api/3/auditing/record', () =>
       this.requester.requestJira(route`/rest/api/3/auditing/record?${params}`, { headers: ACCEPT_JSON }),

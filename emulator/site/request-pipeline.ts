@@ -1,5 +1,5 @@
-// One request's way through the site: faults → spec check → route → authentication → rate limit → 400 for
-// an invalid request → handler → response check. Every step is recorded in the request log.
+// One request's way through the site: spec check (recorded) → faults → route → authentication → rate limit →
+// 400 for an invalid request → handler → response check. Every step is recorded in the request log.
 import type { Principal, SiteProduct, SiteRequest, SiteResponse } from '../contracts';
 import { resolveCaller, type Caller } from './auth';
 import type { FaultInjector } from './faults';
@@ -173,6 +173,19 @@ export class RequestPipeline {
   ): Promise<SiteResponse> {
     const { context, router, checker, limiter, faults } = this.options;
 
+    const toCheck = {
+      product: request.product,
+      method: request.method,
+      path: request.rawPath,
+      headers: request.headers,
+      ...(request.body !== undefined ? { body: request.body } : {}),
+    };
+    const check = checker.checkRequest(seq, toCheck);
+    if (check) {
+      entry.validation = check.ok ? 'ok' : unknownOperation(check) ? 'unknown-operation' : 'invalid';
+      if (!check.ok) entry.violations = check.violations;
+    }
+
     const fault = faults.decide({
       product: request.product,
       method: request.method,
@@ -188,19 +201,6 @@ export class RequestPipeline {
       return familyError(family, request.pathname, 'server-error', 'Injected server error.', {
         status: fault.status,
       });
-    }
-
-    const toCheck = {
-      product: request.product,
-      method: request.method,
-      path: request.rawPath,
-      headers: request.headers,
-      ...(request.body !== undefined ? { body: request.body } : {}),
-    };
-    const check = checker.checkRequest(seq, toCheck);
-    if (check) {
-      entry.validation = check.ok ? 'ok' : unknownOperation(check) ? 'unknown-operation' : 'invalid';
-      if (!check.ok) entry.violations = check.violations;
     }
 
     const match = router.match(request.product, request.method, request.pathname);

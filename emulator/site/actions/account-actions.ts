@@ -90,11 +90,14 @@ export interface ProfileChanges {
   nickname?: string;
   timeZone?: string;
   locale?: string;
-  jobTitle?: string;
-  department?: string;
-  organization?: string;
-  location?: string;
+  /** `null` clears the field (a SCIM PUT that leaves it out). */
+  jobTitle?: string | null;
+  department?: string | null;
+  organization?: string | null;
+  location?: string | null;
 }
+
+type ClearableField = 'jobTitle' | 'department' | 'organization' | 'location';
 
 const FIELD_NAMES: Record<keyof ProfileChanges, string> = {
   displayName: 'Full name',
@@ -121,14 +124,15 @@ export function updateProfile(
   const auditChanges: Array<{ fieldName: string; changedFrom?: string; changedTo?: string }> = [];
   for (const field of Object.keys(FIELD_NAMES) as Array<keyof ProfileChanges>) {
     const next = changes[field];
-    if (next === undefined || account[field] === next) continue;
     const before = account[field];
-    account[field] = next;
+    if (next === undefined || before === next || (next === null && before === undefined)) continue;
+    if (next === null) delete account[field as ClearableField];
+    else account[field] = next;
     changed.push(field);
     auditChanges.push({
       fieldName: FIELD_NAMES[field],
       ...(before !== undefined ? { changedFrom: before } : {}),
-      changedTo: next,
+      ...(next !== null ? { changedTo: next } : {}),
     });
   }
   if (changed.length === 0) return changed;

@@ -125,13 +125,14 @@ export function displayNameOf(input: ScimUserInput | ScimUserRecord): string {
   return input.displayName ?? input.formattedName ?? (joined || input.userName);
 }
 
+/** The account profile the SCIM record implies; attributes the IdP dropped clear the account's copy. */
 function profileOf(record: ScimUserRecord): ProfileChanges {
   return {
     displayName: displayNameOf(record),
     ...(record.nickName !== undefined ? { nickname: record.nickName } : {}),
-    ...(record.title !== undefined ? { jobTitle: record.title } : {}),
-    ...(record.department !== undefined ? { department: record.department } : {}),
-    ...(record.organization !== undefined ? { organization: record.organization } : {}),
+    jobTitle: record.title ?? null,
+    department: record.department ?? null,
+    organization: record.organization ?? null,
     ...(record.timezone !== undefined ? { timeZone: record.timezone } : {}),
     ...(record.preferredLanguage !== undefined ? { locale: record.preferredLanguage.replace('-', '_') } : {}),
   };
@@ -269,9 +270,9 @@ function profileFields(record: ScimUserRecord): {
   const profile = profileOf(record);
   return {
     ...(profile.nickname !== undefined ? { nickname: profile.nickname } : {}),
-    ...(profile.jobTitle !== undefined ? { jobTitle: profile.jobTitle } : {}),
-    ...(profile.department !== undefined ? { department: profile.department } : {}),
-    ...(profile.organization !== undefined ? { organization: profile.organization } : {}),
+    ...(typeof profile.jobTitle === 'string' ? { jobTitle: profile.jobTitle } : {}),
+    ...(typeof profile.department === 'string' ? { department: profile.department } : {}),
+    ...(typeof profile.organization === 'string' ? { organization: profile.organization } : {}),
     ...(profile.timeZone !== undefined ? { timeZone: profile.timeZone } : {}),
     ...(profile.locale !== undefined ? { locale: profile.locale } : {}),
   };

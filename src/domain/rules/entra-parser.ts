@@ -19,6 +19,24 @@ const OPERATOR_BY_TOKEN = new Map<string, CompareOperator>(
   OPERATORS.map((o) => [o.token.toLowerCase(), o.operator]),
 );
 const ALL_OPERATOR_TOKENS = [...OPERATORS.map((o) => o.token), '-any', '-all', '-and', '-or', '-not'];
+/** Operators people bring from other languages, and the Entra operator they mean. */
+const OPERATOR_ALIASES: Readonly<Record<string, string>> = {
+  '-equals': '-eq',
+  '-equal': '-eq',
+  '-is': '-eq',
+  '-neq': '-ne',
+  '-notequals': '-ne',
+  '-isnot': '-ne',
+  '-beginswith': '-startsWith',
+  '-has': '-contains',
+  '-includes': '-contains',
+  '-regex': '-match',
+  '-like': '-match',
+  '-notlike': '-notMatch',
+  '-lte': '-le',
+  '-gte': '-ge',
+};
+
 const VALUE_WORDS: Readonly<Record<string, ScalarLiteral>> = {
   true: { type: 'boolean', value: true },
   false: { type: 'boolean', value: false },
@@ -66,7 +84,10 @@ export class EntraParser {
   parse(): RuleNode | undefined {
     try {
       if (this.peek().type === 'end') {
-        this.stop('The rule is empty; write a condition such as user.department -eq "Sales"', this.peek());
+        this.stop('The rule is empty; write a condition such as user.department -eq "Sales"', {
+          start: 0,
+          end: 0,
+        });
       }
       const node = this.parseOr({});
       const next = this.peek();
@@ -165,7 +186,10 @@ export class EntraParser {
       );
     }
     if (token.type === 'string' || token.type === 'number') {
-      this.stop(`Expected an attribute such as user.department before the value ${describe(token)}`, token);
+      this.stop(
+        `Expected an attribute such as user.department, found ${describe(token)}; put the attribute first`,
+        token,
+      );
     }
     this.stop(`Expected a condition such as user.department -eq "Sales", found ${describe(token)}`, token);
   }
@@ -218,10 +242,17 @@ export class EntraParser {
           operatorToken,
         );
       }
-      this.stop(
-        `Unknown operator ${quote(operatorToken.text)}${didYouMean(operatorToken.text, ALL_OPERATOR_TOKENS)}`,
-        operatorToken,
-      );
+      if (operatorToken.start === subjectToken.end) {
+        this.stop(
+          `Names cannot contain "-": ${quote(subjectToken.text + operatorToken.text)}; custom attribute names use letters, digits and _`,
+          { start: subjectToken.start, end: operatorToken.end },
+        );
+      }
+      const alias = OPERATOR_ALIASES[word];
+      const hint = alias
+        ? ` — did you mean "${alias}"?`
+        : didYouMean(operatorToken.text, ALL_OPERATOR_TOKENS);
+      this.stop(`Unknown operator ${quote(operatorToken.text)}${hint}`, operatorToken);
     }
     const value = this.parseValue(operatorToken);
     if (!subject) return { kind: 'and', operands: [] };

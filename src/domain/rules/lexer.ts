@@ -4,7 +4,20 @@ import { quote, type SourceText } from './source-text';
 import { type Dialect, type RuleError } from './syntax-tree';
 
 export type TokenType =
-  'name' | 'operator' | 'symbol' | 'string' | 'number' | '(' | ')' | '[' | ']' | '{' | '}' | ',' | 'end';
+  | 'name'
+  | 'operator'
+  | 'symbol'
+  | 'string'
+  | 'number'
+  | '('
+  | ')'
+  | '['
+  | ']'
+  | '{'
+  | '}'
+  | ':'
+  | ','
+  | 'end';
 
 export interface Token {
   readonly type: TokenType;
@@ -56,7 +69,10 @@ export function tokenize(source: SourceText, dialect: Dialect): { tokens: Token[
       continue;
     }
     if (c === '"' || c === "'") {
+      const before = errors.length;
       i = readString(source, dialect, i, tokens, errors);
+      // An unclosed string swallows the quotes after it; anything reported past it would be noise.
+      if (errors.length > before && errors[errors.length - 1]!.message.startsWith('Unclosed string')) break;
       continue;
     }
     if (TYPOGRAPHIC_QUOTES.has(c)) {
@@ -121,7 +137,7 @@ export function tokenize(source: SourceText, dialect: Dialect): { tokens: Token[
       push(c, start, i);
       continue;
     }
-    if ((c === '{' || c === '}') && dialect === 'okta') {
+    if ((c === '{' || c === '}' || c === ':') && dialect === 'okta') {
       i++;
       push(c, start, i);
       continue;

@@ -43,12 +43,19 @@ const GROUP_NAME_FUNCTIONS: Readonly<Record<string, CompareOperator>> = {
   isMemberOfGroupNameRegex: 'match' satisfies RegexOperator,
 };
 
-const GROUP_ID_FUNCTIONS = new Set(['isMemberOfGroup', 'isMemberOfAnyGroup', 'user.isMemberOf']);
+const GROUP_ID_FUNCTIONS = new Set(['isMemberOfGroup', 'isMemberOfAnyGroup']);
+
+/** user.isMemberOf({'group.profile.name': …, 'operator': …}) operators and what they become. */
+const IS_MEMBER_OF_OPERATORS: Readonly<Record<string, CompareOperator>> = {
+  EXACT: 'eq',
+  STARTS_WITH: 'startsWith',
+};
 
 const SUPPORTED_FUNCTIONS = [
   ...Object.keys(STRING_FUNCTIONS),
   'Arrays.contains',
   ...Object.keys(GROUP_NAME_FUNCTIONS),
+  'user.isMemberOf',
 ];
 
 const VALUE_WORDS: Readonly<Record<string, ScalarLiteral>> = {
@@ -73,7 +80,10 @@ export class OktaParser {
   parse(): RuleNode | undefined {
     try {
       if (this.peek().type === 'end') {
-        this.stop('The expression is empty; write one such as user.department == "Sales"', this.peek());
+        this.stop('The expression is empty; write one such as user.department == "Sales"', {
+          start: 0,
+          end: 0,
+        });
       }
       const node = this.parseOr();
       const next = this.peek();
@@ -282,6 +292,70 @@ export class OktaParser {
     }
   }
 
+  /** `user.isMemberOf({'group.profile.name': 'Admins', 'operator': 'STARTS_WITH'})` → user.groups -any (...). */
+  private parseIsMemberOf(name: Token): RuleNode {
+    const open = this.next();
+    const brace = this.next();
+    if (brace.type !== '{') {
+      this.stop(
+        `user.isMemberOf takes an object, e.g. user.isMemberOf({'group.profile.name': 'Admins'})`,
+        brace,
+      );
+    }
+    const fields = new Map<string, { value: string; token: Token }>();
+    for (;;) {
+      const key = this.next();
+      if (key.type === '}' && fields.size === 0) break;
+      if (key.type !== 'string')
+        this.stop(`Expected a quoted field name such as 'group.profile.name', found ${describe(key)}`, key);
+      const colon = this.next();
+      if (colon.type !== ':') this.stop(`Expected ":" after ${key.text}, found ${describe(colon)}`, colon);
+      const value = this.next();
+      if (value.type !== 'string')
+        this.stop(`Expected a quoted value for ${key.text}, found ${describe(value)}`, value);
+      fields.set(key.value as string, { value: value.value as string, token: value });
+      const separator = this.next();
+      if (separator.type === '}') break;
+      if (separator.type === 'end') this.stop('Unclosed "{": add a matching "}"', brace);
+      if (separator.type !== ',')
+        this.stop(`Expected "," or "}" in the object, found ${describe(separator)}`, separator);
+    }
+    const close = this.next();
+    if (close.type !== ')')
+      this.stop(
+        `Expected ")" to close user.isMemberOf(, found ${describe(close)}`,
+        close.type === 'end' ? open : close,
+      );
+    const span: Span = { start: name.start, end: close.end };
+    if (fields.has('group.id')) {
+      this.stop(
+        `user.isMemberOf with 'group.id' matches Okta group ids, which mean nothing here; use 'group.profile.name'`,
+        span,
+      );
+    }
+    const groupName = fields.get('group.profile.name');
+    if (!groupName)
+      this.stop(
+        `user.isMemberOf needs 'group.profile.name', e.g. user.isMemberOf({'group.profile.name': 'Admins'})`,
+        span,
+      );
+    const operatorField = fields.get('operator');
+    const operator = IS_MEMBER_OF_OPERATORS[(operatorField?.value ?? 'EXACT').toUpperCase()];
+    if (operator === undefined) {
+      this.stop(
+        `user.isMemberOf supports 'operator': 'EXACT' or 'STARTS_WITH'`,
+        operatorField?.token ?? span,
+      );
+    }
+    const groups = this.builder.attribute('user.groups', name, true)!;
+    const literal: LiteralRef = {
+      literal: { type: 'string', value: groupName.value },
+      span: groupName.token,
+    };
+    const predicate = this.builder.comparison(this.builder.item(groups, name), operator, name, literal);
+    return this.builder.quantifier(groups, 'any', predicate);
+  }
+
   private parseCall(): RuleNode {
     const name = this.next();
     const fn = name.text;
@@ -291,6 +365,7 @@ export class OktaParser {
         name,
       );
     }
+    if (fn === 'user.isMemberOf') return this.parseIsMemberOf(name);
     const textOperator = STRING_FUNCTIONS[fn];
     const groupOperator = GROUP_NAME_FUNCTIONS[fn];
     if (textOperator === undefined && groupOperator === undefined && fn !== 'Arrays.contains') {

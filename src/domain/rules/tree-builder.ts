@@ -281,7 +281,8 @@ export class TreeBuilder {
       (shape.kind === 'known' && shape.info.type === 'string') || (shape.kind === 'item' && !shape.custom);
     if (textual && value.type !== 'string') {
       const what = holding(subject);
-      this.fail(`${what[0]!.toUpperCase()}${what.slice(1)}; put the value in quotes: "${value.value}"`, span);
+      const sentence = what.startsWith('values') ? `V${what.slice(1)}` : what;
+      this.fail(`${sentence}; put the value in quotes: "${value.value}"`, span);
       return false;
     }
     if (shape.kind === 'known' && shape.info.type === 'boolean' && value.type !== 'boolean') {

@@ -2,21 +2,25 @@
 // the emulated Atlassian site seeded with the demo org, and one HTTP server with the local preview.
 import { mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { createRealClock } from './clock';
 import { installForgeGlobals } from './platform/runtime-globals';
 
+// The wall clock first: createRealClock captures Date.now, and after installForgeGlobals Date.now inside an
+// invocation reads the emulated clock, which would then read itself forever.
+const clock = createRealClock();
 // Before anything can load an @forge/* module: the SDK binds its transport when first required.
 installForgeGlobals();
 
 const REPO_ROOT = resolve(__dirname, '..');
 
 function line(label: string, value: string): string {
-  return `  ${label.padEnd(26)} ${value}`;
+  return `  ${label.padEnd(32)} ${value}`;
 }
 
 async function main(): Promise<void> {
   // Loaded after the globals above, and in this order, so nothing reaches @forge/* first.
-  const { createRealClock } = await import('./clock');
   const { createSite } = await import('./site/site');
+  const { createSiteMount } = await import('./site/http-server');
   const { createPlatform } = await import('./platform');
   const { startEmulatorServer, parsePort, PortInUseError } = await import('./server');
   const { buildPreviewBundles, describeBuild } = await import('./preview/build/preview-bundles');
@@ -35,7 +39,6 @@ async function main(): Promise<void> {
     throw e;
   }
 
-  const clock = createRealClock();
   const site = createSite({ clock, seed: 'demo' });
   const storageDir = join(REPO_ROOT, '.local', 'emulator');
   mkdirSync(storageDir, { recursive: true });
@@ -57,7 +60,7 @@ async function main(): Promise<void> {
     {
       webTriggers: platform.webTriggerHandler,
       preview: createPreviewRoutes({ platform, site, bundles }),
-      // The site's HTTP handler (REST + /__emulator control API) mounts here once emulator/site exports one.
+      site: createSiteMount(site, { clock }),
     },
     () => ({ cloudId: site.cloudId, now: new Date(clock.now()).toISOString() }),
   );
@@ -76,7 +79,8 @@ async function main(): Promise<void> {
       line('Admin page (local preview)', `${server.url}/`),
       line('Health', `${server.url}/__emulator/health`),
       line('Emulated site', `${credentials.siteUrl} (cloudId ${credentials.cloudId})`),
-      line('Site REST base', `${server.url} — not mounted yet: the site's HTTP API is still being built`),
+      line('Site REST base', `${server.url} (Jira /rest/api/3, Confluence /wiki, Admin /admin, SCIM /scim)`),
+      line('Site control API', `${server.url}/__emulator/ (see emulator/site/README.md)`),
       line('Site admin (Basic auth)', `${credentials.siteAdmin.email} / ${credentials.siteAdmin.apiToken}`),
       line('Org', `${credentials.orgName} (${credentials.orgId})`),
       line('Org API key (Bearer)', credentials.orgApiKey),

@@ -1,5 +1,5 @@
 // The browser's side of the preview server's JSON API (/__preview/*): state, resolver calls, product fetches,
-// user search, the activity feed and the site console's actions.
+// user search and the activity feed (the console's site actions go to the site's control API: site-control.ts).
 import type { PreviewUser } from './renderer';
 
 export interface PreviewPersona {
@@ -74,15 +74,18 @@ export async function getJson<T>(path: string): Promise<T> {
   return readReply<T>(await fetch(path, { headers: { accept: 'application/json' } }));
 }
 
-export async function postJson<T>(path: string, body: unknown): Promise<T> {
+async function sendJson<T>(method: 'POST' | 'PUT', path: string, body: unknown): Promise<T> {
   return readReply<T>(
     await fetch(path, {
-      method: 'POST',
+      method,
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify(body),
     }),
   );
 }
+
+export const postJson = <T>(path: string, body: unknown): Promise<T> => sendJson<T>('POST', path, body);
+export const putJson = <T>(path: string, body: unknown): Promise<T> => sendJson<T>('PUT', path, body);
 
 /** What the server answers for an invoke: the resolver's result, or the error Forge would hand the page. */
 export type InvokeReply =

@@ -1,5 +1,6 @@
 // The preview's HTTP surface: the page at `/`, the built bundles, and its JSON API under /__preview/ (state,
-// resolver calls as the viewing user, product fetches from the page, user search, activity, the site console).
+// resolver calls as the viewing user, product fetches from the page, user search, the activity feed, and the
+// clock, which moves through the platform so due schedules run; other console actions use the site's API).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ForgePlatform } from '../../platform';
 import { createScopeCheck } from '../../platform/scope-check';
@@ -18,19 +19,7 @@ export type PreviewPlatform = Pick<
 
 export type PreviewSite = Pick<
   Site,
-  | 'cloudId'
-  | 'siteUrl'
-  | 'handle'
-  | 'credentials'
-  | 'account'
-  | 'groupMembers'
-  | 'simulateJitLogin'
-  | 'recordActivity'
-  | 'setFaults'
-  | 'faults'
-  | 'setRateLimits'
-  | 'rateLimits'
-  | 'auditRecords'
+  'cloudId' | 'siteUrl' | 'handle' | 'credentials' | 'account' | 'groupMembers' | 'auditRecords'
 >;
 
 export interface PreviewDeps {
@@ -214,22 +203,6 @@ export function createPreviewRoutes(deps: PreviewDeps): RouteHandler {
     };
   }
 
-  function faultDials(): { rateLimits: boolean; errorRate: number } {
-    return { rateLimits: site.rateLimits().enabled, errorRate: site.faults().rules[0]?.errorRate ?? 0 };
-  }
-
-  async function setFaultDials(req: IncomingMessage): Promise<unknown> {
-    const body = await readJsonObject(req);
-    if (typeof body.rateLimits === 'boolean') site.setRateLimits(body.rateLimits ? { enabled: true } : 'off');
-    if (body.errorRate !== undefined) {
-      const rate = body.errorRate;
-      if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1))
-        throw new HttpError(400, '"errorRate" must be a number in [0, 1]');
-      site.setFaults(rate === 0 ? null : { seed: 1, rules: [{ errorRate: rate }] });
-    }
-    return faultDials();
-  }
-
   async function advance(req: IncomingMessage): Promise<unknown> {
     const body = await readJsonObject(req);
     const ms = body.ms;
@@ -247,37 +220,15 @@ export function createPreviewRoutes(deps: PreviewDeps): RouteHandler {
     return { now: platform.now(), ran: platform.invocations.length - before };
   }
 
-  async function jitLogin(req: IncomingMessage): Promise<unknown> {
-    const body = await readJsonObject(req);
-    return site.simulateJitLogin({
-      email: requireString(body, 'email'),
-      displayName: requireString(body, 'displayName'),
-    });
-  }
-
-  async function recordActivity(req: IncomingMessage): Promise<unknown> {
-    const body = await readJsonObject(req);
-    const who = requireString(body, 'user');
-    const account = site.account(who);
-    if (!account) throw new HttpError(400, `no account with id or email "${who}"`);
-    const at = platform.now();
-    site.recordActivity(account.accountId, requireString(body, 'product'), at);
-    return { accountId: account.accountId, at };
-  }
-
   const get: Record<string, (url: URL) => unknown> = {
     '/__preview/state': state,
     '/__preview/users': users,
     '/__preview/activity': activity,
-    '/__preview/console/faults': faultDials,
   };
   const post: Record<string, (req: IncomingMessage) => Promise<unknown>> = {
     '/__preview/invoke': invoke,
     '/__preview/fetch-product': fetchProduct,
-    '/__preview/console/jit-login': jitLogin,
-    '/__preview/console/activity': recordActivity,
-    '/__preview/console/advance': advance,
-    '/__preview/console/faults': setFaultDials,
+    '/__preview/clock/advance': advance,
   };
 
   return async (req, res) => {
@@ -285,6 +236,10 @@ export function createPreviewRoutes(deps: PreviewDeps): RouteHandler {
     const path = url.pathname;
     const method = req.method ?? 'GET';
     try {
+      if (method === 'GET' && path === '/favicon.ico') {
+        res.writeHead(204).end();
+        return true;
+      }
       if (method === 'GET' && (path === '/' || path === '/index.html')) {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
         res.end(previewHtml(bundles.app.dir));

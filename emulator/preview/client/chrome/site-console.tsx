@@ -8,12 +8,8 @@ import Select from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
 import Toggle from '@atlaskit/toggle';
 import { getJson, postJson, type ActivityFeed } from '../preview-api';
+import { faultDials, jitLogin, recordActivity, setFaultDials, type FaultDials } from '../site-control';
 import type { BridgeLogEntry } from './bridge-log';
-
-interface FaultDials {
-  rateLimits: boolean;
-  errorRate: number;
-}
 
 interface Option<T> {
   label: string;
@@ -84,7 +80,7 @@ export function SiteConsole(props: { bridgeLog: BridgeLogEntry[] }): ReactNode {
   );
 
   useEffect(() => {
-    void getJson<FaultDials>('/__preview/console/faults').then(setDials, () => undefined);
+    void faultDials().then(setDials, () => undefined);
     let live = true;
     const poll = (): void => {
       getJson<ActivityFeed>('/__preview/activity').then(
@@ -102,14 +98,14 @@ export function SiteConsole(props: { bridgeLog: BridgeLogEntry[] }): ReactNode {
 
   const setFaults = (next: FaultDials): void =>
     void run('Faults', async () => {
-      const applied = await postJson<FaultDials>('/__preview/console/faults', next);
+      const applied = await setFaultDials(next);
       setDials(applied);
       return `rate limits ${applied.rateLimits ? 'on' : 'off'}, ${applied.errorRate * 100} % 5xx`;
     });
 
   const advance = (ms: number, label: string): void =>
     void run(`Clock ${label}`, async () => {
-      const reply = await postJson<{ now: number; ran: number }>('/__preview/console/advance', { ms });
+      const reply = await postJson<{ now: number; ran: number }>('/__preview/clock/advance', { ms });
       return `now ${time(reply.now)} UTC, ${reply.ran} invocation(s) on the way`;
     });
 
@@ -137,13 +133,7 @@ export function SiteConsole(props: { bridgeLog: BridgeLogEntry[] }): ReactNode {
           testId="console-jit-login"
           onClick={() =>
             void run('JIT login', async () => {
-              const r = await postJson<{ accountId: string; created: boolean }>(
-                '/__preview/console/jit-login',
-                {
-                  email,
-                  displayName: name,
-                },
-              );
+              const r = await jitLogin(email, name);
               return r.created
                 ? `created ${r.accountId}`
                 : `${r.accountId} already existed (nothing created)`;
@@ -171,11 +161,8 @@ export function SiteConsole(props: { bridgeLog: BridgeLogEntry[] }): ReactNode {
           isDisabled={busy}
           onClick={() =>
             void run('Activity', async () => {
-              const r = await postJson<{ accountId: string; at: number }>('/__preview/console/activity', {
-                user: activityUser,
-                product: product.value,
-              });
-              return `${r.accountId} active in ${product.label} at ${time(r.at)}`;
+              const accountId = await recordActivity(activityUser, product.value);
+              return `${accountId} active in ${product.label} now`;
             })
           }
         >

@@ -1,6 +1,6 @@
 // UI Kit charts. Atlassian draws them with @atlassian/viz-platform-charts, which is not published to npm, so the
 // preview draws honest minimal SVG versions (bars, stacks, lines, pie/donut) from the same props and says so.
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { num, str, type ForgeDoc } from '../forge-doc';
 import { niceMax, toCategorySeries, toSlices, type Accessor, type CategorySeries } from './chart-data';
 
@@ -16,7 +16,28 @@ const PALETTE = [
 ];
 const AXIS = 'var(--ds-border, #dcdfe4)';
 const LABEL = 'var(--ds-text-subtle, #44546f)';
-const VIEW_WIDTH = 640;
+/** Width used before the first measurement (and in server-side rendering, where nothing is measured). */
+const DEFAULT_WIDTH = 640;
+
+/**
+ * The rendered width of the chart's box, so the SVG is drawn at 1:1 and its labels keep their font size
+ * whatever the column width (a fixed viewBox would scale the text with the chart).
+ */
+function useBoxWidth(): [RefObject<HTMLDivElement>, number] {
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(DEFAULT_WIDTH);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(([entry]) => {
+      const measured = Math.floor(entry?.contentRect.width ?? 0);
+      if (measured > 0) setWidth(measured);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width];
+}
 
 function colour(index: number, palette: unknown): string {
   if (Array.isArray(palette) && palette.length > 0) {
@@ -39,6 +60,7 @@ function ChartFrame(props: {
   node: ForgeDoc;
   kind: string;
   legend?: string[];
+  boxRef: RefObject<HTMLDivElement>;
   children: ReactNode;
 }): ReactNode {
   const { node } = props;
@@ -61,7 +83,7 @@ function ChartFrame(props: {
       {str(node.props, 'subtitle') ? (
         <div style={{ color: LABEL, fontSize: 12 }}>{str(node.props, 'subtitle')}</div>
       ) : null}
-      {props.children}
+      <div ref={props.boxRef}>{props.children}</div>
       {props.legend && props.legend.filter(Boolean).length > 0 ? (
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, fontSize: 12, color: LABEL }}>
           {props.legend.map((name, i) => (
@@ -107,6 +129,7 @@ function Bars({
   stacked: boolean;
   kind: string;
 }): ReactNode {
+  const [boxRef, viewWidth] = useBoxWidth();
   const { categories, series } = categoryData(node);
   const height = num(node.props, 'height') ?? 400;
   const totals = categories.map((_, i) =>
@@ -116,7 +139,7 @@ function Bars({
   );
   const max = niceMax(Math.max(0, ...totals));
   const pad = { left: horizontal ? 110 : 40, right: 16, top: 12, bottom: horizontal ? 24 : 40 };
-  const plotW = VIEW_WIDTH - pad.left - pad.right;
+  const plotW = viewWidth - pad.left - pad.right;
   const plotH = height - pad.top - pad.bottom;
   const band = (horizontal ? plotH : plotW) / Math.max(1, categories.length);
   const groupWidth = band * 0.7;
@@ -140,10 +163,16 @@ function Bars({
     });
   });
   return (
-    <ChartFrame node={node} kind={kind} legend={series.length > 1 ? series.map((s) => s.name) : []}>
+    <ChartFrame
+      node={node}
+      kind={kind}
+      boxRef={boxRef}
+      legend={series.length > 1 ? series.map((s) => s.name) : []}
+    >
       <svg
-        viewBox={`0 0 ${VIEW_WIDTH} ${height}`}
-        width="100%"
+        viewBox={`0 0 ${viewWidth} ${height}`}
+        width={viewWidth}
+        height={height}
         role="img"
         aria-label={str(node.props, 'title') ?? kind}
       >
@@ -204,21 +233,28 @@ export const HorizontalStackBarChartAdapter = ({ node }: { node: ForgeDoc }): Re
 );
 
 export function LineChartAdapter({ node }: { node: ForgeDoc }): ReactNode {
+  const [boxRef, viewWidth] = useBoxWidth();
   const { categories, series } = categoryData(node);
   const height = num(node.props, 'height') ?? 400;
   const max = niceMax(Math.max(0, ...series.flatMap((s) => s.values.map((v) => v ?? 0))));
-  const pad = { left: 40, right: 16, top: 12, bottom: 40 };
-  const plotW = VIEW_WIDTH - pad.left - pad.right;
+  const pad = { left: 40, right: 28, top: 12, bottom: 40 };
+  const plotW = viewWidth - pad.left - pad.right;
   const plotH = height - pad.top - pad.bottom;
   const step = categories.length > 1 ? plotW / (categories.length - 1) : 0;
   const point = (ci: number, v: number): string =>
     `${pad.left + step * ci},${pad.top + plotH - (v / max) * plotH}`;
   const every = Math.max(1, Math.ceil(categories.length / 10));
   return (
-    <ChartFrame node={node} kind="line chart" legend={series.length > 1 ? series.map((s) => s.name) : []}>
+    <ChartFrame
+      node={node}
+      kind="line chart"
+      boxRef={boxRef}
+      legend={series.length > 1 ? series.map((s) => s.name) : []}
+    >
       <svg
-        viewBox={`0 0 ${VIEW_WIDTH} ${height}`}
-        width="100%"
+        viewBox={`0 0 ${viewWidth} ${height}`}
+        width={viewWidth}
+        height={height}
         role="img"
         aria-label={str(node.props, 'title') ?? 'line chart'}
       >
@@ -256,6 +292,7 @@ export function LineChartAdapter({ node }: { node: ForgeDoc }): ReactNode {
 }
 
 function Pie({ node, donut }: { node: ForgeDoc; donut: boolean }): ReactNode {
+  const [boxRef, viewWidth] = useBoxWidth();
   const slices = toSlices(
     dataOf(node),
     accessor(node, 'colorAccessor') ?? 0,
@@ -263,7 +300,7 @@ function Pie({ node, donut }: { node: ForgeDoc; donut: boolean }): ReactNode {
     accessor(node, 'labelAccessor') ?? 0,
   );
   const height = num(node.props, 'height') ?? 400;
-  const cx = VIEW_WIDTH / 2;
+  const cx = viewWidth / 2;
   const cy = height / 2;
   const outer = num(node.props, 'outerRadius') ?? Math.min(cx, cy) - 16;
   const inner = donut ? (num(node.props, 'innerRadius') ?? outer * 0.6) : 0;
@@ -272,10 +309,11 @@ function Pie({ node, donut }: { node: ForgeDoc; donut: boolean }): ReactNode {
   const at = (r: number, a: number): string => `${cx + r * Math.cos(a)} ${cy + r * Math.sin(a)}`;
   const kind = donut ? 'donut chart' : 'pie chart';
   return (
-    <ChartFrame node={node} kind={kind} legend={slices.map((s) => s.label)}>
+    <ChartFrame node={node} kind={kind} boxRef={boxRef} legend={slices.map((s) => s.label)}>
       <svg
-        viewBox={`0 0 ${VIEW_WIDTH} ${height}`}
-        width="100%"
+        viewBox={`0 0 ${viewWidth} ${height}`}
+        width={viewWidth}
+        height={height}
         role="img"
         aria-label={str(node.props, 'title') ?? kind}
       >

@@ -39,6 +39,8 @@ export const KEY = {
   webTriggerNonce: (signature: string) => `nonce:${signature}`,
   watermark: (name: string) => `watermark:${name}`,
   job: (id: string) => `job:${id}`,
+  /** Page plans and results of a job, kept apart from `job:` so listing jobs stays cheap. */
+  jobData: (id: string) => `job-data:${id}`,
   jobPrefix: 'job:',
   activeJob: (kind: string) => `active-job:${kind}`,
   health: (component: string) => `health:${component}`,
@@ -52,6 +54,8 @@ export const KEY = {
   inactivityRunPage: (runId: string, startAt: number) =>
     `inactivity-run-page:${runId}:${String(startAt).padStart(9, '0')}`,
   inactivityRunPagePrefix: (runId: string) => `inactivity-run-page:${runId}:`,
+  /** Pages done, users seen, API calls: written by every step, kept apart from the run so steps never clobber it. */
+  inactivityRunProgress: (runId: string) => `inactivity-run-progress:${runId}`,
   /** Claimed (FAIL_IF_EXISTS) by whoever enqueues a run's next step, so duplicated deliveries do not fork it. */
   inactivityRunStep: (runId: string, step: string) => `inactivity-step:${runId}:${step}`,
   /** Held by the run that is collecting or executing: runs share the org's Admin API budget, one at a time. */

@@ -6,6 +6,9 @@ export { onUserEvent } from './entry/triggers/user-events';
 // consumer: provisioning queue
 export { provisionWorker } from './entry/consumers/provision-worker';
 
+// consumer: jobs queue (backfill, impact preview)
+export { jobsWorker } from './entry/consumers/jobs-worker';
+
 // scheduledTrigger: backstop scan
 export { backstopScan } from './entry/scheduled/backstop-scan';
 

@@ -1,4 +1,5 @@
 // Every five minutes: catch users whose events were missed or late (see the service for why audit records).
+import { reviveStalledPages } from '../../services/jobs/backfill';
 import { runBackstopScan } from '../../services/provisioning/backstop-scan';
 import { runtimeDeps } from '../runtime';
 

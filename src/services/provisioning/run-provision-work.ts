@@ -1,14 +1,12 @@
 // Runs one provisioning queue message: each account in turn within the invocation's time budget; rate limits and
 // outages put the rest back on the queue with a delay; one user's failure never blocks the others.
 import { AtlassianApiError } from '../../clients/api-error';
-import { listRules, getExclusiveSets, recordRuleMatches } from '../../storage/rules-repository';
-import { loadSettings } from '../../storage/settings-repository';
+import { recordRuleMatches } from '../../storage/rules-repository';
 import { recordHealth } from '../../storage/health-repository';
 import { commitProvisioningWrites } from '../../storage/provisioning-writes';
-import { buildApiClients } from '../api-clients';
 import { auditId } from '../audit-ids';
 import type { RuntimeDeps } from '../runtime-deps';
-import { createGrantWriter } from './grant-writer';
+import { loadProvisionContext } from './provision-context';
 import { provisionUser, type ProvisionContext, type UserOutcome } from './provision-user';
 import { PROVISION_QUEUE, type ProvisionWork } from './provisioning-work';
 
@@ -37,25 +35,11 @@ function transientDelay(e: unknown, attempt: number): number | undefined {
 }
 
 export async function runProvisionWork(work: ProvisionWork, deps: RuntimeDeps): Promise<WorkResult> {
-  const { settings, problem } = await loadSettings();
-  if (problem) await recordHealth({ component: 'settings', ok: false, message: problem, at: deps.now() });
-  const [rules, exclusiveSets, clients] = await Promise.all([
-    listRules(),
-    getExclusiveSets(),
-    buildApiClients(deps, settings),
-  ]);
-  const writer = createGrantWriter(clients, settings);
-  const ctx: ProvisionContext = {
-    clients,
-    settings,
-    rules,
-    exclusiveSets,
-    writer,
-    now: deps.now,
+  const ctx = await loadProvisionContext(deps, {
     runId: work.runId,
     source: work.source,
     releaseMarker: work.releaseMarkers,
-  };
+  });
   const result: WorkResult = { outcomes: [], requeued: [], gaveUp: [] };
   const matched = new Set<string>();
   let wroteSomething = false;
@@ -123,7 +107,7 @@ export async function runProvisionWork(work: ProvisionWork, deps: RuntimeDeps): 
     await recordHealth({
       component: 'write-path',
       ok: true,
-      message: `Writing through ${writer.describe}`,
+      message: `Writing through ${ctx.writer.describe}`,
       at: deps.now(),
     });
   return result;

@@ -1,0 +1,43 @@
+// Counts who would gain or lose which grant across many plans, keeping a few examples of each.
+import type { AccessPlan } from '../../domain/access-plan';
+import { describeGrant } from '../../domain/rules';
+import type { GrantImpact } from '../../shared/jobs';
+
+const SAMPLES = 5;
+
+export class ImpactTally {
+  private readonly gains = new Map<string, GrantImpact>();
+  private readonly losses = new Map<string, GrantImpact>();
+
+  add(accountId: string, plan: Pick<AccessPlan, 'add' | 'remove'>): void {
+    for (const [list, target] of [
+      [plan.add, this.gains],
+      [plan.remove, this.losses],
+    ] as const) {
+      for (const planned of list) {
+        const entry = target.get(planned.grantKey) ?? { grantKey: planned.grantKey, name: describeGrant(planned.grant), count: 0, sampleAccountIds: [] };
+        entry.count++;
+        if (entry.sampleAccountIds.length < SAMPLES) entry.sampleAccountIds.push(accountId);
+        target.set(planned.grantKey, entry);
+      }
+    }
+  }
+
+  result(): { gains: GrantImpact[]; losses: GrantImpact[] } {
+    const sorted = (m: Map<string, GrantImpact>) => [...m.values()].sort((a, b) => b.count - a.count || (a.grantKey < b.grantKey ? -1 : 1));
+    return { gains: sorted(this.gains), losses: sorted(this.losses) };
+  }
+}
+
+/** Merges page tallies into one, summing counts and keeping the first samples. */
+export function mergeImpacts(lists: GrantImpact[][]): GrantImpact[] {
+  const merged = new Map<string, GrantImpact>();
+  for (const list of lists)
+    for (const item of list) {
+      const entry = merged.get(item.grantKey) ?? { ...item, count: 0, sampleAccountIds: [] };
+      entry.count += item.count;
+      for (const id of item.sampleAccountIds) if (entry.sampleAccountIds.length < SAMPLES) entry.sampleAccountIds.push(id);
+      merged.set(item.grantKey, entry);
+    }
+  return [...merged.values()].sort((a, b) => b.count - a.count || (a.grantKey < b.grantKey ? -1 : 1));
+}

@@ -1,0 +1,16 @@
+// Messages on the jobs queue: planning a job (listing users into pages) and running one page.
+import { z } from 'zod';
+
+export const JOBS_QUEUE = 'jobs';
+
+export const jobsWorkSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('backfill-plan'), jobId: z.string().min(1).max(80) }),
+  z.object({
+    kind: z.literal('backfill-page'),
+    jobId: z.string().min(1).max(80),
+    pageNo: z.number().int().min(0),
+    accountIds: z.array(z.string().min(1).max(128)).min(1).max(50),
+  }),
+]);
+
+export type JobsWork = z.infer<typeof jobsWorkSchema>;

@@ -2,7 +2,8 @@
 // Atlaskit renderer) and the app's UI Kit page (src/frontend/index.tsx, or the demo page until that exists).
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { atlaskitTokensAlias } from './atlaskit-tokens';
 
 export interface BundleOutput {
   /** Folder the bundle's files are served from. */
@@ -82,17 +83,6 @@ function writeRecord(
   writeFileSync(recordPath, JSON.stringify(record));
 }
 
-/**
- * Atlaskit packages each carry their own nested copy of @atlaskit/tokens 20.x while the root holds 1.x (for
- * @forge/bridge). The host resolves every import to the copy @atlaskit/primitives uses, so the theme is loaded
- * once and every component reads the same token variables.
- */
-function tokensAlias(repoRoot: string): Record<string, string> {
-  const primitives = dirname(require.resolve('@atlaskit/primitives/package.json', { paths: [repoRoot] }));
-  const tokens = dirname(require.resolve('@atlaskit/tokens/package.json', { paths: [primitives] }));
-  return { '@atlaskit/tokens': tokens };
-}
-
 const ASSET_LOADERS: BuildOptions['loader'] = {
   '.css': 'css',
   '.svg': 'dataurl',
@@ -155,7 +145,7 @@ export async function buildPreviewBundles(options: PreviewBuildOptions): Promise
       cacheDir,
       'host',
       HOST_ENTRY,
-      { format: 'esm', splitting: true, alias: tokensAlias(repoRoot) },
+      { format: 'esm', splitting: true, alias: atlaskitTokensAlias(repoRoot) },
       force,
     ),
     // One classic script, as Forge's own UI Kit bundle is: it must run after the host has set window.__bridge.

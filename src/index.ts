@@ -14,3 +14,9 @@ export { backstopScan } from './entry/scheduled/backstop-scan';
 
 // webtrigger: identity-provider attribute push
 export { idpPush } from './entry/webtriggers/idp-push';
+
+// scheduledTrigger: inactivity clean-up, daily start
+export { inactivityDailySweep } from './entry/scheduled/inactivity-sweep';
+
+// consumer: inactivity sweep queue (pages, brake, actions, restores)
+export { inactivitySweepWorker } from './entry/consumers/inactivity-sweep';

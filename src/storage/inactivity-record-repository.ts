@@ -11,6 +11,8 @@ interface StoredRecord {
   kind: InactivityRecordKind;
   status: string;
   at: number;
+  /** Who holds the row while carrying it out ('' when nobody): an attribute, so a transaction can check it. */
+  owner: string;
   detail: string;
 }
 
@@ -47,7 +49,15 @@ function isConditionFailure(e: unknown): boolean {
 
 function toStoredAction(row: ActionRow): StoredRecord {
   const { runId, accountId, status, at, ...detail } = row;
-  return { runId, accountId, kind: 'action', status, at, detail: JSON.stringify(detail) };
+  return {
+    runId,
+    accountId,
+    kind: 'action',
+    status,
+    at,
+    owner: row.claim?.by ?? '',
+    detail: JSON.stringify(detail),
+  };
 }
 
 function fromStoredAction(stored: StoredRecord): ActionRow {
@@ -95,27 +105,45 @@ export async function getActionRow(runId: string, accountId: string): Promise<Ac
 }
 
 /**
- * Moves a row to its next state only if it is still in one of `from` (compare-and-set). False when another
- * delivery got there first: the caller must then leave the row alone.
+ * Moves a row to its next state only if it is still in one of `from` and, when `owner` is given, still held by
+ * that owner (compare-and-set). False when another delivery got there first: the caller leaves the row alone.
  */
 export async function transitionActionRow(
   row: ActionRow,
   from: readonly ActionRowStatus[],
+  owner?: string,
 ): Promise<boolean> {
   const [first, ...rest] = from;
   if (first === undefined) throw new Error('transitionActionRow needs at least one status to move from');
-  let conditions = new Filter<StoredRecord>().or('status', FilterConditions.equalTo(first));
-  for (const status of rest) conditions = conditions.or('status', FilterConditions.equalTo(status));
+  const set = kvs.transact();
+  if (rest.length === 0) {
+    let conditions = new Filter<StoredRecord>().and('status', FilterConditions.equalTo(first));
+    if (owner !== undefined) conditions = conditions.and('owner', FilterConditions.equalTo(owner));
+    set.set(
+      actionRowKey(row.runId, row.accountId),
+      toStoredAction(row),
+      {
+        entityName: ENTITY.inactivityRecord,
+        conditions,
+      },
+      { ttl: ROW_TTL },
+    );
+  } else {
+    if (owner !== undefined) throw new Error('transitionActionRow checks an owner only from a single status');
+    let conditions = new Filter<StoredRecord>().or('status', FilterConditions.equalTo(first));
+    for (const status of rest) conditions = conditions.or('status', FilterConditions.equalTo(status));
+    set.set(
+      actionRowKey(row.runId, row.accountId),
+      toStoredAction(row),
+      {
+        entityName: ENTITY.inactivityRecord,
+        conditions,
+      },
+      { ttl: ROW_TTL },
+    );
+  }
   try {
-    await kvs
-      .transact()
-      .set(
-        actionRowKey(row.runId, row.accountId),
-        toStoredAction(row),
-        { entityName: ENTITY.inactivityRecord, conditions },
-        { ttl: ROW_TTL },
-      )
-      .execute();
+    await set.execute();
     return true;
   } catch (e) {
     if (isConditionFailure(e)) return false;
@@ -184,6 +212,7 @@ export async function putDecisionRows(rows: readonly DecisionRow[]): Promise<voi
         kind: 'decision',
         status: row.status,
         at: row.at,
+        owner: '',
         detail: JSON.stringify({ entries: row.entries } satisfies DecisionDetail),
       } satisfies StoredRecord,
       options: { ttl: ROW_TTL },

@@ -3,7 +3,7 @@
 import { kvs, WhereConditions, type ForgeKvsAPIError } from '@forge/kvs';
 import type { InactivityPolicy } from '../domain/inactivity';
 import { KEY } from './keys';
-import type { InactivityRun, RunPage } from './inactivity-run-types';
+import type { InactivityRun, RunPage, RunProgress } from './inactivity-run-types';
 
 const MAX_QUERY = 100;
 const MAX_BATCH = 25;
@@ -39,14 +39,18 @@ export async function putRun(run: InactivityRun): Promise<void> {
   await kvs.set(KEY.inactivityRun(run.id), run, { ttl: RUN_TTL });
 }
 
-/** Reads, changes and writes a run; returns the new run, or undefined when the run does not exist. */
+/**
+ * Reads, changes and writes a run. `change` returns null to leave the run as it is (e.g. it moved on already);
+ * the result is the written run, or undefined when nothing was written.
+ */
 export async function updateRun(
   runId: string,
-  change: (run: InactivityRun) => InactivityRun,
+  change: (run: InactivityRun) => InactivityRun | null,
 ): Promise<InactivityRun | undefined> {
   const run = await getRun(runId);
   if (!run) return undefined;
   const next = change(run);
+  if (!next) return undefined;
   await putRun(next);
   return next;
 }
@@ -66,6 +70,29 @@ export async function listRuns(max = 1000): Promise<InactivityRun[]> {
     cursor = page.nextCursor;
   } while (cursor && runs.length < max);
   return runs.sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)).slice(0, max);
+}
+
+/** Live progress of a run; steps write it freely (last writer wins), the run record only at the end. */
+export async function getRunProgress(runId: string): Promise<RunProgress | undefined> {
+  return kvs.get<RunProgress>(KEY.inactivityRunProgress(runId));
+}
+
+export async function putRunProgress(runId: string, progress: RunProgress): Promise<void> {
+  await kvs.set(KEY.inactivityRunProgress(runId), progress, { ttl: PAGE_TTL });
+}
+
+export async function updateRunProgress(
+  runId: string,
+  change: (progress: RunProgress) => RunProgress,
+  fallback: RunProgress,
+): Promise<RunProgress> {
+  const next = change((await getRunProgress(runId)) ?? fallback);
+  await putRunProgress(runId, next);
+  return next;
+}
+
+export async function deleteRunProgress(runId: string): Promise<void> {
+  await kvs.delete(KEY.inactivityRunProgress(runId));
 }
 
 export async function putRunPolicy(runId: string, policy: InactivityPolicy): Promise<void> {

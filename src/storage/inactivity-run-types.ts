@@ -86,6 +86,8 @@ export interface InactivityRun {
   readonly siteAris: readonly string[];
   /** The products and licence groups the run used (Jira /applicationrole plus admin-declared products). */
   readonly catalogue: readonly ProductCatalogueEntry[];
+  /** Groups whose members are site admins or hold Jira's ADMINISTER permission: never touched. */
+  readonly adminGroupIds: readonly string[];
   readonly progress: RunProgress;
   /** Users holding any product when the run decided them, before anything was changed (the brake's base). */
   readonly licensedUsers: number | null;

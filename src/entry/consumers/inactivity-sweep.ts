@@ -1,0 +1,21 @@
+// Queue consumer of the inactivity sweep: one page, finalize, execute or restore step per message.
+import { InvocationError, InvocationErrorCode, type AsyncEvent } from '@forge/events';
+import { handleSweepStep } from '../../services/inactivity';
+import { runtimeDeps } from '../runtime';
+
+/** A transient failure asks Forge to deliver the same message again later; every step is safe to repeat. */
+export async function inactivitySweepWorker(
+  event: AsyncEvent,
+  context: { installContext?: string },
+): Promise<InvocationError | { ok: true; note: string }> {
+  const deps = runtimeDeps(context.installContext);
+  const result = await handleSweepStep(deps, event.body, event.eventId);
+  if (result.status === 'retry') {
+    return new InvocationError({
+      retryAfter: Math.min(900, result.retryAfterSeconds),
+      retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED,
+      retryData: { note: result.note.slice(0, 500) },
+    });
+  }
+  return { ok: true, note: result.note };
+}

@@ -1,0 +1,68 @@
+// Runs one queued step of the inactivity sweep; the queue consumer is a thin adapter over this.
+import { AtlassianApiError } from '../../clients/api-error';
+import type { RuntimeDeps } from '../runtime-deps';
+import { collectPage, type StepOutcome } from './collect-page';
+import { executeActions } from './execute-actions';
+import { finalizeRun } from './finalize-run';
+import { restoreRunBatch } from './restore';
+import { failRun } from './run-lifecycle';
+import { parseSweepStep, type SweepStep } from './sweep-steps';
+import { SWEEP_TUNING, type SweepTuning } from './sweep-tuning';
+
+export type StepResult =
+  | { readonly status: 'done'; readonly note: string }
+  /** A transient failure (rate limit, outage): deliver this step again after `retryAfterSeconds`. */
+  | { readonly status: 'retry'; readonly retryAfterSeconds: number; readonly note: string };
+
+async function run(
+  deps: RuntimeDeps,
+  step: SweepStep,
+  deliveryId: string,
+  tuning: SweepTuning,
+): Promise<StepOutcome> {
+  switch (step.kind) {
+    case 'page':
+      return collectPage(deps, step, tuning);
+    case 'finalize':
+      return finalizeRun(deps, step.runId);
+    case 'execute':
+      return executeActions(deps, step, deliveryId, tuning);
+    case 'restore':
+      return restoreRunBatch(deps, step, deliveryId, tuning);
+  }
+}
+
+/**
+ * Transient API failures are retried by redelivering the step (every step is safe to repeat). A permanent one
+ * (a refused key, a missing permission) fails the run with the API's own words, so an admin can fix it.
+ */
+export async function handleSweepStep(
+  deps: RuntimeDeps,
+  body: unknown,
+  deliveryId: string,
+  tuning: SweepTuning = SWEEP_TUNING,
+): Promise<StepResult> {
+  const step = parseSweepStep(body);
+  if (!step)
+    return {
+      status: 'done',
+      note: `ignored an event this version does not understand: ${JSON.stringify(body).slice(0, 200)}`,
+    };
+  try {
+    const outcome = await run(deps, step, deliveryId, tuning);
+    return { status: 'done', note: outcome.note };
+  } catch (e) {
+    if (e instanceof AtlassianApiError && e.transient) {
+      return { status: 'retry', retryAfterSeconds: Math.max(1, e.retryAfterSeconds ?? 60), note: e.message };
+    }
+    if (e instanceof AtlassianApiError && step.kind !== 'restore') {
+      await failRun(
+        step.runId,
+        deps.now(),
+        `${e.message}. Check the app's credentials and permissions in Settings.`,
+      );
+      return { status: 'done', note: `run failed: ${e.message}` };
+    }
+    throw e;
+  }
+}

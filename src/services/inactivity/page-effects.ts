@@ -1,0 +1,205 @@
+// What a live run does with one page's decisions before any access changes: warnings stored and sent (once),
+// cleared warnings deleted, report-only and blocked outcomes audited, and due actions planned for the brake.
+import type { InactivityPolicy, PlannedAction, ProductDecision, UserDecision } from '../../domain/inactivity';
+import { DAY_MS, effectiveWarnDays } from '../../domain/inactivity';
+import { createActionRow } from '../../storage/inactivity-record-repository';
+import {
+  createWarning,
+  deleteWarning,
+  putWarning,
+  type StoredWarning,
+} from '../../storage/inactivity-user-repository';
+import type { InactivityAuditInput } from './inactivity-audit';
+import { mapLimit, type RunContext } from './run-context';
+import { deliverNotice, type WarningNotice } from './warning-notice';
+
+export interface PageEffects {
+  readonly planned: readonly PlannedAction[];
+  readonly audit: readonly InactivityAuditInput[];
+  /** Jira calls made (notifications), for pacing. */
+  readonly jiraCalls: number;
+}
+
+function productName(policy: InactivityPolicy, product: string): string {
+  return policy.products[product]?.displayName ?? product;
+}
+
+function noticeFor(
+  policy: InactivityPolicy,
+  accountId: string,
+  warning: StoredWarning,
+  lastActiveAt: number | null,
+) {
+  const productPolicy = policy.products[warning.product];
+  return {
+    accountId,
+    product: warning.product,
+    productName: productName(policy, warning.product),
+    action: productPolicy?.action ?? 'remove-licence',
+    warnedAt: warning.warnedAt,
+    actAfter: warning.actAfter,
+    lastActiveAt,
+  } satisfies WarningNotice;
+}
+
+export async function applyPageEffects(
+  ctx: RunContext,
+  decisions: readonly UserDecision[],
+  warnings: ReadonlyMap<string, readonly StoredWarning[]>,
+  now: number,
+): Promise<PageEffects> {
+  const { run, policy } = ctx;
+  const audit: InactivityAuditInput[] = [];
+  const planned: PlannedAction[] = [];
+  let jiraCalls = 0;
+  const channels = { jira: ctx.clients.jira, fetch: ctx.deps.fetch };
+  const entry = (
+    accountId: string,
+    decision: Pick<ProductDecision, 'product' | 'reason'>,
+    fact: string,
+    action: InactivityAuditInput['action'],
+    outcome: InactivityAuditInput['outcome'],
+    reason = decision.reason.message,
+  ): InactivityAuditInput => ({
+    runId: run.id,
+    fact,
+    at: now,
+    accountId,
+    action,
+    target: decision.product,
+    targetName: productName(policy, decision.product),
+    reason,
+    outcome,
+    actor: 'app',
+  });
+  const deliver = async (notice: WarningNotice) => {
+    if (policy.notifications.jiraNotify) jiraCalls += 1;
+    return deliverNotice(policy.notifications, notice, channels);
+  };
+
+  await mapLimit(decisions, ctx.tuning.concurrency, async (user) => {
+    const stored = new Map((warnings.get(user.accountId) ?? []).map((w) => [w.product, w]));
+    const undelivered = new Set<string>();
+    for (const decision of user.decisions) {
+      const existing = stored.get(decision.product);
+      if (decision.outcome === 'warn' && decision.warning === 'create') {
+        const warning: StoredWarning = {
+          ...decision.newWarning,
+          accountId: user.accountId,
+          runId: run.id,
+          delivery: 'no-channels',
+          deliveryError: null,
+          deliveryAttempts: 0,
+        };
+        // Only the delivery that creates the warning sends the notice.
+        if ((await createWarning(warning, now)) === 'created') {
+          const outcome = await deliver(
+            noticeFor(policy, user.accountId, warning, decision.activity.lastActiveAt),
+          );
+          await putWarning(
+            { ...warning, delivery: outcome.delivery, deliveryError: outcome.error, deliveryAttempts: 1 },
+            now,
+          );
+          const note =
+            outcome.delivery === 'failed'
+              ? ` The notice could not be delivered (${outcome.error}); nothing will be done until it is.`
+              : outcome.delivery === 'no-channels'
+                ? ' No notification channel is configured: the user was not told.'
+                : outcome.error
+                  ? ` Partly delivered: ${outcome.error}.`
+                  : '';
+          audit.push(
+            entry(
+              user.accountId,
+              decision,
+              'warn',
+              'inactivity-warned',
+              outcome.delivery === 'failed' ? 'failed' : 'success',
+              `${decision.reason.message}${note}`,
+            ),
+          );
+        }
+      } else if (decision.warning === 'clear' && existing) {
+        await deleteWarning(user.accountId, decision.product);
+        audit.push(entry(user.accountId, decision, 'cancel', 'inactivity-warning-cancelled', 'success'));
+      } else if (decision.warning === 'keep' && existing?.delivery === 'failed') {
+        undelivered.add(decision.product);
+        const outcome = await deliver(
+          noticeFor(policy, user.accountId, existing, decision.activity.lastActiveAt),
+        );
+        if (outcome.delivery === 'failed') {
+          await putWarning(
+            { ...existing, deliveryError: outcome.error, deliveryAttempts: existing.deliveryAttempts + 1 },
+            now,
+          );
+        } else {
+          // A late notice restarts the notice period: the user gets the full warning they were promised.
+          const productPolicy = policy.products[existing.product];
+          const warnMs = productPolicy ? effectiveWarnDays(productPolicy) * DAY_MS : 0;
+          const redelivered: StoredWarning = {
+            ...existing,
+            warnedAt: now,
+            actAfter: Math.max(existing.actAfter, now + warnMs),
+            delivery: outcome.delivery,
+            deliveryError: outcome.error,
+            deliveryAttempts: existing.deliveryAttempts + 1,
+          };
+          await putWarning(redelivered, now);
+          audit.push(
+            entry(
+              user.accountId,
+              decision,
+              'warn-delivered',
+              'inactivity-warned',
+              'success',
+              `The earlier warning could not be delivered; delivered now. Due on or after ${new Date(redelivered.actAfter).toISOString().slice(0, 10)}.`,
+            ),
+          );
+        }
+      }
+      if (decision.outcome === 'act' && decision.action.kind === 'report') {
+        audit.push(entry(user.accountId, decision, 'report', 'inactivity-reported', 'success'));
+      } else if (decision.outcome === 'blocked') {
+        audit.push(entry(user.accountId, decision, 'blocked', 'inactivity-skipped', 'skipped'));
+      }
+    }
+
+    const actions = user.actions.filter((action) => {
+      const products = action.kind === 'suspend' ? action.products : [action.product];
+      const blockedBy = products.filter((p) => undelivered.has(p));
+      if (blockedBy.length === 0) return true;
+      for (const product of blockedBy) {
+        const decision = user.decisions.find((d) => d.product === product);
+        if (decision)
+          audit.push(
+            entry(
+              user.accountId,
+              decision,
+              'undelivered',
+              'inactivity-skipped',
+              'skipped',
+              `${decision.reason.message} Not done: the warning never reached the user (${stored.get(product)?.deliveryError ?? 'delivery failed'}).`,
+            ),
+          );
+      }
+      return false;
+    });
+    if (actions.length === 0) return;
+    await createActionRow({
+      runId: run.id,
+      accountId: user.accountId,
+      status: 'planned',
+      at: now,
+      planned: actions,
+      reasons: user.decisions
+        .filter((d) => d.outcome === 'act')
+        .map((d) => ({ product: d.product, message: d.reason.message })),
+      claim: null,
+      intent: null,
+      results: [],
+      restore: null,
+    });
+    planned.push(...actions);
+  });
+  return { planned, audit, jiraCalls };
+}

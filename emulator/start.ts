@@ -59,7 +59,12 @@ async function main(): Promise<void> {
   server.setReady(
     {
       webTriggers: platform.webTriggerHandler,
-      preview: createPreviewRoutes({ platform, site, bundles }),
+      preview: createPreviewRoutes({
+        platform,
+        site,
+        bundles,
+        rebuild: () => buildPreviewBundles({ repoRoot: REPO_ROOT }),
+      }),
       site: createSiteMount(site, { clock }),
     },
     () => ({ cloudId: site.cloudId, now: new Date(clock.now()).toISOString() }),

@@ -14,6 +14,7 @@ const repoRoot = resolve(__dirname, '..', '..');
 let server: EmulatorServer;
 let platform: ForgePlatform;
 let healthBeforeReady: number;
+let previewDeps: Parameters<typeof createPreviewRoutes>[0];
 
 beforeAll(async () => {
   const clock = createManualClock();
@@ -24,9 +25,10 @@ beforeAll(async () => {
   healthBeforeReady = (await fetch(`${server.url}/__emulator/health`)).status;
   const bundles = await buildPreviewBundles({ repoRoot, cacheDir: join(repoRoot, '.local', 'preview') });
   platform.useWebTriggerBaseUrl(server.url);
+  previewDeps = { platform, site, bundles };
   server.setReady({
     webTriggers: platform.webTriggerHandler,
-    preview: createPreviewRoutes({ platform, site, bundles }),
+    preview: createPreviewRoutes(previewDeps),
     site: createSiteMount(site, { clock }),
   });
 }, 180_000);
@@ -125,6 +127,27 @@ describe('emulator server', () => {
 
   it('answers 404 for anything nobody serves', async () => {
     expect((await get('/definitely/not/here')).status).toBe(404);
+  });
+
+  it('shows the build error instead of the page when the UI Kit page does not build', async () => {
+    const broken = await startEmulatorServer({ port: 0 });
+    try {
+      broken.setReady({
+        webTriggers: platform.webTriggerHandler,
+        preview: createPreviewRoutes({
+          ...previewDeps,
+          rebuild: () =>
+            Promise.reject(new Error('src/frontend/index.tsx:3:7: ERROR: Expected ";" but found "<"')),
+        }),
+      });
+      const page = await fetch(`${broken.url}/`);
+      expect(page.status).toBe(500);
+      expect(await page.text()).toContain(
+        'index.tsx:3:7: ERROR: Expected &quot;;&quot; but found &quot;&lt;&quot;',
+      );
+    } finally {
+      await broken.close();
+    }
   });
 
   it('refuses a taken port with a message that says what to do', async () => {

@@ -21,3 +21,21 @@ export function previewHtml(appDir: string): string {
 </html>
 `;
 }
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+}
+
+/** Shown instead of the page when the app's UI Kit page does not build (a syntax error, a missing import). */
+export function buildFailureHtml(message: string): string {
+  return `<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8" /><title>Local preview — build failed</title></head>
+  <body style="font-family: system-ui, sans-serif; margin: 24px">
+    <h1 style="font-size: 20px">Local preview — the page did not build</h1>
+    <p>Fix the error below and reload. (This is the local emulator, not Atlassian.)</p>
+    <pre style="background: #ffeceb; color: #ae2e24; padding: 12px; white-space: pre-wrap">${escapeHtml(message)}</pre>
+  </body>
+</html>
+`;
+}

@@ -9,7 +9,7 @@ import type { Site } from '../../site/site';
 import type { PreviewBundles } from '../build/preview-bundles';
 import { HttpError, readJsonObject, requireString, sendError, sendJson } from './http-json';
 import { previewPersonas, type Persona } from './personas';
-import { previewHtml } from './preview-page';
+import { buildFailureHtml, previewHtml } from './preview-page';
 import { sendStatic } from './static-files';
 
 export type PreviewPlatform = Pick<
@@ -26,6 +26,11 @@ export interface PreviewDeps {
   platform: PreviewPlatform;
   site: PreviewSite;
   bundles: PreviewBundles;
+  /**
+   * Rebuilds the bundles if their sources changed (esbuild, cached): called on each page load, so editing the
+   * page and reloading the browser shows the change. A failed build is shown instead of the page.
+   */
+  rebuild?: () => Promise<PreviewBundles>;
   /** The environment id the platform gives invocations (getContext reports the same). */
   environmentId?: string;
 }
@@ -65,7 +70,9 @@ function headerPairs(value: unknown): Record<string, string> {
 }
 
 export function createPreviewRoutes(deps: PreviewDeps): RouteHandler {
-  const { platform, site, bundles } = deps;
+  const { platform, site } = deps;
+  let bundles = deps.bundles;
+  let building: Promise<PreviewBundles> | undefined;
   const missingScope = createScopeCheck();
   const admin = adminModule(platform);
   let personas: Persona[] | undefined;
@@ -231,6 +238,19 @@ export function createPreviewRoutes(deps: PreviewDeps): RouteHandler {
     '/__preview/clock/advance': advance,
   };
 
+  /** One build at a time; concurrent page loads wait for it. Returns the build error's text, if any. */
+  async function refreshBundles(rebuild: () => Promise<PreviewBundles>): Promise<string | undefined> {
+    try {
+      building ??= rebuild();
+      bundles = await building;
+      return undefined;
+    } catch (e) {
+      return e instanceof Error ? e.message : String(e);
+    } finally {
+      building = undefined;
+    }
+  }
+
   return async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname;
@@ -241,6 +261,14 @@ export function createPreviewRoutes(deps: PreviewDeps): RouteHandler {
         return true;
       }
       if (method === 'GET' && (path === '/' || path === '/index.html')) {
+        if (deps.rebuild) {
+          const failure = await refreshBundles(deps.rebuild);
+          if (failure) {
+            res.writeHead(500, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+            res.end(buildFailureHtml(failure));
+            return true;
+          }
+        }
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
         res.end(previewHtml(bundles.app.dir));
         return true;

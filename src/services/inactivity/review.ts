@@ -34,10 +34,11 @@ export function parseApproval(input: unknown): ReviewApproval | { error: string 
     return {
       error: `approval.accountIds lists ${accountIds.length} accounts; at most ${MAX_APPROVED_ACCOUNTS}, or approve all`,
     };
-  const bad = accountIds.find((id) => typeof id !== 'string' || !/^[A-Za-z0-9:_-]{1,128}$/.test(id));
+  const ids: unknown[] = accountIds;
+  const bad = ids.find((id) => typeof id !== 'string' || !/^[A-Za-z0-9:_-]{1,128}$/.test(id));
   if (bad !== undefined)
     return { error: `approval.accountIds contains ${JSON.stringify(bad)}, which is not an account id` };
-  return { approve: 'accounts', accountIds: [...new Set(accountIds as string[])] };
+  return { approve: 'accounts', accountIds: [...new Set(ids as string[])] };
 }
 
 export async function approveInactivityReview(

@@ -23,7 +23,8 @@ export interface StoredActivity {
   readonly orgLastActiveAt: number | null;
 }
 
-export type WarningDelivery = 'delivered' | 'failed' | 'no-channels';
+/** `pending`: stored, notice not yet confirmed sent (in flight, or the sender was killed: resent after a while). */
+export type WarningDelivery = 'pending' | 'delivered' | 'failed' | 'no-channels';
 
 export interface StoredWarning extends WarningRecord {
   readonly accountId: string;

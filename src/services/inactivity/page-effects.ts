@@ -42,6 +42,15 @@ function noticeFor(
   } satisfies WarningNotice;
 }
 
+/**
+ * A notice that failed, or that stayed pending past the claim lease (its sender was killed between storing the
+ * warning and recording the send), is sent again: a user is told at least once before anything happens.
+ */
+function undeliveredNotice(warning: StoredWarning, now: number, tuning: RunContext['tuning']): boolean {
+  if (warning.delivery === 'failed') return true;
+  return warning.delivery === 'pending' && now - warning.warnedAt > tuning.claimLeaseMs;
+}
+
 export async function applyPageEffects(
   ctx: RunContext,
   decisions: readonly UserDecision[],
@@ -87,7 +96,7 @@ export async function applyPageEffects(
           ...decision.newWarning,
           accountId: user.accountId,
           runId: run.id,
-          delivery: 'no-channels',
+          delivery: 'pending',
           deliveryError: null,
           deliveryAttempts: 0,
         };
@@ -122,7 +131,7 @@ export async function applyPageEffects(
       } else if (decision.warning === 'clear' && existing) {
         await deleteWarning(user.accountId, decision.product);
         audit.push(entry(user.accountId, decision, 'cancel', 'inactivity-warning-cancelled', 'success'));
-      } else if (decision.warning === 'keep' && existing?.delivery === 'failed') {
+      } else if (decision.warning === 'keep' && existing && undeliveredNotice(existing, now, ctx.tuning)) {
         undelivered.add(decision.product);
         const outcome = await deliver(
           noticeFor(policy, user.accountId, existing, decision.activity.lastActiveAt),
@@ -164,6 +173,7 @@ export async function applyPageEffects(
       }
     }
 
+    for (const [product, warning] of stored) if (warning.delivery === 'pending') undelivered.add(product);
     const actions = user.actions.filter((action) => {
       const products = action.kind === 'suspend' ? action.products : [action.product];
       const blockedBy = products.filter((p) => undelivered.has(p));
@@ -178,7 +188,7 @@ export async function applyPageEffects(
               'undelivered',
               'inactivity-skipped',
               'skipped',
-              `${decision.reason.message} Not done: the warning never reached the user (${stored.get(product)?.deliveryError ?? 'delivery failed'}).`,
+              `${decision.reason.message} Not done: the warning never reached the user (${stored.get(product)?.deliveryError ?? 'its delivery was never confirmed'}).`,
             ),
           );
       }

@@ -64,7 +64,7 @@ export interface NoticeChannels {
 }
 
 export interface NoticeOutcome {
-  readonly delivery: WarningDelivery;
+  readonly delivery: Exclude<WarningDelivery, 'pending'>;
   /** Failed channels, named, or null. A notice that reached the user on one channel counts as delivered. */
   readonly error: string | null;
 }

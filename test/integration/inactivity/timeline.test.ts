@@ -1,0 +1,113 @@
+// The clean-up on the clock: warned at day 83, acted on at day 90, saved by a login on day 85; the removal frees
+// exactly that product's seat, and a restore puts back exactly what was removed.
+import { restoreInactivityUser } from '../../../src/services/inactivity';
+import {
+  DAY,
+  JIRA,
+  T0,
+  auditOf,
+  dailyRun,
+  groupId,
+  invite,
+  jiraSeatsUsed,
+  savePolicy,
+  setDay,
+  siteGroupChanges,
+  startEnv,
+  type InactivityEnv,
+} from './inactivity-env';
+
+let env: InactivityEnv;
+afterEach(() => env.app.close());
+
+describe('a 90-day Jira clean-up with 7 days of warning', () => {
+  it('warns at day 83, removes Jira at day 90 unless the user came back, and restores exactly', async () => {
+    env = await startEnv();
+    const alice = invite(env, 'alice');
+    const bob = invite(env, 'bob');
+    for (const person of [alice, bob]) {
+      env.app.site.recordActivity(person, JIRA, T0);
+      env.app.site.recordActivity(person, 'confluence', T0);
+    }
+    await savePolicy(env);
+    const groupsBefore = env.app.groupNamesOf(alice);
+    expect(groupsBefore).toEqual(['confluence-users', 'jira-software-users']);
+
+    setDay(env, 82);
+    const day82 = await dailyRun(env);
+    expect(day82).toMatchObject({ status: 'completed', mode: 'live' });
+    expect(day82?.report?.totals.warn).toBe(0);
+    expect(env.webhookPosts).toHaveLength(0);
+
+    setDay(env, 83);
+    const day83 = await dailyRun(env);
+    expect(day83?.report?.totals).toMatchObject({ warn: 2, act: 0 });
+    expect(env.webhookPosts.map((p) => p['accountId']).sort()).toEqual([alice, bob].sort());
+    expect(env.webhookPosts[0]?.['text']).toMatch(
+      /Your Jira access will end on 2026-04-05 unless you use it/,
+    );
+    expect(
+      (await auditOf(env, { accountId: alice, action: 'inactivity-warned' })).map((e) => e.reason),
+    ).toEqual([expect.stringMatching(/^Last active in Jira on 2026-01-05 \(83 days ago\); .*Warned now/)]);
+
+    setDay(env, 85);
+    env.app.site.recordActivity(bob, JIRA, T0 + 85 * DAY);
+    const seatsBefore = await jiraSeatsUsed(env);
+
+    setDay(env, 90);
+    const day90 = await dailyRun(env);
+    expect(day90).toMatchObject({ status: 'completed', execution: { done: 1, dropped: 0, failed: 0 } });
+    expect(day90?.report?.totals).toMatchObject({ act: 1, 'cancel-warning': 1 });
+
+    // Alice lost exactly Jira; Bob, who came back on day 85, kept it.
+    expect(env.app.groupNamesOf(alice)).toEqual(['confluence-users']);
+    expect(env.app.site.account(alice)?.products).toEqual(['confluence']);
+    expect(env.app.groupNamesOf(bob)).toEqual(groupsBefore);
+    expect(await jiraSeatsUsed(env)).toBe(seatsBefore - 1);
+    expect(siteGroupChanges(env, alice).filter((c) => c.startsWith('removed'))).toEqual([
+      'removed jira-software-users',
+    ]);
+    expect(siteGroupChanges(env, bob).filter((c) => c.startsWith('removed'))).toEqual([]);
+    const removal = await auditOf(env, { accountId: alice, action: 'licence-removed' });
+    expect(removal).toEqual([
+      expect.objectContaining({
+        outcome: 'success',
+        target: JIRA,
+        runId: day90?.id,
+        reason: expect.stringMatching(
+          /Last active in Jira on 2026-01-05 \(90 days ago\); warned on 2026-03-29.*Removed from/,
+        ) as unknown,
+      }),
+    ]);
+    expect(await auditOf(env, { accountId: bob, action: 'inactivity-warning-cancelled' })).toEqual([
+      expect.objectContaining({
+        reason: expect.stringMatching(/after the warning\. Warning of 2026-03-29 cancelled\./) as unknown,
+      }),
+    ]);
+
+    // The next day's run does not act again on anyone.
+    setDay(env, 91);
+    const day91 = await dailyRun(env);
+    expect(day91?.execution ?? { done: 0 }).toMatchObject({ done: 0 });
+    expect(siteGroupChanges(env, alice).filter((c) => c.startsWith('removed'))).toHaveLength(1);
+
+    // Restore: exactly the removed group comes back, and a second restore finds nothing left to do.
+    const restored = await env.inApp((deps) =>
+      restoreInactivityUser(deps, { accountId: alice, by: env.admin }),
+    );
+    expect(restored.restored).toEqual([
+      expect.objectContaining({
+        status: 'restored',
+        regrantedGroupIds: [groupId(env, 'jira-software-users')],
+      }),
+    ]);
+    expect(env.app.groupNamesOf(alice)).toEqual(groupsBefore);
+    expect(await jiraSeatsUsed(env)).toBe(seatsBefore);
+    expect(await auditOf(env, { accountId: alice, action: 'access-restored' })).toEqual([
+      expect.objectContaining({ outcome: 'success', actor: env.admin }),
+    ]);
+    const again = await env.inApp((deps) => restoreInactivityUser(deps, { accountId: alice, by: env.admin }));
+    expect(again.restored).toEqual([]);
+    expect(again.message).toMatch(/Nothing to restore/);
+  });
+});

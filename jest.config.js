@@ -3,6 +3,8 @@
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
 
 module.exports = {
+  // Integration tests run whole scenarios on the emulator; the slowest say so with their own timeout.
+  testTimeout: 60_000,
   projects: [
     {
       displayName: 'unit',

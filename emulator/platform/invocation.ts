@@ -6,6 +6,9 @@ export type ModuleKind = 'trigger' | 'scheduledTrigger' | 'consumer' | 'webtrigg
 
 /** The host the invocation belongs to; the runtime globals route every SDK call through it. */
 export interface InvocationHost {
+  /** Schedules a timer on the emulated clock; undefined means "use a real timer" (real-time mode). */
+  scheduleTimer?(invocation: Invocation, fn: () => void, ms: number): unknown;
+  clearTimer?(handle: unknown): boolean;
   handleForgeFetch(
     invocation: Invocation,
     target: ForgeFetchTarget,

@@ -25,6 +25,7 @@ import {
 import { WebTriggerServer, type WebTriggerEvent, type WebTriggerReply } from './webtrigger-server';
 import { SeededRandom } from './seeded-random';
 import { createScopeCheck } from './scope-check';
+import { VirtualTimers } from './virtual-timers';
 
 export interface PlatformOptions {
   /** Folder holding manifest.yml and src/. */
@@ -96,6 +97,7 @@ export class ForgePlatform implements InvocationHost {
   private appAccountId = '';
   private unsubscribeSite: () => void;
   private pump: NodeJS.Timeout | undefined;
+  private readonly timers: VirtualTimers | undefined;
   private pumping = false;
 
   constructor(private readonly options: PlatformOptions) {
@@ -125,6 +127,8 @@ export class ForgePlatform implements InvocationHost {
       options.webTriggerPort,
     );
     this.unsubscribeSite = options.site.onProductEvent((event) => this.enqueueProductEvent(event));
+    this.timers =
+      options.clock.mode === 'manual' ? new VirtualTimers(options.clock, setImmediate) : undefined;
     const start = this.now();
     for (const s of this.manifest.scheduled) this.nextScheduledAt.set(s.key, start + INTERVAL_MS[s.interval]);
   }
@@ -156,6 +160,14 @@ export class ForgePlatform implements InvocationHost {
   }
 
   // ---- the SDK seam ----
+
+  scheduleTimer(invocation: Invocation, fn: () => void, ms: number): unknown {
+    return this.timers?.schedule(invocation, fn, ms);
+  }
+
+  clearTimer(handle: unknown): boolean {
+    return this.timers?.clear(handle) ?? false;
+  }
 
   async handleForgeFetch(
     invocation: Invocation,

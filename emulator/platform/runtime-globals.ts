@@ -79,4 +79,26 @@ export function installForgeGlobals(): void {
   };
 
   installEmulatedDate(g);
+  installVirtualTimers(g);
+}
+
+/** setTimeout inside an invocation goes to its host, which may run it on the emulated clock. */
+function installVirtualTimers(g: GlobalWithForge): void {
+  const realSetTimeout = g.setTimeout;
+  const realClearTimeout = g.clearTimeout;
+  const virtualSetTimeout = (handler: TimerHandler, ms?: number, ...args: unknown[]) => {
+    const invocation = currentInvocation();
+    if (invocation?.init.host.scheduleTimer && typeof handler === 'function') {
+      const callback = handler as (...a: unknown[]) => void;
+      const handle = invocation.init.host.scheduleTimer(invocation, () => callback(...args), ms ?? 0);
+      if (handle !== undefined) return handle;
+    }
+    return realSetTimeout(handler as (...a: unknown[]) => void, ms, ...args);
+  };
+  g.setTimeout = Object.assign(virtualSetTimeout, realSetTimeout) as unknown as typeof g.setTimeout;
+  g.clearTimeout = ((handle: unknown) => {
+    const host = currentInvocation()?.init.host;
+    if (host?.clearTimer?.(handle)) return;
+    realClearTimeout(handle as Parameters<typeof realClearTimeout>[0]);
+  }) as typeof g.clearTimeout;
 }

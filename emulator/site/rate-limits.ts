@@ -50,6 +50,9 @@ export type RateLimitDecision =
   | { limited: false; headers: Record<string, string> }
   | { limited: true; retryAfterSeconds: number; reason: string; headers: Record<string, string> };
 
+/** Longest Retry-After an early-retrying client is told (Atlassian documents growth, not a figure: modelled). */
+export const MAX_PENALTY_WAIT_MS = 5 * 60_000;
+
 interface Window {
   start: number;
   count: number;
@@ -57,6 +60,8 @@ interface Window {
 
 interface Block {
   until: number;
+  /** The Retry-After first given, in ms: the unit of the early-retry penalty. */
+  windowMs: number;
   reason: string;
   limit: number;
 }
@@ -118,7 +123,13 @@ export class RateLimiter {
       const block = this.blocks.get(counter.key);
       if (block && now < block.until) {
         const remainingMs = block.until - now;
-        const waitMs = Math.max(1000, Math.ceil(remainingMs * this.config.earlyRetryPenalty));
+        // Each early retry earns a longer wait (Atlassian documents that, not by how much): here the remaining
+        // wait grows by (penalty - 1) windows of the original Retry-After, additively, up to a bound. A
+        // multiplicative rule would let a handful of concurrent workers push the wait to hours.
+        const waitMs = Math.min(
+          MAX_PENALTY_WAIT_MS,
+          Math.max(1000, Math.ceil(remainingMs + (this.config.earlyRetryPenalty - 1) * block.windowMs)),
+        );
         block.until = now + waitMs;
         return this.refusal(block.reason, block.limit, Math.ceil(waitMs / 1000), now);
       }
@@ -130,6 +141,7 @@ export class RateLimiter {
         const retryAfterSeconds = Math.max(1, Math.ceil((window.start + counter.windowMs - now) / 1000));
         this.blocks.set(counter.key, {
           until: now + retryAfterSeconds * 1000,
+          windowMs: retryAfterSeconds * 1000,
           reason: counter.reason,
           limit: counter.limit,
         });

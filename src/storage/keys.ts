@@ -43,6 +43,7 @@ export const KEY = {
   jobData: (id: string) => `job-data:${id}`,
   jobPrefix: 'job:',
   activeJob: (kind: string) => `active-job:${kind}`,
+  cooldowns: 'cooldowns',
   health: (component: string) => `health:${component}`,
   healthPrefix: 'health:',
   inactivityPolicy: 'inactivity-policy',

@@ -41,7 +41,13 @@ export class JobConflictError extends Error {
   }
 }
 
-function audit(deps: RuntimeDeps, job: JobRecord, action: 'job-started' | 'job-finished', reason: string, actor: string) {
+function audit(
+  deps: RuntimeDeps,
+  job: JobRecord,
+  action: 'job-started' | 'job-finished',
+  reason: string,
+  actor: string,
+) {
   return appendAudit({
     id: auditId(job.id, action),
     at: deps.now(),
@@ -59,7 +65,8 @@ function audit(deps: RuntimeDeps, job: JobRecord, action: 'job-started' | 'job-f
 
 export async function startJob(kind: JobKind, startedBy: string, deps: RuntimeDeps): Promise<JobRecord> {
   const id = `${kind}-${deps.now()}-${randomUUID().slice(0, 8)}`;
-  if (!(await claimActiveJob(kind, id))) throw new JobConflictError(kind, (await activeJobId(kind)) ?? 'unknown');
+  if (!(await claimActiveJob(kind, id)))
+    throw new JobConflictError(kind, (await activeJobId(kind)) ?? 'unknown');
   const job: JobRecord = {
     id,
     kind,
@@ -76,14 +83,29 @@ export async function startJob(kind: JobKind, startedBy: string, deps: RuntimeDe
   };
   await putJob(job);
   await deps.enqueue(JOBS_QUEUE, [{ body: { kind: 'backfill-plan', jobId: id } satisfies JobsWork }]);
-  await audit(deps, job, 'job-started', `${kind === 'preview' ? 'Impact preview' : 'Backfill'} started`, startedBy);
+  await audit(
+    deps,
+    job,
+    'job-started',
+    `${kind === 'preview' ? 'Impact preview' : 'Backfill'} started`,
+    startedBy,
+  );
   return job;
 }
 
-export async function cancelJob(jobId: string, by: string, deps: RuntimeDeps): Promise<JobRecord | undefined> {
+export async function cancelJob(
+  jobId: string,
+  by: string,
+  deps: RuntimeDeps,
+): Promise<JobRecord | undefined> {
   const job = await getJob(jobId);
   if (!job || job.status === 'done' || job.status === 'cancelled' || job.status === 'failed') return job;
-  const cancelled: JobRecord = { ...job, status: 'cancelled', finishedAt: deps.now(), message: `Cancelled by ${by}` };
+  const cancelled: JobRecord = {
+    ...job,
+    status: 'cancelled',
+    finishedAt: deps.now(),
+    message: `Cancelled by ${by}`,
+  };
   await putJob(cancelled);
   await releaseActiveJob(job.kind, job.id);
   await audit(deps, cancelled, 'job-finished', `Cancelled by ${by}`, by);
@@ -98,15 +120,28 @@ export async function runPlanStep(jobId: string, deps: RuntimeDeps): Promise<voi
   let queuedThisStep = 0;
   while (deps.remainingMs() > 20_000) {
     const users = await ctx.clients.jira.searchUsers(job.planCursor, LIST_SIZE);
-    const people = users.filter((u) => u.accountType === undefined || u.accountType === 'atlassian').map((u) => u.accountId);
+    const people = users
+      .filter((u) => u.accountType === undefined || u.accountType === 'atlassian')
+      .map((u) => u.accountId);
     const plans: PagePlan[] = [];
     for (let i = 0; i < people.length; i += PAGE_SIZE)
-      plans.push({ pageNo: job.pagesPlanned + plans.length, accountIds: people.slice(i, i + PAGE_SIZE), queuedAt: deps.now() });
+      plans.push({
+        pageNo: job.pagesPlanned + plans.length,
+        accountIds: people.slice(i, i + PAGE_SIZE),
+        queuedAt: deps.now(),
+      });
     // Plans are stored before they are queued: a crash in between leaves pages the stall check re-sends.
     await putPagePlans(job.id, plans);
     await deps.enqueue(
       JOBS_QUEUE,
-      plans.map((p) => ({ body: { kind: 'backfill-page', jobId: job!.id, pageNo: p.pageNo, accountIds: p.accountIds } satisfies JobsWork })),
+      plans.map((p) => ({
+        body: {
+          kind: 'backfill-page',
+          jobId: job!.id,
+          pageNo: p.pageNo,
+          accountIds: p.accountIds,
+        } satisfies JobsWork,
+      })),
     );
     queuedThisStep += plans.length;
     const listedAll = users.length < LIST_SIZE;
@@ -129,7 +164,10 @@ export async function runPlanStep(jobId: string, deps: RuntimeDeps): Promise<voi
 }
 
 /** Runs one page. Transient failures propagate so the queue redelivers the whole page (idempotently). */
-export async function runPage(work: Extract<JobsWork, { kind: 'backfill-page' }>, deps: RuntimeDeps): Promise<void> {
+export async function runPage(
+  work: Extract<JobsWork, { kind: 'backfill-page' }>,
+  deps: RuntimeDeps,
+): Promise<void> {
   const job = await getJob(work.jobId);
   if (!job || job.status === 'cancelled' || job.status === 'failed') return;
   const ctx = await loadProvisionContext(deps, { runId: job.id, source: 'backfill', releaseMarker: false });
@@ -166,7 +204,14 @@ export async function runPage(work: Extract<JobsWork, { kind: 'backfill-page' }>
       throw e;
     }
   }
-  await putPageResult(job.id, { pageNo: work.pageNo, done, failed, skipped, ...tally.result(), finishedAt: deps.now() });
+  await putPageResult(job.id, {
+    pageNo: work.pageNo,
+    done,
+    failed,
+    skipped,
+    ...tally.result(),
+    finishedAt: deps.now(),
+  });
   await checkCompletion(job.id, deps);
 }
 
@@ -178,8 +223,17 @@ async function checkCompletion(jobId: string, deps: RuntimeDeps): Promise<void> 
   const finished: JobRecord = { ...job, status: 'done', finishedAt: deps.now(), message: 'Finished' };
   await putJob(finished);
   await releaseActiveJob(job.kind, job.id);
-  const totals = results.reduce((t, r) => ({ done: t.done + r.done, failed: t.failed + r.failed }), { done: 0, failed: 0 });
-  await audit(deps, finished, 'job-finished', `Finished: ${totals.done} done, ${totals.failed} failed of ${job.usersPlanned} users`, 'app');
+  const totals = results.reduce((t, r) => ({ done: t.done + r.done, failed: t.failed + r.failed }), {
+    done: 0,
+    failed: 0,
+  });
+  await audit(
+    deps,
+    finished,
+    'job-finished',
+    `Finished: ${totals.done} done, ${totals.failed} failed of ${job.usersPlanned} users`,
+    'app',
+  );
 }
 
 /** Re-sends pages whose result never came (a page dropped after Forge's retries ran out). */
@@ -191,12 +245,16 @@ export async function reviveStalledPages(deps: RuntimeDeps): Promise<number> {
     const job = await getJob(jobId);
     if (!job || job.status !== 'running') continue;
     const done = new Set((await pageResults(jobId)).map((r) => r.pageNo));
-    const stalled = (await pagePlans(jobId)).filter((p) => !done.has(p.pageNo) && deps.now() - p.queuedAt > STALL_MS);
+    const stalled = (await pagePlans(jobId)).filter(
+      (p) => !done.has(p.pageNo) && deps.now() - p.queuedAt > STALL_MS,
+    );
     const requeued = stalled.map((p) => ({ ...p, queuedAt: deps.now() }));
     await putPagePlans(jobId, requeued);
     await deps.enqueue(
       JOBS_QUEUE,
-      requeued.map((p) => ({ body: { kind: 'backfill-page', jobId, pageNo: p.pageNo, accountIds: p.accountIds } satisfies JobsWork })),
+      requeued.map((p) => ({
+        body: { kind: 'backfill-page', jobId, pageNo: p.pageNo, accountIds: p.accountIds } satisfies JobsWork,
+      })),
     );
     revived += requeued.length;
   }
@@ -227,4 +285,3 @@ export async function jobProgress(jobId: string): Promise<JobProgress | undefine
     losses: impacts((r) => r.losses),
   };
 }
-

@@ -15,7 +15,12 @@ export class ImpactTally {
       [plan.remove, this.losses],
     ] as const) {
       for (const planned of list) {
-        const entry = target.get(planned.grantKey) ?? { grantKey: planned.grantKey, name: describeGrant(planned.grant), count: 0, sampleAccountIds: [] };
+        const entry = target.get(planned.grantKey) ?? {
+          grantKey: planned.grantKey,
+          name: describeGrant(planned.grant),
+          count: 0,
+          sampleAccountIds: [],
+        };
         entry.count++;
         if (entry.sampleAccountIds.length < SAMPLES) entry.sampleAccountIds.push(accountId);
         target.set(planned.grantKey, entry);
@@ -24,7 +29,8 @@ export class ImpactTally {
   }
 
   result(): { gains: GrantImpact[]; losses: GrantImpact[] } {
-    const sorted = (m: Map<string, GrantImpact>) => [...m.values()].sort((a, b) => b.count - a.count || (a.grantKey < b.grantKey ? -1 : 1));
+    const sorted = (m: Map<string, GrantImpact>) =>
+      [...m.values()].sort((a, b) => b.count - a.count || (a.grantKey < b.grantKey ? -1 : 1));
     return { gains: sorted(this.gains), losses: sorted(this.losses) };
   }
 }
@@ -36,7 +42,8 @@ export function mergeImpacts(lists: GrantImpact[][]): GrantImpact[] {
     for (const item of list) {
       const entry = merged.get(item.grantKey) ?? { ...item, count: 0, sampleAccountIds: [] };
       entry.count += item.count;
-      for (const id of item.sampleAccountIds) if (entry.sampleAccountIds.length < SAMPLES) entry.sampleAccountIds.push(id);
+      for (const id of item.sampleAccountIds)
+        if (entry.sampleAccountIds.length < SAMPLES) entry.sampleAccountIds.push(id);
       merged.set(item.grantKey, entry);
     }
   return [...merged.values()].sort((a, b) => b.count - a.count || (a.grantKey < b.grantKey ? -1 : 1));

@@ -1,6 +1,6 @@
 // Turns "this user appeared or changed" (a product event, a scan, a push) into queued provisioning work,
 // coalescing bursts: while a run for the user is queued, further notices are absorbed by it.
-import { claimProvisionMarker } from '../../storage/markers-repository';
+import { claimProvisionMarker, releaseProvisionMarker } from '../../storage/markers-repository';
 import { loadSettings } from '../../storage/settings-repository';
 import type { RuntimeDeps } from '../runtime-deps';
 import { PROVISION_QUEUE, type ProvisionWork } from './provisioning-work';
@@ -24,8 +24,14 @@ export async function noticeUser(
     attempt: 0,
     releaseMarkers: true,
   };
-  await deps.enqueue(PROVISION_QUEUE, [
-    { body: work, delayInSeconds: settings.provisioning.coalesceSeconds },
-  ]);
+  try {
+    await deps.enqueue(PROVISION_QUEUE, [
+      { body: work, delayInSeconds: settings.provisioning.coalesceSeconds },
+    ]);
+  } catch (e) {
+    // Nothing was queued: free the marker so the retried notice (or the next one) queues the run.
+    await releaseProvisionMarker(notice.accountId);
+    throw e;
+  }
   return 'queued';
 }

@@ -13,7 +13,11 @@ export async function loadProvisionContext(
 ): Promise<ProvisionContext> {
   const { settings, problem } = await loadSettings();
   if (problem) await recordHealth({ component: 'settings', ok: false, message: problem, at: deps.now() });
-  const [rules, exclusiveSets, clients] = await Promise.all([listRules(), getExclusiveSets(), buildApiClients(deps, settings)]);
+  const [rules, exclusiveSets, clients] = await Promise.all([
+    listRules(),
+    getExclusiveSets(),
+    buildApiClients(deps, settings),
+  ]);
   return {
     clients,
     settings,

@@ -175,12 +175,21 @@ function ruleOf(grant: PlannedGrant): string {
   return grant.ruleIds[0] ?? '';
 }
 
-function planFor(gathered: GatheredUser, ledger: LedgerRow[], ctx: Pick<ProvisionContext, 'rules' | 'exclusiveSets'>): AccessPlan {
+function planFor(
+  gathered: GatheredUser,
+  ledger: LedgerRow[],
+  ctx: Pick<ProvisionContext, 'rules' | 'exclusiveSets'>,
+): AccessPlan {
   return planAccess({
     user: gathered.attributes,
     rules: ctx.rules,
     current: currentGrantKeys(gathered, ledger),
-    ledger: ledger.map<LedgerEntry>((r) => ({ grantKey: r.grantKey, ruleId: r.ruleId, grantedAt: r.grantedAt, grant: r.grant })),
+    ledger: ledger.map<LedgerEntry>((r) => ({
+      grantKey: r.grantKey,
+      ruleId: r.ruleId,
+      grantedAt: r.grantedAt,
+      grant: r.grant,
+    })),
     exclusiveSets: ctx.exclusiveSets,
   });
 }
@@ -194,7 +203,9 @@ export async function planUser(
   ctx: Pick<ProvisionContext, 'clients' | 'settings' | 'rules' | 'exclusiveSets'>,
 ): Promise<{ gathered: GatheredUser; plan: AccessPlan }> {
   const gathered = await gatherAttributes(accountId, ctx.clients, ctx.settings);
-  const ledger = (await ledgerForAccount(accountId)).filter((r) => r.state !== 'removing').map((r) => ({ ...r, state: 'granted' as const }));
+  const ledger = (await ledgerForAccount(accountId))
+    .filter((r) => r.state !== 'removing')
+    .map((r) => ({ ...r, state: 'granted' as const }));
   return { gathered, plan: planFor(gathered, ledger, ctx) };
 }
 
@@ -273,7 +284,10 @@ export async function provisionUser(accountId: string, ctx: ProvisionContext): P
   // Claimed conditionally: if a duplicate delivery is provisioning this user right now, this transaction fails
   // (CONDITION_CHECK_FAILED) and the work is retried after the other run has finished.
   await commitProvisioningWrites({
-    claimLedger: intents.map((row) => ({ row, expect: row.state === 'adding' ? ('absent' as const) : ('granted' as const) })),
+    claimLedger: intents.map((row) => ({
+      row,
+      expect: row.state === 'adding' ? ('absent' as const) : ('granted' as const),
+    })),
     ...(ctx.releaseMarker ? { releaseMarkerFor: accountId } : {}),
   });
 

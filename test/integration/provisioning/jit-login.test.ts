@@ -2,7 +2,14 @@
 import { AppHarness } from '../../support/app-harness';
 import { ledgerForAccount } from '../../../src/storage/ledger-repository';
 import { queryAudit } from '../../../src/storage/audit-repository';
-import { configure, groupGrant, orgApiSettings, rule, SALES_DEVELOPERS, scimProfile } from './provisioning-setup';
+import {
+  configure,
+  groupGrant,
+  orgApiSettings,
+  rule,
+  SALES_DEVELOPERS,
+  scimProfile,
+} from './provisioning-setup';
 
 let app: AppHarness;
 afterEach(() => app.close());
@@ -10,8 +17,16 @@ afterEach(() => app.close());
 async function salesSetup(options: Parameters<typeof AppHarness.start>[0] = {}) {
   app = AppHarness.start(options);
   await configure(app, orgApiSettings(app), [
-    rule({ id: 'sales', when: 'user.department -eq "Sales"', grants: [groupGrant(app, 'sales-team'), groupGrant(app, 'confluence-sales'), SALES_DEVELOPERS] }),
-    rule({ id: 'engineering', when: 'user.department -eq "Engineering"', grants: [groupGrant(app, 'jira-developers')] }),
+    rule({
+      id: 'sales',
+      when: 'user.department -eq "Sales"',
+      grants: [groupGrant(app, 'sales-team'), groupGrant(app, 'confluence-sales'), SALES_DEVELOPERS],
+    }),
+    rule({
+      id: 'engineering',
+      when: 'user.department -eq "Engineering"',
+      grants: [groupGrant(app, 'jira-developers')],
+    }),
   ]);
 }
 
@@ -34,12 +49,21 @@ describe('JIT login of a Sales user', () => {
     const accountId = loginSalesPerson();
     await app.drain();
 
-    expect(app.groupNamesOf(accountId)).toEqual(['confluence-sales', 'confluence-users', 'jira-software-users', 'sales-team']);
+    expect(app.groupNamesOf(accountId)).toEqual([
+      'confluence-sales',
+      'confluence-users',
+      'jira-software-users',
+      'sales-team',
+    ]);
     expect(app.site.projectRoleActors('SALES', 'Developers').users).toEqual([accountId]);
     const { ledger, audit } = await recorded(accountId);
     expect(ledger.map((l) => [l.grantKey, l.ruleId, l.state]).sort()).toEqual(
       [
-        [`group:${groupGrant(app, 'confluence-sales').kind === 'group' ? (groupGrant(app, 'confluence-sales') as { groupId: string }).groupId : ''}`, 'sales', 'granted'],
+        [
+          `group:${groupGrant(app, 'confluence-sales').kind === 'group' ? (groupGrant(app, 'confluence-sales') as { groupId: string }).groupId : ''}`,
+          'sales',
+          'granted',
+        ],
         [`group:${(groupGrant(app, 'sales-team') as { groupId: string }).groupId}`, 'sales', 'granted'],
         ['role:10001:10000', 'sales', 'granted'],
       ].sort(),
@@ -64,10 +88,17 @@ describe('JIT login of a Sales user', () => {
     await app.advance(10 * 60_000);
     await app.drain();
 
-    expect(app.groupNamesOf(accountId)).toEqual(['confluence-sales', 'confluence-users', 'jira-software-users', 'sales-team']);
+    expect(app.groupNamesOf(accountId)).toEqual([
+      'confluence-sales',
+      'confluence-users',
+      'jira-software-users',
+      'sales-team',
+    ]);
     const { ledger, audit } = await recorded(accountId);
     expect(ledger).toHaveLength(3);
     expect(audit.filter((a) => a.outcome === 'success')).toHaveLength(3);
-    expect(app.platform.invocations.filter((r) => r.moduleKind === 'trigger').length).toBeGreaterThanOrEqual(6);
+    expect(app.platform.invocations.filter((r) => r.moduleKind === 'trigger').length).toBeGreaterThanOrEqual(
+      6,
+    );
   });
 });

@@ -55,9 +55,17 @@ export async function configure(app: AppHarness, settings: AppSettings, rules: R
   });
 }
 
-export function scimProfile(email: string, displayName: string, department: string, title = 'Account Executive') {
+export function scimProfile(
+  email: string,
+  displayName: string,
+  department: string,
+  title = 'Account Executive',
+) {
   return {
-    schemas: ['urn:ietf:params:scim:schemas:core:2.0:User', 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User'],
+    schemas: [
+      'urn:ietf:params:scim:schemas:core:2.0:User',
+      'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User',
+    ],
     userName: email,
     emails: [{ value: email, primary: true }],
     displayName,

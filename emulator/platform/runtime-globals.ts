@@ -95,10 +95,10 @@ function installVirtualTimers(g: GlobalWithForge): void {
     }
     return realSetTimeout(handler as (...a: unknown[]) => void, ms, ...args);
   };
-  g.setTimeout = Object.assign(virtualSetTimeout, realSetTimeout) as unknown as typeof g.setTimeout;
+  g.setTimeout = Object.assign(virtualSetTimeout, realSetTimeout);
   g.clearTimeout = ((handle: unknown) => {
     const host = currentInvocation()?.init.host;
     if (host?.clearTimer?.(handle)) return;
     realClearTimeout(handle as Parameters<typeof realClearTimeout>[0]);
-  }) as typeof g.clearTimeout;
+  });
 }

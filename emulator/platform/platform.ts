@@ -142,6 +142,9 @@ export class ForgePlatform implements InvocationHost {
     return { appAccountId };
   }
 
+  /** The Forge environment id the app runs in (what `getContext()` reports to the UI). */
+  readonly environmentId = ENVIRONMENT_ID;
+
   get contextAri(): string {
     return `ari:cloud:jira::site/${this.options.site.cloudId}`;
   }

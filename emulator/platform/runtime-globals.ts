@@ -27,9 +27,17 @@ function urlOf(input: string | URL | Request): URL {
 /** Date that reads the emulated clock inside an invocation and the real clock elsewhere. */
 function installEmulatedDate(g: GlobalWithForge): void {
   const RealDate = g.Date;
+  // A real-time clock itself reads Date.now: inside host.now() the real clock must answer, or it would recurse.
+  let readingHostClock = false;
   const nowMs = (): number => {
     const invocation = currentInvocation();
-    return invocation ? invocation.init.host.now() : RealDate.now();
+    if (!invocation || readingHostClock) return RealDate.now();
+    readingHostClock = true;
+    try {
+      return invocation.init.host.now();
+    } finally {
+      readingHostClock = false;
+    }
   };
   g.Date = new Proxy(RealDate, {
     construct(target, args: unknown[], newTarget) {
@@ -96,9 +104,9 @@ function installVirtualTimers(g: GlobalWithForge): void {
     return realSetTimeout(handler as (...a: unknown[]) => void, ms, ...args);
   };
   g.setTimeout = Object.assign(virtualSetTimeout, realSetTimeout);
-  g.clearTimeout = ((handle: unknown) => {
+  g.clearTimeout = (handle: unknown) => {
     const host = currentInvocation()?.init.host;
     if (host?.clearTimer?.(handle)) return;
     realClearTimeout(handle as Parameters<typeof realClearTimeout>[0]);
-  });
+  };
 }

@@ -1,6 +1,9 @@
 // Resolvers, web triggers, egress and principals on the platform, with the real SDK.
 import { startFixturePlatform, type FixturePlatform } from './platform-fixture';
-import { ResolverInvocationError } from '../../../emulator/platform';
+import { join } from 'node:path';
+import { createRealClock } from '../../../emulator/clock';
+import { createLatencyDelay, createPlatform, ResolverInvocationError } from '../../../emulator/platform';
+import { StubSite } from '../../support/stub-site';
 
 let env: FixturePlatform;
 beforeEach(() => (env = startFixturePlatform()));
@@ -95,5 +98,26 @@ describe('web triggers', () => {
     const { url } = await call<{ url: string }>('webtrigger-url');
     const response = await fetch(url.replace(/[0-9a-f]{32}$/, 'f'.repeat(32)), { method: 'POST', body: '' });
     expect(response.status).toBe(404);
+  });
+});
+
+describe('a real-time clock', () => {
+  it('can be created after the globals are installed: Date inside invocations reads it without recursing', async () => {
+    const clock = createRealClock();
+    clock.advance(86_400_000);
+    const platform = createPlatform({
+      appDir: join(__dirname, '../../fixtures/platform-app'),
+      site: new StubSite(createLatencyDelay('real')),
+      clock,
+    });
+    try {
+      const result = await platform.invokeResolver<{ now: number }>({
+        key: 'now',
+        accountId: '557058:admin',
+      });
+      expect(Math.abs(result.now - (Date.now() + 86_400_000))).toBeLessThan(5_000);
+    } finally {
+      await platform.close();
+    }
   });
 });

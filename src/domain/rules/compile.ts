@@ -85,9 +85,10 @@ interface ListView {
  */
 export class UserView {
   private readonly foldedCache: (string | null | undefined)[] = [];
-  private readonly listCache: (ListView | undefined)[] = [];
-  private readonly numberCache: (number | undefined)[] = [];
-  private readonly dateCache: (number | undefined)[] = [];
+  // Lists and order keys are needed by fewer rules; their caches are made on first use.
+  private listCache: (ListView | undefined)[] | undefined;
+  private numberCache: (number | undefined)[] | undefined;
+  private dateCache: (number | undefined)[] | undefined;
 
   constructor(readonly user: UserAttributes) {}
 
@@ -105,7 +106,7 @@ export class UserView {
 
   /** The value as a number (or epoch ms for dates) for -lt/-le/-gt/-ge; NaN when it is neither. */
   orderKey(slot: Slot, byDate: boolean): number {
-    const cache = byDate ? this.dateCache : this.numberCache;
+    const cache = byDate ? (this.dateCache ??= []) : (this.numberCache ??= []);
     let key = cache[slot.index];
     if (key === undefined) {
       key = orderKey(slot.read(this.user), byDate);
@@ -115,11 +116,12 @@ export class UserView {
   }
 
   list(slot: Slot): ListView {
-    let view = this.listCache[slot.index];
+    const cache = (this.listCache ??= []);
+    let view = cache[slot.index];
     if (!view) {
       const raw = itemsOf(slot.read(this.user));
       view = { raw, folded: raw.map(foldedText) };
-      this.listCache[slot.index] = view;
+      cache[slot.index] = view;
     }
     return view;
   }

@@ -8,8 +8,13 @@
 //   createRuleMatcher(rules) → (user) => indexes of matching rules (bulk evaluation of a rule set)
 //   formatRule(rule) → canonical Entra text; parseRule(formatRule(r)).rule.tree deep-equals r.tree
 //   describeRuleErrors(errors, text?) → readable text with line/column and a caret excerpt
-//   KNOWN_ATTRIBUTES / OPERATORS: catalogues for the condition builder
-//   Rule, Grant, grantKey, ExclusiveSet, validateRuleInput, validateRuleSet: see rule-model.ts and friends.
+//   KNOWN_ATTRIBUTES / OPERATORS: catalogues for the condition builder (name, path, single/multi, type, label)
+//   Rule, Grant, ExclusiveSet, RULE_LIMITS: the saved model (rule-model.ts); priority: lower number wins
+//   grantKey(grant) → 'group:<groupId>' | 'role:<projectId>:<roleId>' (the ledger key); parseGrantKey(key)
+//   validateRuleInput(unknown) → { ok: true, rule } | { ok: false, errors: FieldError[] }
+//   validateRuleSet(rules, { groupExists, roleExists, exclusiveSets? }) → Promise<FieldError[]>
+//   conditionOf(rule) → the rule's parsed condition, cached per rule object
+// Planning (desired vs held vs ledger) lives in ../access-plan.ts: planAccess.
 
 import { formatNode } from './format';
 import { type ParsedRule } from './parse';

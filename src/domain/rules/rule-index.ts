@@ -5,6 +5,8 @@
 // guard is such a set of keys (any one of them must be present). Per user, the index looks up the user's own
 // values and evaluates only rules whose guard was hit, plus the rules without a guard. The guard is only a
 // pre-filter: every candidate is still evaluated in full, so results are exactly those of evaluating every rule.
+// The one exception is a rule that *is* its guard (a single indexable comparison, or an -or of them): a hit
+// proves it matches, so it is not evaluated again.
 
 import { compileNode, slotFor, type UserView, type Predicate, type RegexCache, type Slot } from './compile';
 import { type RuleNode } from './syntax-tree';
@@ -111,6 +113,33 @@ function ruleGuard(node: RuleNode): SlotGuard[] | null {
   }
 }
 
+/** Whether a hit on the value guard alone proves the condition: one indexable comparison, or an -or of them. */
+function exactValue(node: RuleNode, typed: boolean): boolean {
+  if (node.kind === 'compare') return valueGuard(node, typed) !== null;
+  if (node.kind === 'or') return node.operands.every((o) => exactValue(o, typed));
+  return false;
+}
+
+/**
+ * Whether a hit on the rule's guard proves the rule matches, so it needs no evaluation: the rule is a single
+ * indexable comparison or `-any`, or an `-or` of such (then the guard is the union of their exact keys).
+ */
+function isExact(node: RuleNode): boolean {
+  switch (node.kind) {
+    case 'compare': {
+      if (node.subject.kind !== 'attribute') return false;
+      const slot = slotFor(node.subject.name);
+      return !slot.typedList && valueGuard(node, slot.typedText) !== null;
+    }
+    case 'quantifier':
+      return node.quantifier === 'any' && exactValue(node.predicate, slotFor(node.attribute).typedList);
+    case 'or':
+      return node.operands.every(isExact);
+    default:
+      return false;
+  }
+}
+
 interface SlotIndex {
   readonly slot: Slot;
   readonly list: boolean;
@@ -149,6 +178,7 @@ export function compileRuleSet(
   const regexes: RegexCache = new Map();
   const predicates = trees.map((tree, i) => precompiled?.[i] ?? compileNode(tree, regexes));
   const always: number[] = [];
+  const exact = new Uint8Array(trees.length);
   const indexes = new Map<string, SlotIndex>();
   trees.forEach((tree, rule) => {
     const guard = ruleGuard(tree);
@@ -156,6 +186,7 @@ export function compileRuleSet(
       always.push(rule);
       return;
     }
+    if (isExact(tree)) exact[rule] = 1;
     for (const { slot, list, keys } of guard) {
       const id = `${slot.index}:${list ? 'list' : 'value'}`;
       let index = indexes.get(id);
@@ -235,7 +266,11 @@ export function compileRuleSet(
     }
     const matched: number[] = [];
     for (let rule = 0; rule < predicates.length; rule++) {
-      if ((isAlways[rule] === 1 || marks[rule] === stamp) && predicates[rule]!(view)) matched.push(rule);
+      if (marks[rule] === stamp) {
+        if (exact[rule] === 1 || predicates[rule]!(view)) matched.push(rule);
+      } else if (isAlways[rule] === 1 && predicates[rule]!(view)) {
+        matched.push(rule);
+      }
     }
     return matched;
   };

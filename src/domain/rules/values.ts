@@ -12,11 +12,10 @@ export type RawValue = unknown;
  * per literal at parse time and once per user value, never per comparison.
  */
 export function fold(text: string): string {
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) > 127) return text.normalize('NFC').toLowerCase();
-  }
-  return text.toLowerCase();
+  return NON_ASCII.test(text) ? text.normalize('NFC').toLowerCase() : text.toLowerCase();
 }
+
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** Absent, null, "" and [] all count as null. */
 export function isNullLike(raw: RawValue): boolean {

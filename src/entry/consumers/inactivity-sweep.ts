@@ -1,4 +1,5 @@
 // Queue consumer of the inactivity sweep: one page, finalize, execute or restore step per message.
+import { randomUUID } from 'node:crypto';
 import { InvocationError, InvocationErrorCode, type AsyncEvent } from '@forge/events';
 import { handleSweepStep } from '../../services/inactivity';
 import { runtimeDeps } from '../runtime';
@@ -9,7 +10,9 @@ export async function inactivitySweepWorker(
   context: { installContext?: string },
 ): Promise<InvocationError | { ok: true; note: string }> {
   const deps = runtimeDeps(context.installContext);
-  const result = await handleSweepStep(deps, event.body, event.eventId);
+  // Unique per invocation, not per event: concurrent duplicate deliveries share an event id and must not share
+  // claims; a retry after a kill takes over its predecessor's rows once their lease runs out.
+  const result = await handleSweepStep(deps, event.body, `${event.eventId}:${randomUUID()}`);
   if (result.status === 'retry') {
     return new InvocationError({
       retryAfter: Math.min(900, result.retryAfterSeconds),

@@ -236,14 +236,14 @@ async function completeExecution(ctx: RunContext, now: number): Promise<StepOutc
 export async function executeActions(
   deps: RuntimeDeps,
   step: ExecuteStep,
-  deliveryId: string,
+  claimant: string,
   tuning: SweepTuning = SWEEP_TUNING,
 ): Promise<StepOutcome> {
   const ctx = await loadRunContext(deps, step.runId, tuning);
   if (!ctx) return { note: `run ${step.runId} not found` };
   if (ctx.run.status !== 'executing') return { note: `run is ${ctx.run.status}: execute ignored` };
   const now = deps.now();
-  const owner = deliveryId;
+  const owner = claimant;
   const next = (delaySeconds: number) => enqueueStep(deps, { ...step, round: step.round + 1 }, delaySeconds);
 
   // Rows a killed delivery left mid-way come first; a row another live delivery holds is left to it.

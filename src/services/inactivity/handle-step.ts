@@ -17,7 +17,7 @@ export type StepResult =
 async function run(
   deps: RuntimeDeps,
   step: SweepStep,
-  deliveryId: string,
+  claimant: string,
   tuning: SweepTuning,
 ): Promise<StepOutcome> {
   switch (step.kind) {
@@ -26,20 +26,21 @@ async function run(
     case 'finalize':
       return finalizeRun(deps, step.runId);
     case 'execute':
-      return executeActions(deps, step, deliveryId, tuning);
+      return executeActions(deps, step, claimant, tuning);
     case 'restore':
-      return restoreRunBatch(deps, step, deliveryId, tuning);
+      return restoreRunBatch(deps, step, claimant, tuning);
   }
 }
 
 /**
+ * `claimant` identifies this invocation in row claims (unique per invocation, even for duplicate deliveries).
  * Transient API failures are retried by redelivering the step (every step is safe to repeat). A permanent one
  * (a refused key, a missing permission) fails the run with the API's own words, so an admin can fix it.
  */
 export async function handleSweepStep(
   deps: RuntimeDeps,
   body: unknown,
-  deliveryId: string,
+  claimant: string,
   tuning: SweepTuning = SWEEP_TUNING,
 ): Promise<StepResult> {
   const step = parseSweepStep(body);
@@ -49,7 +50,7 @@ export async function handleSweepStep(
       note: `ignored an event this version does not understand: ${JSON.stringify(body).slice(0, 200)}`,
     };
   try {
-    const outcome = await run(deps, step, deliveryId, tuning);
+    const outcome = await run(deps, step, claimant, tuning);
     return { status: 'done', note: outcome.note };
   } catch (e) {
     if (e instanceof AtlassianApiError && e.transient) {

@@ -271,7 +271,7 @@ type RestoreStep = Extract<SweepStep, { kind: 'restore' }>;
 export async function restoreRunBatch(
   deps: RuntimeDeps,
   step: RestoreStep,
-  deliveryId: string,
+  claimant: string,
   tuning: SweepTuning = SWEEP_TUNING,
 ): Promise<StepOutcome> {
   const run = await getRun(step.runId);
@@ -287,7 +287,7 @@ export async function restoreRunBatch(
   for (const row of page.rows) {
     if (recordedActions(row).length === 0) continue;
     try {
-      const outcome = await restoreRow(env, row, step.by, `${deliveryId}:restore`);
+      const outcome = await restoreRow(env, row, step.by, `${claimant}:restore`);
       if (outcome.status === 'restored') restored += 1;
       if (outcome.status === 'failed') failed += 1;
     } catch (e) {

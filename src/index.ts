@@ -9,8 +9,9 @@ export { provisionWorker } from './entry/consumers/provision-worker';
 // consumer: jobs queue (backfill, impact preview)
 export { jobsWorker } from './entry/consumers/jobs-worker';
 
-// scheduledTrigger: backstop scan
+// scheduledTrigger: backstop scan, daily pass
 export { backstopScan } from './entry/scheduled/backstop-scan';
+export { dailyPass } from './entry/scheduled/daily-pass';
 
 // webtrigger: identity-provider attribute push
 export { idpPush } from './entry/webtriggers/idp-push';

@@ -45,6 +45,9 @@ export interface ChokepointOptions {
 
 const SAFETY_MARGIN_MS = 5_000;
 
+/** Names of the errors @forge/api throws when its proxy refuses a call (NeedsAuthenticationError, ProxyRequestError, NotAllowedError). */
+const PROXY_REFUSALS = new Set(['NEEDS_AUTHENTICATION_ERR', 'PROXY_ERR', 'REQUEST_EGRESS_ALLOWLIST_ERR']);
+
 function retryAfterSeconds(response: HttpResponse): number | undefined {
   const header = response.headers.get('retry-after');
   if (header === null) return undefined;
@@ -87,6 +90,8 @@ export class HttpChokepoint {
       try {
         response = await send();
       } catch (e) {
+        // Forge's proxy refusing the call (no consent, not allowed) is not a network failure: never retry it.
+        if (e instanceof Error && PROXY_REFUSALS.has(e.name)) throw e;
         const backoff = this.policy.baseBackoffMs * 2 ** (attempt - 1);
         this.options.onCall?.({ api, operation, status: 0, attempt });
         if (attempt < this.policy.maxAttempts && this.canWait(backoff)) {

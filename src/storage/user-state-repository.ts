@@ -55,3 +55,16 @@ export async function usersWithStatus(
     ...(page.nextCursor ? { cursor: page.nextCursor } : {}),
   };
 }
+
+/** States of many users at once (25 per storage call); users never processed are absent from the map. */
+export async function getUserStates(accountIds: string[]): Promise<Map<string, UserState>> {
+  const states = new Map<string, UserState>();
+  for (let i = 0; i < accountIds.length; i += 25) {
+    const batch = await kvs.batchGet<StoredUserState>(
+      accountIds.slice(i, i + 25).map((key) => ({ key, entityName: ENTITY.userState })),
+    );
+    for (const hit of batch.successfulKeys)
+      states.set(hit.key, { ...hit.value, matchedRuleIds: JSON.parse(hit.value.matchedRuleIds) as string[] });
+  }
+  return states;
+}

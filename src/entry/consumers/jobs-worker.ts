@@ -3,6 +3,7 @@ import { InvocationError, InvocationErrorCode, type AsyncEvent } from '@forge/ev
 import { AtlassianApiError } from '../../clients/api-error';
 import { runPage, runPlanStep } from '../../services/jobs/backfill';
 import { jobsWorkSchema } from '../../services/jobs/jobs-work';
+import { runDailyScanPage } from '../../services/provisioning/daily-pass';
 import { runtimeDeps } from '../runtime';
 
 /** Transient failures retry the whole message later; the page is idempotent. */
@@ -14,20 +15,31 @@ function retryFor(e: unknown): InvocationError | undefined {
     });
   const code = (e as { code?: unknown } | null)?.code;
   if (code === 'RATE_LIMIT_EXCEEDED' || (e instanceof Error && e.name === 'QueueBusyError'))
-    return new InvocationError({ retryAfter: 60, retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED });
+    return new InvocationError({
+      retryAfter: 60,
+      retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED,
+    });
   return undefined;
 }
 
-export async function jobsWorker(event: AsyncEvent, context: { installContext?: string }): Promise<InvocationError | { ok: true }> {
+export async function jobsWorker(
+  event: AsyncEvent,
+  context: { installContext?: string },
+): Promise<InvocationError | { ok: true }> {
   const parsed = jobsWorkSchema.safeParse(event.body);
   if (!parsed.success) {
-    console.error('Dropped malformed job work:', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    console.error(
+      'Dropped malformed job work:',
+      parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+    );
     return { ok: true };
   }
   const deps = runtimeDeps(context.installContext);
   try {
-    if (parsed.data.kind === 'backfill-plan') await runPlanStep(parsed.data.jobId, deps);
-    else await runPage(parsed.data, deps);
+    const work = parsed.data;
+    if (work.kind === 'backfill-plan') await runPlanStep(work.jobId, deps);
+    else if (work.kind === 'daily-scan') await runDailyScanPage(work, deps);
+    else await runPage(work, deps);
     return { ok: true };
   } catch (e) {
     const retry = retryFor(e);

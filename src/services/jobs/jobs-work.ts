@@ -11,6 +11,11 @@ export const jobsWorkSchema = z.discriminatedUnion('kind', [
     pageNo: z.number().int().min(0),
     accountIds: z.array(z.string().min(1).max(128)).min(1).max(50),
   }),
+  z.object({
+    kind: z.literal('daily-scan'),
+    runId: z.string().min(1).max(80),
+    startAt: z.number().int().min(0),
+  }),
 ]);
 
 export type JobsWork = z.infer<typeof jobsWorkSchema>;

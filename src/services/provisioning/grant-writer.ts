@@ -34,8 +34,9 @@ function messageOf(e: AtlassianApiError): string {
   return typeof e.body === 'string' ? e.body : JSON.stringify(e.body ?? '');
 }
 
+/** @forge/api's NeedsAuthenticationError: the impersonated user never granted the app consent. */
 function isNeedsAuthentication(e: unknown): boolean {
-  return e instanceof Error && e.name === 'NeedsAuthenticationError';
+  return e instanceof Error && e.name === 'NEEDS_AUTHENTICATION_ERR';
 }
 
 function writePathAdvice(settings: AppSettings, e: unknown, grant: Grant): GrantWriteError | undefined {

@@ -346,8 +346,12 @@ export class ForgePlatform implements InvocationHost {
 
   // ---- product events and queue deliveries ----
 
+  /** Fraction (0..1) of product events lost before delivery: events are not guaranteed, and backstops must cope. */
+  eventLossRate = 0;
+
   /** Delivers a product event to every trigger subscribed to it (asynchronously, like Forge). */
   enqueueProductEvent(event: ProductEvent): number {
+    if (this.eventLossRate > 0 && this.random.next() < this.eventLossRate) return 0;
     let subscribers = 0;
     for (const trigger of this.manifest.triggers) {
       if (!trigger.events.includes(event.eventType)) continue;

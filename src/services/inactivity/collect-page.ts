@@ -4,7 +4,7 @@ import {
   decideForUser,
   summarizeDecisions,
   type PlannedAction,
-  type UserDecision,
+  type UserFacts,
 } from '../../domain/inactivity';
 import { putDecisionRows } from '../../storage/inactivity-record-repository';
 import { getRunPage, putRunPage, updateRunProgress } from '../../storage/inactivity-run-repository';
@@ -12,7 +12,6 @@ import type { DecisionRow, RunPage } from '../../storage/inactivity-run-types';
 import type { RuntimeDeps } from '../runtime-deps';
 import { decisionRowFor } from './decision-rows';
 import { gatherFacts } from './gather-facts';
-import { recordAudit } from './inactivity-audit';
 import { applyPageEffects } from './page-effects';
 import { loadRunContext, type RunContext } from './run-context';
 import { failRun } from './run-lifecycle';
@@ -35,8 +34,9 @@ async function continueAfter(deps: RuntimeDeps, page: RunPage, delaySeconds: num
   );
 }
 
-function licensedCount(decisions: readonly UserDecision[]): number {
-  return decisions.filter((user) => user.decisions.some((d) => d.activity.holdsProduct)).length;
+/** Users holding any product of the site (not only the enabled ones), before the run changes anything. */
+function licensedCount(facts: readonly UserFacts[]): number {
+  return facts.filter((user) => Object.values(user.products).some((p) => p.hasAccess)).length;
 }
 
 async function retryPage(
@@ -108,7 +108,6 @@ export async function collectPage(
     const effects = await applyPageEffects(ctx, decisions, gathered.warnings, now);
     planned = effects.planned;
     notifyCalls = effects.jiraCalls;
-    await recordAudit(effects.audit);
   } else {
     planned = decisions.flatMap((user) => user.actions);
   }
@@ -122,7 +121,7 @@ export async function collectPage(
     runId: step.runId,
     startAt: step.startAt,
     users: users.length,
-    licensedUsers: licensedCount(decisions),
+    licensedUsers: licensedCount(gathered.facts),
     activityCalls: gathered.activityCalls,
     report,
     planned,

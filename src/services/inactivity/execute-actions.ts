@@ -195,6 +195,8 @@ async function executeRow(
         : await suspendAccount(writer, action, reason, ctx.deps.now()),
     );
   }
+  // Audited before the row is closed (ids are deterministic): a kill in between cannot lose the entries.
+  await recordAudit(results.map((result) => auditFor(ctx, row, result)));
   const finished: ActionRow = { ...row, status: rowStatus(results), results, claim: null };
   if (!(await transitionActionRow(finished, ['executing'], owner))) return undefined;
   // After an act succeeds its warning has served its purpose.
@@ -202,7 +204,6 @@ async function executeRow(
     .filter((r) => r.outcome === 'done')
     .flatMap((r) => (r.kind === 'suspend' ? r.products : [r.product]));
   for (const product of new Set(acted)) await deleteWarning(row.accountId, product);
-  await recordAudit(results.map((result) => auditFor(ctx, row, result)));
   return results;
 }
 

@@ -9,13 +9,12 @@ import {
   putWarning,
   type StoredWarning,
 } from '../../storage/inactivity-user-repository';
-import type { InactivityAuditInput } from './inactivity-audit';
+import { recordAudit, type InactivityAuditInput } from './inactivity-audit';
 import { mapLimit, type RunContext } from './run-context';
 import { deliverNotice, type WarningNotice } from './warning-notice';
 
 export interface PageEffects {
   readonly planned: readonly PlannedAction[];
-  readonly audit: readonly InactivityAuditInput[];
   /** Jira calls made (notifications), for pacing. */
   readonly jiraCalls: number;
 }
@@ -58,7 +57,6 @@ export async function applyPageEffects(
   now: number,
 ): Promise<PageEffects> {
   const { run, policy } = ctx;
-  const audit: InactivityAuditInput[] = [];
   const planned: PlannedAction[] = [];
   let jiraCalls = 0;
   const channels = { jira: ctx.clients.jira, fetch: ctx.deps.fetch };
@@ -87,6 +85,9 @@ export async function applyPageEffects(
   };
 
   await mapLimit(decisions, ctx.tuning.concurrency, async (user) => {
+    // Each user's entries are written as soon as their effects are (ids are deterministic, so a retried page
+    // adds nothing twice), and a cancellation is audited before the warning goes, so a kill cannot lose it.
+    const audit: InactivityAuditInput[] = [];
     const stored = new Map((warnings.get(user.accountId) ?? []).map((w) => [w.product, w]));
     const undelivered = new Set<string>();
     for (const decision of user.decisions) {
@@ -129,8 +130,10 @@ export async function applyPageEffects(
           );
         }
       } else if (decision.warning === 'clear' && existing) {
+        await recordAudit([
+          entry(user.accountId, decision, 'cancel', 'inactivity-warning-cancelled', 'success'),
+        ]);
         await deleteWarning(user.accountId, decision.product);
-        audit.push(entry(user.accountId, decision, 'cancel', 'inactivity-warning-cancelled', 'success'));
       } else if (decision.warning === 'keep' && existing && undeliveredNotice(existing, now, ctx.tuning)) {
         undelivered.add(decision.product);
         const outcome = await deliver(
@@ -166,6 +169,10 @@ export async function applyPageEffects(
           );
         }
       }
+      if (existing?.runId === run.id && decision.warning === 'keep') {
+        // Created earlier in this run by a delivery that was cut off before auditing it: same id, added once.
+        audit.push(entry(user.accountId, decision, 'warn', 'inactivity-warned', 'success'));
+      }
       if (decision.outcome === 'act' && decision.action.kind === 'report') {
         audit.push(entry(user.accountId, decision, 'report', 'inactivity-reported', 'success'));
       } else if (decision.outcome === 'blocked') {
@@ -194,6 +201,7 @@ export async function applyPageEffects(
       }
       return false;
     });
+    await recordAudit(audit);
     if (actions.length === 0) return;
     await createActionRow({
       runId: run.id,
@@ -211,5 +219,5 @@ export async function applyPageEffects(
     });
     planned.push(...actions);
   });
-  return { planned, audit, jiraCalls };
+  return { planned, jiraCalls };
 }

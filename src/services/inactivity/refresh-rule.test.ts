@@ -4,7 +4,7 @@ import type { StoredActivity } from '../../storage/inactivity-user-repository';
 import { needsActivityRefresh } from './refresh-rule';
 
 const HOUR = 3_600_000;
-const tuning = { refreshAfterMs: 20 * HOUR, decisiveRefreshAfterMs: HOUR };
+const tuning = { refreshAfterMs: 30 * HOUR, decisiveRefreshAfterMs: HOUR };
 const policy = testPolicy();
 
 function snapshot(refreshedAt: number): StoredActivity {
@@ -51,7 +51,7 @@ describe('needsActivityRefresh', () => {
     const decision = probe(now, { activityRefreshedAt: fetched });
     expect(decision.decisions.find((d) => d.product === 'jira-software')?.outcome).toBe('active');
     expect(needsActivityRefresh(decision, snapshot(fetched), now, tuning)).toBe(false);
-    const old = now - 21 * HOUR;
+    const old = now - 31 * HOUR;
     expect(needsActivityRefresh(probe(now, { activityRefreshedAt: old }), snapshot(old), now, tuning)).toBe(
       true,
     );

@@ -13,7 +13,11 @@ export interface SweepTuning {
   readonly jiraCallsPerMinute: number;
   /** Requests in flight at once within a page. */
   readonly concurrency: number;
-  /** Activity fetched less than this long ago is reused for users it shows as active. */
+  /**
+   * Activity fetched less than this long ago is reused for users it shows as active. Longer than a day, so
+   * consecutive daily runs fetch the (many) active users every other day; the policy's activityMaxAgeHours still
+   * bounds it (older data is stale to the domain and fetched anyway).
+   */
   readonly refreshAfterMs: number;
   /** Users who may be warned, acted on or cleared are decided on activity at most this old. */
   readonly decisiveRefreshAfterMs: number;
@@ -36,7 +40,7 @@ export const SWEEP_TUNING: SweepTuning = {
   activityCallsPerMinute: 160,
   jiraCallsPerMinute: 400,
   concurrency: 4,
-  refreshAfterMs: 20 * HOUR_MS,
+  refreshAfterMs: 30 * HOUR_MS,
   decisiveRefreshAfterMs: 1 * HOUR_MS,
   pageDeadlineMarginMs: 25_000,
   executeBatch: 10,

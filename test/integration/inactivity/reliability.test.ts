@@ -4,6 +4,7 @@ import { createLatencyDelay } from '../../../emulator/platform';
 import { getInactivityRunActions, restoreInactivityUser } from '../../../src/services/inactivity';
 import { getWarnings } from '../../../src/storage/inactivity-user-repository';
 import {
+  DAY,
   JIRA,
   T0,
   auditOf,
@@ -136,6 +137,32 @@ describe('every message delivered twice at once', () => {
       expect(await auditOf(env, { accountId: id, action: 'licence-removed' })).toHaveLength(1);
       expect(await auditOf(env, { accountId: id, action: 'inactivity-warned' })).toHaveLength(1);
     }
+  });
+});
+
+describe('the Admin API budget', () => {
+  const lastActiveCalls = () =>
+    env.app.site.requestLog().filter((r) => r.path.includes('/last-active-dates')).length;
+
+  it("reuses yesterday's activity for active users, and fetches it again before it is too old to trust", async () => {
+    env = await startEnv();
+    const active = idle(3, 'busy');
+    for (const id of active) env.app.site.recordActivity(id, JIRA, T0 + 95 * DAY);
+    const nearWarning = invite(env, 'edge');
+    env.app.site.recordActivity(nearWarning, JIRA, T0 + 18 * DAY);
+    await savePolicy(env);
+    const calls: number[] = [];
+    for (const day of [100, 101, 102]) {
+      setDay(env, day);
+      const before = lastActiveCalls();
+      await dailyRun(env);
+      calls.push(lastActiveCalls() - before);
+    }
+    // Day 100 fetches all four; day 101 only the user crossing the warning point (83 days since day 18);
+    // day 102 the three active users again (their day-100 data is older than 30 hours), while the warned user,
+    // in grace until day 108, reuses day-101 data.
+    expect(calls).toEqual([4, 1, 3]);
+    expect(env.webhookPosts.map((p) => p['accountId'])).toEqual([nearWarning]);
   });
 });
 

@@ -184,14 +184,8 @@ export async function runPage(
         else done++;
       } else {
         const outcome = await provisionUser(accountId, ctx);
-        if (outcome.plan) {
-          const added = new Set(outcome.added);
-          const removed = new Set(outcome.removed);
-          tally.add(accountId, {
-            add: outcome.plan.add.filter((g) => added.has(g.grantKey)),
-            remove: outcome.plan.remove.filter((g) => removed.has(g.grantKey)),
-          });
-        }
+        // Gains come from what the job holds, so a user finished by an attempt that was then killed still counts.
+        tally.add(accountId, { add: outcome.grantedByRun, remove: outcome.removed });
         if (outcome.status === 'failed') failed++;
         else if (outcome.status === 'skipped') skipped++;
         else done++;

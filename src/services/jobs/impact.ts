@@ -1,6 +1,5 @@
 // Counts who would gain or lose which grant across many plans, keeping a few examples of each.
-import type { AccessPlan } from '../../domain/access-plan';
-import { describeGrant } from '../../domain/rules';
+import { describeGrant, type Grant } from '../../domain/rules';
 import type { GrantImpact } from '../../shared/jobs';
 
 const SAMPLES = 5;
@@ -9,7 +8,13 @@ export class ImpactTally {
   private readonly gains = new Map<string, GrantImpact>();
   private readonly losses = new Map<string, GrantImpact>();
 
-  add(accountId: string, plan: Pick<AccessPlan, 'add' | 'remove'>): void {
+  add(
+    accountId: string,
+    plan: {
+      add: ReadonlyArray<{ grantKey: string; grant: Grant }>;
+      remove: ReadonlyArray<{ grantKey: string; grant: Grant }>;
+    },
+  ): void {
     for (const [list, target] of [
       [plan.add, this.gains],
       [plan.remove, this.losses],

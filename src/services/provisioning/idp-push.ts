@@ -142,8 +142,13 @@ export async function handleIdpPush(request: PushRequest, deps: RuntimeDeps): Pr
   if (!parsed.ok) {
     // Zod skips the object-level "accountId or email" check when fields fail; report it alongside them.
     const raw = (json ?? {}) as { accountId?: unknown; email?: unknown };
-    const who = raw.accountId === undefined && raw.email === undefined && !parsed.errors.some((e) => e.field === 'accountId');
-    const errors = who ? [...parsed.errors, { field: 'accountId', message: 'Give accountId or email' }] : parsed.errors;
+    const who =
+      raw.accountId === undefined &&
+      raw.email === undefined &&
+      !parsed.errors.some((e) => e.field === 'accountId');
+    const errors = who
+      ? [...parsed.errors, { field: 'accountId', message: 'Give accountId or email' }]
+      : parsed.errors;
     return refuse(400, 'The body does not match the expected shape.', errors);
   }
   // Claimed only after the signature is verified, so junk cannot fill storage; kept past the window.

@@ -31,6 +31,11 @@ export interface ProvisionContext {
   releaseMarker: boolean;
 }
 
+export interface GrantChange {
+  grantKey: string;
+  grant: Grant;
+}
+
 export interface GrantFailure {
   grant: Grant;
   message: string;
@@ -40,8 +45,14 @@ export interface GrantFailure {
 export interface UserOutcome {
   accountId: string;
   status: 'ok' | 'failed' | 'skipped';
-  added: string[];
-  removed: string[];
+  /** Grants this run added or removed (including ones an interrupted run had started), by key with names. */
+  added: GrantChange[];
+  removed: GrantChange[];
+  /**
+   * Grants the app holds for the user that this same run granted, in this attempt or an earlier one that was
+   * killed after finishing the user: what a job reports as its gains.
+   */
+  grantedByRun: GrantChange[];
   failures: GrantFailure[];
   sources: SourceReport[];
   plan?: AccessPlan;
@@ -122,9 +133,9 @@ async function finishIntents(
   ctx: ProvisionContext,
   accountId: string,
   ledger: LedgerRow[],
-): Promise<LedgerRow[]> {
+): Promise<{ ledger: LedgerRow[]; added: GrantChange[]; removed: GrantChange[] }> {
   const pending = ledger.filter((row) => row.state !== 'granted');
-  if (pending.length === 0) return ledger;
+  if (pending.length === 0) return { ledger, added: [], removed: [] };
   const put: LedgerRow[] = [];
   const removed: Array<{ accountId: string; grantKey: string }> = [];
   const audit: AuditEntry[] = [];
@@ -158,7 +169,13 @@ async function finishIntents(
   await commitProvisioningWrites({ putLedger: put, deleteLedger: removed, audit });
   const finished = new Map(put.map((r) => [r.grantKey, r]));
   const gone = new Set(removed.map((r) => r.grantKey));
-  return ledger.filter((r) => !gone.has(r.grantKey)).map((r) => finished.get(r.grantKey) ?? r);
+  return {
+    ledger: ledger.filter((r) => !gone.has(r.grantKey)).map((r) => finished.get(r.grantKey) ?? r),
+    added: put.map((r) => ({ grantKey: r.grantKey, grant: r.grant })),
+    removed: pending
+      .filter((r) => gone.has(r.grantKey))
+      .map((r) => ({ grantKey: r.grantKey, grant: r.grant })),
+  };
 }
 
 function currentGrantKeys(gathered: GatheredUser, ledger: LedgerRow[]): string[] {
@@ -169,6 +186,14 @@ function currentGrantKeys(gathered: GatheredUser, ledger: LedgerRow[]): string[]
     .filter((r) => r.grant.kind === 'projectRole' && r.state === 'granted')
     .map((r) => r.grantKey);
   return [...new Set([...groups, ...roles])];
+}
+
+function byRun(rows: LedgerRow[], runId: string): GrantChange[] {
+  const seen = new Map<string, GrantChange>();
+  for (const row of rows)
+    if (row.runId === runId && row.state === 'granted')
+      seen.set(row.grantKey, { grantKey: row.grantKey, grant: row.grant });
+  return [...seen.values()];
 }
 
 function ruleOf(grant: PlannedGrant): string {
@@ -225,13 +250,15 @@ export async function provisionUser(accountId: string, ctx: ProvisionContext): P
       status: 'failed',
       added: [],
       removed: [],
+      grantedByRun: [],
       failures: [],
       sources: [],
       message: e.message,
     };
   }
 
-  const ledger = await finishIntents(ctx, accountId, await ledgerForAccount(accountId));
+  const resumed = await finishIntents(ctx, accountId, await ledgerForAccount(accountId));
+  const ledger = resumed.ledger;
   const plan = planAccess({
     user: gathered.attributes,
     rules: ctx.rules,
@@ -245,7 +272,11 @@ export async function provisionUser(accountId: string, ctx: ProvisionContext): P
     exclusiveSets: ctx.exclusiveSets,
   });
 
-  if (plan.add.length === 0 && plan.remove.length === 0) {
+  if (
+    plan.add.length === 0 &&
+    plan.remove.length === 0 &&
+    resumed.added.length + resumed.removed.length === 0
+  ) {
     const message = plan.skipped ? plan.reasons.join(' ') : 'Nothing to change';
     await commitProvisioningWrites({
       userState: userState(ctx, accountId, plan.skipped ? 'skipped' : 'ok', message, plan.matchedRuleIds),
@@ -256,6 +287,7 @@ export async function provisionUser(accountId: string, ctx: ProvisionContext): P
       status: plan.skipped ? 'skipped' : 'ok',
       added: [],
       removed: [],
+      grantedByRun: byRun(ledger, ctx.runId),
       failures: [],
       sources: gathered.sources,
       plan,
@@ -296,8 +328,8 @@ export async function provisionUser(accountId: string, ctx: ProvisionContext): P
   const removed: Array<{ accountId: string; grantKey: string }> = [];
   const audit: AuditEntry[] = [];
   const failures: GrantFailure[] = [];
-  const added: string[] = [];
-  const removedKeys: string[] = [];
+  const added: GrantChange[] = [...resumed.added];
+  const removedKeys: GrantChange[] = [...resumed.removed];
   for (const row of intents) {
     try {
       if (row.state === 'adding') {
@@ -309,14 +341,14 @@ export async function provisionUser(accountId: string, ctx: ProvisionContext): P
         }
         const done = { ...row, state: 'granted' as const, grantedAt: ctx.now() };
         put.push(done);
-        added.push(row.grantKey);
+        added.push({ grantKey: row.grantKey, grant: row.grant });
         const reason =
           plan.add.find((g) => g.grantKey === row.grantKey)?.reason ?? `Granted by rule ${row.ruleId}`;
         audit.push(changeAudit(ctx, done, addAction(row.grant), reason));
       } else {
         await ctx.writer.remove(row.grant, accountId);
         removed.push({ accountId, grantKey: row.grantKey });
-        removedKeys.push(row.grantKey);
+        removedKeys.push({ grantKey: row.grantKey, grant: row.grant });
         const reason =
           plan.remove.find((g) => g.grantKey === row.grantKey)?.reason ??
           `Rule ${row.ruleId} no longer applies`;
@@ -348,11 +380,13 @@ export async function provisionUser(accountId: string, ctx: ProvisionContext): P
     audit,
     userState: userState(ctx, accountId, status, message, plan.matchedRuleIds),
   });
+  const heldNow = [...ledger.filter((r) => !removedKeys.some((x) => x.grantKey === r.grantKey)), ...put];
   return {
     accountId,
     status,
     added,
     removed: removedKeys,
+    grantedByRun: byRun(heldNow, ctx.runId),
     failures,
     sources: gathered.sources,
     plan,

@@ -95,6 +95,7 @@ export async function runProvisionWork(work: ProvisionWork, deps: RuntimeDeps): 
           status: 'failed',
           added: [],
           removed: [],
+          grantedByRun: [],
           failures: [],
           sources: [],
           message,

@@ -10,9 +10,17 @@ afterEach(() => app.close());
 it('provisions users whose events never arrived, once', async () => {
   app = AppHarness.start();
   const base = orgApiSettings(app);
-  await configure(app, { ...base, sources: { ...base.sources, scim: { enabled: false, directoryId: null } } }, [
-    rule({ id: 'everyone', when: 'user.emailDomain -eq "acme.example"', grants: [groupGrant(app, 'confluence-engineering')] }),
-  ]);
+  await configure(
+    app,
+    { ...base, sources: { ...base.sources, scim: { enabled: false, directoryId: null } } },
+    [
+      rule({
+        id: 'everyone',
+        when: 'user.emailDomain -eq "acme.example"',
+        grants: [groupGrant(app, 'confluence-engineering')],
+      }),
+    ],
+  );
   app.platform.eventLossRate = 1;
   const lost = [app.jitLogin('lou.lost@acme.example', 'Lou'), app.jitLogin('lee.lost@acme.example', 'Lee')];
   await app.drain();
@@ -27,9 +35,13 @@ it('provisions users whose events never arrived, once', async () => {
 
   await app.advance(5 * 60_000); // the next scan overlaps the last window but queues nobody again
   await app.drain();
-  expect(app.platform.invocations.filter((r) => r.moduleKey === 'provision-consumer')).toHaveLength(provisionRuns);
+  expect(app.platform.invocations.filter((r) => r.moduleKey === 'provision-consumer')).toHaveLength(
+    provisionRuns,
+  );
   const watermark = await app.inApp(() => getWatermark('backstop'));
-  const lastScan = app.platform.invocations.filter((r) => r.moduleKey === 'backstop-every-five-minutes').at(-1);
+  const lastScan = app.platform.invocations
+    .filter((r) => r.moduleKey === 'backstop-every-five-minutes')
+    .at(-1);
   expect(watermark?.until).toBe(lastScan?.startedAt);
   expect(watermark?.cursor).toBeUndefined();
 });

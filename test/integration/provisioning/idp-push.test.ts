@@ -13,9 +13,17 @@ let url: string;
 beforeEach(async () => {
   app = AppHarness.start();
   const base = orgApiSettings(app);
-  await configure(app, { ...base, sources: { ...base.sources, scim: { enabled: false, directoryId: null } } }, [
-    rule({ id: 'contractors', when: 'user.custom.employeeType -eq "contractor"', grants: [groupGrant(app, 'support-agents')] }),
-  ]);
+  await configure(
+    app,
+    { ...base, sources: { ...base.sources, scim: { enabled: false, directoryId: null } } },
+    [
+      rule({
+        id: 'contractors',
+        when: 'user.custom.employeeType -eq "contractor"',
+        grants: [groupGrant(app, 'support-agents')],
+      }),
+    ],
+  );
   await app.inApp(() => setSecret('webtrigger-secret', SECRET, { accountId: 'admin', at: app.clock.now() }));
   url = await app.platform.webTriggerUrl('idp-attribute-push');
 });
@@ -43,12 +51,18 @@ it('accepts a signed push, stores the attributes and provisions the user from th
   expect(await response.json()).toEqual({ accepted: true, accountId, queued: true });
   await app.drain();
   expect(app.groupNamesOf(accountId)).toContain('support-agents');
-  expect((await pushedFor(accountId))?.attributes).toEqual({ employeeType: 'contractor', costCentre: 'CC-17' });
+  expect((await pushedFor(accountId))?.attributes).toEqual({
+    employeeType: 'contractor',
+    costCentre: 'CC-17',
+  });
 });
 
 it('resolves the user by email when the IdP does not know the account id', async () => {
   const accountId = app.jitLogin('eli.email@acme.example', 'Eli');
-  const body = JSON.stringify({ email: 'ELI.EMAIL@acme.example', attributes: { employeeType: 'contractor' } });
+  const body = JSON.stringify({
+    email: 'ELI.EMAIL@acme.example',
+    attributes: { employeeType: 'contractor' },
+  });
   const response = await post(body, signed(body));
   expect(await response.json()).toMatchObject({ accepted: true, accountId });
 });
@@ -59,8 +73,21 @@ describe('refusals store nothing', () => {
     accountId = app.jitLogin('rita.refused@acme.example', 'Rita');
   });
   const cases: Array<[string, () => [string, Record<string, string>], number, RegExp]> = [
-    ['a bad signature', () => [JSON.stringify({ accountId, attributes: { a: 1 } }), { ...signed('{}') }], 401, /Bad signature/],
-    ['no signature', () => [JSON.stringify({ accountId, attributes: { a: 1 } }), { [TIMESTAMP_HEADER]: String(Math.floor(app.clock.now() / 1000)) }], 401, /Missing x-jit-signature/],
+    [
+      'a bad signature',
+      () => [JSON.stringify({ accountId, attributes: { a: 1 } }), { ...signed('{}') }],
+      401,
+      /Bad signature/,
+    ],
+    [
+      'no signature',
+      () => [
+        JSON.stringify({ accountId, attributes: { a: 1 } }),
+        { [TIMESTAMP_HEADER]: String(Math.floor(app.clock.now() / 1000)) },
+      ],
+      401,
+      /Missing x-jit-signature/,
+    ],
     [
       'a stale timestamp',
       () => {
@@ -70,12 +97,7 @@ describe('refusals store nothing', () => {
       401,
       /Stale timestamp/,
     ],
-    [
-      'malformed JSON',
-      () => ['{"accountId":', signed('{"accountId":')],
-      400,
-      /not valid JSON/,
-    ],
+    ['malformed JSON', () => ['{"accountId":', signed('{"accountId":')], 400, /not valid JSON/],
     [
       'a wrong shape',
       () => {

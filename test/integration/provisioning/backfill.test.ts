@@ -1,0 +1,81 @@
+// Backfill applies the rules to every existing user: paged through the jobs queue, resumable after invocations
+// are killed, with exact progress counts and no user granted twice.
+import { AppHarness } from '../../support/app-harness';
+import { runtimeDeps } from '../../../src/entry/runtime';
+import { jobProgress, startJob } from '../../../src/services/jobs/backfill';
+import { configure, groupGrant, orgApiSettings, rule } from './provisioning-setup';
+
+let app: AppHarness;
+afterEach(() => app.close());
+
+const USERS = 10_000;
+
+it(`backfills ${USERS} users through forced timeouts with correct progress`, async () => {
+  app = AppHarness.start({ seed: { scale: USERS }, rateLimits: 'off', parallelism: 8 });
+  const base = orgApiSettings(app);
+  await configure(
+    app,
+    {
+      ...base,
+      sources: {
+        email: false,
+        scim: { enabled: false, directoryId: null },
+        orgDirectory: { enabled: false },
+        pushed: false,
+      },
+    },
+    [
+      rule({
+        id: 'all-staff',
+        when: 'user.accountType -eq "atlassian"',
+        grants: [groupGrant(app, 'confluence-engineering')],
+      }),
+    ],
+  );
+  const before = new Set(app.site.groupMembers('confluence-engineering'));
+  const { orgId, directoryId } = app.credentials;
+  // Group writes take 40 s each: a 25-user page needs 1,000 s and is killed at its 900 s limit.
+  app.site.setFaults({
+    seed: 3,
+    rules: [
+      {
+        product: 'api',
+        method: 'POST',
+        pathPrefix: `/admin/v2/orgs/${orgId}/directories/${directoryId}/groups`,
+        latencyMs: 40_000,
+      },
+    ],
+  });
+  const job = await app.inApp(() =>
+    startJob('backfill', app.credentials.siteAdmin.accountId, runtimeDeps(app.credentials.siteAri)),
+  );
+  await app.advance(30_000, { scheduled: false });
+  const killed = app.platform.invocations.filter(
+    (r) => r.moduleKey === 'jobs-consumer' && r.outcome === 'timeout',
+  );
+  expect(killed.length).toBeGreaterThan(0);
+
+  app.site.setFaults(null);
+  await app.drain();
+  const progress = await app.inApp(() => jobProgress(job.id));
+  const people = app.site.accounts(0, USERS + 100).accounts.filter((a) => a.accountType === 'atlassian');
+  // Suspended and deactivated accounts are counted as skipped (the planner gives them an empty plan).
+  const active = people.filter((p) => p.active);
+  expect(progress).toMatchObject({
+    status: 'done',
+    planningDone: true,
+    total: people.length,
+    done: active.length,
+    skipped: people.length - active.length,
+    failed: 0,
+  });
+  const members = new Set(app.site.groupMembers('confluence-engineering'));
+  expect(active.filter((p) => !members.has(p.accountId))).toEqual([]);
+  const newlyGranted = active.filter((p) => !before.has(p.accountId)).length;
+  expect(progress?.gains.find((g) => g.name === 'group "confluence-engineering"')?.count).toBe(newlyGranted);
+  // Killed pages were redone, but no one was added twice: each successful write added someone new.
+  const writes = app.site
+    .requestLog()
+    .filter((r) => r.method === 'POST' && r.path.includes('/memberships') && r.status < 300);
+  expect(writes.length).toBeLessThanOrEqual(newlyGranted);
+}, 600_000);

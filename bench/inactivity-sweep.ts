@@ -134,7 +134,7 @@ export async function runInactivitySweepBenchmark(
 
     const wallStarted = performance.now();
     const runStartedAt = clock.now();
-    const fired = await platform.runScheduled('inactivity-daily-sweep');
+    const fired = await platform.runScheduled('inactivity-sweep-daily');
     if (fired.record.outcome !== 'success') throw new Error(`daily trigger failed: ${fired.record.error}`);
     await platform.drain({ scheduled: false, maxMs: 3 * 86_400_000 });
     const wallMs = performance.now() - wallStarted;

@@ -126,7 +126,7 @@ export function setDay(env: InactivityEnv, days: number, hours = 1): void {
 
 /** The daily trigger fires once; the queue is drained (paced pages, brake, execution). Returns the newest run. */
 export async function dailyRun(env: InactivityEnv): Promise<InactivityRun | undefined> {
-  const fired = await env.app.platform.runScheduled('inactivity-daily-sweep');
+  const fired = await env.app.platform.runScheduled('inactivity-sweep-daily');
   if (fired.record.outcome !== 'success') throw new Error(`daily trigger failed: ${fired.record.error}`);
   await env.app.drain({ scheduled: false });
   const [latest] = await env.inApp(() => listInactivityRuns({ limit: 1 }));

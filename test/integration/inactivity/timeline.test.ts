@@ -111,3 +111,58 @@ describe('a 90-day Jira clean-up with 7 days of warning', () => {
     expect(again.message).toMatch(/Nothing to restore/);
   });
 });
+
+describe('a product Jira does not report', () => {
+  it('is cleaned up through the licence groups the admin declared for it, and only that product', async () => {
+    env = await startEnv();
+    const kim = invite(env, 'kim');
+    env.app.site.recordActivity(kim, JIRA, T0 + 95 * DAY);
+    env.app.site.recordActivity(kim, 'confluence', T0);
+    await savePolicy(env, {
+      jira: { warnDaysBefore: 0 },
+      extraProducts: {
+        confluence: {
+          displayName: 'Confluence',
+          licenceGroupIds: [groupId(env, 'confluence-users')],
+          enabled: true,
+          inactiveAfterDays: 90,
+          neverActive: 'count-from-added',
+          action: 'remove-licence',
+          warnDaysBefore: 0,
+        },
+      },
+    });
+    const jiraSeats = await jiraSeatsUsed(env);
+
+    setDay(env, 100);
+    const run = await dailyRun(env);
+    expect(run?.catalogue.map((p) => p.key)).toEqual([JIRA, 'confluence']);
+    expect(run?.execution).toEqual({ done: 1, dropped: 0, failed: 0 });
+    expect(env.app.groupNamesOf(kim)).toEqual(['jira-software-users']);
+    expect(env.app.site.account(kim)?.products).toEqual([JIRA]);
+    expect(await jiraSeatsUsed(env)).toBe(jiraSeats);
+    const [removal] = await auditOf(env, { accountId: kim, action: 'licence-removed' });
+    expect(removal).toMatchObject({ target: 'confluence', outcome: 'success' });
+    expect(removal?.reason).toMatch(/^Last active in Confluence on 2026-01-05 \(100 days ago\)/);
+  });
+});
+
+describe('warnings as Jira notifications', () => {
+  it('notify each warned person once on the configured issue, on the demo org', async () => {
+    env = await startEnv({ seed: 'demo' });
+    await savePolicy(env, { notifications: { jiraNotify: { issueKey: 'ENG-1' } } });
+    const run = await dailyRun(env);
+    const warned = (await auditOf(env, { runId: run?.id, action: 'inactivity-warned' })).map(
+      (e) => e.accountId,
+    );
+    expect(warned.length).toBe(run?.report?.totals.warn);
+    expect(warned.length).toBeGreaterThan(0);
+    const sent = env.app.site.notifications();
+    expect(sent.every((n) => n.issueKey === 'ENG-1' && n.byAccountId === env.app.appAccountId)).toBe(true);
+    const recipients = sent.map((n) =>
+      (n.to as { users: Array<{ accountId: string }> }).users.map((u) => u.accountId),
+    );
+    expect(recipients.flat().sort()).toEqual([...warned].sort());
+    expect(sent[0]?.subject).toMatch(/^Your Jira access will end on \d{4}-\d{2}-\d{2} unless you use it$/);
+  });
+});

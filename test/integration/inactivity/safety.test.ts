@@ -1,6 +1,8 @@
 // Who is never touched, and what stops a run: other sites of the org, admins, app accounts, exclusions, a
 // missing org API key.
 import { listInactivityRuns } from '../../../src/services/inactivity';
+import { saveSettings, loadSettings } from '../../../src/storage/settings-repository';
+import type { GroupWritePath } from '../../../src/shared/settings';
 import {
   DAY,
   JIRA,
@@ -18,6 +20,13 @@ import {
 
 let env: InactivityEnv;
 afterEach(() => env.app.close());
+
+async function useWritePath(groupWritePath: GroupWritePath): Promise<void> {
+  await env.app.inApp(async () => {
+    const { settings } = await loadSettings();
+    await saveSettings({ ...settings, groupWritePath });
+  });
+}
 
 describe('a multi-site organization', () => {
   it('neither saves nor dooms a user here with activity on another site', async () => {
@@ -111,5 +120,41 @@ describe('without the org API key', () => {
     await dailyRun(env);
     const runs = await env.inApp(() => listInactivityRuns());
     expect(runs.map((r) => r.status)).toEqual(['stopped', 'stopped']);
+  });
+});
+
+describe('the group write path the settings choose', () => {
+  it('removes through Jira as the impersonated site admin', async () => {
+    env = await startEnv();
+    await useWritePath({ mode: 'impersonate-admin', adminAccountId: env.admin });
+    env.app.platform.recordConsent(env.admin);
+    const idle = invite(env, 'liam');
+    env.app.site.recordActivity(idle, JIRA, T0);
+    await savePolicy(env, { jira: { warnDaysBefore: 0 } });
+    setDay(env, 100);
+    const run = await dailyRun(env);
+    expect(run?.execution).toEqual({ done: 1, dropped: 0, failed: 0 });
+    expect(env.app.groupNamesOf(idle)).toEqual(['confluence-users']);
+    const jiraWrites = env.app.site
+      .requestLog()
+      .filter((r) => r.method === 'DELETE' && r.path.startsWith('/rest/api/3/group/user'));
+    expect(jiraWrites.map((r) => [r.principal, r.status])).toEqual([['user', 200]]);
+  });
+
+  it("records a failure, naming the fix, when the app's own account may not change groups", async () => {
+    env = await startEnv();
+    await useWritePath({ mode: 'app-account' });
+    const idle = invite(env, 'mia');
+    env.app.site.recordActivity(idle, JIRA, T0);
+    await savePolicy(env, { jira: { warnDaysBefore: 0 } });
+    setDay(env, 100);
+    const run = await dailyRun(env);
+    expect(run?.execution).toEqual({ done: 0, dropped: 0, failed: 1 });
+    expect(env.app.groupNamesOf(idle)).toEqual(['confluence-users', 'jira-software-users']);
+    const [failure] = await auditOf(env, { accountId: idle, action: 'licence-removed' });
+    expect(failure?.outcome).toBe('failed');
+    expect(failure?.reason).toMatch(
+      /was refused \(403\)\. Check the group write path and its credentials in Settings\./,
+    );
   });
 });

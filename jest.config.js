@@ -5,6 +5,9 @@ const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
 module.exports = {
   // Integration tests run whole scenarios on the emulator; the slowest say so with their own timeout.
   testTimeout: 60_000,
+  // Every request the app's integration tests send is validated against the OpenAPI specs; the total is printed.
+  globalSetup: '<rootDir>/test/support/spec-sweep-setup.ts',
+  globalTeardown: '<rootDir>/test/support/spec-sweep-teardown.ts',
   projects: [
     {
       displayName: 'unit',

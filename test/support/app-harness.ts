@@ -7,7 +7,8 @@ import { createLatencyDelay, createPlatform, type ForgePlatform } from '../../em
 import { createSite, type Site, type SiteCredentials, type SiteOptions } from '../../emulator/site/site';
 
 export const REPO_ROOT = resolve(__dirname, '../..');
-const SWEEP_DIR = join(REPO_ROOT, '.local', 'spec-sweep');
+/** Set by the Jest global setup; outside Jest (scripts), nothing is recorded. */
+const sweepDir = (): string | undefined => process.env.SPEC_SWEEP_DIR;
 
 export interface AppHarnessOptions {
   seed?: SiteOptions['seed'];
@@ -88,11 +89,12 @@ export class AppHarness {
   async close(): Promise<void> {
     const violations = this.site.specViolations().filter((v) => v.kind === 'request');
     const stats = this.site.validationStats();
-    mkdirSync(SWEEP_DIR, { recursive: true });
-    writeFileSync(
-      join(SWEEP_DIR, `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.json`),
-      JSON.stringify(stats),
-    );
+    const dir = sweepDir();
+    if (dir) {
+      mkdirSync(dir, { recursive: true });
+      const name = `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.json`;
+      writeFileSync(join(dir, name), JSON.stringify(stats));
+    }
     await this.platform.close();
     if (violations.length)
       throw new Error(

@@ -1,6 +1,6 @@
 // Runs one queued step of the inactivity sweep; the queue consumer is a thin adapter over this.
 import { AtlassianApiError } from '../../clients/api-error';
-import type { RuntimeDeps } from '../runtime-deps';
+import { QueueBusyError, type RuntimeDeps } from '../runtime-deps';
 import { collectPage, type StepOutcome } from './collect-page';
 import { executeActions } from './execute-actions';
 import { finalizeRun } from './finalize-run';
@@ -64,6 +64,11 @@ export async function handleSweepStep(
       );
       return { status: 'done', note: `run failed: ${e.message}` };
     }
-    throw e;
+    // Forge retries only what asks to be retried; a thrown error would drop the step and stall the run. Every
+    // step is safe to repeat, so anything else (a busy queue, storage limits) is retried a few times by Forge.
+    const why =
+      e instanceof QueueBusyError ? e.message : e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    console.error(`Inactivity ${step.kind} step of run ${step.runId} failed, retrying: ${why}`);
+    return { status: 'retry', retryAfterSeconds: 60, note: why };
   }
 }

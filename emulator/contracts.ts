@@ -24,6 +24,8 @@ export interface SiteRequest {
   headers: Record<string, string>;
   body?: string;
   principal: Principal;
+  /** Which Forge invocation sent it (set by the platform), so logs and benchmarks can attribute calls. */
+  origin?: { invocationId: string; moduleKey: string };
 }
 
 export interface SiteResponse {

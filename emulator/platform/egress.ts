@@ -37,7 +37,11 @@ export class Egress {
     this.external.set(host.toLowerCase(), handler);
   }
 
-  async fetch(url: URL, init: RequestInit | undefined): Promise<Response> {
+  async fetch(
+    url: URL,
+    init: RequestInit | undefined,
+    origin?: { invocationId: string; moduleKey: string },
+  ): Promise<Response> {
     const host = url.hostname.toLowerCase();
     if (!hostAllowed(host, this.allowList)) throw new EgressNotAllowedError(host);
     if (host === 'api.atlassian.com') {
@@ -49,6 +53,7 @@ export class Egress {
         headers: toSiteRequestHeaders(request.headers),
         ...(init?.body !== undefined && init.body !== null ? { body: await request.text() } : {}),
         principal: { kind: 'http' },
+        ...(origin ? { origin } : {}),
       });
       return fromSiteResponse(response);
     }

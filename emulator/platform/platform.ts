@@ -192,8 +192,11 @@ export class ForgePlatform implements InvocationHost {
     return proxyError(501, 'NOT_EMULATED', `The emulator does not implement ${target.type} calls.`);
   }
 
-  handleEgressFetch(_invocation: Invocation, url: URL, init: RequestInit | undefined): Promise<Response> {
-    return this.egress.fetch(url, init);
+  handleEgressFetch(invocation: Invocation, url: URL, init: RequestInit | undefined): Promise<Response> {
+    return this.egress.fetch(url, init, {
+      invocationId: invocation.id,
+      moduleKey: invocation.init.moduleKey,
+    });
   }
 
   registerExternal(host: string, handler: ExternalHandler): void {

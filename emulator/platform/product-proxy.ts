@@ -74,6 +74,7 @@ export class ProductProxy {
       headers: toSiteRequestHeaders(init.headers),
       ...(body !== undefined ? { body } : {}),
       principal,
+      origin: { invocationId: invocation.id, moduleKey: invocation.init.moduleKey },
     });
     return fromSiteResponse(response);
   }

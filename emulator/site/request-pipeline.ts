@@ -29,6 +29,8 @@ export interface RequestLogEntry {
   responseViolations: SpecViolation[];
   fault?: 'error' | 'timeout';
   rateLimited: boolean;
+  /** The Forge invocation that sent it, when the platform said. */
+  origin?: { invocationId: string; moduleKey: string };
 }
 
 export interface PipelineOptions {
@@ -153,6 +155,7 @@ export class RequestPipeline {
       violations: [],
       responseViolations: [],
       rateLimited: false,
+      ...(raw.origin ? { origin: raw.origin } : {}),
     };
     try {
       const response = await this.run(seq, request, family, entry);

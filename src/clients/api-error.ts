@@ -24,6 +24,8 @@ export class AtlassianApiError extends Error {
     /** The parsed error body when it was JSON, else its text. */
     readonly body: unknown,
     readonly retryAfterSeconds?: number,
+    /** On a 429: the budget's size (X-RateLimit-Limit) and which budget (RateLimit-Reason), to pace to it. */
+    readonly rateLimit?: { limit?: number; reason?: string },
   ) {
     super(`${api} ${operation} failed: ${status || kind}${describeBody(body)}`);
     this.name = 'AtlassianApiError';

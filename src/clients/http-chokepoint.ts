@@ -19,6 +19,11 @@ export interface RetryPolicy {
   baseBackoffMs: number;
   /** Never wait longer than this inside one invocation; beyond it the caller re-schedules instead. */
   maxInlineWaitMs: number;
+  /**
+   * Whether to sleep through a short Retry-After inside the invocation. Right for a lone caller; wrong for many
+   * workers sharing one budget (their retries collide and earn longer waits), which hand 429s to a shared gate.
+   */
+  waitOnRateLimits?: boolean;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
@@ -113,11 +118,20 @@ export class HttpChokepoint {
       const body = await readBody(response);
       if (kind === 'rate-limited' || (kind === 'unavailable' && retryAfter !== undefined)) {
         const wait = (retryAfter ?? 1) * 1000;
-        if (attempt < this.policy.maxAttempts && this.canWait(wait)) {
+        if (
+          this.policy.waitOnRateLimits !== false &&
+          attempt < this.policy.maxAttempts &&
+          this.canWait(wait)
+        ) {
           await this.options.sleep(wait);
           continue;
         }
-        throw new AtlassianApiError(api, 'rate-limited', response.status, operation, body, retryAfter ?? 1);
+        const limit = Number(response.headers.get('x-ratelimit-limit'));
+        const reason = response.headers.get('ratelimit-reason') ?? undefined;
+        throw new AtlassianApiError(api, 'rate-limited', response.status, operation, body, retryAfter ?? 1, {
+          ...(Number.isFinite(limit) && limit > 0 ? { limit } : {}),
+          ...(reason ? { reason } : {}),
+        });
       }
       if (kind === 'unavailable') {
         const backoff = this.policy.baseBackoffMs * 2 ** (attempt - 1);

@@ -1,6 +1,6 @@
 // Builds the API clients a use case needs from the runtime, the settings and the stored credentials.
 import { AdminClient } from '../clients/admin-client';
-import { HttpChokepoint, type CallRecord } from '../clients/http-chokepoint';
+import { DEFAULT_RETRY_POLICY, HttpChokepoint, type CallRecord } from '../clients/http-chokepoint';
 import { JiraClient } from '../clients/jira-client';
 import { ScimClient } from '../clients/scim-client';
 import type { ApiName } from '../clients/api-error';
@@ -21,13 +21,24 @@ export interface ApiClients {
   calls: CallRecord[];
 }
 
-export async function buildApiClients(deps: RuntimeDeps, settings: AppSettings): Promise<ApiClients> {
+export interface ClientOptions {
+  /** False for queue workers that share a budget: a 429 goes to the shared rate gate instead of an inline sleep. */
+  waitOnRateLimits?: boolean;
+}
+
+export async function buildApiClients(
+  deps: RuntimeDeps,
+  settings: AppSettings,
+  options: ClientOptions = {},
+): Promise<ApiClients> {
   const calls: CallRecord[] = [];
+  const policy = { ...DEFAULT_RETRY_POLICY, waitOnRateLimits: options.waitOnRateLimits ?? true };
   const chokepoint = (api: ApiName) =>
     new HttpChokepoint({
       api,
       sleep: deps.sleep,
       remainingMs: deps.remainingMs,
+      policy,
       onCall: (c) => calls.push(c),
     });
   const [orgKey, scimKey] = await Promise.all([readSecret('org-api-key'), readSecret('scim-directory-key')]);

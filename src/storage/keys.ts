@@ -43,7 +43,11 @@ export const KEY = {
   jobData: (id: string) => `job-data:${id}`,
   jobPrefix: 'job:',
   activeJob: (kind: string) => `active-job:${kind}`,
-  cooldowns: 'cooldowns',
+  /** The shared rate governor: gate, parked users, and its single releaser. */
+  rateGate: 'rate-gate',
+  parked: (accountId: string) => `parked:${accountId}`,
+  parkedPrefix: 'parked:',
+  releaserQueued: 'rate-releaser-queued',
   health: (component: string) => `health:${component}`,
   healthPrefix: 'health:',
   inactivityPolicy: 'inactivity-policy',

@@ -17,6 +17,8 @@ export interface AppHarnessOptions {
   duplicateDeliveryRate?: number;
   parallelism?: number;
   startAt?: number;
+  /** How many site requests the log keeps (benchmarks count them all). */
+  requestLogLimit?: number;
 }
 
 export class AppHarness {
@@ -37,6 +39,7 @@ export class AppHarness {
       seed: options.seed ?? 'demo',
       ...(options.rateLimits !== undefined ? { rateLimits: options.rateLimits } : {}),
       ...(options.faults !== undefined ? { faults: options.faults } : {}),
+      ...(options.requestLogLimit !== undefined ? { requestLogLimit: options.requestLogLimit } : {}),
     });
     const platform = createPlatform({
       appDir: REPO_ROOT,
@@ -74,8 +77,8 @@ export class AppHarness {
     return this.platform.drain(options);
   }
 
-  advance(ms: number): Promise<void> {
-    return this.platform.advance(ms);
+  advance(ms: number, options?: Parameters<ForgePlatform['advance']>[1]): Promise<void> {
+    return this.platform.advance(ms, options);
   }
 
   groupNamesOf(accountId: string): string[] {

@@ -4,6 +4,7 @@ import { AtlassianApiError } from '../../clients/api-error';
 import { runPage, runPlanStep } from '../../services/jobs/backfill';
 import { jobsWorkSchema } from '../../services/jobs/jobs-work';
 import { runDailyScanPage } from '../../services/provisioning/daily-pass';
+import { releaseParked } from '../../services/provisioning/rate-governor';
 import { runtimeDeps } from '../runtime';
 
 /** Transient failures retry the whole message later; the page is idempotent. */
@@ -11,6 +12,11 @@ function retryFor(e: unknown): InvocationError | undefined {
   if (e instanceof AtlassianApiError && e.transient)
     return new InvocationError({
       retryAfter: Math.min(900, Math.max(e.retryAfterSeconds ?? 30, 5)),
+      retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED,
+    });
+  if (e instanceof Error && e.name === 'PageOutOfTimeError')
+    return new InvocationError({
+      retryAfter: 60,
       retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED,
     });
   const code = (e as { code?: unknown } | null)?.code;
@@ -39,6 +45,7 @@ export async function jobsWorker(
     const work = parsed.data;
     if (work.kind === 'backfill-plan') await runPlanStep(work.jobId, deps);
     else if (work.kind === 'daily-scan') await runDailyScanPage(work, deps);
+    else if (work.kind === 'release-parked') await releaseParked(deps);
     else await runPage(work, deps);
     return { ok: true };
   } catch (e) {

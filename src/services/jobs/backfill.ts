@@ -23,6 +23,9 @@ import { loadProvisionContext } from '../provisioning/provision-context';
 import { planUser, provisionUser } from '../provisioning/provision-user';
 import { SourceFailedError } from '../provisioning/gather-attributes';
 import { ImpactTally, mergeImpacts } from './impact';
+import { AtlassianApiError } from '../../clients/api-error';
+import { closeRateGate, getRateGate } from '../../storage/rate-governor-repository';
+import { usersPerSecond } from '../provisioning/rate-governor';
 import { JOBS_QUEUE, type JobsWork } from './jobs-work';
 
 /** Users per page: small enough that a page finishes far inside its time limit even under rate limits. */
@@ -31,6 +34,19 @@ export const PAGE_SIZE = 25;
 const LIST_SIZE = 200;
 /** Pages queued per minute: Forge accepts 500 events a minute per installation; leave room for live provisioning. */
 const PAGES_PER_MINUTE = 300;
+/** How often one user may be refused for rate limits within a page before the page is handed back to Forge. */
+const MAX_RATE_LIMITED_ATTEMPTS = 20;
+/** Time a page keeps in hand to record its result. */
+const PAGE_RESERVE_MS = 30_000;
+
+/** The page cannot wait out the rate gate within its time limit; Forge redelivers it later. */
+export class PageOutOfTimeError extends Error {
+  constructor() {
+    super('The rate gate stays closed longer than this page has left; the page will be redelivered.');
+    this.name = 'PageOutOfTimeError';
+  }
+}
+
 /** A planned page with no result this long after it was queued is sent again. */
 export const STALL_MS = 20 * 60_000;
 
@@ -176,26 +192,44 @@ export async function runPage(
   let failed = 0;
   let skipped = 0;
   for (const accountId of work.accountIds) {
-    try {
-      if (job.dryRun) {
-        const { plan } = await planUser(accountId, ctx);
-        tally.add(accountId, plan);
-        if (plan.skipped) skipped++;
-        else done++;
-      } else {
-        const outcome = await provisionUser(accountId, ctx);
-        // Gains come from what the job holds, so a user finished by an attempt that was then killed still counts.
-        tally.add(accountId, { add: outcome.grantedByRun, remove: outcome.removed });
-        if (outcome.status === 'failed') failed++;
-        else if (outcome.status === 'skipped') skipped++;
-        else done++;
+    for (let attempt = 1; ; attempt++) {
+      // Share the rate gate with every other worker: wait out someone else's Retry-After instead of calling.
+      const gate = await getRateGate();
+      if (gate && gate.until > deps.now()) {
+        if (deps.remainingMs() - (gate.until - deps.now()) < PAGE_RESERVE_MS) throw new PageOutOfTimeError();
+        await deps.sleep(gate.until - deps.now());
       }
-    } catch (e) {
-      if (e instanceof SourceFailedError) {
-        failed++;
-        continue;
+      try {
+        if (job.dryRun) {
+          const { plan } = await planUser(accountId, ctx);
+          tally.add(accountId, plan);
+          if (plan.skipped) skipped++;
+          else done++;
+        } else {
+          const outcome = await provisionUser(accountId, ctx);
+          // Gains come from what the job holds, so a user finished by an attempt that was then killed still counts.
+          tally.add(accountId, { add: outcome.grantedByRun, remove: outcome.removed });
+          if (outcome.status === 'failed') failed++;
+          else if (outcome.status === 'skipped') skipped++;
+          else done++;
+        }
+        break;
+      } catch (e) {
+        if (e instanceof SourceFailedError) {
+          failed++;
+          break;
+        }
+        if (
+          e instanceof AtlassianApiError &&
+          e.kind === 'rate-limited' &&
+          attempt < MAX_RATE_LIMITED_ATTEMPTS
+        ) {
+          // Close the gate for everyone, then this worker waits it out too (pages have up to 900 s).
+          await closeRateGate(deps.now() + (e.retryAfterSeconds ?? 1) * 1000, usersPerSecond(e));
+          continue;
+        }
+        throw e;
       }
-      throw e;
     }
   }
   await putPageResult(job.id, {

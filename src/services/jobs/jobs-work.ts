@@ -11,6 +11,7 @@ export const jobsWorkSchema = z.discriminatedUnion('kind', [
     pageNo: z.number().int().min(0),
     accountIds: z.array(z.string().min(1).max(128)).min(1).max(50),
   }),
+  z.object({ kind: z.literal('release-parked') }),
   z.object({
     kind: z.literal('daily-scan'),
     runId: z.string().min(1).max(80),

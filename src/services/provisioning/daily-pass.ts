@@ -46,6 +46,7 @@ export async function runDailyScanPage(
         runId: work.runId,
         attempt: 0,
         releaseMarkers: false,
+        released: false,
       } satisfies ProvisionWork,
     });
   if (messages.length) await deps.enqueue(PROVISION_QUEUE, messages);

@@ -23,6 +23,7 @@ export async function noticeUser(
     runId: notice.runId,
     attempt: 0,
     releaseMarkers: true,
+    released: false,
   };
   try {
     await deps.enqueue(PROVISION_QUEUE, [

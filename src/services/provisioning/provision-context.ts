@@ -16,7 +16,7 @@ export async function loadProvisionContext(
   const [rules, exclusiveSets, clients] = await Promise.all([
     listRules(),
     getExclusiveSets(),
-    buildApiClients(deps, settings),
+    buildApiClients(deps, settings, { waitOnRateLimits: false }),
   ]);
   return {
     clients,

@@ -16,6 +16,8 @@ export const provisionWorkSchema = z.object({
   releaseMarkers: z.boolean().default(false),
   /** Backfill job this page belongs to, for progress counts. */
   jobId: z.string().optional(),
+  /** Sent by the rate governor's releaser: it may run while others are still parked (it is their turn). */
+  released: z.boolean().default(false),
 });
 
 export type ProvisionWork = z.infer<typeof provisionWorkSchema>;

@@ -4,7 +4,8 @@ import { AtlassianApiError } from '../../clients/api-error';
 import { recordRuleMatches } from '../../storage/rules-repository';
 import { recordHealth } from '../../storage/health-repository';
 import { commitProvisioningWrites } from '../../storage/provisioning-writes';
-import { extendCooldown, getCooldowns } from '../../storage/cooldown-repository';
+import { getRateGate } from '../../storage/rate-governor-repository';
+import { gateIsClosed, park } from './rate-governor';
 import { auditId } from '../audit-ids';
 import type { RuntimeDeps } from '../runtime-deps';
 import { loadProvisionContext } from './provision-context';
@@ -21,13 +22,6 @@ export interface WorkResult {
   requeued: string[];
   gaveUp: string[];
   delaySeconds?: number;
-}
-
-/** Spreads the wake-up of work put back together over a few seconds, so it does not arrive as one burst. */
-function jitterSeconds(seed: string): number {
-  let h = 0;
-  for (const c of seed) h = (h * 31 + c.charCodeAt(0)) | 0;
-  return Math.abs(h) % 5;
 }
 
 /** Storage quota errors from @forge/kvs are as transient as a 429 from Jira. */
@@ -52,19 +46,15 @@ export async function runProvisionWork(work: ProvisionWork, deps: RuntimeDeps): 
   const matched = new Set<string>();
   let wroteSomething = false;
 
-  const cooldowns = await getCooldowns();
+  // A closed gate means Atlassian told someone to wait, or users are parked ahead of these: join the queue.
+  const gate = await getRateGate();
+  if (gateIsClosed(gate, deps.now(), work.released)) {
+    result.delaySeconds = await park(work, work.accountIds, deps);
+    result.requeued.push(...work.accountIds);
+    return result;
+  }
   for (let i = 0; i < work.accountIds.length; i++) {
     const accountId = work.accountIds[i] as string;
-    const coolUntil = Math.max(0, ...Object.values(cooldowns));
-    if (coolUntil > deps.now()) {
-      // Another worker was told to wait: hold off rather than retry early and lengthen everyone's wait.
-      const rest = work.accountIds.slice(i);
-      const delay = Math.min(900, Math.ceil((coolUntil - deps.now()) / 1000) + jitterSeconds(accountId));
-      await deps.enqueue(PROVISION_QUEUE, [{ body: { ...work, accountIds: rest }, delayInSeconds: delay }]);
-      result.requeued.push(...rest);
-      result.delaySeconds = delay;
-      break;
-    }
     if (deps.remainingMs() < MIN_BUDGET_MS) {
       const rest = work.accountIds.slice(i);
       await deps.enqueue(PROVISION_QUEUE, [{ body: { ...work, accountIds: rest } }]);
@@ -103,9 +93,14 @@ export async function runProvisionWork(work: ProvisionWork, deps: RuntimeDeps): 
         continue;
       }
       const rest = work.accountIds.slice(i);
-      // Being told to wait is not a failure: only outages and other transient errors count towards giving up.
-      const rateLimited = e instanceof AtlassianApiError && e.kind === 'rate-limited';
-      if (rateLimited) await extendCooldown(e.api, deps.now() + delay * 1000);
+      if (e instanceof AtlassianApiError && e.kind === 'rate-limited') {
+        // Being told to wait is not a failure: park the rest with the governor, which paces them back.
+        result.delaySeconds = await park(work, rest, deps, e);
+        result.requeued.push(...rest);
+        break;
+      }
+      const rateLimited = false;
+      const wakeAt = deps.now() + delay * 1000;
       const attempt = rateLimited ? work.attempt : work.attempt + 1;
       if (attempt >= MAX_ATTEMPTS) {
         for (const id of rest)
@@ -117,7 +112,7 @@ export async function runProvisionWork(work: ProvisionWork, deps: RuntimeDeps): 
           );
         result.gaveUp.push(...rest);
       } else {
-        const wait = Math.min(900, delay + jitterSeconds(accountId));
+        const wait = Math.min(900, Math.max(1, Math.ceil((wakeAt - deps.now()) / 1000)));
         await deps.enqueue(PROVISION_QUEUE, [
           { body: { ...work, accountIds: rest, attempt }, delayInSeconds: wait },
         ]);

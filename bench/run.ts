@@ -1,0 +1,111 @@
+// `npm run bench [-- --quick] [-- --only jit,burst,backfill,sweep,rules]`: runs the performance scenarios on the
+// emulator, prints a table of measured numbers and writes bench/results/latest.json. A script, never a test.
+import '../test/support/install-forge-globals';
+import { execSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { backfillScenario, burstScenario, singleLoginScenario } from './scenarios/provisioning-scenarios';
+import { runInactivitySweepBenchmark } from './inactivity-sweep';
+import { runRulesEvalBenchmark } from './rules-eval';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = (() => {
+  const i = args.indexOf('--only');
+  return i >= 0 ? new Set((args[i + 1] ?? '').split(',')) : undefined;
+})();
+const scale = (full: number) => (quick ? Math.max(1, Math.round(full / 10)) : full);
+const wanted = (name: string) => !only || only.has(name);
+
+function commit(): string {
+  try {
+    return execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+function table(title: string, figures: object): void {
+  console.log(`\n${title}`);
+  for (const [key, value] of Object.entries(figures)) console.log(`  ${key.padEnd(34)} ${String(value)}`);
+}
+
+async function main(): Promise<void> {
+  const results: Record<string, unknown> = { commit: commit(), quick, at: new Date().toISOString() };
+  const scenarios: Record<string, unknown> = {};
+  const started = Date.now();
+
+  if (wanted('jit')) {
+    const parameters = { logins: scale(200) };
+    const figures = await singleLoginScenario(parameters);
+    scenarios.singleJitLogin = { parameters, figures };
+    table(`1. Single JIT login at nominal latency (${parameters.logins} logins, 30 s apart)`, figures);
+  }
+  if (wanted('burst')) {
+    const parameters = { logins: scale(2_000), burstPerSecond: quick ? 2 : 20 };
+    const figures = await burstScenario(parameters);
+    scenarios.burst = { parameters, figures };
+    table(
+      `2. Burst: ${parameters.logins} JIT logins in one emulated minute, ${parameters.burstPerSecond} req/s per endpoint`,
+      figures,
+    );
+  }
+  if (wanted('backfill')) {
+    const parameters = { users: scale(20_000), rules: 50 };
+    const figures = await backfillScenario(parameters);
+    scenarios.backfill = { parameters, figures };
+    table(`3. Backfill: ${parameters.users} users, ${parameters.rules} rules`, figures);
+  }
+  if (wanted('sweep')) {
+    const parameters = { users: scale(100_000) };
+    const figures = await runInactivitySweepBenchmark(parameters);
+    scenarios.inactivitySweep = { parameters, figures };
+    table(`4. Inactivity sweep: ${parameters.users} users`, figures);
+  }
+  if (wanted('rules')) {
+    const parameters = { rules: 500, users: scale(100_000) };
+    const figures = await runRulesEvalBenchmark(parameters);
+    scenarios.rulesEvaluation = { parameters, figures };
+    table(`5. Rule evaluation: ${parameters.rules} rules x ${parameters.users} users`, figures);
+  }
+
+  const pick = <T>(path: string[]): T | undefined =>
+    path.reduce<unknown>(
+      (at, key) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined),
+      scenarios,
+    ) as T | undefined;
+  const longest = [
+    pick<number>(['singleJitLogin', 'figures', 'longestInvocationOverLimit']),
+    pick<number>(['burst', 'figures', 'longestInvocationOverLimit']),
+    pick<number>(['backfill', 'figures', 'longestInvocationOverLimit']),
+    pick<number>(['inactivitySweep', 'figures', 'longestInvocationOverLimit']),
+  ].filter((v): v is number => typeof v === 'number');
+  Object.assign(results, {
+    callsPerUserOverFloor: pick(['singleJitLogin', 'figures', 'callsPerUserOverFloor']) ?? null,
+    burstThroughputOverCeiling: pick(['burst', 'figures', 'burstThroughputOverCeiling']) ?? null,
+    lostUsers: pick(['burst', 'figures', 'lostUsers']) ?? null,
+    duplicateGrants: pick(['burst', 'figures', 'duplicateGrants']) ?? null,
+    eventToAccessP95Seconds: pick(['singleJitLogin', 'figures', 'eventToAccessP95Seconds']) ?? null,
+    longestInvocationOverLimit: longest.length ? Math.max(...longest) : null,
+    wallSeconds: Math.round((Date.now() - started) / 1000),
+    scenarios,
+  });
+  const dir = join(__dirname, 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+  table('Summary (the ratios the product is judged by)', {
+    callsPerUserOverFloor: results.callsPerUserOverFloor,
+    burstThroughputOverCeiling: results.burstThroughputOverCeiling,
+    lostUsers: results.lostUsers,
+    duplicateGrants: results.duplicateGrants,
+    eventToAccessP95Seconds: results.eventToAccessP95Seconds,
+    longestInvocationOverLimit: results.longestInvocationOverLimit,
+    wallSeconds: results.wallSeconds,
+  });
+  console.log(`\nwritten: bench/results/latest.json`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,39 @@
+// Small measuring helpers shared by the benchmark scenarios: percentiles, call attribution, invocation limits.
+import type { InvocationRecord } from '../../emulator/platform';
+import type { RequestLogEntry } from '../../emulator/site/request-pipeline';
+
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank] as number;
+}
+
+/** Site calls made by the given invocations. */
+export function callsBy(
+  log: readonly RequestLogEntry[],
+  invocationIds: ReadonlySet<string>,
+): RequestLogEntry[] {
+  return log.filter((entry) => entry.origin && invocationIds.has(entry.origin.invocationId));
+}
+
+/** The invocation that came closest to its Forge time limit, as a ratio of that limit. */
+export function longestOverLimit(invocations: readonly InvocationRecord[]): {
+  ratio: number;
+  moduleKey: string;
+  elapsedMs: number;
+  limitMs: number;
+} {
+  let worst = { ratio: 0, moduleKey: '', elapsedMs: 0, limitMs: 0 };
+  for (const r of invocations) {
+    const ratio = r.elapsedMs / r.limitMs;
+    if (ratio > worst.ratio)
+      worst = { ratio, moduleKey: r.moduleKey, elapsedMs: r.elapsedMs, limitMs: r.limitMs };
+  }
+  return worst;
+}
+
+export const round = (value: number, digits = 2): number => Number(value.toFixed(digits));
+
+/** Nominal Atlassian latency for every request: 100–400 ms, charged to the calling invocation. */
+export const NOMINAL_LATENCY = { seed: 11, rules: [{ latencyMs: { min: 100, max: 400 } }] };

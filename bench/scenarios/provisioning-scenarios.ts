@@ -1,0 +1,273 @@
+// Benchmark scenarios for provisioning on the emulator (latency and rate limits on): a single JIT login's
+// event-to-access time and call cost, a burst of logins against the rate ceiling, and a backfill.
+import { performance } from 'node:perf_hooks';
+import { AppHarness } from '../../test/support/app-harness';
+import {
+  configure,
+  groupGrant,
+  orgApiSettings,
+  rule,
+  SALES_DEVELOPERS,
+  scimProfile,
+} from '../../test/integration/provisioning/provisioning-setup';
+import { runtimeDeps } from '../../src/entry/runtime';
+import { jobProgress, startJob } from '../../src/services/jobs/backfill';
+import { queryAudit } from '../../src/storage/audit-repository';
+import type { Rule } from '../../src/domain/rules';
+import { callsBy, longestOverLimit, NOMINAL_LATENCY, percentile, round } from './measure';
+
+const DEPARTMENTS = ['Sales', 'Engineering', 'Support', 'Finance'] as const;
+
+function standardRules(app: AppHarness): Rule[] {
+  return [
+    rule({
+      id: 'sales',
+      when: 'user.department -eq "Sales"',
+      grants: [groupGrant(app, 'sales-team'), groupGrant(app, 'confluence-sales'), SALES_DEVELOPERS],
+    }),
+    rule({
+      id: 'engineering',
+      when: 'user.department -eq "Engineering"',
+      grants: [groupGrant(app, 'jira-developers'), groupGrant(app, 'confluence-engineering')],
+    }),
+    rule({
+      id: 'support',
+      when: 'user.department -eq "Support" -or user.jobTitle -startsWith "Support"',
+      grants: [groupGrant(app, 'support-agents')],
+    }),
+    rule({
+      id: 'finance',
+      when: 'user.department -in ["Finance", "Accounting"]',
+      grants: [groupGrant(app, 'finance-team')],
+    }),
+  ];
+}
+
+export interface SingleLoginResult {
+  logins: number;
+  eventToAccessP50Seconds: number;
+  eventToAccessP95Seconds: number;
+  callsPerUser: number;
+  floorPerUser: number;
+  callsPerUserOverFloor: number;
+  longestInvocationOverLimit: number;
+}
+
+/** Logins spread in time at nominal latency: how long until the last grant lands, and what it costs. */
+export async function singleLoginScenario(options: { logins: number }): Promise<SingleLoginResult> {
+  const app = AppHarness.start({ faults: NOMINAL_LATENCY, requestLogLimit: 1_000_000 });
+  try {
+    await configure(app, orgApiSettings(app), standardRules(app));
+    const durations: number[] = [];
+    let calls = 0;
+    let floor = 0;
+    for (let i = 0; i < options.logins; i++) {
+      const email = `jit.user${i}@acme.example`;
+      const department = DEPARTMENTS[i % DEPARTMENTS.length] as string;
+      const loggedInAt = app.clock.now();
+      const before = app.platform.invocations.length;
+      const accountId = app.jitLogin(email, `JIT User ${i}`);
+      app.site.scim.createUser(scimProfile(email, `JIT User ${i}`, department));
+      await app.advance(30_000);
+      const runs = app.platform.invocations.slice(before).filter((r) => r.moduleKey === 'provision-consumer');
+      const done = Math.max(...runs.map((r) => r.startedAt + r.elapsedMs));
+      durations.push(done - loggedInAt);
+      const own = callsBy(app.site.requestLog(), new Set(runs.map((r) => r.invocationId)));
+      calls += own.length;
+      const grants = await app.inApp(
+        async () =>
+          (await queryAudit({ accountId, limit: 50 })).entries.filter((e) => e.outcome === 'success').length,
+      );
+      // The floor: read the Jira user, the email and the SCIM profile, then one write per grant needed.
+      floor += 3 + grants;
+    }
+    return {
+      logins: options.logins,
+      eventToAccessP50Seconds: round(percentile(durations, 50) / 1000),
+      eventToAccessP95Seconds: round(percentile(durations, 95) / 1000),
+      callsPerUser: round(calls / options.logins),
+      floorPerUser: round(floor / options.logins),
+      callsPerUserOverFloor: round(calls / floor, 3),
+      longestInvocationOverLimit: round(longestOverLimit(app.platform.invocations).ratio, 3),
+    };
+  } finally {
+    await app.close();
+  }
+}
+
+export interface BurstResult {
+  logins: number;
+  arrivalPerSecond: number;
+  ceilingGrantsPerSecond: number;
+  secondsUntilAllProvisioned: number;
+  achievedGrantsPerSecond: number;
+  burstThroughputOverCeiling: number;
+  rateLimited429s: number;
+  retries: number;
+  lostUsers: number;
+  duplicateGrants: number;
+  wallSeconds: number;
+  longestInvocationOverLimit: number;
+}
+
+/**
+ * N logins within one emulated minute, writing through Jira's own group API (the app account is a site admin),
+ * under a per-endpoint burst budget below the arrival rate, so the budget is the ceiling.
+ */
+export async function burstScenario(options: {
+  logins: number;
+  burstPerSecond: number;
+}): Promise<BurstResult> {
+  const started = performance.now();
+  const app = AppHarness.start({
+    faults: NOMINAL_LATENCY,
+    rateLimits: { burstPerSecond: options.burstPerSecond },
+    parallelism: 20,
+    requestLogLimit: 1_000_000,
+  });
+  try {
+    const base = orgApiSettings(app);
+    await configure(
+      app,
+      {
+        ...base,
+        sources: {
+          email: true,
+          scim: { enabled: false, directoryId: null },
+          orgDirectory: { enabled: false },
+          pushed: false,
+        },
+        groupWritePath: { mode: 'app-account' },
+      },
+      [
+        rule({
+          id: 'staff',
+          when: 'user.emailDomain -eq "acme.example"',
+          grants: [groupGrant(app, 'confluence-engineering')],
+        }),
+      ],
+    );
+    app.site.setGroupMembership(app.appAccountId, 'site-admins', true);
+    const first = app.clock.now();
+    const perSecond = Math.ceil(options.logins / 60);
+    const accountIds: string[] = [];
+    for (let i = 0; i < options.logins; i++) {
+      accountIds.push(app.jitLogin(`burst.user${i}@acme.example`, `Burst User ${i}`));
+      if ((i + 1) % perSecond === 0) await app.advance(1_000, { scheduled: false });
+    }
+    await app.drain({ maxMs: 24 * 3_600_000 });
+    const runs = app.platform.invocations.filter((r) => r.moduleKey === 'provision-consumer');
+    const last = Math.max(...runs.map((r) => r.startedAt + r.elapsedMs));
+    const seconds = (last - first) / 1000;
+    const members = new Set(app.site.groupMembers('confluence-engineering'));
+    const lost = accountIds.filter((id) => !members.has(id)).length;
+    const writes = app.site
+      .requestLog()
+      .filter((r) => r.method === 'POST' && r.path.startsWith('/rest/api/3/group/user') && r.status < 300);
+    const granted = new Set(writes.map((w) => w.seq)).size;
+    // Each user needs GET /user, GET /user/email and POST /group/user: each endpoint has its own burst budget,
+    // so the ceiling is that budget (users per second), unless logins arrive slower than it.
+    const ceiling = Math.min(options.burstPerSecond, options.logins / 60);
+    return {
+      logins: options.logins,
+      arrivalPerSecond: round(options.logins / 60),
+      ceilingGrantsPerSecond: round(ceiling),
+      secondsUntilAllProvisioned: round(seconds),
+      achievedGrantsPerSecond: round(options.logins / seconds),
+      burstThroughputOverCeiling: round(options.logins / seconds / ceiling, 3),
+      rateLimited429s: app.site.requestLog().filter((r) => r.status === 429).length,
+      retries: runs.length - options.logins,
+      lostUsers: lost,
+      duplicateGrants: granted - (options.logins - lost),
+      wallSeconds: round((performance.now() - started) / 1000),
+      longestInvocationOverLimit: round(longestOverLimit(app.platform.invocations).ratio, 3),
+    };
+  } finally {
+    await app.close();
+  }
+}
+
+export interface BackfillResult {
+  users: number;
+  rules: number;
+  emulatedSeconds: number;
+  wallSeconds: number;
+  callsPerUser: number;
+  invocations: number;
+  peakHeapMb: number;
+  longestInvocationOverLimit: number;
+  longestInvocation: string;
+}
+
+/** Backfill of an existing site with many rules, at nominal latency and default rate limits. */
+export async function backfillScenario(options: { users: number; rules: number }): Promise<BackfillResult> {
+  const app = AppHarness.start({
+    seed: { scale: options.users },
+    faults: NOMINAL_LATENCY,
+    parallelism: 10,
+    requestLogLimit: 2_000_000,
+  });
+  let peakHeap = process.memoryUsage().heapUsed;
+  const sampler = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 50);
+  const started = performance.now();
+  try {
+    const base = orgApiSettings(app);
+    const groups = app.site
+      .groups()
+      .filter(
+        (g) =>
+          !g.synced &&
+          !['site-admins', 'jira-administrators', 'confluence-admins', 'atlassian-addons-admin'].includes(
+            g.name,
+          ),
+      );
+    const rules: Rule[] = Array.from({ length: options.rules }, (_, i) =>
+      rule({
+        id: `r${i}`,
+        priority: i,
+        when:
+          i % 2
+            ? `user.department -eq "${DEPARTMENTS[i % DEPARTMENTS.length] as string}" -and user.active -eq true`
+            : `user.jobTitle -contains "${['Engineer', 'Manager', 'Analyst', 'Agent', 'Designer'][i % 5] as string}"`,
+        grants: [groupGrant(app, (groups[i % groups.length] as { name: string }).name)],
+      }),
+    );
+    await configure(
+      app,
+      {
+        ...base,
+        sources: {
+          email: true,
+          scim: { enabled: false, directoryId: null },
+          orgDirectory: { enabled: true },
+          pushed: false,
+        },
+      },
+      rules,
+    );
+    const before = app.platform.invocations.length;
+    const startedAt = app.clock.now();
+    const job = await app.inApp(() =>
+      startJob('backfill', app.credentials.siteAdmin.accountId, runtimeDeps(app.credentials.siteAri)),
+    );
+    await app.drain({ maxMs: 7 * 86_400_000 });
+    const progress = await app.inApp(() => jobProgress(job.id));
+    const runs = app.platform.invocations.slice(before).filter((r) => r.moduleKey === 'jobs-consumer');
+    const calls = callsBy(app.site.requestLog(), new Set(runs.map((r) => r.invocationId))).length;
+    const worst = longestOverLimit(runs);
+    return {
+      users: progress?.total ?? 0,
+      rules: options.rules,
+      emulatedSeconds: round(((progress?.finishedAt ?? app.clock.now()) - startedAt) / 1000),
+      wallSeconds: round((performance.now() - started) / 1000),
+      callsPerUser: round(calls / Math.max(1, progress?.total ?? 1)),
+      invocations: runs.length,
+      peakHeapMb: round(peakHeap / 1024 / 1024, 1),
+      longestInvocationOverLimit: round(worst.ratio, 3),
+      longestInvocation: `${worst.moduleKey} ${round(worst.elapsedMs / 1000, 1)} s of ${worst.limitMs / 1000} s`,
+    };
+  } finally {
+    clearInterval(sampler);
+    await app.close();
+  }
+}

@@ -35,7 +35,8 @@ export interface PageResult {
   finishedAt: number;
 }
 
-const pagePlanKey = (jobId: string, pageNo: number) => `${KEY.jobData(jobId)}:plan:${String(pageNo).padStart(6, '0')}`;
+const pagePlanKey = (jobId: string, pageNo: number) =>
+  `${KEY.jobData(jobId)}:plan:${String(pageNo).padStart(6, '0')}`;
 const pageResultKey = (jobId: string, pageNo: number) =>
   `${KEY.jobData(jobId)}:page:${String(pageNo).padStart(6, '0')}`;
 

@@ -41,7 +41,10 @@ export async function commitProvisioningWrites(writes: ProvisioningWrites): Prom
         ? new Filter<StoredLedgerValue>().and('state', FilterConditions.notExists())
         : new Filter<StoredLedgerValue>().and('state', FilterConditions.equalTo('granted'));
     ops.push((tx) =>
-      tx.set(ledgerKey(row.accountId, row.grantKey), stored(row), { entityName: ENTITY.ledger, conditions: condition }),
+      tx.set(ledgerKey(row.accountId, row.grantKey), stored(row), {
+        entityName: ENTITY.ledger,
+        conditions: condition,
+      }),
     );
   }
   for (const row of writes.putLedger ?? [])

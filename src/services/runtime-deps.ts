@@ -5,6 +5,8 @@ import type { JiraRequester, ConfluenceRequester, ExternalFetch } from '../clien
 export interface WorkItem {
   body: Record<string, unknown>;
   delayInSeconds?: number;
+  /** Forge's per-key cap on concurrently running events. */
+  concurrency?: { key: string; limit: number };
 }
 
 /** The queue refused the push for now (more than 500 events a minute): try again later. */

@@ -1,11 +1,13 @@
-// Turns "this user appeared or changed" (a product event, a scan, a push) into queued provisioning work,
-// coalescing bursts: while a run for the user is queued, further notices are absorbed by it.
+// Turns "this user appeared or changed" (a product event, a scan, a push) into provisioning work: the user is
+// admitted to the rate governor's intake, coalescing bursts: while a run for the user is pending, further notices
+// are absorbed by it (the run reads the user's attributes when it starts).
 import { claimProvisionMarker, releaseProvisionMarker } from '../../storage/markers-repository';
 import { loadSettings } from '../../storage/settings-repository';
 import type { RuntimeDeps } from '../runtime-deps';
-import { PROVISION_QUEUE, type ProvisionWork } from './provisioning-work';
+import type { ProvisionWork } from './provisioning-work';
+import { admit } from './rate-governor';
 
-/** The marker outlives any sane queue delay; if the run is lost, the marker expires and the next notice requeues. */
+/** The marker outlives any sane delay; if the run is lost, the marker expires and the next notice requeues. */
 const MARKER_TTL_SECONDS = 15 * 60;
 
 export type NoticeResult = 'queued' | 'coalesced' | 'disabled';
@@ -17,20 +19,14 @@ export async function noticeUser(
   const { settings } = await loadSettings();
   if (!settings.provisioning.enabled) return 'disabled';
   if (!(await claimProvisionMarker(notice.accountId, MARKER_TTL_SECONDS))) return 'coalesced';
-  const work: ProvisionWork = {
-    accountIds: [notice.accountId],
-    source: notice.source,
-    runId: notice.runId,
-    attempt: 0,
-    releaseMarkers: true,
-    released: false,
-  };
   try {
-    await deps.enqueue(PROVISION_QUEUE, [
-      { body: work, delayInSeconds: settings.provisioning.coalesceSeconds },
-    ]);
+    await admit(
+      [{ accountId: notice.accountId, source: notice.source, runId: notice.runId, releaseMarker: true }],
+      deps,
+      Math.max(1, settings.provisioning.coalesceSeconds),
+    );
   } catch (e) {
-    // Nothing was queued: free the marker so the retried notice (or the next one) queues the run.
+    // Not admitted: free the marker so the retried notice (or the next one) admits the user.
     await releaseProvisionMarker(notice.accountId);
     throw e;
   }

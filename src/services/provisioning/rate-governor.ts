@@ -1,7 +1,8 @@
-// Paces provisioning to Atlassian's rate budgets across all workers. When any worker is told to wait (429), the
-// gate closes: that worker and every newcomer park their users instead of retrying early (which earns everyone
-// sharing the app's budget a longer wait), and a single releaser sends them back in one-second waves sized to
-// the budget, until nobody is parked and the gate opens again.
+// The intake and pacer of provisioning. Every noticed user is parked, and one releaser turns the parked users into
+// queue messages of several users each: a burst of thousands of logins costs a few dozen queue events (Forge
+// accepts 500 a minute), not one each. When any worker is told to wait (429) the gate closes: that worker and
+// every newcomer park their users instead of retrying early (which earns everyone sharing the app's budget a
+// longer wait), and the releaser sends them back in one-second waves sized to the budget until nobody is parked.
 import type { AtlassianApiError } from '../../clients/api-error';
 import {
   claimReleaser,
@@ -28,7 +29,17 @@ const BUDGET_WINDOW_SECONDS: Record<string, number> = {
 };
 /** Waves one releaser run schedules ahead (each at most 1 second apart), before it looks at the backlog again. */
 const WAVES_PER_RUN = 30;
-const RELEASER_TTL_SECONDS = 20 * 60;
+/** With no rate limit in force: users one releaser run sends, in at most this many messages, all at once. */
+const OPEN_RELEASE_BATCH = 1_000;
+const OPEN_MESSAGES_PER_RUN = 50;
+/** Messages one paced wave is split into. */
+const MESSAGES_PER_WAVE = 4;
+/** Provisioning messages running at once, at most. */
+export const PROVISION_CONCURRENCY = { key: 'provision', limit: 10 } as const;
+/** Queue events per minute the releaser allows itself (Forge accepts 500 per installation; room is left). */
+const RELEASER_EVENTS_PER_MINUTE = 400;
+/** A releaser claim outlives its longest wait; if its run is lost, the backstop queues a new one after this. */
+const RELEASER_TTL_SECONDS = 16 * 60;
 
 /** Users per second the refused budget allows: each user needs one call of each endpoint it uses. */
 export function usersPerSecond(e: AtlassianApiError): number {
@@ -75,6 +86,16 @@ export async function reviveReleaser(deps: RuntimeDeps): Promise<boolean> {
   return true;
 }
 
+/** Takes noticed users in: parked until the releaser (coming within `delaySeconds`) sends them on. */
+export async function admit(
+  users: Array<Omit<ParkedUser, 'parkedAt'>>,
+  deps: RuntimeDeps,
+  delaySeconds: number,
+): Promise<void> {
+  await parkUsers(users.map((u) => ({ ...u, parkedAt: deps.now() })));
+  await ensureReleaser(deps, delaySeconds);
+}
+
 /** Parks users of a work item (after a 429, or while others are parked) and makes sure a releaser will come. */
 export async function park(
   work: ProvisionWork,
@@ -112,8 +133,10 @@ export async function releaseParked(deps: RuntimeDeps): Promise<{ released: numb
     ]);
     return { released: 0, remaining: true };
   }
-  const perWave = gate?.usersPerSecond ?? 10;
-  const parked = await listParked(perWave * WAVES_PER_RUN);
+  // Paced waves one second apart while a rate limit is in force; otherwise everyone at once, several per message.
+  const paced = gate !== undefined;
+  const perWave = paced ? gate.usersPerSecond : OPEN_RELEASE_BATCH;
+  const parked = await listParked(paced ? perWave * WAVES_PER_RUN : OPEN_RELEASE_BATCH);
   if (parked.length === 0) {
     await openRateGate();
     await releaseReleaser();
@@ -122,31 +145,42 @@ export async function releaseParked(deps: RuntimeDeps): Promise<{ released: numb
   const items = [];
   for (let wave = 0; wave * perWave < parked.length; wave++) {
     const users = parked.slice(wave * perWave, (wave + 1) * perWave);
-    // Users parked from different runs keep their own run id (audit) and marker flag.
+    // Users are grouped by where they came from and whether they hold a marker; each message gets one run id
+    // (the audit trail's "run"), since users noticed one by one would otherwise cost one message each.
     const groups = new Map<string, ParkedUser[]>();
     for (const user of users) {
-      const key = `${user.source}\u0000${user.runId}\u0000${user.releaseMarker}`;
+      const key = `${user.source}\u0000${user.releaseMarker}`;
       groups.set(key, [...(groups.get(key) ?? []), user]);
     }
     for (const group of groups.values()) {
       const first = group[0] as ParkedUser;
-      const work: ProvisionWork = {
-        accountIds: group.map((u) => u.accountId),
-        source: first.source as ProvisionWork['source'],
-        runId: first.runId,
-        attempt: 0,
-        releaseMarkers: first.releaseMarker,
-        released: true,
-      };
-      items.push({ body: work, delayInSeconds: wave });
+      // A message's users are handled one after another (each a few calls at network latency), so a paced wave
+      // is split over several messages that run side by side and finish within its second or so.
+      const size = paced
+        ? Math.max(1, Math.ceil(perWave / MESSAGES_PER_WAVE))
+        : Math.max(10, Math.ceil(parked.length / OPEN_MESSAGES_PER_RUN));
+      for (let i = 0; i < group.length; i += size) {
+        const work: ProvisionWork = {
+          accountIds: group.slice(i, i + size).map((u) => u.accountId),
+          source: first.source as ProvisionWork['source'],
+          runId: group.length === 1 ? first.runId : `release:${now}:${wave}:${i}`,
+          attempt: 0,
+          releaseMarkers: first.releaseMarker,
+          released: true,
+        };
+        // A concurrency key caps how many provisioning messages run at once, so the first 429 of a burst
+        // finds few others already in flight (each of which would lengthen the wait).
+        items.push({ body: work, delayInSeconds: wave, concurrency: PROVISION_CONCURRENCY });
+      }
     }
   }
   await deps.enqueue(PROVISION_QUEUE, items);
   await unpark(parked.map((u) => u.accountId));
   const waves = Math.ceil(parked.length / perWave);
-  // Look again once these waves have gone: users parked meanwhile (or parked again) are next.
+  // Look again once these waves have gone and the queue's per-minute budget allows another round.
+  const again = Math.max(waves, Math.ceil((items.length / RELEASER_EVENTS_PER_MINUTE) * 60), 1);
   await deps.enqueue(JOBS_QUEUE, [
-    { body: { kind: 'release-parked' } satisfies JobsWork, delayInSeconds: waves },
+    { body: { kind: 'release-parked' } satisfies JobsWork, delayInSeconds: Math.min(900, again) },
   ]);
   return { released: parked.length, remaining: true };
 }

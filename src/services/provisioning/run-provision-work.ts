@@ -36,6 +36,11 @@ function transientDelay(e: unknown, attempt: number): number | undefined {
   return undefined;
 }
 
+async function gateClosedSince(now: number): Promise<boolean> {
+  const gate = await getRateGate();
+  return gate !== undefined && gate.until > now;
+}
+
 export async function runProvisionWork(work: ProvisionWork, deps: RuntimeDeps): Promise<WorkResult> {
   const ctx = await loadProvisionContext(deps, {
     runId: work.runId,
@@ -55,6 +60,13 @@ export async function runProvisionWork(work: ProvisionWork, deps: RuntimeDeps): 
   }
   for (let i = 0; i < work.accountIds.length; i++) {
     const accountId = work.accountIds[i] as string;
+    // Re-checked before every user after the first: another worker may have been told to wait meanwhile.
+    if (i > 0 && (await gateClosedSince(deps.now()))) {
+      const rest = work.accountIds.slice(i);
+      result.delaySeconds = await park(work, rest, deps);
+      result.requeued.push(...rest);
+      break;
+    }
     if (deps.remainingMs() < MIN_BUDGET_MS) {
       const rest = work.accountIds.slice(i);
       await deps.enqueue(PROVISION_QUEUE, [{ body: { ...work, accountIds: rest } }]);

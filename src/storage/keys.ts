@@ -33,8 +33,6 @@ export const KEY = {
   rulePrefix: 'rule:',
   exclusiveSets: 'exclusive-sets',
   ruleLastMatched: (ruleId: string) => `rule-matched:${ruleId}`,
-  /** Set while a provisioning run for the account is queued; coalesces bursts of events. */
-  provisionQueued: (accountId: string) => `queued:${accountId}`,
   pushedAttributes: (accountId: string) => `pushed:${accountId}`,
   webTriggerNonce: (signature: string) => `nonce:${signature}`,
   watermark: (name: string) => `watermark:${name}`,

@@ -4,25 +4,6 @@ import { KEY } from './keys';
 
 const isAlreadyExists = (e: unknown) => (e as ForgeKvsAPIError | undefined)?.code === 'KEY_ALREADY_EXISTS';
 
-/** Claims the "run queued" marker for a user; false when a run is already queued (the event is coalesced). */
-export async function claimProvisionMarker(accountId: string, ttlSeconds: number): Promise<boolean> {
-  try {
-    await kvs.set(KEY.provisionQueued(accountId), 1, {
-      keyPolicy: 'FAIL_IF_EXISTS',
-      ttl: { value: ttlSeconds, unit: 'SECONDS' },
-    });
-    return true;
-  } catch (e) {
-    if (isAlreadyExists(e)) return false;
-    throw e;
-  }
-}
-
-/** Cleared when the run starts, so any later change queues a fresh run. */
-export async function releaseProvisionMarker(accountId: string): Promise<void> {
-  await kvs.delete(KEY.provisionQueued(accountId));
-}
-
 /** Records a signature once; false if it was seen before (a replay). Kept past the replay window. */
 export async function claimNonce(signature: string, ttlSeconds: number): Promise<boolean> {
   try {

@@ -4,7 +4,7 @@ import { Filter, FilterConditions, kvs } from '@forge/kvs';
 
 type TransactionBuilder = ReturnType<typeof kvs.transact>;
 import type { AuditEntry } from '../shared/audit';
-import { ENTITY, KEY } from './keys';
+import { ENTITY } from './keys';
 import type { LedgerRow } from './ledger-repository';
 import type { UserState } from './user-state-repository';
 
@@ -22,8 +22,6 @@ export interface ProvisioningWrites {
   deleteLedger?: Array<{ accountId: string; grantKey: string }>;
   audit?: AuditEntry[];
   userState?: UserState;
-  /** Clears the "run queued" marker in the same transaction. */
-  releaseMarkerFor?: string;
 }
 
 type Op = (tx: TransactionBuilder) => TransactionBuilder;
@@ -66,10 +64,6 @@ export async function commitProvisioningWrites(writes: ProvisioningWrites): Prom
         { entityName: ENTITY.userState },
       ),
     );
-  }
-  if (writes.releaseMarkerFor) {
-    const accountId = writes.releaseMarkerFor;
-    ops.push((tx) => tx.delete(KEY.provisionQueued(accountId)));
   }
   // Larger change sets (rare: one user gaining or losing more than 24 grants at once) commit in order; each
   // chunk is atomic, and a retry redoes whatever a crash left out because every write is idempotent.

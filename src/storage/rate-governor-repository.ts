@@ -12,11 +12,14 @@ export interface RateGate {
   backlog: boolean;
 }
 
+/**
+ * A user waiting for provisioning. The record is also the coalescing marker: while it exists, further notices for
+ * the user are absorbed (the run reads the user's attributes when it starts, after the releaser sends it).
+ */
 export interface ParkedUser {
   accountId: string;
   source: string;
   runId: string;
-  releaseMarker: boolean;
   parkedAt: number;
 }
 
@@ -39,6 +42,17 @@ export async function closeRateGate(until: number, usersPerSecond: number): Prom
 
 export async function openRateGate(): Promise<void> {
   await kvs.delete(KEY.rateGate);
+}
+
+/** Parks a noticed user unless already parked; false means the notice was coalesced into the waiting run. */
+export async function claimParked(user: ParkedUser): Promise<boolean> {
+  try {
+    await kvs.set(KEY.parked(user.accountId), user, { keyPolicy: 'FAIL_IF_EXISTS' });
+    return true;
+  } catch (e) {
+    if ((e as ForgeKvsAPIError).code === 'KEY_ALREADY_EXISTS') return false;
+    throw e;
+  }
 }
 
 export async function parkUsers(users: ParkedUser[]): Promise<void> {
@@ -71,6 +85,8 @@ export async function unpark(accountIds: string[]): Promise<void> {
 
 /** One releaser at a time: claimed when it is queued, released when it stops rescheduling itself. */
 export async function claimReleaser(ttlSeconds: number): Promise<boolean> {
+  // A read first: while a releaser is coming (the usual case in a burst) no write is spent on the claim.
+  if ((await kvs.get(KEY.releaserQueued)) !== undefined) return false;
   try {
     await kvs.set(KEY.releaserQueued, 1, {
       keyPolicy: 'FAIL_IF_EXISTS',

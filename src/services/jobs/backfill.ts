@@ -132,7 +132,7 @@ export async function cancelJob(
 export async function runPlanStep(jobId: string, deps: RuntimeDeps): Promise<void> {
   let job = await getJob(jobId);
   if (!job || job.status !== 'planning') return;
-  const ctx = await loadProvisionContext(deps, { runId: jobId, source: 'backfill', releaseMarker: false });
+  const ctx = await loadProvisionContext(deps, { runId: jobId, source: 'backfill' });
   let queuedThisStep = 0;
   while (deps.remainingMs() > 20_000) {
     const users = await ctx.clients.jira.searchUsers(job.planCursor, LIST_SIZE);
@@ -186,7 +186,7 @@ export async function runPage(
 ): Promise<void> {
   const job = await getJob(work.jobId);
   if (!job || job.status === 'cancelled' || job.status === 'failed') return;
-  const ctx = await loadProvisionContext(deps, { runId: job.id, source: 'backfill', releaseMarker: false });
+  const ctx = await loadProvisionContext(deps, { runId: job.id, source: 'backfill' });
   const tally = new ImpactTally();
   let done = 0;
   let failed = 0;

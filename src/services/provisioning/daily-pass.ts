@@ -45,7 +45,6 @@ export async function runDailyScanPage(
         source: 'daily',
         runId: work.runId,
         attempt: 0,
-        releaseMarkers: false,
         released: false,
       } satisfies ProvisionWork,
     });

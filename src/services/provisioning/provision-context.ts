@@ -9,7 +9,7 @@ import type { ProvisionContext } from './provision-user';
 
 export async function loadProvisionContext(
   deps: RuntimeDeps,
-  run: { runId: string; source: string; releaseMarker: boolean },
+  run: { runId: string; source: string },
 ): Promise<ProvisionContext> {
   const { settings, problem } = await loadSettings();
   if (problem) await recordHealth({ component: 'settings', ok: false, message: problem, at: deps.now() });

@@ -27,8 +27,6 @@ export interface ProvisionContext {
   /** The event, job or run this work belongs to (stable across retries of it). */
   runId: string;
   source: string;
-  /** Clear the user's "run queued" marker with the first write. */
-  releaseMarker: boolean;
 }
 
 export interface GrantChange {
@@ -243,7 +241,6 @@ export async function provisionUser(accountId: string, ctx: ProvisionContext): P
     await commitProvisioningWrites({
       audit: [failureAudit(ctx, accountId, `source:${e.source}`, e.source, '', e.message)],
       userState: userState(ctx, accountId, 'failed', e.message, []),
-      ...(ctx.releaseMarker ? { releaseMarkerFor: accountId } : {}),
     });
     return {
       accountId,
@@ -280,7 +277,6 @@ export async function provisionUser(accountId: string, ctx: ProvisionContext): P
     const message = plan.skipped ? plan.reasons.join(' ') : 'Nothing to change';
     await commitProvisioningWrites({
       userState: userState(ctx, accountId, plan.skipped ? 'skipped' : 'ok', message, plan.matchedRuleIds),
-      ...(ctx.releaseMarker ? { releaseMarkerFor: accountId } : {}),
     });
     return {
       accountId,
@@ -320,7 +316,6 @@ export async function provisionUser(accountId: string, ctx: ProvisionContext): P
       row,
       expect: row.state === 'adding' ? ('absent' as const) : ('granted' as const),
     })),
-    ...(ctx.releaseMarker ? { releaseMarkerFor: accountId } : {}),
   });
 
   // 2. Site writes, one at a time; a transient failure stops here (intents make the retry resume cleanly).

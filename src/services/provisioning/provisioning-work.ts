@@ -12,8 +12,6 @@ export const provisionWorkSchema = z.object({
   runId: z.string().min(1).max(128),
   /** Times this work was put back because of rate limits or outages. */
   attempt: z.number().int().min(0).default(0),
-  /** The "run queued" marker to clear (set when the work came from a coalesced event). */
-  releaseMarkers: z.boolean().default(false),
   /** Backfill job this page belongs to, for progress counts. */
   jobId: z.string().optional(),
   /** Sent by the rate governor's releaser: it may run while others are still parked (it is their turn). */

@@ -5,6 +5,7 @@
 // longer wait), and the releaser sends them back in one-second waves sized to the budget until nobody is parked.
 import type { AtlassianApiError } from '../../clients/api-error';
 import {
+  claimParked,
   claimReleaser,
   closeRateGate,
   getRateGate,
@@ -86,14 +87,18 @@ export async function reviveReleaser(deps: RuntimeDeps): Promise<boolean> {
   return true;
 }
 
-/** Takes noticed users in: parked until the releaser (coming within `delaySeconds`) sends them on. */
+/**
+ * Takes a noticed user in: parked until the releaser (coming within `delaySeconds`) sends it on. Returns false
+ * when the user was already waiting (the notice is coalesced). One write per new user.
+ */
 export async function admit(
-  users: Array<Omit<ParkedUser, 'parkedAt'>>,
+  user: Omit<ParkedUser, 'parkedAt'>,
   deps: RuntimeDeps,
   delaySeconds: number,
-): Promise<void> {
-  await parkUsers(users.map((u) => ({ ...u, parkedAt: deps.now() })));
+): Promise<boolean> {
+  if (!(await claimParked({ ...user, parkedAt: deps.now() }))) return false;
   await ensureReleaser(deps, delaySeconds);
+  return true;
 }
 
 /** Parks users of a work item (after a 429, or while others are parked) and makes sure a releaser will come. */
@@ -106,13 +111,7 @@ export async function park(
   const now = deps.now();
   if (refusal) await closeRateGate(now + (refusal.retryAfterSeconds ?? 1) * 1000, usersPerSecond(refusal));
   await parkUsers(
-    accountIds.map((accountId) => ({
-      accountId,
-      source: work.source,
-      runId: work.runId,
-      releaseMarker: work.releaseMarkers,
-      parkedAt: now,
-    })),
+    accountIds.map((accountId) => ({ accountId, source: work.source, runId: work.runId, parkedAt: now })),
   );
   const gate = await getRateGate();
   const delay = Math.ceil(((gate?.until ?? now) - now) / 1000);
@@ -149,7 +148,7 @@ export async function releaseParked(deps: RuntimeDeps): Promise<{ released: numb
     // (the audit trail's "run"), since users noticed one by one would otherwise cost one message each.
     const groups = new Map<string, ParkedUser[]>();
     for (const user of users) {
-      const key = `${user.source}\u0000${user.releaseMarker}`;
+      const key = user.source;
       groups.set(key, [...(groups.get(key) ?? []), user]);
     }
     for (const group of groups.values()) {
@@ -165,7 +164,6 @@ export async function releaseParked(deps: RuntimeDeps): Promise<{ released: numb
           source: first.source as ProvisionWork['source'],
           runId: group.length === 1 ? first.runId : `release:${now}:${wave}:${i}`,
           attempt: 0,
-          releaseMarkers: first.releaseMarker,
           released: true,
         };
         // A concurrency key caps how many provisioning messages run at once, so the first 429 of a burst

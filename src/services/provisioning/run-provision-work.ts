@@ -45,7 +45,6 @@ export async function runProvisionWork(work: ProvisionWork, deps: RuntimeDeps): 
   const ctx = await loadProvisionContext(deps, {
     runId: work.runId,
     source: work.source,
-    releaseMarker: work.releaseMarkers,
   });
   const result: WorkResult = { outcomes: [], requeued: [], gaveUp: [] };
   const matched = new Set<string>();

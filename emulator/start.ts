@@ -12,6 +12,11 @@ const clock = createRealClock();
 installForgeGlobals();
 
 const REPO_ROOT = resolve(__dirname, '..');
+// EMULATOR_DATA_DIR moves everything start-up writes (KVS, preview bundles) out of .local, e.g. for a test
+// that must start clean and leave a developer's own data alone.
+const DATA_DIR = process.env.EMULATOR_DATA_DIR
+  ? resolve(process.env.EMULATOR_DATA_DIR)
+  : join(REPO_ROOT, '.local');
 
 function line(label: string, value: string): string {
   return `  ${label.padEnd(32)} ${value}`;
@@ -40,7 +45,7 @@ async function main(): Promise<void> {
   }
 
   const site = createSite({ clock, seed: 'demo' });
-  const storageDir = join(REPO_ROOT, '.local', 'emulator');
+  const storageDir = join(DATA_DIR, 'emulator');
   mkdirSync(storageDir, { recursive: true });
   const storagePath = join(storageDir, 'forge-storage.sqlite');
   const platform = createPlatform({
@@ -55,7 +60,8 @@ async function main(): Promise<void> {
   });
   platform.useWebTriggerBaseUrl(server.url);
 
-  const bundles = await buildPreviewBundles({ repoRoot: REPO_ROOT });
+  const cacheDir = join(DATA_DIR, 'preview');
+  const bundles = await buildPreviewBundles({ repoRoot: REPO_ROOT, cacheDir });
   server.setReady(
     {
       webTriggers: platform.webTriggerHandler,
@@ -63,7 +69,7 @@ async function main(): Promise<void> {
         platform,
         site,
         bundles,
-        rebuild: () => buildPreviewBundles({ repoRoot: REPO_ROOT }),
+        rebuild: () => buildPreviewBundles({ repoRoot: REPO_ROOT, cacheDir }),
       }),
       site: createSiteMount(site, { clock }),
     },

@@ -9,6 +9,7 @@ import type { ForgeFetchTarget, Invocation, InvocationHost, InvocationInit, Modu
 import { readManifest, INTERVAL_MS, type AppManifest, type FunctionDef } from './manifest';
 import { KvsStore } from './kvs/kvs-store';
 import { handleKvsRequest } from './kvs/kvs-wire';
+import { DEFAULT_KVS_QUOTA, KvsQuota, type KvsQuotaConfig } from './kvs/kvs-quota';
 import { QueueStore, QUEUE_LIMITS, type QueuedEvent } from './queue/queue-store';
 import { handleQueueRequest } from './queue/queue-wire';
 import { ProductProxy } from './product-proxy';
@@ -52,6 +53,8 @@ export interface PlatformOptions {
   ) => string | undefined;
   /** Reports each finished invocation (logs in `npm start`). */
   onInvocation?: (record: InvocationRecord) => void;
+  /** Storage quotas per installation; `off` lifts them (the default mirrors Forge's documented limits). */
+  kvsQuota?: KvsQuotaConfig | 'off';
 }
 
 const PRODUCT_EVENT_QUEUE_PREFIX = '__product-event__/';
@@ -84,6 +87,7 @@ export class ForgePlatform implements InvocationHost {
   readonly storage: KvsStore;
   readonly queue: QueueStore;
   readonly invocations: InvocationRecord[] = [];
+  readonly kvsQuota: KvsQuota;
   readonly egress: Egress;
   private readonly db: Database.Database;
   private readonly proxy: ProductProxy;
@@ -105,6 +109,7 @@ export class ForgePlatform implements InvocationHost {
     this.db = new Database(options.storagePath ?? ':memory:');
     this.storage = new KvsStore(this.db, this.manifest.entities, () => this.now());
     this.queue = new QueueStore(this.db);
+    this.kvsQuota = new KvsQuota(options.clock, options.kvsQuota ?? DEFAULT_KVS_QUOTA);
     this.random = new SeededRandom(options.seed ?? 1);
     this.consumerQueues = new Set(this.manifest.consumers.map((c) => c.queue));
     this.loadHandler =
@@ -178,7 +183,7 @@ export class ForgePlatform implements InvocationHost {
     path: string,
     init: RequestInit,
   ): Promise<Response> {
-    if (target.type === 'kvs') return handleKvsRequest(this.storage, path, init);
+    if (target.type === 'kvs') return handleKvsRequest(this.storage, path, init, this.kvsQuota);
     if (target.type === 'fpp' && target.remote === 'stargate') {
       if (path.startsWith('/webhook/queue/'))
         return handleQueueRequest(this.queue, path, init, {

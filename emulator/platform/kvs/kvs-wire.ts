@@ -1,13 +1,20 @@
 // Answers @forge/kvs's wire calls (`/api/v1/...`) from the store, in the reply shapes the SDK checks.
 import { KvsError, notFound, badRequest } from './kvs-errors';
+import { kindOf, type KvsQuota } from './kvs-quota';
 import type { EntityQuery, KvsStore, SetOptions, Space, StoredItem, TransactionRequest } from './kvs-store';
 import type { FilterItem } from './entity-schema';
 
-const json = (status: number, body?: unknown): Response =>
-  new Response(body === undefined ? null : JSON.stringify(body), {
+/** Bytes of the last JSON reply built, so reads can be charged by what they returned. */
+let lastReplyBytes = 0;
+
+const json = (status: number, body?: unknown): Response => {
+  const text = body === undefined ? null : JSON.stringify(body);
+  lastReplyBytes = text === null ? 0 : Buffer.byteLength(text);
+  return new Response(text, {
     status,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
   });
+};
 
 interface KeyBody {
   key: string;
@@ -84,9 +91,19 @@ function dispatch(store: KvsStore, op: string, body: unknown): Response {
   }
 }
 
-/** Handles one `__forge_fetch__({type:'kvs'}, '/api/v1/<op>', init)` call. */
-export function handleKvsRequest(store: KvsStore, path: string, init: RequestInit): Response {
+/** Handles one `__forge_fetch__({type:'kvs'}, '/api/v1/<op>', init)` call, within the installation's quotas. */
+export function handleKvsRequest(
+  store: KvsStore,
+  path: string,
+  init: RequestInit,
+  quota?: KvsQuota,
+): Response {
   const op = path.replace(/^\/api\/v1\//, '');
+  const kind = kindOf(op);
+  const requestBytes = typeof init.body === 'string' ? Buffer.byteLength(init.body) : 0;
+  // Writes are charged by what they store; reads by what they return, known only once answered.
+  const refusal = quota?.charge(kind, kind === 'write' ? quota.units(requestBytes) : 1);
+  if (refusal) return json(refusal.status, { code: refusal.code, message: refusal.message });
   let body: unknown;
   try {
     body = typeof init.body === 'string' && init.body.length > 0 ? JSON.parse(init.body) : {};
@@ -94,7 +111,9 @@ export function handleKvsRequest(store: KvsStore, path: string, init: RequestIni
     return json(400, { code: 'INVALID_REQUEST', message: 'The request body is not valid JSON.' });
   }
   try {
-    return dispatch(store, op, body);
+    const response = dispatch(store, op, body);
+    if (quota && kind === 'read') quota.addReadUnits(quota.units(lastReplyBytes) - 1);
+    return response;
   } catch (e) {
     if (e instanceof KvsError) return json(e.status, { code: e.code, message: e.message });
     throw e;

@@ -3,9 +3,13 @@ import { InvocationError, InvocationErrorCode, type AsyncEvent } from '@forge/ev
 import { AtlassianApiError } from '../../clients/api-error';
 import { runPage, runPlanStep } from '../../services/jobs/backfill';
 import { jobsWorkSchema } from '../../services/jobs/jobs-work';
+import { isStorageQuotaError, withStorageQuota } from '../../services/storage-quota';
 import { runDailyScanPage } from '../../services/provisioning/daily-pass';
 import { releaseParked } from '../../services/provisioning/rate-governor';
 import { runtimeDeps } from '../runtime';
+
+/** A step rerun after a quota wait needs this much of the invocation left. */
+const QUOTA_WAIT_RESERVE_MS = 120_000;
 
 /** Transient failures retry the whole message later; the page is idempotent. */
 function retryFor(e: unknown): InvocationError | undefined {
@@ -19,10 +23,10 @@ function retryFor(e: unknown): InvocationError | undefined {
       retryAfter: 60,
       retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED,
     });
-  const code = (e as { code?: unknown } | null)?.code;
-  if (code === 'RATE_LIMIT_EXCEEDED' || (e instanceof Error && e.name === 'QueueBusyError'))
+  if (isStorageQuotaError(e) || (e instanceof Error && e.name === 'QueueBusyError'))
     return new InvocationError({
-      retryAfter: 60,
+      // Spread over two minutes: pages refused together must not all come back in the same quota minute.
+      retryAfter: 60 + Math.floor(Math.random() * 60),
       retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED,
     });
   return undefined;
@@ -43,10 +47,18 @@ export async function jobsWorker(
   const deps = runtimeDeps(context.installContext);
   try {
     const work = parsed.data;
-    if (work.kind === 'backfill-plan') await runPlanStep(work.jobId, deps);
-    else if (work.kind === 'daily-scan') await runDailyScanPage(work, deps);
-    else if (work.kind === 'release-parked') await releaseParked(deps);
-    else await runPage(work, deps);
+    // Every step is resumable, so a storage-quota refusal is waited out here and the step simply runs again;
+    // handing it back to the queue would bring all refused pages back in the same minute.
+    await withStorageQuota(
+      async () => {
+        if (work.kind === 'backfill-plan') await runPlanStep(work.jobId, deps);
+        else if (work.kind === 'daily-scan') await runDailyScanPage(work, deps);
+        else if (work.kind === 'release-parked') await releaseParked(deps);
+        else await runPage(work, deps);
+      },
+      deps,
+      QUOTA_WAIT_RESERVE_MS,
+    );
     return { ok: true };
   } catch (e) {
     const retry = retryFor(e);

@@ -3,6 +3,7 @@ import { InvocationError, InvocationErrorCode, type AsyncEvent } from '@forge/ev
 import { runProvisionWork } from '../../services/provisioning/run-provision-work';
 import { provisionWorkSchema } from '../../services/provisioning/provisioning-work';
 import { QueueBusyError } from '../../services/runtime-deps';
+import { isStorageQuotaError } from '../../services/storage-quota';
 import { runtimeDeps } from '../runtime';
 
 export async function provisionWorker(
@@ -22,7 +23,7 @@ export async function provisionWorker(
     return { processed: result.outcomes.length };
   } catch (e) {
     // Only a failure to put work back on the queue reaches here; redelivery redoes the message idempotently.
-    if (e instanceof QueueBusyError)
+    if (e instanceof QueueBusyError || isStorageQuotaError(e))
       return new InvocationError({
         retryAfter: 60,
         retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED,

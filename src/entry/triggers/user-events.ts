@@ -3,6 +3,7 @@ import { InvocationError, InvocationErrorCode } from '@forge/events';
 import { z } from 'zod';
 import { noticeUser } from '../../services/provisioning/notice-user';
 import { QueueBusyError } from '../../services/runtime-deps';
+import { isStorageQuotaError } from '../../services/storage-quota';
 import { runtimeDeps } from '../runtime';
 import { auditId } from '../../services/audit-ids';
 
@@ -38,7 +39,7 @@ export async function onUserEvent(
     );
     return { status };
   } catch (e) {
-    if (e instanceof QueueBusyError)
+    if (e instanceof QueueBusyError || isStorageQuotaError(e))
       return new InvocationError({
         retryAfter: 60,
         retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED,

@@ -23,6 +23,7 @@ import { loadProvisionContext } from '../provisioning/provision-context';
 import { planUser, provisionUser } from '../provisioning/provision-user';
 import { SourceFailedError } from '../provisioning/gather-attributes';
 import { ImpactTally, mergeImpacts } from './impact';
+import { withStorageQuota } from '../storage-quota';
 import { AtlassianApiError } from '../../clients/api-error';
 import { closeRateGate, getRateGate } from '../../storage/rate-governor-repository';
 import { usersPerSecond } from '../provisioning/rate-governor';
@@ -201,12 +202,12 @@ export async function runPage(
       }
       try {
         if (job.dryRun) {
-          const { plan } = await planUser(accountId, ctx);
+          const { plan } = await withStorageQuota(() => planUser(accountId, ctx), deps, PAGE_RESERVE_MS);
           tally.add(accountId, plan);
           if (plan.skipped) skipped++;
           else done++;
         } else {
-          const outcome = await provisionUser(accountId, ctx);
+          const outcome = await withStorageQuota(() => provisionUser(accountId, ctx), deps, PAGE_RESERVE_MS);
           // Gains come from what the job holds, so a user finished by an attempt that was then killed still counts.
           tally.add(accountId, { add: outcome.grantedByRun, remove: outcome.removed });
           if (outcome.status === 'failed') failed++;

@@ -6,6 +6,7 @@ import { recordHealth } from '../../storage/health-repository';
 import { commitProvisioningWrites } from '../../storage/provisioning-writes';
 import { getRateGate } from '../../storage/rate-governor-repository';
 import { gateIsClosed, park } from './rate-governor';
+import { isStorageQuotaError, withStorageQuota } from '../storage-quota';
 import { auditId } from '../audit-ids';
 import type { RuntimeDeps } from '../runtime-deps';
 import { loadProvisionContext } from './provision-context';
@@ -29,9 +30,9 @@ function transientDelay(e: unknown, attempt: number): number | undefined {
   const backoff = Math.min(900, 15 * 2 ** attempt);
   if (e instanceof AtlassianApiError && e.transient)
     return Math.min(900, Math.max(e.retryAfterSeconds ?? 0, e.kind === 'rate-limited' ? 1 : backoff));
+  if (isStorageQuotaError(e)) return 60;
   const code = (e as { code?: unknown } | null)?.code;
-  if (code === 'RATE_LIMIT_EXCEEDED' || code === 'KEY_ALREADY_EXISTS' || code === 'CONDITION_CHECK_FAILED')
-    return Math.max(5, backoff);
+  if (code === 'KEY_ALREADY_EXISTS' || code === 'CONDITION_CHECK_FAILED') return Math.max(5, backoff);
   if (e instanceof Error && e.name === 'QueueBusyError') return 60;
   return undefined;
 }
@@ -73,7 +74,7 @@ export async function runProvisionWork(work: ProvisionWork, deps: RuntimeDeps): 
       break;
     }
     try {
-      const outcome = await provisionUser(accountId, ctx);
+      const outcome = await withStorageQuota(() => provisionUser(accountId, ctx), deps, MIN_BUDGET_MS);
       result.outcomes.push(outcome);
       outcome.plan?.matchedRuleIds.forEach((id) => matched.add(id));
       if (outcome.added.length || outcome.removed.length) wroteSomething = true;

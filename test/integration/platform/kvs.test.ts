@@ -50,6 +50,43 @@ describe('key-value store', () => {
   });
 });
 
+describe('storage quotas (per installation, as Forge documents them)', () => {
+  type Burst = { done: number; code: string | null };
+  const burst = (payload: Record<string, unknown>) => call<Burst>('kv-burst', payload);
+
+  it('refuses the 1,001st request in one second, then serves the next second', async () => {
+    expect(await burst({ prefix: 'a:', count: 1_200 })).toEqual({ done: 1_000, code: 'RATE_LIMIT_EXCEEDED' });
+    expect(env.platform.storage.get('kv', 'a:1000')).toBeUndefined();
+    await env.platform.advance(1_000);
+    expect(await burst({ prefix: 'b:', count: 10 })).toEqual({ done: 10, code: null });
+  });
+
+  it('allows 4,000 write units a minute and counts large values in 10 KB units', async () => {
+    for (let second = 0; second < 3; second++) {
+      expect(await burst({ prefix: `s${second}:`, count: 1_000 })).toMatchObject({ code: null });
+      await env.platform.advance(1_000);
+    }
+    // 3,000 units used: a 200 KB value with its key and JSON is just over 20 KB-units, so 21 units: 47 fit.
+    const big = 'x'.repeat(200 * 1024);
+    expect(await burst({ prefix: 'big:', count: 60, value: big })).toEqual({
+      done: 47,
+      code: 'RATE_LIMIT_EXCEEDED',
+    });
+    await env.platform.advance(60_000);
+    expect(await burst({ prefix: 'next:', count: 5, value: big })).toEqual({ done: 5, code: null });
+  });
+
+  it('charges a read by the size of what it returned', async () => {
+    await call('kv-set', { key: 'large', value: 'y'.repeat(100 * 1024) });
+    await env.platform.advance(60_000);
+    // Each read returns ~100 KB = 11 units: 4,000 units buy 364 reads, not 4,000.
+    const reads = await burst({ op: 'get', key: 'large', count: 1_000 });
+    expect(reads.code).toBe('RATE_LIMIT_EXCEEDED');
+    expect(reads.done).toBeGreaterThan(350);
+    expect(reads.done).toBeLessThan(370);
+  });
+});
+
 describe('transactions', () => {
   it('changes nothing when a check fails', async () => {
     const result = await call<{ failure: { code: string } | null; note: unknown; bob: unknown }>(

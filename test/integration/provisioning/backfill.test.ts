@@ -69,6 +69,8 @@ it(`backfills ${USERS} users through forced timeouts with correct progress`, asy
     skipped: people.length - active.length,
     failed: 0,
   });
+  // Ten thousand users in a few emulated minutes run into Forge's storage quota; it is waited out, not fatal.
+  expect(app.platform.kvsQuota.usage.refused).toBeGreaterThan(0);
   const members = new Set(app.site.groupMembers('confluence-engineering'));
   expect(active.filter((p) => !members.has(p.accountId))).toEqual([]);
   const newlyGranted = active.filter((p) => !before.has(p.accountId)).length;

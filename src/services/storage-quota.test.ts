@@ -1,0 +1,72 @@
+// Storage-quota waits: refused work is rerun after the minute turns, only while the invocation has time left.
+import { isStorageQuotaError, msUntilQuotaResets, withStorageQuota } from './storage-quota';
+
+const quotaError = () => Object.assign(new Error('quota'), { code: 'RATE_LIMIT_EXCEEDED' });
+
+function fakeInvocation(start: number, limitMs: number) {
+  let now = start;
+  const sleeps: number[] = [];
+  return {
+    sleeps,
+    deps: {
+      now: () => now,
+      sleep: (ms: number) => {
+        sleeps.push(ms);
+        now += ms;
+        return Promise.resolve();
+      },
+      remainingMs: () => start + limitMs - now,
+    },
+  };
+}
+
+it('recognises only the storage quota refusal', () => {
+  expect(isStorageQuotaError(quotaError())).toBe(true);
+  expect(isStorageQuotaError(Object.assign(new Error('x'), { code: 'KEY_ALREADY_EXISTS' }))).toBe(false);
+  expect(isStorageQuotaError(null)).toBe(false);
+});
+
+it('waits until just after the next minute', () => {
+  expect(msUntilQuotaResets(120_000)).toBe(61_000);
+  expect(msUntilQuotaResets(179_500)).toBe(1_500);
+});
+
+it('reruns refused work after the quota minute turns', async () => {
+  const { deps, sleeps } = fakeInvocation(999_990_000, 900_000);
+  let calls = 0;
+  const result = await withStorageQuota(
+    () => {
+      calls++;
+      return calls < 3 ? Promise.reject(quotaError()) : Promise.resolve('done');
+    },
+    deps,
+    60_000,
+  );
+  expect(result).toBe('done');
+  expect(calls).toBe(3);
+  expect(sleeps).toEqual([31_000, 60_000]);
+});
+
+it('hands the refusal back when waiting would eat into the reserve', async () => {
+  const { deps, sleeps } = fakeInvocation(999_960_000, 100_000);
+  await expect(withStorageQuota(() => Promise.reject(quotaError()), deps, 60_000)).rejects.toMatchObject({
+    code: 'RATE_LIMIT_EXCEEDED',
+  });
+  expect(sleeps).toEqual([]);
+});
+
+it('does not retry other failures', async () => {
+  const { deps } = fakeInvocation(0, 900_000);
+  let calls = 0;
+  await expect(
+    withStorageQuota(
+      () => {
+        calls++;
+        return Promise.reject(new Error('boom'));
+      },
+      deps,
+      0,
+    ),
+  ).rejects.toThrow('boom');
+  expect(calls).toBe(1);
+});

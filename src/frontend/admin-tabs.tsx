@@ -1,0 +1,33 @@
+// The page's five tabs. Only the open tab is rendered, so each loads its data when the admin opens it.
+import { useState } from 'react';
+import { Tab, TabList, TabPanel, Tabs } from '@forge/react';
+import { AuditTab } from './audit/audit-tab';
+import { InactivityTab } from './inactivity/inactivity-tab';
+import { OverviewTab } from './overview/overview-tab';
+import { RulesTab } from './rules/rules-tab';
+import { SettingsTab } from './settings/settings-tab';
+
+export const TAB_LABELS = ['Overview', 'Rules', 'Inactivity', 'Audit', 'Settings'] as const;
+
+export function AdminTabs({ product }: { product: 'jira' | 'confluence' }) {
+  const [selected, setSelected] = useState(0);
+  const panels = [
+    <OverviewTab key="overview" />,
+    <RulesTab key="rules" />,
+    <InactivityTab key="inactivity" />,
+    <AuditTab key="audit" />,
+    <SettingsTab key="settings" product={product} />,
+  ];
+  return (
+    <Tabs id="jit-admin-tabs" selected={selected} onChange={(index: number) => setSelected(index)}>
+      <TabList>
+        {TAB_LABELS.map((label) => (
+          <Tab key={label}>{label}</Tab>
+        ))}
+      </TabList>
+      {panels.map((panel, index) => (
+        <TabPanel key={TAB_LABELS[index]}>{index === selected ? panel : null}</TabPanel>
+      ))}
+    </Tabs>
+  );
+}

@@ -1,0 +1,108 @@
+// The audit filters: time range, user, rule, action and outcome.
+import {
+  Button,
+  DatePicker,
+  Inline,
+  Label,
+  Select,
+  Stack,
+  UserPicker,
+  type UserPickerValue,
+} from '@forge/react';
+import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from '../../shared/audit';
+import type { RuleView } from '../../shared/resolver-contract';
+import { humanize, type AuditFilterForm } from './audit-filter-state';
+
+interface Option {
+  label: string;
+  value: string;
+}
+
+const ANY: Option = { label: 'Any', value: '' };
+const ACTIONS: Option[] = [ANY, ...AUDIT_ACTIONS.map((a) => ({ label: humanize(a), value: a }))];
+const OUTCOMES: Option[] = [ANY, ...AUDIT_OUTCOMES.map((o) => ({ label: humanize(o), value: o }))];
+
+export interface AuditFiltersProps {
+  form: AuditFilterForm;
+  rules: readonly RuleView[];
+  onChange: (form: AuditFilterForm) => void;
+  onApply: () => void;
+  onClear: () => void;
+}
+
+export function AuditFilters({ form, rules, onChange, onApply, onClear }: AuditFiltersProps) {
+  const ruleOptions: Option[] = [ANY, ...rules.map((r) => ({ label: r.name, value: r.id }))];
+  const pick = (options: Option[], value: string) => options.find((o) => o.value === value) ?? ANY;
+  return (
+    <Stack space="space.100">
+      <Inline space="space.150" shouldWrap alignBlock="end">
+        <Stack space="space.050">
+          <Label labelFor="audit-from">From (UTC)</Label>
+          <DatePicker
+            id="audit-from"
+            testId="audit-from"
+            value={form.fromDay}
+            onChange={(day: string) => onChange({ ...form, fromDay: day ?? '' })}
+          />
+        </Stack>
+        <Stack space="space.050">
+          <Label labelFor="audit-to">To (UTC)</Label>
+          <DatePicker
+            id="audit-to"
+            testId="audit-to"
+            value={form.toDay}
+            onChange={(day: string) => onChange({ ...form, toDay: day ?? '' })}
+          />
+        </Stack>
+        <UserPicker
+          label="User"
+          name="audit-user"
+          placeholder="Anyone"
+          onChange={(u: UserPickerValue | undefined) => onChange({ ...form, accountId: u?.id ?? '' })}
+        />
+        <Stack space="space.050">
+          <Label labelFor="audit-rule">Rule</Label>
+          <Select
+            id="audit-rule"
+            testId="audit-rule"
+            options={ruleOptions}
+            value={pick(ruleOptions, form.ruleId)}
+            onChange={(o: Option | null) => onChange({ ...form, ruleId: o?.value ?? '' })}
+          />
+        </Stack>
+        <Stack space="space.050">
+          <Label labelFor="audit-action">Action</Label>
+          <Select
+            id="audit-action"
+            testId="audit-action"
+            options={ACTIONS}
+            value={pick(ACTIONS, form.action)}
+            onChange={(o: Option | null) =>
+              onChange({ ...form, action: (o?.value ?? '') as AuditFilterForm['action'] })
+            }
+          />
+        </Stack>
+        <Stack space="space.050">
+          <Label labelFor="audit-outcome">Outcome</Label>
+          <Select
+            id="audit-outcome"
+            testId="audit-outcome"
+            options={OUTCOMES}
+            value={pick(OUTCOMES, form.outcome)}
+            onChange={(o: Option | null) =>
+              onChange({ ...form, outcome: (o?.value ?? '') as AuditFilterForm['outcome'] })
+            }
+          />
+        </Stack>
+      </Inline>
+      <Inline space="space.100">
+        <Button appearance="primary" testId="audit-apply" onClick={onApply}>
+          Apply filters
+        </Button>
+        <Button appearance="subtle" onClick={onClear}>
+          Clear
+        </Button>
+      </Inline>
+    </Stack>
+  );
+}

@@ -1,0 +1,76 @@
+// Audit: the filtered, paginated log of everything the app did or decided, and its CSV export.
+import { useState } from 'react';
+import { Button, Inline, Stack, Text } from '@forge/react';
+import type { AuditFilters } from '../../shared/resolver-contract';
+import { useResolver } from '../api/use-resolver';
+import { Loading } from '../common/loading';
+import { ReplyErrorMessage } from '../common/reply-error-message';
+import { AuditFilters as AuditFilterFields } from './audit-filters';
+import { EMPTY_FILTERS, filtersFromForm, type AuditFilterForm } from './audit-filter-state';
+import { AuditTable } from './audit-table';
+import { CsvExport } from './csv-export';
+
+export const AUDIT_PAGE_SIZE = 25;
+
+export function AuditTab() {
+  const [form, setForm] = useState<AuditFilterForm>(EMPTY_FILTERS);
+  const [filters, setFilters] = useState<AuditFilters>({});
+  // Cursors of the pages before the current one, so "Previous" can go back.
+  const [cursors, setCursors] = useState<string[]>([]);
+  const cursor = cursors[cursors.length - 1];
+  const page = useResolver('audit.query', {
+    ...filters,
+    limit: AUDIT_PAGE_SIZE,
+    ...(cursor ? { cursor } : {}),
+  });
+  const rules = useResolver('rules.list', {});
+  const ruleList = rules.state.value?.rules ?? [];
+  const ruleNames = new Map(ruleList.map((r) => [r.id, r.name]));
+
+  const apply = (next: AuditFilterForm) => {
+    setCursors([]);
+    setFilters(filtersFromForm(next));
+  };
+
+  return (
+    <Stack space="space.200">
+      <AuditFilterFields
+        form={form}
+        rules={ruleList}
+        onChange={setForm}
+        onApply={() => apply(form)}
+        onClear={() => {
+          setForm(EMPTY_FILTERS);
+          apply(EMPTY_FILTERS);
+        }}
+      />
+      {page.state.status === 'error' ? (
+        <ReplyErrorMessage error={page.state.error} action="Loading the audit log" onRetry={page.reload} />
+      ) : null}
+      {page.state.value === undefined ? (
+        page.state.status === 'loading' ? (
+          <Loading what="the audit log" />
+        ) : null
+      ) : (
+        <AuditTable entries={page.state.value.entries} ruleNames={ruleNames} />
+      )}
+      <Inline space="space.100" alignBlock="center">
+        <Button isDisabled={cursors.length === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>
+          Previous page
+        </Button>
+        <Text>Page {String(cursors.length + 1)}</Text>
+        <Button
+          testId="audit-next"
+          isDisabled={!page.state.value?.cursor || page.state.status === 'loading'}
+          onClick={() => {
+            const next = page.state.value?.cursor;
+            if (next) setCursors((c) => [...c, next]);
+          }}
+        >
+          Next page
+        </Button>
+      </Inline>
+      <CsvExport filters={filters} />
+    </Stack>
+  );
+}

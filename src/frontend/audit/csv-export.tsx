@@ -1,0 +1,71 @@
+// CSV export of the filtered audit log. UI Kit cannot download files, so the page fetches the CSV in chunks
+// and shows it ready to copy into a .csv file.
+import { useState } from 'react';
+import { Button, CodeBlock, Inline, SectionMessage, Stack, Text } from '@forge/react';
+import type { AuditFilters, ReplyError } from '../../shared/resolver-contract';
+import { callResolver } from '../api/call-resolver';
+import { formatCount } from '../common/format';
+import { ReplyErrorMessage } from '../common/reply-error-message';
+
+/** Stops after this many chunks so a huge log cannot keep the page busy; the admin narrows the filters instead. */
+export const MAX_CSV_CHUNKS = 50;
+
+interface Export {
+  csv: string;
+  rows: number;
+  complete: boolean;
+}
+
+export function CsvExport({ filters }: { filters: AuditFilters }) {
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<Export | null>(null);
+  const [error, setError] = useState<ReplyError | null>(null);
+
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    let csv = '';
+    let rows = 0;
+    let cursor: string | undefined;
+    for (let chunk = 0; chunk < MAX_CSV_CHUNKS; chunk++) {
+      const reply = await callResolver('audit.exportCsv', { ...filters, ...(cursor ? { cursor } : {}) });
+      if (!reply.ok) {
+        setError(reply.error);
+        setBusy(false);
+        return;
+      }
+      csv += reply.value.csv;
+      rows += reply.value.rows;
+      cursor = reply.value.cursor;
+      if (!cursor) break;
+    }
+    setResult({ csv, rows, complete: cursor === undefined });
+    setBusy(false);
+  };
+
+  return (
+    <Stack space="space.100">
+      <Inline space="space.100" alignBlock="center">
+        <Button testId="audit-export" isDisabled={busy} onClick={() => void run()}>
+          {busy ? 'Exporting…' : 'Export the filtered log as CSV'}
+        </Button>
+        {result ? <Text>{formatCount(result.rows, 'row')}</Text> : null}
+      </Inline>
+      {error ? <ReplyErrorMessage error={error} action="Exporting" /> : null}
+      {result && !result.complete ? (
+        <SectionMessage appearance="warning" title="Export cut short">
+          <Text>
+            The log is too long for one export; narrow the time range and export the rest separately.
+          </Text>
+        </SectionMessage>
+      ) : null}
+      {result ? (
+        <Stack space="space.050">
+          <Text>Copy this text into a file ending in .csv to open it in a spreadsheet.</Text>
+          <CodeBlock language="text" showLineNumbers={false} text={result.csv} testId="audit-csv" />
+        </Stack>
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,203 @@
+// Who the clean-up never touches: chosen people, members of chosen groups, and anyone added recently.
+import { useState } from 'react';
+import {
+  Button,
+  DynamicTable,
+  Heading,
+  Inline,
+  Label,
+  SectionMessage,
+  Select,
+  Stack,
+  Text,
+  User,
+  UserPicker,
+  type UserPickerValue,
+} from '@forge/react';
+import type { GroupOption, InactivityPolicyView } from '../../shared/resolver-contract';
+import { errorsFor } from '../api/field-errors';
+import { useAction } from '../api/use-action';
+import { useResolver } from '../api/use-resolver';
+import { ReplyErrorMessage } from '../common/reply-error-message';
+import { TextInput, wholeNumber } from '../common/text-input';
+
+interface Option {
+  label: string;
+  value: GroupOption;
+}
+
+export function ExclusionsEditor({
+  view,
+  onSaved,
+}: {
+  view: InactivityPolicyView;
+  onSaved: (view: InactivityPolicyView) => void;
+}) {
+  const initial = view.policy.exclusions;
+  const [accountIds, setAccountIds] = useState<string[]>([...initial.accountIds]);
+  const [groupIds, setGroupIds] = useState<string[]>([...initial.groupIds]);
+  const [recentDays, setRecentDays] = useState(String(initial.recentlyAddedDays));
+  const [picked, setPicked] = useState<UserPickerValue | null>(null);
+  const [pickerGeneration, setPickerGeneration] = useState(0);
+  const [groupQuery, setGroupQuery] = useState('');
+  const [group, setGroup] = useState<GroupOption | null>(null);
+  const [saved, setSaved] = useState(false);
+  const save = useAction('inactivity.exclusions.save');
+  const search = useResolver('catalogue.groups', { query: groupQuery, limit: 50 });
+  const named = useResolver('catalogue.groups', { ids: initial.groupIds.slice(0, 50) });
+  const groupNames = new Map<string, string>();
+  for (const g of [...(named.state.value?.groups ?? []), ...(search.state.value?.groups ?? [])])
+    groupNames.set(g.groupId, g.name);
+  const options: Option[] = (search.state.value?.groups ?? []).map((g) => ({ label: g.name, value: g }));
+
+  const changed = () => setSaved(false);
+  const submit = async () => {
+    const reply = await save.run({ accountIds, groupIds, recentlyAddedDays: wholeNumber(recentDays) });
+    if (reply.ok) {
+      setSaved(true);
+      onSaved(reply.value);
+    }
+  };
+
+  return (
+    <Stack space="space.150" testId="inactivity-exclusions">
+      <Heading size="medium">Exclusions</Heading>
+      <Text>Admins and members of admin groups are always left alone; add anyone else here.</Text>
+      <Inline space="space.100" alignBlock="end" shouldWrap>
+        <UserPicker
+          key={`exclude-user-${pickerGeneration}`}
+          label="Exclude a person"
+          name="exclude-user"
+          onChange={(u: UserPickerValue | undefined) => setPicked(u ?? null)}
+        />
+        <Button
+          testId="exclude-user-add"
+          isDisabled={!picked}
+          onClick={() => {
+            if (picked && !accountIds.includes(picked.id)) setAccountIds([...accountIds, picked.id]);
+            setPicked(null);
+            setPickerGeneration((g) => g + 1);
+            changed();
+          }}
+        >
+          Exclude
+        </Button>
+      </Inline>
+      <Inline space="space.100" alignBlock="end" shouldWrap>
+        <Stack space="space.050">
+          <Label labelFor="exclude-group">Exclude members of a group</Label>
+          <Select
+            id="exclude-group"
+            testId="exclude-group"
+            placeholder="Search groups"
+            options={options}
+            isLoading={search.state.status === 'loading'}
+            value={group ? (options.find((o) => o.value.groupId === group.groupId) ?? null) : null}
+            onInputChange={(input: string) => setGroupQuery(input)}
+            onChange={(o: Option | null) => setGroup(o ? o.value : null)}
+          />
+        </Stack>
+        <Button
+          testId="exclude-group-add"
+          isDisabled={!group}
+          onClick={() => {
+            if (group && !groupIds.includes(group.groupId)) setGroupIds([...groupIds, group.groupId]);
+            setGroup(null);
+            changed();
+          }}
+        >
+          Exclude group
+        </Button>
+      </Inline>
+      {accountIds.length + groupIds.length > 0 ? (
+        <DynamicTable
+          caption="Excluded"
+          head={{
+            cells: [
+              { key: 'who', content: 'Person or group' },
+              { key: 'remove', content: '' },
+            ],
+          }}
+          rows={[
+            ...accountIds.map((id) => ({
+              key: `user:${id}`,
+              cells: [
+                { key: 'who', content: <User accountId={id} /> },
+                {
+                  key: 'remove',
+                  content: (
+                    <Button
+                      appearance="subtle"
+                      onClick={() => {
+                        setAccountIds(accountIds.filter((a) => a !== id));
+                        changed();
+                      }}
+                    >
+                      Remove
+                    </Button>
+                  ),
+                },
+              ],
+            })),
+            ...groupIds.map((id) => ({
+              key: `group:${id}`,
+              cells: [
+                { key: 'who', content: `Group: ${groupNames.get(id) ?? id}` },
+                {
+                  key: 'remove',
+                  content: (
+                    <Button
+                      appearance="subtle"
+                      onClick={() => {
+                        setGroupIds(groupIds.filter((g) => g !== id));
+                        changed();
+                      }}
+                    >
+                      Remove
+                    </Button>
+                  ),
+                },
+              ],
+            })),
+          ]}
+        />
+      ) : (
+        <Text>Nobody is excluded by name or group.</Text>
+      )}
+      <TextInput
+        id="exclude-recent-days"
+        label="Leave alone anyone given access in the last (days)"
+        type="number"
+        value={recentDays}
+        onChange={(v) => {
+          setRecentDays(v);
+          changed();
+        }}
+        errors={errorsFor(save.error, 'recentlyAddedDays')}
+        help="0 turns this off."
+      />
+      {save.error ? (
+        <ReplyErrorMessage
+          error={save.error}
+          action="Saving the exclusions"
+          shownFields={errorsFor(save.error, 'recentlyAddedDays')}
+        />
+      ) : null}
+      {saved ? (
+        <SectionMessage appearance="success" title="Exclusions saved">
+          <Text>They apply from the next run.</Text>
+        </SectionMessage>
+      ) : null}
+      <Inline>
+        <Button
+          appearance="primary"
+          testId="exclusions-save"
+          isDisabled={save.busy}
+          onClick={() => void submit()}
+        >
+          {save.busy ? 'Saving…' : 'Save exclusions'}
+        </Button>
+      </Inline>
+    </Stack>
+  );
+}

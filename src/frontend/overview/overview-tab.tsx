@@ -1,0 +1,33 @@
+// Overview: is everything working (and what to do if not), what is queued or failed, and what the app achieved.
+import { Button, Inline, Stack, Text } from '@forge/react';
+import { useResolver } from '../api/use-resolver';
+import { formatWhen } from '../common/format';
+import { Loading } from '../common/loading';
+import { ReplyErrorMessage } from '../common/reply-error-message';
+import { HealthPanel } from './health-panel';
+import { OverviewCharts } from './overview-charts';
+import { QueuePanel } from './queue-panel';
+
+export function OverviewTab() {
+  const { state, reload } = useResolver('overview.get', { weeks: 12 });
+  if (state.value === undefined) {
+    if (state.status === 'error')
+      return <ReplyErrorMessage error={state.error} action="Loading the overview" onRetry={reload} />;
+    return <Loading what="the overview" />;
+  }
+  const overview = state.value;
+  return (
+    <Stack space="space.300">
+      <Inline space="space.100" alignBlock="center">
+        <Text>As of {formatWhen(overview.generatedAt)}</Text>
+        <Button appearance="subtle" onClick={reload} isDisabled={state.status === 'loading'}>
+          Refresh
+        </Button>
+      </Inline>
+      {state.status === 'error' ? <ReplyErrorMessage error={state.error} action="Refreshing" /> : null}
+      <HealthPanel overview={overview} />
+      <QueuePanel queue={overview.queue} />
+      <OverviewCharts overview={overview} />
+    </Stack>
+  );
+}

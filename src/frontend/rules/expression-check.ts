@@ -1,0 +1,45 @@
+// Checks a rule's text as the admin types (the pure rules engine runs in the page): each error with its line,
+// column, the offending line and a caret under the problem, or the canonical text when it parses.
+import { formatRule, parseRule, type Dialect } from '../../domain/rules';
+
+export interface PositionedError {
+  line: number;
+  column: number;
+  message: string;
+  /** The line the error is on, as typed. */
+  excerpt: string;
+  /** Spaces and carets that sit under the problem in `excerpt`. */
+  caret: string;
+}
+
+export type ExpressionCheck =
+  | { state: 'empty' }
+  | { state: 'valid'; canonical: string; attributes: readonly string[] }
+  | { state: 'invalid'; errors: PositionedError[] };
+
+export function checkExpression(text: string, dialect: Dialect): ExpressionCheck {
+  if (text.trim() === '') return { state: 'empty' };
+  const parsed = parseRule(text, dialect);
+  if (parsed.ok)
+    return { state: 'valid', canonical: formatRule(parsed.rule), attributes: parsed.rule.attributes };
+  const lines = text.split(/\r\n|\r|\n/);
+  return {
+    state: 'invalid',
+    errors: parsed.errors.map((error) => {
+      const excerpt = lines[error.line - 1] ?? '';
+      const width = Math.max(1, Math.min(error.length ?? 1, excerpt.length - error.column + 1));
+      return {
+        line: error.line,
+        column: error.column,
+        message: error.message,
+        excerpt,
+        caret: `${' '.repeat(Math.max(0, error.column - 1))}${'^'.repeat(width)}`,
+      };
+    }),
+  };
+}
+
+/** `Line 2, column 7: message`, as the editor lists each error. */
+export function errorHeadline(error: PositionedError): string {
+  return `Line ${error.line}, column ${error.column}: ${error.message}`;
+}

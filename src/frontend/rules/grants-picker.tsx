@@ -1,0 +1,137 @@
+// What a rule grants: the chosen groups and project roles, and pickers fed by the site's catalogue.
+import { useState } from 'react';
+import {
+  Button,
+  DynamicTable,
+  EmptyState,
+  Heading,
+  Inline,
+  Label,
+  Lozenge,
+  Select,
+  Stack,
+} from '@forge/react';
+import { describeGrant, grantKey, type Grant } from '../../domain/rules';
+import type { GroupOption, ProjectOption, ReplyFieldError } from '../../shared/resolver-contract';
+import { useResolver } from '../api/use-resolver';
+import { FieldErrors } from '../common/field-errors';
+import { ReplyErrorMessage } from '../common/reply-error-message';
+import { ProjectRolePicker } from './project-role-picker';
+
+interface Option<T> {
+  label: string;
+  value: T;
+}
+
+export interface GrantsPickerProps {
+  grants: readonly Grant[];
+  onAdd: (grant: Grant) => void;
+  onRemove: (key: string) => void;
+  serverErrors: readonly ReplyFieldError[];
+}
+
+export function GrantsPicker({ grants, onAdd, onRemove, serverErrors }: GrantsPickerProps) {
+  const [groupQuery, setGroupQuery] = useState('');
+  const [group, setGroup] = useState<GroupOption | null>(null);
+  const [projectQuery, setProjectQuery] = useState('');
+  const [project, setProject] = useState<ProjectOption | null>(null);
+  const groups = useResolver('catalogue.groups', { query: groupQuery, limit: 50 });
+  const projects = useResolver('catalogue.projects', { query: projectQuery, limit: 50 });
+
+  const groupOptions: Option<GroupOption>[] = (groups.state.value?.groups ?? []).map((g) => ({
+    label: g.name,
+    value: g,
+  }));
+  const projectOptions: Option<ProjectOption>[] = (projects.state.value?.projects ?? []).map((p) => ({
+    label: `${p.name} (${p.key})`,
+    value: p,
+  }));
+
+  return (
+    <Stack space="space.150">
+      <Heading size="small">Grants</Heading>
+      {grants.length === 0 ? (
+        <EmptyState
+          header="Nothing granted yet"
+          description="Add at least one group or project role."
+          width="narrow"
+        />
+      ) : (
+        <DynamicTable
+          caption="This rule grants"
+          head={{
+            cells: [
+              { key: 'kind', content: 'Kind' },
+              { key: 'what', content: 'Group or role' },
+              { key: 'remove', content: '' },
+            ],
+          }}
+          rows={grants.map((g) => ({
+            key: grantKey(g),
+            cells: [
+              { key: 'kind', content: <Lozenge>{g.kind === 'group' ? 'group' : 'project role'}</Lozenge> },
+              { key: 'what', content: describeGrant(g) },
+              {
+                key: 'remove',
+                content: (
+                  <Button appearance="subtle" onClick={() => onRemove(grantKey(g))}>
+                    Remove
+                  </Button>
+                ),
+              },
+            ],
+          }))}
+        />
+      )}
+      <FieldErrors errors={serverErrors} />
+      <Inline space="space.100" alignBlock="end" shouldWrap>
+        <Stack space="space.050">
+          <Label labelFor="grant-group">Group</Label>
+          <Select
+            id="grant-group"
+            testId="grant-group"
+            placeholder="Search groups"
+            isLoading={groups.state.status === 'loading'}
+            options={groupOptions}
+            value={group ? (groupOptions.find((o) => o.value.groupId === group.groupId) ?? null) : null}
+            onInputChange={(input: string) => setGroupQuery(input)}
+            onChange={(o: Option<GroupOption> | null) => setGroup(o ? o.value : null)}
+          />
+        </Stack>
+        <Button
+          testId="grant-add-group"
+          isDisabled={!group}
+          onClick={() => {
+            if (!group) return;
+            onAdd({ kind: 'group', groupId: group.groupId, groupName: group.name });
+            setGroup(null);
+          }}
+        >
+          Add group
+        </Button>
+      </Inline>
+      {groups.state.status === 'error' ? (
+        <ReplyErrorMessage error={groups.state.error} action="Listing groups" />
+      ) : null}
+      <Inline space="space.100" alignBlock="end" shouldWrap>
+        <Stack space="space.050">
+          <Label labelFor="grant-project">Jira project</Label>
+          <Select
+            id="grant-project"
+            testId="grant-project"
+            placeholder="Search projects"
+            isLoading={projects.state.status === 'loading'}
+            options={projectOptions}
+            value={project ? (projectOptions.find((o) => o.value.id === project.id) ?? null) : null}
+            onInputChange={(input: string) => setProjectQuery(input)}
+            onChange={(o: Option<ProjectOption> | null) => setProject(o ? o.value : null)}
+          />
+        </Stack>
+        {project ? <ProjectRolePicker key={project.id} project={project} onAdd={onAdd} /> : null}
+      </Inline>
+      {projects.state.status === 'error' ? (
+        <ReplyErrorMessage error={projects.state.error} action="Listing projects" />
+      ) : null}
+    </Stack>
+  );
+}

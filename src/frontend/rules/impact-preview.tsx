@@ -1,0 +1,55 @@
+// "Preview impact": a background dry run of the saved rules over every user, then who would gain or lose what.
+import { Button, Heading, Inline, Stack, Text } from '@forge/react';
+import { isJobFinished } from '../api/job-finished';
+import { useAction } from '../api/use-action';
+import { useJob } from '../api/use-job';
+import { JobProgressView } from '../common/job-progress';
+import { ReplyErrorMessage } from '../common/reply-error-message';
+import { ImpactTable } from './impact-table';
+
+export function ImpactPreview() {
+  const start = useAction('jobs.startPreview');
+  const { job, error, watch, cancel, cancelling } = useJob();
+  const running = job !== null && !isJobFinished(job);
+
+  const begin = async () => {
+    const reply = await start.run({});
+    if (reply.ok) watch(reply.value);
+  };
+
+  return (
+    <Stack space="space.150" testId="impact-preview">
+      <Heading size="small">Preview impact</Heading>
+      <Text>
+        Plans every user against the saved rules and changes nothing, to show who would gain or lose access.
+      </Text>
+      <Inline space="space.100">
+        <Button testId="impact-start" isDisabled={running || start.busy} onClick={() => void begin()}>
+          {job ? 'Preview again' : 'Preview impact'}
+        </Button>
+        {running ? (
+          <Button appearance="subtle" isDisabled={cancelling} onClick={() => void cancel()}>
+            Stop the preview
+          </Button>
+        ) : null}
+      </Inline>
+      {start.error ? <ReplyErrorMessage error={start.error} action="Starting the preview" /> : null}
+      {error ? <ReplyErrorMessage error={error} action="Watching the preview" /> : null}
+      {job ? <JobProgressView job={job} label="impact preview progress" /> : null}
+      {job?.status === 'done' ? (
+        <>
+          <ImpactTable
+            caption="Users who would gain"
+            impacts={job.gains}
+            empty="Nobody would gain anything"
+          />
+          <ImpactTable
+            caption="Users who would lose"
+            impacts={job.losses}
+            empty="Nobody would lose anything"
+          />
+        </>
+      ) : null}
+    </Stack>
+  );
+}

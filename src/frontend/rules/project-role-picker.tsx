@@ -1,0 +1,57 @@
+// The roles of one chosen Jira project, to add one as a grant.
+import { useState } from 'react';
+import { Button, Label, Select, Stack, Text } from '@forge/react';
+import type { Grant } from '../../domain/rules';
+import type { ProjectOption, RoleOption } from '../../shared/resolver-contract';
+import { useResolver } from '../api/use-resolver';
+
+interface Option {
+  label: string;
+  value: RoleOption;
+}
+
+export function ProjectRolePicker({
+  project,
+  onAdd,
+}: {
+  project: ProjectOption;
+  onAdd: (grant: Grant) => void;
+}) {
+  const roles = useResolver('catalogue.projectRoles', { projectId: project.id });
+  const [role, setRole] = useState<RoleOption | null>(null);
+  if (roles.state.status === 'error')
+    return <Text>Could not list the roles: {roles.state.error.message}</Text>;
+  const options: Option[] = (roles.state.value?.roles ?? []).map((r) => ({ label: r.name, value: r }));
+  return (
+    <>
+      <Stack space="space.050">
+        <Label labelFor="grant-role">Role in {project.key}</Label>
+        <Select
+          id="grant-role"
+          testId="grant-role"
+          isLoading={roles.state.status === 'loading'}
+          options={options}
+          value={role ? (options.find((o) => o.value.id === role.id) ?? null) : null}
+          onChange={(o: Option | null) => setRole(o ? o.value : null)}
+        />
+      </Stack>
+      <Button
+        testId="grant-add-role"
+        isDisabled={!role}
+        onClick={() => {
+          if (!role) return;
+          onAdd({
+            kind: 'projectRole',
+            projectId: project.id,
+            projectKey: project.key,
+            roleId: role.id,
+            roleName: role.name,
+          });
+          setRole(null);
+        }}
+      >
+        Add role
+      </Button>
+    </>
+  );
+}

@@ -1,0 +1,125 @@
+// Rules: the rule set (enable, reorder, edit, delete), the editor, impact preview and backfill.
+import { useState } from 'react';
+import { Button, Inline, SectionMessage, Stack, Text } from '@forge/react';
+import type { RuleView } from '../../shared/resolver-contract';
+import { useAction } from '../api/use-action';
+import { useResolver } from '../api/use-resolver';
+import { Loading } from '../common/loading';
+import { ReplyErrorMessage } from '../common/reply-error-message';
+import { BackfillPanel } from './backfill-panel';
+import { DeleteRuleModal } from './delete-rule-modal';
+import { ImpactPreview } from './impact-preview';
+import { RuleEditor } from './rule-editor';
+import { moveRule, newDraft, type RuleDraft } from './rule-draft';
+import { RulesTable } from './rules-table';
+
+interface Editing {
+  saved: RuleView | null;
+  initial: RuleDraft;
+}
+
+export function RulesTab() {
+  const list = useResolver('rules.list', {});
+  const setEnabled = useAction('rules.setEnabled');
+  const reorder = useAction('rules.reorder');
+  const remove = useAction('rules.delete');
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [deleting, setDeleting] = useState<RuleView | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  if (list.state.value === undefined) {
+    if (list.state.status === 'error')
+      return <ReplyErrorMessage error={list.state.error} action="Loading the rules" onRetry={list.reload} />;
+    return <Loading what="the rules" />;
+  }
+  const view = list.state.value;
+  const busy = setEnabled.busy || reorder.busy || remove.busy;
+
+  const create = () => {
+    setNotice(null);
+    setEditing({ saved: null, initial: newDraft(view.nextPriority, Date.now().toString(36)) });
+  };
+
+  if (editing)
+    return (
+      <RuleEditor
+        saved={editing.saved}
+        initial={editing.initial}
+        onCancel={() => setEditing(null)}
+        onSaved={(result) => {
+          setEditing(null);
+          setNotice(`${result.created ? 'Created' : 'Saved'} rule "${result.rule.name}".`);
+          list.reload();
+        }}
+      />
+    );
+
+  const toggle = async (rule: RuleView) => {
+    const reply = await setEnabled.run({ id: rule.id, enabled: !rule.enabled });
+    if (reply.ok) list.set({ ...view, rules: view.rules.map((r) => (r.id === rule.id ? reply.value : r)) });
+  };
+  const move = async (rule: RuleView, direction: -1 | 1) => {
+    const ids = moveRule(
+      view.rules.map((r) => r.id),
+      rule.id,
+      direction,
+    );
+    const reply = await reorder.run({ ids });
+    if (reply.ok) list.set(reply.value);
+  };
+  const confirmDelete = async (rule: RuleView) => {
+    const reply = await remove.run({ id: rule.id });
+    setDeleting(null);
+    if (reply.ok) {
+      setNotice(`Deleted rule "${rule.name}".`);
+      list.reload();
+    }
+  };
+
+  const failure = setEnabled.error ?? reorder.error ?? remove.error;
+  return (
+    <Stack space="space.300">
+      <Inline space="space.100" alignBlock="center" spread="space-between">
+        <Text>
+          Rules are checked in this order; a lower position never overrides a higher one within an exclusive
+          set.
+        </Text>
+        <Button appearance="primary" onClick={create} testId="rule-new">
+          New rule
+        </Button>
+      </Inline>
+      {notice ? (
+        <SectionMessage appearance="success" title={notice}>
+          <Text>
+            Provisioning uses the new rule set from the next event; run a backfill to apply it to everyone
+            now.
+          </Text>
+        </SectionMessage>
+      ) : null}
+      {failure ? <ReplyErrorMessage error={failure} /> : null}
+      {list.state.status === 'error' ? (
+        <ReplyErrorMessage error={list.state.error} action="Refreshing the rules" />
+      ) : null}
+      <RulesTable
+        rules={view.rules}
+        busy={busy}
+        onToggle={(rule) => void toggle(rule)}
+        onMove={(rule, direction) => void move(rule, direction)}
+        onEdit={(rule) => {
+          setNotice(null);
+          setEditing({ saved: rule, initial: newDraft(rule.priority, rule.id) });
+        }}
+        onDelete={setDeleting}
+        onCreate={create}
+      />
+      <DeleteRuleModal
+        rule={deleting}
+        busy={remove.busy}
+        onConfirm={(rule) => void confirmDelete(rule)}
+        onClose={() => setDeleting(null)}
+      />
+      <ImpactPreview />
+      <BackfillPanel />
+    </Stack>
+  );
+}

@@ -1,0 +1,53 @@
+// "Test connection": checks one connection with the settings as edited (secrets as stored) and lists each check.
+import { useState } from 'react';
+import { Button, Inline, List, ListItem, Lozenge, SectionMessage, Stack, Text } from '@forge/react';
+import type { AppSettings, ConnectionTarget, ConnectionTestView } from '../../shared/resolver-contract';
+import { useAction } from '../api/use-action';
+import { formatWhen } from '../common/format';
+import { ReplyErrorMessage } from '../common/reply-error-message';
+
+export function ConnectionTest({
+  target,
+  label,
+  settings,
+}: {
+  target: ConnectionTarget;
+  label: string;
+  settings: AppSettings;
+}) {
+  const test = useAction('settings.testConnection');
+  const [result, setResult] = useState<ConnectionTestView | null>(null);
+  const run = async () => {
+    const reply = await test.run({ target, settings });
+    setResult(reply.ok ? reply.value : null);
+  };
+  return (
+    <Stack space="space.100">
+      <Inline>
+        <Button testId={`test-connection-${target}`} isDisabled={test.busy} onClick={() => void run()}>
+          {test.busy ? 'Testing…' : label}
+        </Button>
+      </Inline>
+      {test.error ? <ReplyErrorMessage error={test.error} action={label} /> : null}
+      {result ? (
+        <SectionMessage appearance={result.ok ? 'success' : 'error'} title={result.message}>
+          <List type="unordered">
+            {result.checks.map((check) => (
+              <ListItem key={check.name}>
+                <Inline space="space.100" alignBlock="center">
+                  <Lozenge appearance={check.ok ? 'success' : 'removed'}>
+                    {check.ok ? 'ok' : 'failed'}
+                  </Lozenge>
+                  <Text>
+                    {check.name}: {check.message}
+                  </Text>
+                </Inline>
+              </ListItem>
+            ))}
+          </List>
+          <Text>Checked {formatWhen(result.checkedAt)}</Text>
+        </SectionMessage>
+      ) : null}
+    </Stack>
+  );
+}

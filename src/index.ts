@@ -21,3 +21,6 @@ export { inactivityDailySweep } from './entry/scheduled/inactivity-sweep';
 
 // consumer: inactivity sweep queue (pages, brake, actions, restores)
 export { inactivitySweepWorker } from './entry/consumers/inactivity-sweep';
+
+// jira:adminPage, confluence:globalSettings: the admin page's resolver
+export { adminResolver } from './entry/resolvers/admin-resolver';

@@ -1,0 +1,272 @@
+// The Inactivity tab: policy and exclusions, dry runs and their reports, the review queue, runs, and restores.
+import type {
+  ActionRowsView,
+  ActionRowView,
+  InactivityExclusionsSavePayload,
+  InactivityPolicyView,
+  InactivityReviewApprovePayload,
+  InactivityRunsReportPayload,
+  InactivityRunsReportView,
+  InactivityRunView,
+  Reply,
+  ReplyFieldError,
+  RestoreRunView,
+  RestoreUserView,
+  ReviewApprovedView,
+  ReviewQueueView,
+  StartRunView,
+} from '../../shared/resolver-contract';
+import type { InactivityPolicy } from '../../domain/inactivity';
+import { actionRowsWithStatus } from '../../storage/inactivity-record-repository';
+import { getPendingReview } from '../../storage/inactivity-run-repository';
+import { loadInactivityPolicy } from '../../storage/inactivity-policy-repository';
+import {
+  approveInactivityReview,
+  getInactivityPolicy,
+  getInactivityRun,
+  getInactivityRunActions,
+  getInactivityRunReport,
+  listInactivityRuns,
+  restoreInactivityRun,
+  restoreInactivityUser,
+  saveInactivityPolicy,
+  startInactivityDryRun,
+  type ActionRow,
+  type InactivityRun,
+} from '../inactivity';
+import type { AdminContext } from './admin-context';
+import { apiFailure, fail, invalid, ok } from './reply';
+
+/** What the page may see of a run: not the site's internal ids and cursors. */
+export function runView(run: InactivityRun): InactivityRunView {
+  return {
+    id: run.id,
+    mode: run.mode,
+    trigger: run.trigger,
+    requestedBy: run.requestedBy,
+    status: run.status,
+    startedAt: run.startedAt,
+    updatedAt: run.updatedAt,
+    finishedAt: run.finishedAt,
+    stopReason: run.stopReason,
+    progress: {
+      pages: run.progress.pages,
+      users: run.progress.users,
+      activityCalls: run.progress.activityCalls,
+      rateLimitedWaits: run.progress.rateLimitedWaits,
+      updatedAt: run.progress.updatedAt,
+    },
+    licensedUsers: run.licensedUsers,
+    report: run.report,
+    brake: run.brake,
+    review: run.review,
+    execution: run.execution,
+    restore: run.restore,
+  };
+}
+
+function rowView(row: ActionRow): ActionRowView {
+  return {
+    runId: row.runId,
+    accountId: row.accountId,
+    status: row.status,
+    at: row.at,
+    planned: row.planned,
+    reasons: row.reasons,
+    results: row.results,
+    restore: row.restore,
+  };
+}
+
+async function policyView(ctx: AdminContext): Promise<Reply<InactivityPolicyView>> {
+  try {
+    return ok(await getInactivityPolicy(ctx.deps));
+  } catch (e) {
+    const failure = apiFailure<InactivityPolicyView>(e, "Reading the site's products");
+    if (failure) return failure;
+    throw e;
+  }
+}
+
+export function getPolicy(ctx: AdminContext): Promise<Reply<InactivityPolicyView>> {
+  return policyView(ctx);
+}
+
+export async function savePolicy(
+  ctx: AdminContext,
+  policy: InactivityPolicy,
+): Promise<Reply<InactivityPolicyView>> {
+  const result = await saveInactivityPolicy(ctx.deps, policy, ctx.accountId);
+  if (!result.ok)
+    return invalid(
+      result.errors.map((e): ReplyFieldError => ({
+        field: e.path === 'policy' ? 'policy' : `policy.${e.path}`,
+        message: e.message,
+      })),
+    );
+  return policyView(ctx);
+}
+
+export async function saveExclusions(
+  ctx: AdminContext,
+  payload: InactivityExclusionsSavePayload,
+): Promise<Reply<InactivityPolicyView>> {
+  const loaded = await loadInactivityPolicy();
+  if (loaded.state !== 'ok')
+    return fail(
+      'conflict',
+      loaded.state === 'none'
+        ? 'Save the inactivity policy first; exclusions are part of it.'
+        : `The saved policy is invalid (${loaded.problem}); save the whole policy first.`,
+    );
+  const policy: InactivityPolicy = {
+    ...loaded.policy,
+    exclusions: {
+      accountIds: [...new Set(payload.accountIds)],
+      groupIds: [...new Set(payload.groupIds)],
+      recentlyAddedDays: payload.recentlyAddedDays,
+    },
+  };
+  const result = await saveInactivityPolicy(ctx.deps, policy, ctx.accountId);
+  if (!result.ok)
+    return invalid(
+      result.errors.map((e): ReplyFieldError => ({
+        field: e.path.startsWith('exclusions.') ? e.path.slice('exclusions.'.length) : e.path,
+        message: e.message,
+      })),
+    );
+  return policyView(ctx);
+}
+
+export async function startDryRun(
+  ctx: AdminContext,
+  draftPolicy?: InactivityPolicy,
+): Promise<Reply<StartRunView>> {
+  try {
+    const result = await startInactivityDryRun(ctx.deps, {
+      by: ctx.accountId,
+      ...(draftPolicy ? { draftPolicy } : {}),
+    });
+    if (result.status === 'not-started' && result.errors && result.errors.length > 0)
+      return invalid(
+        result.errors.map((e) => ({ field: `draftPolicy.${e.path}`, message: e.message })),
+        result.reason,
+      );
+    if (result.status === 'not-started')
+      return ok({
+        status: 'not-started',
+        reason: result.reason,
+        ...(result.activeRunId ? { activeRunId: result.activeRunId } : {}),
+      });
+    return ok(result);
+  } catch (e) {
+    const failure = apiFailure<StartRunView>(e, 'Starting the dry run');
+    if (failure) return failure;
+    if (e instanceof Error && e.name === 'QueueBusyError')
+      return fail(
+        'unavailable',
+        `The dry run could not be queued right now (${e.message}); try again in a minute.`,
+      );
+    throw e;
+  }
+}
+
+export async function listRuns(limit?: number): Promise<Reply<{ runs: InactivityRunView[] }>> {
+  const runs = await listInactivityRuns(limit !== undefined ? { limit } : {});
+  return ok({ runs: runs.map(runView) });
+}
+
+export async function getRunView(runId: string): Promise<Reply<InactivityRunView>> {
+  const run = await getInactivityRun(runId);
+  return run ? ok(runView(run)) : fail('not-found', `There is no run ${runId}.`);
+}
+
+export async function runReport(
+  payload: InactivityRunsReportPayload,
+): Promise<Reply<InactivityRunsReportView>> {
+  let runId = payload.runId;
+  if (runId === undefined) {
+    const latest = (await listInactivityRuns({ limit: 100 })).find((r) => r.mode === 'dry-run');
+    if (!latest) return ok(null);
+    runId = latest.id;
+  }
+  const page = await getInactivityRunReport(runId, {
+    ...(payload.outcome ? { outcome: payload.outcome } : {}),
+    ...(payload.cursor ? { cursor: payload.cursor } : {}),
+    ...(payload.limit ? { limit: payload.limit } : {}),
+  });
+  if (!page) return payload.runId ? fail('not-found', `There is no run ${runId}.`) : ok(null);
+  return ok({
+    run: runView(page.run),
+    entries: page.entries,
+    ...(page.cursor ? { cursor: page.cursor } : {}),
+  });
+}
+
+export async function runActions(
+  runId: string,
+  options: { cursor?: string; limit?: number },
+): Promise<Reply<ActionRowsView>> {
+  if (!(await getInactivityRun(runId))) return fail('not-found', `There is no run ${runId}.`);
+  const page = await getInactivityRunActions(runId, options);
+  return ok({ rows: page.rows.map(rowView), ...(page.cursor ? { cursor: page.cursor } : {}) });
+}
+
+export async function reviewQueue(options: {
+  cursor?: string;
+  limit?: number;
+}): Promise<Reply<ReviewQueueView>> {
+  const pending = await getPendingReview();
+  const run = pending ? await getInactivityRun(pending.runId) : undefined;
+  if (!run || run.status !== 'awaiting-review') return ok({ run: null, rows: [] });
+  const page = await actionRowsWithStatus(run.id, 'planned', {
+    limit: options.limit ?? 50,
+    ...(options.cursor ? { cursor: options.cursor } : {}),
+  });
+  return ok({
+    run: runView(run),
+    rows: page.rows.map(rowView),
+    ...(page.cursor ? { cursor: page.cursor } : {}),
+  });
+}
+
+export async function approveReview(
+  ctx: AdminContext,
+  payload: InactivityReviewApprovePayload,
+): Promise<Reply<ReviewApprovedView>> {
+  const result = await approveInactivityReview(ctx.deps, {
+    runId: payload.runId,
+    approval: payload.approval,
+    by: ctx.accountId,
+  });
+  if (!result.ok)
+    return fail(result.reason.startsWith('There is no run') ? 'not-found' : 'conflict', result.reason);
+  return ok({
+    runId: result.runId,
+    allowedActions: result.allowedActions,
+    droppedActions: result.droppedActions,
+    unknownAccountIds: [...result.unknownAccountIds],
+  });
+}
+
+export async function restoreUser(
+  ctx: AdminContext,
+  payload: { runId: string; accountId: string },
+): Promise<Reply<RestoreUserView>> {
+  if (!(await getInactivityRun(payload.runId))) return fail('not-found', `There is no run ${payload.runId}.`);
+  try {
+    const result = await restoreInactivityUser(ctx.deps, { ...payload, by: ctx.accountId });
+    return ok({ restored: result.restored, message: result.message });
+  } catch (e) {
+    const failure = apiFailure<RestoreUserView>(e, `Restoring ${payload.accountId}`);
+    if (failure) return failure;
+    throw e;
+  }
+}
+
+export async function restoreRun(ctx: AdminContext, runId: string): Promise<Reply<RestoreRunView>> {
+  const result = await restoreInactivityRun(ctx.deps, { runId, by: ctx.accountId });
+  if (!result.queued)
+    return fail(result.reason.startsWith('There is no run') ? 'not-found' : 'conflict', result.reason);
+  return ok({ runId: result.runId, queued: true });
+}

@@ -5,7 +5,7 @@ export function Loading({ what }: { what: string }) {
   return (
     <Inline space="space.100" alignBlock="center">
       <Spinner size="medium" label={`Loading ${what}`} />
-      <Text>Loading {what}…</Text>
+      <Text>{`Loading ${what}…`}</Text>
     </Inline>
   );
 }

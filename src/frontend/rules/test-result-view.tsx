@@ -41,7 +41,7 @@ export function TestResultView({ result }: { result: TestOnUserView }) {
         >
           <Text>
             {evaluated.from === 'draft'
-              ? 'Traced the rule as edited (not saved yet).'
+              ? 'Traced the rule as it stands in the editor.'
               : 'Traced the saved rule.'}
             {evaluated.enabled ? '' : ' The rule is disabled, so it grants nothing until enabled.'}
           </Text>

@@ -73,7 +73,19 @@ export function hasText(doc: ForgeDoc, text: string | RegExp): boolean {
   return typeof text === 'string' ? all.includes(text) : text.test(all);
 }
 
-/** JSON of the whole tree without function props: what would cross the bridge to Atlassian's renderer. */
+function isReactElement(value: unknown): value is { type: unknown; props: unknown } {
+  return typeof value === 'object' && value !== null && '$$typeof' in value && 'props' in value;
+}
+
+/**
+ * JSON of the whole tree without function props: what would cross the bridge to Atlassian's renderer. React
+ * elements passed as props (an EmptyState's `primaryAction`) keep their type and props, not their fiber.
+ */
 export function serialize(doc: ForgeDoc): string {
-  return JSON.stringify(doc, (_key, value: unknown) => (typeof value === 'function' ? undefined : value));
+  return JSON.stringify(doc, (_key, value: unknown) => {
+    if (typeof value === 'function') return undefined;
+    if (isReactElement(value))
+      return { element: typeof value.type === 'string' ? value.type : 'component', props: value.props };
+    return value;
+  });
 }

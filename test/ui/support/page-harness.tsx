@@ -2,11 +2,20 @@
 // runs the app's resolvers on the emulated platform as the viewing user, `getContext` answers as the admin
 // page's module would. Tests read the forgeDoc and call the function props an admin's clicks would call.
 import { setBridgeHandler } from './forge-bridge-seam';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import ForgeReconciler from '@forge/react';
 import type { AppHarness } from '../../support/app-harness';
 import { App } from '../../../src/frontend/app';
-import { byTestId, byText, hasText, serialize, textOf, visibleText, type ForgeDoc } from './forge-doc-query';
+import {
+  byTestId,
+  byText,
+  hasText,
+  ofType,
+  serialize,
+  textOf,
+  visibleText,
+  type ForgeDoc,
+} from './forge-doc-query';
 
 export type PageModule = 'jira:adminPage' | 'confluence:globalSettings';
 
@@ -40,15 +49,14 @@ export function inputEvent(target: { value?: unknown; checked?: boolean }): Reco
 
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-function Gate({
-  children,
-  onClose,
-}: {
-  children: ReactNode;
-  onClose: (close: () => void) => void;
-}): ReactNode {
+interface GateControl {
+  close?: () => void;
+}
+
+/** Lets a test unmount the page (the reconciler's render has no unmount); wired during render, not in an effect. */
+function Gate({ children, control }: { children: ReactNode; control: GateControl }): ReactNode {
   const [open, setOpen] = useState(true);
-  useEffect(() => onClose(() => setOpen(false)), [onClose]);
+  control.close = () => setOpen(false);
   return open ? children : null;
 }
 
@@ -56,7 +64,8 @@ export class AdminPage {
   readonly invocations: InvokeRecord[] = [];
   readonly bridgeErrors: string[] = [];
   private root: ForgeDoc | undefined;
-  private closeGate: (() => void) | undefined;
+  private readonly pending = new Set<Promise<unknown>>();
+  private readonly gate: GateControl = {};
 
   private constructor(
     private readonly app: AppHarness,
@@ -74,7 +83,11 @@ export class AdminPage {
     );
     setBridgeHandler((cmd, data) => page.answer(cmd, data));
     // Legacy-root rendering: the first commit (and its reconcile) happens inside render().
-    ForgeReconciler.render(<Gate onClose={(close) => (page.closeGate = close)}>{<App />}</Gate>);
+    ForgeReconciler.render(
+      <Gate control={page.gate}>
+        <App />
+      </Gate>,
+    );
     if (!page.root) throw new Error('@forge/react rendered nothing through the bridge');
     return page;
   }
@@ -106,6 +119,11 @@ export class AdminPage {
         );
       await tick();
     }
+  }
+
+  /** Waits until no panel shows its loading spinner. */
+  waitForLoaded(what: string): Promise<true> {
+    return this.waitFor((doc) => ofType(doc, 'Spinner').length === 0, `${what} to finish loading`);
   }
 
   waitForText(text: string | RegExp): Promise<true> {
@@ -181,9 +199,11 @@ export class AdminPage {
     await this.fire(tabs, 'onChange', index);
   }
 
-  close(): void {
-    this.closeGate?.();
+  /** Unmounts the page, then waits for resolver calls still running so the platform can close cleanly. */
+  async close(): Promise<void> {
+    this.gate.close?.();
     setBridgeHandler(undefined);
+    await Promise.allSettled([...this.pending]);
   }
 
   private context(): Record<string, unknown> {
@@ -212,8 +232,12 @@ export class AdminPage {
       }
       case 'getContext':
         return this.context();
-      case 'invoke':
-        return this.invoke(String(field('functionKey')), field('payload') ?? {});
+      case 'invoke': {
+        const call = this.invoke(String(field('functionKey')), field('payload') ?? {});
+        this.pending.add(call);
+        void call.catch(() => undefined).finally(() => this.pending.delete(call));
+        return call;
+      }
       default:
         this.bridgeErrors.push(`bridge command "${cmd}" is not available to this page`);
         throw new Error(`bridge command "${cmd}" is not available to this page`);

@@ -65,7 +65,7 @@ export function draftRule(app: AppHarness, overrides: Partial<Rule> = {}): Rule 
     description: 'Everyone in Sales',
     enabled: true,
     priority: 10,
-    condition: { text: 'user.department -eq "Sales"', dialect: 'entra' },
+    condition: { text: 'user.groups -any (_ -eq "idp-sales")', dialect: 'entra' },
     grants: [{ kind: 'group', groupId: group.groupId, groupName: group.name }],
     onUnmatch: 'keep',
     ...overrides,

@@ -12,6 +12,7 @@ import {
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from '../../shared/audit';
 import type { RuleView } from '../../shared/resolver-contract';
 import { humanize, type AuditFilterForm } from './audit-filter-state';
+import { FieldBox } from '../common/field-box';
 
 interface Option {
   label: string;
@@ -36,31 +37,37 @@ export function AuditFilters({ form, rules, onChange, onApply, onClear }: AuditF
   return (
     <Stack space="space.100">
       <Inline space="space.150" shouldWrap alignBlock="end">
-        <Stack space="space.050">
+        <FieldBox width="narrow">
           <Label labelFor="audit-from">From (UTC)</Label>
           <DatePicker
             id="audit-from"
             testId="audit-from"
             value={form.fromDay}
+            placeholder="Any time"
+            dateFormat="YYYY-MM-DD"
             onChange={(day: string) => onChange({ ...form, fromDay: day ?? '' })}
           />
-        </Stack>
-        <Stack space="space.050">
+        </FieldBox>
+        <FieldBox width="narrow">
           <Label labelFor="audit-to">To (UTC)</Label>
           <DatePicker
             id="audit-to"
             testId="audit-to"
             value={form.toDay}
+            placeholder="Any time"
+            dateFormat="YYYY-MM-DD"
             onChange={(day: string) => onChange({ ...form, toDay: day ?? '' })}
           />
-        </Stack>
-        <UserPicker
-          label="User"
-          name="audit-user"
-          placeholder="Anyone"
-          onChange={(u: UserPickerValue | undefined) => onChange({ ...form, accountId: u?.id ?? '' })}
-        />
-        <Stack space="space.050">
+        </FieldBox>
+        <FieldBox>
+          <UserPicker
+            label="User"
+            name="audit-user"
+            placeholder="Anyone"
+            onChange={(u: UserPickerValue | undefined) => onChange({ ...form, accountId: u?.id ?? '' })}
+          />
+        </FieldBox>
+        <FieldBox>
           <Label labelFor="audit-rule">Rule</Label>
           <Select
             id="audit-rule"
@@ -69,8 +76,8 @@ export function AuditFilters({ form, rules, onChange, onApply, onClear }: AuditF
             value={pick(ruleOptions, form.ruleId)}
             onChange={(o: Option | null) => onChange({ ...form, ruleId: o?.value ?? '' })}
           />
-        </Stack>
-        <Stack space="space.050">
+        </FieldBox>
+        <FieldBox>
           <Label labelFor="audit-action">Action</Label>
           <Select
             id="audit-action"
@@ -81,8 +88,8 @@ export function AuditFilters({ form, rules, onChange, onApply, onClear }: AuditF
               onChange({ ...form, action: (o?.value ?? '') as AuditFilterForm['action'] })
             }
           />
-        </Stack>
-        <Stack space="space.050">
+        </FieldBox>
+        <FieldBox width="narrow">
           <Label labelFor="audit-outcome">Outcome</Label>
           <Select
             id="audit-outcome"
@@ -93,7 +100,7 @@ export function AuditFilters({ form, rules, onChange, onApply, onClear }: AuditF
               onChange({ ...form, outcome: (o?.value ?? '') as AuditFilterForm['outcome'] })
             }
           />
-        </Stack>
+        </FieldBox>
       </Inline>
       <Inline space="space.100">
         <Button appearance="primary" testId="audit-apply" onClick={onApply}>

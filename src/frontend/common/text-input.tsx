@@ -1,6 +1,7 @@
 // A labelled Textfield with its help and the backend's errors under it: the form field every tab uses.
-import { HelperMessage, Label, Stack, Textfield } from '@forge/react';
+import { HelperMessage, Label, Textfield } from '@forge/react';
 import type { ReplyFieldError } from '../../shared/resolver-contract';
+import { FieldBox, type FieldWidth } from './field-box';
 import { FieldErrors } from './field-errors';
 import { inputValue, type InputChange } from './input-value';
 
@@ -13,6 +14,8 @@ export interface TextInputProps {
   help?: string;
   placeholder?: string;
   type?: 'text' | 'number' | 'url';
+  /** Numbers default to narrow fields, text to wide ones. */
+  width?: FieldWidth;
 }
 
 export function TextInput({
@@ -24,9 +27,10 @@ export function TextInput({
   help,
   placeholder,
   type = 'text',
+  width,
 }: TextInputProps) {
   return (
-    <Stack space="space.050">
+    <FieldBox width={width ?? (type === 'number' ? 'narrow' : 'wide')}>
       <Label labelFor={id}>{label}</Label>
       <Textfield
         id={id}
@@ -39,7 +43,7 @@ export function TextInput({
       />
       {help ? <HelperMessage>{help}</HelperMessage> : null}
       <FieldErrors errors={errors} />
-    </Stack>
+    </FieldBox>
   );
 }
 

@@ -20,6 +20,7 @@ import { useAction } from '../api/use-action';
 import { useResolver } from '../api/use-resolver';
 import { ReplyErrorMessage } from '../common/reply-error-message';
 import { TextInput, wholeNumber } from '../common/text-input';
+import { FieldBox } from '../common/field-box';
 
 interface Option {
   label: string;
@@ -64,12 +65,14 @@ export function ExclusionsEditor({
       <Heading size="medium">Exclusions</Heading>
       <Text>Admins and members of admin groups are always left alone; add anyone else here.</Text>
       <Inline space="space.100" alignBlock="end" shouldWrap>
-        <UserPicker
-          key={`exclude-user-${pickerGeneration}`}
-          label="Exclude a person"
-          name="exclude-user"
-          onChange={(u: UserPickerValue | undefined) => setPicked(u ?? null)}
-        />
+        <FieldBox>
+          <UserPicker
+            key={`exclude-user-${pickerGeneration}`}
+            label="Exclude a person"
+            name="exclude-user"
+            onChange={(u: UserPickerValue | undefined) => setPicked(u ?? null)}
+          />
+        </FieldBox>
         <Button
           testId="exclude-user-add"
           isDisabled={!picked}
@@ -84,7 +87,7 @@ export function ExclusionsEditor({
         </Button>
       </Inline>
       <Inline space="space.100" alignBlock="end" shouldWrap>
-        <Stack space="space.050">
+        <FieldBox>
           <Label labelFor="exclude-group">Exclude members of a group</Label>
           <Select
             id="exclude-group"
@@ -96,7 +99,7 @@ export function ExclusionsEditor({
             onInputChange={(input: string) => setGroupQuery(input)}
             onChange={(o: Option | null) => setGroup(o ? o.value : null)}
           />
-        </Stack>
+        </FieldBox>
         <Button
           testId="exclude-group-add"
           isDisabled={!group}

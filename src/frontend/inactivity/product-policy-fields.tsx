@@ -13,6 +13,7 @@ import type {
 import { FieldErrors } from '../common/field-errors';
 import { TextInput, wholeNumber } from '../common/text-input';
 import { ToggleRow } from '../common/toggle-row';
+import { FieldBox } from '../common/field-box';
 
 interface Option<T> {
   label: string;
@@ -80,7 +81,7 @@ export function ProductPolicyFields({
             onChange={(v) => onChange({ ...policy, inactiveAfterDays: wholeNumber(v) })}
             errors={field('inactiveAfterDays')}
           />
-          <Stack space="space.050">
+          <FieldBox>
             <Label labelFor={`inactivity-action-${productKey}`}>Then</Label>
             <Select
               id={`inactivity-action-${productKey}`}
@@ -90,7 +91,7 @@ export function ProductPolicyFields({
               onChange={(o: Option<InactivityAction> | null) => o && onChange({ ...policy, action: o.value })}
             />
             <FieldErrors errors={field('action')} />
-          </Stack>
+          </FieldBox>
           {action.changesAccess ? (
             <TextInput
               id={`warn-days-${productKey}`}
@@ -101,7 +102,7 @@ export function ProductPolicyFields({
               errors={field('warnDaysBefore')}
             />
           ) : null}
-          <Stack space="space.050">
+          <FieldBox>
             <Label labelFor={`never-active-${productKey}`}>Users who never used it</Label>
             <Select
               id={`never-active-${productKey}`}
@@ -111,7 +112,7 @@ export function ProductPolicyFields({
                 o && onChange({ ...policy, neverActive: o.value })
               }
             />
-          </Stack>
+          </FieldBox>
         </Inline>
       ) : null}
       {policy.enabled ? <Text>{action.description}</Text> : null}

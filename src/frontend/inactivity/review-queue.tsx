@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import {
   Button,
-  ButtonGroup,
+  Inline,
   Checkbox,
   DynamicTable,
   EmptyState,
@@ -117,7 +117,7 @@ export function ReviewQueue({ onAnswered }: { onAnswered: () => void }) {
             <Text>Showing the first {rows.length} held users; approving all includes the rest.</Text>
           ) : null}
           {approve.error ? <ReplyErrorMessage error={approve.error} action="Answering the review" /> : null}
-          <ButtonGroup label="Review answers">
+          <Inline space="space.100">
             <Button
               appearance="primary"
               testId="review-approve-all"
@@ -141,7 +141,7 @@ export function ReviewQueue({ onAnswered }: { onAnswered: () => void }) {
             >
               Approve none
             </Button>
-          </ButtonGroup>
+          </Inline>
         </>
       )}
     </Stack>

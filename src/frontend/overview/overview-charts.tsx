@@ -1,33 +1,33 @@
 // What the app achieved, as charts: seats reclaimed per product and over time, users provisioned per week,
 // and how long licensed users have been inactive.
 import type { ReactElement } from 'react';
-import {
-  BarChart,
-  Box,
-  DonutChart,
-  EmptyState,
-  Heading,
-  Inline,
-  LineChart,
-  Stack,
-  Text,
-  xcss,
-} from '@forge/react';
+import { BarChart, Box, DonutChart, Heading, Inline, LineChart, Stack, Text, xcss } from '@forge/react';
 import type { ChartRow, OverviewView } from '../../shared/resolver-contract';
 
 const half = xcss({ width: '48%', minWidth: '320px' });
 
-function ChartOrEmpty({
-  rows,
-  empty,
-  children,
-}: {
+interface ChartSlotProps {
+  title: string;
   rows: ChartRow[];
   empty: string;
   children: ReactElement;
-}) {
-  if (rows.length === 0 || rows.every((r) => r.y === 0)) return <EmptyState header={empty} width="narrow" />;
-  return children;
+}
+
+/** A chart, or while there is nothing to draw its title and why, so the layout and meaning stay put. */
+function ChartSlot({ title, rows, empty, children }: ChartSlotProps) {
+  const drawable = rows.some((r) => r.y > 0);
+  return (
+    <Box xcss={half}>
+      {drawable ? (
+        children
+      ) : (
+        <Stack space="space.100">
+          <Heading size="xsmall">{title}</Heading>
+          <Text>{empty}</Text>
+        </Stack>
+      )}
+    </Box>
+  );
 }
 
 export function OverviewCharts({ overview }: { overview: OverviewView }) {
@@ -35,54 +35,62 @@ export function OverviewCharts({ overview }: { overview: OverviewView }) {
     <Stack space="space.200">
       <Heading size="medium">Results</Heading>
       <Inline space="space.200" shouldWrap>
-        <Box xcss={half}>
-          <ChartOrEmpty rows={overview.seatsReclaimedByProduct} empty="No seats reclaimed yet">
-            <DonutChart
-              title="Seats reclaimed per product"
-              data={overview.seatsReclaimedByProduct}
-              valueAccessor="y"
-              labelAccessor="x"
-              colorAccessor="x"
-              height={280}
-            />
-          </ChartOrEmpty>
-        </Box>
-        <Box xcss={half}>
-          <ChartOrEmpty rows={overview.seatsReclaimedOverTime} empty="No seats reclaimed in these weeks">
-            <LineChart
-              title="Seats reclaimed per week"
-              data={overview.seatsReclaimedOverTime}
-              xAccessor="x"
-              yAccessor="y"
-              colorAccessor="colour"
-              height={280}
-            />
-          </ChartOrEmpty>
-        </Box>
-        <Box xcss={half}>
-          <ChartOrEmpty rows={overview.usersProvisionedPerWeek} empty="Nobody provisioned in these weeks">
-            <BarChart
-              title="Users provisioned per week"
-              data={overview.usersProvisionedPerWeek}
-              xAccessor="x"
-              yAccessor="y"
-              height={280}
-            />
-          </ChartOrEmpty>
-        </Box>
-        <Box xcss={half}>
-          <ChartOrEmpty rows={overview.inactiveHistogram} empty="No inactivity run has finished yet">
-            <BarChart
-              title="Licensed users by days inactive"
-              subtitle={overview.histogramRunId ? `From run ${overview.histogramRunId}` : undefined}
-              data={overview.inactiveHistogram}
-              xAccessor="x"
-              yAccessor="y"
-              colorAccessor="colour"
-              height={280}
-            />
-          </ChartOrEmpty>
-        </Box>
+        <ChartSlot
+          title="Seats reclaimed per product"
+          rows={overview.seatsReclaimedByProduct}
+          empty="No seats reclaimed yet."
+        >
+          <DonutChart
+            title="Seats reclaimed per product"
+            data={overview.seatsReclaimedByProduct}
+            valueAccessor="y"
+            labelAccessor="x"
+            colorAccessor="x"
+            height={280}
+          />
+        </ChartSlot>
+        <ChartSlot
+          title="Seats reclaimed per week"
+          rows={overview.seatsReclaimedOverTime}
+          empty="No seats reclaimed in these weeks."
+        >
+          <LineChart
+            title="Seats reclaimed per week"
+            data={overview.seatsReclaimedOverTime}
+            xAccessor="x"
+            yAccessor="y"
+            colorAccessor="colour"
+            height={280}
+          />
+        </ChartSlot>
+        <ChartSlot
+          title="Users provisioned per week"
+          rows={overview.usersProvisionedPerWeek}
+          empty="Nobody provisioned in these weeks."
+        >
+          <BarChart
+            title="Users provisioned per week"
+            data={overview.usersProvisionedPerWeek}
+            xAccessor="x"
+            yAccessor="y"
+            height={280}
+          />
+        </ChartSlot>
+        <ChartSlot
+          title="Licensed users by days inactive"
+          rows={overview.inactiveHistogram}
+          empty="No inactivity run has finished yet."
+        >
+          <BarChart
+            title="Licensed users by days inactive"
+            subtitle={overview.histogramRunId ? `From run ${overview.histogramRunId}` : undefined}
+            data={overview.inactiveHistogram}
+            xAccessor="x"
+            yAccessor="y"
+            colorAccessor="colour"
+            height={280}
+          />
+        </ChartSlot>
       </Inline>
       {overview.notes.map((note) => (
         <Text key={note}>{note}</Text>

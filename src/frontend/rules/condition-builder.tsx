@@ -10,6 +10,7 @@ import {
   type Joiner,
 } from './condition-text';
 import { inputValue, type InputChange } from '../common/input-value';
+import { FieldBox } from '../common/field-box';
 
 const CUSTOM = '__custom__';
 
@@ -67,7 +68,7 @@ export function ConditionBuilder({ text, dialect, onText }: ConditionBuilderProp
     <Stack space="space.100" testId="condition-builder">
       <Inline space="space.100" shouldWrap alignBlock="end">
         {text.trim() ? (
-          <Stack space="space.050">
+          <FieldBox width="narrow">
             <Label labelFor="builder-joiner">Join with</Label>
             <Select
               id="builder-joiner"
@@ -76,9 +77,9 @@ export function ConditionBuilder({ text, dialect, onText }: ConditionBuilderProp
               value={JOINERS.find((j) => j.value === joiner)}
               onChange={(o: Option<Joiner> | null) => o && setJoiner(o.value)}
             />
-          </Stack>
+          </FieldBox>
         ) : null}
-        <Stack space="space.050">
+        <FieldBox>
           <Label labelFor="builder-attribute">Attribute</Label>
           <Select
             id="builder-attribute"
@@ -87,9 +88,9 @@ export function ConditionBuilder({ text, dialect, onText }: ConditionBuilderProp
             value={ATTRIBUTE_OPTIONS.find((o) => o.value === attribute)}
             onChange={(o: Option<string> | null) => o && setAttribute(o.value)}
           />
-        </Stack>
+        </FieldBox>
         {attribute === CUSTOM ? (
-          <Stack space="space.050">
+          <FieldBox width="narrow">
             <Label labelFor="builder-custom">Pushed attribute name</Label>
             <Textfield
               id="builder-custom"
@@ -98,9 +99,9 @@ export function ConditionBuilder({ text, dialect, onText }: ConditionBuilderProp
               placeholder="costCenter"
               onChange={(e: InputChange) => setCustomName(inputValue(e))}
             />
-          </Stack>
+          </FieldBox>
         ) : null}
-        <Stack space="space.050">
+        <FieldBox>
           <Label labelFor="builder-operator">Operator</Label>
           <Select
             id="builder-operator"
@@ -109,8 +110,8 @@ export function ConditionBuilder({ text, dialect, onText }: ConditionBuilderProp
             value={chosenOperator}
             onChange={(o: Option<CompareOperator> | null) => o && setOperator(o.value)}
           />
-        </Stack>
-        <Stack space="space.050">
+        </FieldBox>
+        <FieldBox>
           <Label labelFor="builder-value">Value</Label>
           <Textfield
             id="builder-value"
@@ -119,7 +120,7 @@ export function ConditionBuilder({ text, dialect, onText }: ConditionBuilderProp
             placeholder={family === 'list' ? 'Sales, Marketing' : (info?.values?.[0] ?? 'Sales')}
             onChange={(e: InputChange) => setValue(inputValue(e))}
           />
-        </Stack>
+        </FieldBox>
         <Button onClick={add} testId="builder-add">
           Add condition
         </Button>

@@ -1,22 +1,13 @@
 // What a rule grants: the chosen groups and project roles, and pickers fed by the site's catalogue.
 import { useState } from 'react';
-import {
-  Button,
-  DynamicTable,
-  EmptyState,
-  Heading,
-  Inline,
-  Label,
-  Lozenge,
-  Select,
-  Stack,
-} from '@forge/react';
+import { Button, DynamicTable, Text, Heading, Inline, Label, Lozenge, Select, Stack } from '@forge/react';
 import { describeGrant, grantKey, type Grant } from '../../domain/rules';
 import type { GroupOption, ProjectOption, ReplyFieldError } from '../../shared/resolver-contract';
 import { useResolver } from '../api/use-resolver';
 import { FieldErrors } from '../common/field-errors';
 import { ReplyErrorMessage } from '../common/reply-error-message';
 import { ProjectRolePicker } from './project-role-picker';
+import { FieldBox } from '../common/field-box';
 
 interface Option<T> {
   label: string;
@@ -51,11 +42,7 @@ export function GrantsPicker({ grants, onAdd, onRemove, serverErrors }: GrantsPi
     <Stack space="space.150">
       <Heading size="small">Grants</Heading>
       {grants.length === 0 ? (
-        <EmptyState
-          header="Nothing granted yet"
-          description="Add at least one group or project role."
-          width="narrow"
-        />
+        <Text>Nothing granted yet: add at least one group or project role.</Text>
       ) : (
         <DynamicTable
           caption="This rule grants"
@@ -85,7 +72,7 @@ export function GrantsPicker({ grants, onAdd, onRemove, serverErrors }: GrantsPi
       )}
       <FieldErrors errors={serverErrors} />
       <Inline space="space.100" alignBlock="end" shouldWrap>
-        <Stack space="space.050">
+        <FieldBox>
           <Label labelFor="grant-group">Group</Label>
           <Select
             id="grant-group"
@@ -97,7 +84,7 @@ export function GrantsPicker({ grants, onAdd, onRemove, serverErrors }: GrantsPi
             onInputChange={(input: string) => setGroupQuery(input)}
             onChange={(o: Option<GroupOption> | null) => setGroup(o ? o.value : null)}
           />
-        </Stack>
+        </FieldBox>
         <Button
           testId="grant-add-group"
           isDisabled={!group}
@@ -114,7 +101,7 @@ export function GrantsPicker({ grants, onAdd, onRemove, serverErrors }: GrantsPi
         <ReplyErrorMessage error={groups.state.error} action="Listing groups" />
       ) : null}
       <Inline space="space.100" alignBlock="end" shouldWrap>
-        <Stack space="space.050">
+        <FieldBox>
           <Label labelFor="grant-project">Jira project</Label>
           <Select
             id="grant-project"
@@ -126,7 +113,7 @@ export function GrantsPicker({ grants, onAdd, onRemove, serverErrors }: GrantsPi
             onInputChange={(input: string) => setProjectQuery(input)}
             onChange={(o: Option<ProjectOption> | null) => setProject(o ? o.value : null)}
           />
-        </Stack>
+        </FieldBox>
         {project ? <ProjectRolePicker key={project.id} project={project} onAdd={onAdd} /> : null}
       </Inline>
       {projects.state.status === 'error' ? (

@@ -1,9 +1,10 @@
 // The roles of one chosen Jira project, to add one as a grant.
 import { useState } from 'react';
-import { Button, Label, Select, Stack, Text } from '@forge/react';
+import { Button, Label, Select, Text } from '@forge/react';
 import type { Grant } from '../../domain/rules';
 import type { ProjectOption, RoleOption } from '../../shared/resolver-contract';
 import { useResolver } from '../api/use-resolver';
+import { FieldBox } from '../common/field-box';
 
 interface Option {
   label: string;
@@ -24,7 +25,7 @@ export function ProjectRolePicker({
   const options: Option[] = (roles.state.value?.roles ?? []).map((r) => ({ label: r.name, value: r }));
   return (
     <>
-      <Stack space="space.050">
+      <FieldBox>
         <Label labelFor="grant-role">Role in {project.key}</Label>
         <Select
           id="grant-role"
@@ -34,7 +35,7 @@ export function ProjectRolePicker({
           value={role ? (options.find((o) => o.value.id === role.id) ?? null) : null}
           onChange={(o: Option | null) => setRole(o ? o.value : null)}
         />
-      </Stack>
+      </FieldBox>
       <Button
         testId="grant-add-role"
         isDisabled={!role}

@@ -3,7 +3,6 @@
 import { useState } from 'react';
 import {
   Button,
-  ButtonGroup,
   Heading,
   Label,
   RadioGroup,
@@ -27,6 +26,7 @@ import { GrantsPicker } from './grants-picker';
 import { RuleTester } from './rule-tester';
 import { addGrant, draftFromRule, removeGrant, ruleFromDraft, type RuleDraft } from './rule-draft';
 import { inputValue, type InputChange } from '../common/input-value';
+import { FieldBox } from '../common/field-box';
 
 const UNMATCH_OPTIONS: { label: string; value: OnUnmatch }[] = [
   { label: 'Keep what this rule granted', value: 'keep' },
@@ -64,7 +64,7 @@ export function RuleEditor({ saved, initial, onSaved, onCancel }: RuleEditorProp
           <Text>{saved.conditionProblem}</Text>
         </SectionMessage>
       ) : null}
-      <Stack space="space.050">
+      <FieldBox width="wide">
         <Label labelFor="rule-name">Name</Label>
         <Textfield
           id="rule-name"
@@ -74,8 +74,8 @@ export function RuleEditor({ saved, initial, onSaved, onCancel }: RuleEditorProp
           onChange={(e: InputChange) => update({ name: inputValue(e) })}
         />
         <FieldErrors errors={fieldErrors('name')} />
-      </Stack>
-      <Stack space="space.050">
+      </FieldBox>
+      <FieldBox width="wide">
         <Label labelFor="rule-description">Description</Label>
         <TextArea
           id="rule-description"
@@ -84,9 +84,9 @@ export function RuleEditor({ saved, initial, onSaved, onCancel }: RuleEditorProp
           onChange={(e: InputChange) => update({ description: inputValue(e) })}
         />
         <FieldErrors errors={fieldErrors('description')} />
-      </Stack>
+      </FieldBox>
       <Inline space="space.300" alignBlock="center" shouldWrap>
-        <Stack space="space.050">
+        <FieldBox width="narrow">
           <Label labelFor="rule-priority">Priority (lower wins)</Label>
           <Textfield
             id="rule-priority"
@@ -97,7 +97,7 @@ export function RuleEditor({ saved, initial, onSaved, onCancel }: RuleEditorProp
             onChange={(e: InputChange) => update({ priority: inputValue(e) })}
           />
           <FieldErrors errors={fieldErrors('priority')} />
-        </Stack>
+        </FieldBox>
         <Toggle
           id="rule-enabled"
           label="Enabled"
@@ -135,14 +135,14 @@ export function RuleEditor({ saved, initial, onSaved, onCancel }: RuleEditorProp
       {save.error ? (
         <ReplyErrorMessage error={save.error} action="Saving the rule" shownFields={shown} />
       ) : null}
-      <ButtonGroup label="Rule actions">
+      <Inline space="space.100">
         <Button appearance="primary" testId="rule-save" isDisabled={save.busy} onClick={() => void submit()}>
           {save.busy ? 'Saving…' : 'Save rule'}
         </Button>
         <Button appearance="subtle" onClick={onCancel}>
           Cancel
         </Button>
-      </ButtonGroup>
+      </Inline>
       <RuleTester rule={() => ruleFromDraft(draft)} />
     </Stack>
   );

@@ -6,6 +6,7 @@ import type { TestOnUserView } from '../../shared/resolver-contract';
 import { useAction } from '../api/use-action';
 import { ReplyErrorMessage } from '../common/reply-error-message';
 import { TestResultView } from './test-result-view';
+import { FieldBox } from '../common/field-box';
 
 export function RuleTester({ rule }: { rule: () => Rule }) {
   const [user, setUser] = useState<UserPickerValue | null>(null);
@@ -25,12 +26,14 @@ export function RuleTester({ rule }: { rule: () => Rule }) {
         Gathers the user&apos;s attributes from every source and traces this rule as edited. Nothing changes.
       </Text>
       <Inline space="space.100" alignBlock="end" shouldWrap>
-        <UserPicker
-          label="User to test"
-          name="rule-test-user"
-          placeholder="Search for a user"
-          onChange={(value: UserPickerValue | undefined) => setUser(value ?? null)}
-        />
+        <FieldBox>
+          <UserPicker
+            label="User to test"
+            name="rule-test-user"
+            placeholder="Search for a user"
+            onChange={(value: UserPickerValue | undefined) => setUser(value ?? null)}
+          />
+        </FieldBox>
         <Button testId="rule-test-run" isDisabled={!user || test.busy} onClick={() => void run()}>
           {test.busy ? 'Testing…' : 'Test'}
         </Button>

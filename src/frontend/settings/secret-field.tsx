@@ -11,6 +11,7 @@ import { formatIsoWhen } from '../common/format';
 import { ReplyErrorMessage } from '../common/reply-error-message';
 import { SECRET_LABELS } from './secret-labels';
 import { inputValue, type InputChange } from '../common/input-value';
+import { FieldBox } from '../common/field-box';
 
 export interface SecretFieldProps {
   status: SecretStatus;
@@ -60,15 +61,17 @@ export function SecretField({ status, onChanged }: SecretFieldProps) {
         ) : null}
       </Inline>
       <Inline space="space.100" alignBlock="center" shouldWrap>
-        <Textfield
-          key={`${id}-${generation}`}
-          id={id}
-          testId={`${id}-input`}
-          type="password"
-          placeholder={status.isSet ? 'Paste a new value to replace it' : 'Paste the value'}
-          isInvalid={valueErrors.length > 0}
-          onChange={(e: InputChange) => setTyped(inputValue(e))}
-        />
+        <FieldBox>
+          <Textfield
+            key={`${id}-${generation}`}
+            id={id}
+            testId={`${id}-input`}
+            type="password"
+            placeholder={status.isSet ? 'Paste a new value to replace it' : 'Paste the value'}
+            isInvalid={valueErrors.length > 0}
+            onChange={(e: InputChange) => setTyped(inputValue(e))}
+          />
+        </FieldBox>
         <Button testId={`${id}-save`} isDisabled={set.busy || typed === ''} onClick={() => void save()}>
           {status.isSet ? 'Replace' : 'Save'}
         </Button>

@@ -12,6 +12,7 @@ import type { AppSettings, ReplyFieldError } from '../../shared/resolver-contrac
 import { FieldErrors } from '../common/field-errors';
 import { inputValue, type InputChange } from '../common/input-value';
 import { ConnectionTest } from './connection-test';
+import { FieldBox } from '../common/field-box';
 
 type Mode = AppSettings['groupWritePath']['mode'];
 
@@ -48,7 +49,7 @@ export function WritePathSection({ settings, onChange, errorsFor }: WritePathSec
       />
       <FieldErrors errors={errorsFor('groupWritePath.mode')} />
       {path.mode === 'impersonate-admin' ? (
-        <Stack space="space.050">
+        <FieldBox width="wide">
           <UserPicker
             label="Site admin to act as"
             name="write-path-admin"
@@ -64,7 +65,7 @@ export function WritePathSection({ settings, onChange, errorsFor }: WritePathSec
             They must stay a site admin; if they lose it, group changes fail until you pick another.
           </HelperMessage>
           <FieldErrors errors={errorsFor('groupWritePath.adminAccountId')} />
-        </Stack>
+        </FieldBox>
       ) : null}
       <ConnectionTest target="write-path" label="Test the write path" settings={settings} />
     </Stack>

@@ -37,6 +37,8 @@ export function watchPage(page: Page, context: { emulatorOutput: () => string })
 
   const screenshot = async (name: string): Promise<string> => {
     const path = join(SCREENSHOT_DIR, fileName(name));
+    // From the top: the preview's sticky header would otherwise sit mid-way down a full-page shot.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path, fullPage: true });
     return relative(REPO_ROOT, path);
   };

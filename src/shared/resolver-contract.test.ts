@@ -1,0 +1,87 @@
+// The contract's payload validation: field paths from zod and from the domain validators, positions, unknown keys.
+import { ALL_RESOLVER_KEYS, PAYLOAD_SCHEMAS, checkExpression, parsePayload } from './resolver-contract';
+
+const rule = {
+  id: 'r1',
+  name: 'Rule',
+  enabled: true,
+  priority: 0,
+  condition: { text: 'user.department -eq "Sales"', dialect: 'entra' },
+  grants: [{ kind: 'group', groupId: 'g1', groupName: 'G1' }],
+  onUnmatch: 'keep',
+};
+
+describe('parsePayload', () => {
+  it('has a schema for every key', () => {
+    expect(Object.keys(PAYLOAD_SCHEMAS).sort()).toEqual([...ALL_RESOLVER_KEYS].sort());
+    expect(new Set(ALL_RESOLVER_KEYS).size).toBe(ALL_RESOLVER_KEYS.length);
+  });
+
+  it('passes a valid rule through as the domain normalised it', () => {
+    const result = parsePayload('rules.save', { rule: { ...rule, name: '  Rule  ' } });
+    expect(result).toEqual({ ok: true, value: { rule: { ...rule, description: '' } } });
+  });
+
+  it('maps domain field paths into the payload and keeps condition positions', () => {
+    const result = parsePayload('rules.save', {
+      rule: {
+        ...rule,
+        condition: { text: 'user.department -eq', dialect: 'entra' },
+        grants: [rule.grants[0], { kind: 'group', groupId: 'bad id', groupName: 'X' }],
+      },
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toEqual([
+      expect.objectContaining({ field: 'rule.condition', line: 1, column: 20 }),
+      {
+        field: 'rule.grants[1].groupId',
+        message: 'Group id may contain only letters, digits, ".", "_" and "-"',
+      },
+    ]);
+  });
+
+  it('names unknown and prototype keys one by one, at their place', () => {
+    const result = parsePayload('audit.query', JSON.parse('{"limit": 5, "__proto__": {}, "extra": 1}'));
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        { field: '__proto__', message: 'Unknown field "__proto__"' },
+        { field: 'extra', message: 'Unknown field "extra"' },
+      ],
+    });
+    const nested = parsePayload('inactivity.review.approve', {
+      runId: 'r',
+      approval: { approve: 'all', also: true },
+    });
+    expect(nested).toEqual({
+      ok: false,
+      errors: [{ field: 'approval.also', message: 'Unknown field "also"' }],
+    });
+  });
+
+  it('prefixes inactivity policy errors with the payload field', () => {
+    const result = parsePayload('inactivity.policy.save', { policy: { schemaVersion: 1 } });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => e.field)).toContain('policy.products');
+  });
+
+  it('treats a missing payload as an empty one', () => {
+    expect(parsePayload('rules.list', undefined)).toEqual({ ok: true, value: {} });
+    expect(parsePayload('rules.get', undefined)).toMatchObject({ ok: false, errors: [{ field: 'id' }] });
+  });
+});
+
+describe('checkExpression', () => {
+  it('gives the canonical text of a valid expression and positions of an invalid one', () => {
+    expect(checkExpression('user.department == "Sales"', 'okta')).toEqual({
+      ok: true,
+      errors: [],
+      canonical: 'user.department -eq "Sales"',
+    });
+    const bad = checkExpression('user.department -eq "Sales" -and', 'entra');
+    expect(bad.ok).toBe(false);
+    expect(bad.errors[0]).toMatchObject({ field: 'text', line: 1 });
+  });
+});

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { Box, Stack, xcss } from '@forge/react';
 
 const WIDTHS = {
-  narrow: xcss({ width: '180px' }),
+  narrow: xcss({ width: '240px' }),
   medium: xcss({ width: '300px' }),
   wide: xcss({ width: '100%', maxWidth: '560px' }),
 } as const;

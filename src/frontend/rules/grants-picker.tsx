@@ -45,7 +45,6 @@ export function GrantsPicker({ grants, onAdd, onRemove, serverErrors }: GrantsPi
         <Text>Nothing granted yet: add at least one group or project role.</Text>
       ) : (
         <DynamicTable
-          caption="This rule grants"
           head={{
             cells: [
               { key: 'kind', content: 'Kind' },

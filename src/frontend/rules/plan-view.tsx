@@ -45,7 +45,6 @@ export function PlanView({ plan }: { plan: Plan }) {
         />
       ) : (
         <DynamicTable
-          caption="Resulting plan"
           head={{
             cells: [
               { key: 'change', content: 'Change' },

@@ -81,8 +81,8 @@ export function RulesTab() {
     <Stack space="space.300">
       <Inline space="space.100" alignBlock="center" spread="space-between">
         <Text>
-          Rules are checked in this order; a lower position never overrides a higher one within an exclusive
-          set.
+          Every enabled rule that matches grants its groups and roles; where rules conflict, the higher one
+          wins.
         </Text>
         <Button appearance="primary" onClick={create} testId="rule-new">
           New rule

@@ -86,7 +86,7 @@ export function RulesTable({ rules, busy, onToggle, onMove, onEdit, onDelete, on
         content: (
           <TagGroup>
             {rule.grants.map((g) => (
-              <Tag key={grantKey(g)} text={describeGrant(g)} />
+              <Tag key={grantKey(g)} text={describeGrant(g)} isRemovable={false} />
             ))}
           </TagGroup>
         ),

@@ -64,7 +64,6 @@ export function TestResultView({ result }: { result: TestOnUserView }) {
         ))}
       <Heading size="small">Gathered attributes</Heading>
       <DynamicTable
-        caption="Attributes"
         head={{
           cells: [
             { key: 'name', content: 'Attribute' },

@@ -1,6 +1,6 @@
 // "Test connection": checks one connection with the settings as edited (secrets as stored) and lists each check.
 import { useState } from 'react';
-import { Button, Inline, List, ListItem, Lozenge, SectionMessage, Stack, Text } from '@forge/react';
+import { Button, Inline, List, ListItem, SectionMessage, Stack, Text } from '@forge/react';
 import type { AppSettings, ConnectionTarget, ConnectionTestView } from '../../shared/resolver-contract';
 import { useAction } from '../api/use-action';
 import { formatWhen } from '../common/format';
@@ -30,18 +30,15 @@ export function ConnectionTest({
       </Inline>
       {test.error ? <ReplyErrorMessage error={test.error} action={label} /> : null}
       {result ? (
-        <SectionMessage appearance={result.ok ? 'success' : 'error'} title={result.message}>
+        <SectionMessage
+          appearance={result.ok ? 'success' : 'error'}
+          title={result.ok ? 'The connection works' : 'The connection failed'}
+        >
+          <Text>{result.message}</Text>
           <List type="unordered">
             {result.checks.map((check) => (
               <ListItem key={check.name}>
-                <Inline space="space.100" alignBlock="center">
-                  <Lozenge appearance={check.ok ? 'success' : 'removed'}>
-                    {check.ok ? 'ok' : 'failed'}
-                  </Lozenge>
-                  <Text>
-                    {check.name}: {check.message}
-                  </Text>
-                </Inline>
+                <Text>{`${check.ok ? 'Passed' : 'Failed'} — ${check.name}: ${check.message}`}</Text>
               </ListItem>
             ))}
           </List>

@@ -1,12 +1,11 @@
-// Runs `npm start`'s emulator (emulator/start.ts under tsx) as a child process on a free port with a throwaway
-// data folder, so every run starts clean and a developer's own .local is never read or written.
+// Runs `npm start`'s emulator (emulator/start.ts, with tsx's loader) as a child process on a free port with a
+// throwaway data folder, so every run starts clean and a developer's own .local is never read or written.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..');
-const TSX = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 const START_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 10_000;
 const OUTPUT_KEPT = 200;
@@ -23,11 +22,10 @@ function delay(ms: number): Promise<void> {
   return new Promise((done) => setTimeout(done, ms));
 }
 
-/** Ends the whole process group (tsx runs node as a grandchild); swallowing ESRCH, which means it is gone. */
-function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined) return;
+/** Signals the emulator, swallowing ESRCH (it is already gone). */
+function signal(child: ChildProcess, name: NodeJS.Signals): void {
   try {
-    process.kill(-child.pid, signal);
+    child.kill(name);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ESRCH') throw e;
   }
@@ -54,45 +52,58 @@ export async function startEmulator(): Promise<EmulatorProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'jit-e2e-'));
   const output: string[] = [];
   let exitDescription: string | undefined;
-  const child = spawn(TSX, ['emulator/start.ts'], {
+  // One process (node with tsx's loader, not the tsx CLI, which would run node as a grandchild): a kill always
+  // reaches the emulator itself, and Ctrl-C in a terminal reaches it as it reaches the test runner.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/start.ts'], {
     cwd: REPO_ROOT,
     env: { ...process.env, PORT: '0', EMULATOR_DATA_DIR: dataDir, FORCE_COLOR: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
-    // Its own process group, so stop() reaches tsx's node child too.
-    detached: true,
   });
   const exited = new Promise<void>((done) =>
-    child.once('exit', (code, signal) => {
-      exitDescription = signal ? `signal ${signal}` : `exit code ${code ?? '?'}`;
+    child.once('exit', (code, killedBy) => {
+      exitDescription = killedBy ? `signal ${killedBy}` : `exit code ${code ?? '?'}`;
       done();
     }),
   );
-  // A crashed test runner must not leave the emulator running.
-  const killOnExit = (): void => signalGroup(child, 'SIGKILL');
+  // A test runner that exits without stop() (a crash, process.exit) must not leave the emulator or its data.
+  const killOnExit = (): void => {
+    signal(child, 'SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  };
   process.once('exit', killOnExit);
 
   let announce: (url: string) => void = () => undefined;
   const announced = new Promise<string>((done) => (announce = done));
-  const collect = (chunk: Buffer): void => {
-    for (const line of chunk.toString('utf8').split('\n')) {
-      if (line.trim() === '') continue;
-      output.push(line);
-      const match = /Listening on (http:\/\/[^\s]+)/.exec(line);
-      if (match?.[1]) announce(match[1]);
-    }
-    if (output.length > OUTPUT_KEPT) output.splice(0, output.length - OUTPUT_KEPT);
+  const collector = (): ((chunk: Buffer) => void) => {
+    // Chunks can end mid-line; the rest of a line waits for its next chunk.
+    let partial = '';
+    return (chunk) => {
+      const lines = (partial + chunk.toString('utf8')).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) {
+        if (line.trim() === '') continue;
+        output.push(line);
+        const match = /Listening on (http:\/\/\S+)/.exec(line);
+        if (match?.[1]) announce(match[1]);
+      }
+      if (output.length > OUTPUT_KEPT) output.splice(0, output.length - OUTPUT_KEPT);
+    };
   };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
+  child.stdout?.on('data', collector());
+  child.stderr?.on('data', collector());
 
-  const outputTail = (lines = 40): string => output.slice(-lines).join('\n');
+  const outputTail = (lines = 40): string =>
+    [
+      ...output.slice(-lines),
+      ...(exitDescription !== undefined && !stopped ? [`(the emulator has exited: ${exitDescription})`] : []),
+    ].join('\n');
 
   let stopped = false;
   const stop = async (): Promise<void> => {
     if (stopped) return;
     stopped = true;
     if (exitDescription === undefined) {
-      signalGroup(child, 'SIGTERM');
+      signal(child, 'SIGTERM');
       let timer: NodeJS.Timeout | undefined;
       const clean = await Promise.race([
         exited.then(() => true),
@@ -100,7 +111,7 @@ export async function startEmulator(): Promise<EmulatorProcess> {
       ]);
       clearTimeout(timer);
       if (!clean) {
-        signalGroup(child, 'SIGKILL');
+        signal(child, 'SIGKILL');
         await exited;
       }
     }

@@ -42,7 +42,17 @@ export function textOf(node: ForgeDoc): string {
 /** Every piece of text on the page, including titles, labels, headers and chart props, one per line. */
 export function visibleText(doc: ForgeDoc): string {
   const parts: string[] = [];
-  const shownProps = ['title', 'header', 'description', 'label', 'placeholder', 'text', 'value', 'content'];
+  const shownProps = [
+    'title',
+    'header',
+    'description',
+    'label',
+    'caption',
+    'placeholder',
+    'text',
+    'value',
+    'content',
+  ];
   walk(doc, (node) => {
     if (node.type === 'String') parts.push(stringProp(node, 'text'));
     else

@@ -1,0 +1,111 @@
+// The Inactivity tab against the real resolvers: the policy and exclusions saved from the page, a dry run
+// watched to its report, a live run held by the brake and answered from the review queue, a one-click restore,
+// and the Overview's charts of what was reclaimed.
+import { AdminPage } from './support/page-harness';
+import { byTestId, byText, findAll, hasText, ofType, textOf, type ForgeDoc } from './support/forge-doc-query';
+import {
+  JIRA,
+  T0,
+  dailyRun,
+  invite,
+  setDay,
+  startEnv,
+  type InactivityEnv,
+} from '../integration/inactivity/inactivity-env';
+
+let env: InactivityEnv;
+afterEach(() => env.app.close());
+
+function idle(handle: string): string {
+  const id = invite(env, handle);
+  env.app.site.recordActivity(id, JIRA, T0);
+  return id;
+}
+
+function field(doc: ForgeDoc, testId: string): ForgeDoc {
+  const node = byTestId(doc, testId);
+  if (!node) throw new Error(`no field ${testId}`);
+  return node;
+}
+
+it('saves the policy, dry-runs it, answers the review queue, restores a user, and charts the result', async () => {
+  env = await startEnv();
+  const [ada, bob, cy] = [idle('ada'), idle('bob'), idle('cy')];
+  const page = AdminPage.open(env.app, env.admin);
+  try {
+    await page.openTab('Inactivity');
+    await page.waitForTestId('inactivity-policy');
+    const enable = await page.waitForNode('Toggle', 'Clean up inactive Jira users');
+    await page.toggle(enable);
+    await page.type(field(page.doc, `inactive-days-${JIRA}`), '90');
+    await page.type(field(page.doc, `warn-days-${JIRA}`), '0');
+    await page.type(field(page.doc, 'brake-max-actions'), '1');
+    await page.type(field(page.doc, 'brake-max-percent'), '100');
+    // A webhook outside the allowed hosts is refused beside its field.
+    await page.type(field(page.doc, 'notify-webhook'), 'https://evil.example/hook');
+    await page.click(field(page.doc, 'inactivity-policy-save'));
+    await page.waitForText(/Saving the policy: please fix the highlighted fields/);
+    expect(field(page.doc, 'notify-webhook').props.isInvalid).toBe(true);
+    await page.type(field(page.doc, 'notify-webhook'), '');
+    await page.click(field(page.doc, 'inactivity-policy-save'));
+    await page.waitForText('Policy saved');
+
+    const exclude = await page.waitForNode('UserPicker', 'Exclude a person');
+    await page.pickUser(exclude, cy);
+    await page.click(field(page.doc, 'exclude-user-add'));
+    await page.type(field(page.doc, 'exclude-recent-days'), '0');
+    await page.click(field(page.doc, 'exclusions-save'));
+    await page.waitForText('Exclusions saved');
+
+    // A dry run, watched until its report shows who would lose Jira.
+    setDay(env, 100);
+    await page.click(field(page.doc, 'dry-run-start'));
+    await env.app.drain({ scheduled: false });
+    const report = await page.waitFor((doc) => {
+      const node = byTestId(doc, 'inactivity-report');
+      return node && findAll(node, (n) => n.type === 'User').length > 0 ? node : undefined;
+    }, 'the dry-run report with users');
+    const reported = findAll(report, (n) => n.type === 'User').map((n) => n.props.accountId);
+    expect([...new Set(reported)].sort()).toEqual([ada, bob].sort());
+    expect(env.app.groupNamesOf(ada)).toContain('jira-software-users');
+
+    // The live run plans two removals, more than the brake allows: the queue holds it for review.
+    const held = await dailyRun(env);
+    expect(held?.status).toBe('awaiting-review');
+    await page.openTab('Audit');
+    await page.openTab('Inactivity');
+    const queue = await page.waitFor((doc) => {
+      const node = byTestId(doc, 'inactivity-review');
+      return node && ofType(node, 'Checkbox').length === 2 ? node : undefined;
+    }, 'two held users in the review queue');
+    const adaBox = findAll(queue, (n) => n.type === 'Checkbox' && n.props.value === ada)[0]!;
+    await page.toggle(adaBox);
+    await page.click(await page.waitForNode('Button', 'Approve 1 chosen user'));
+    await page.waitForText('1 action approved, 1 action dropped.');
+    await env.app.drain({ scheduled: false });
+    expect(env.app.groupNamesOf(ada)).not.toContain('jira-software-users');
+    expect(env.app.groupNamesOf(bob)).toContain('jira-software-users');
+
+    // Runs: the live run's actions, and one click gives Ada her seat back.
+    const runs = await page.waitForTestId('inactivity-runs');
+    await page.click(byText(runs, 'Button', 'Refresh')!);
+    await page.click(await page.waitForNode('Button', /^Actions$/));
+    const actions = await page.waitForTestId(`run-actions-${held!.id}`);
+    await page.click(byText(actions, 'Button', 'Restore')!);
+    await page.waitFor(
+      (doc) => hasText(byTestId(doc, `run-actions-${held!.id}`)!, 'restored'),
+      'the restore',
+    );
+    expect(env.app.groupNamesOf(ada)).toContain('jira-software-users');
+
+    // The Overview charts what was reclaimed and the run's inactivity histogram.
+    await page.openTab('Overview');
+    const donut = await page.waitFor((doc) => ofType(doc, 'DonutChart')[0], 'the seats chart');
+    expect(donut.props.data).toEqual([{ x: 'Jira', y: 1 }]);
+    const histogram = byText(page.doc, 'BarChart', 'Licensed users by days inactive')!;
+    expect((histogram.props.data as Array<{ y: number }>).reduce((n, r) => n + r.y, 0)).toBeGreaterThan(0);
+    expect(textOf(page.doc)).not.toContain('No seats reclaimed yet.');
+  } finally {
+    await page.close();
+  }
+});

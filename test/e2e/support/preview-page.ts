@@ -57,7 +57,7 @@ export class PreviewPage {
     await input.click();
     await input.fill(typed);
     const choice = await visible(
-      this.page.getByRole('option', { name: option }),
+      this.page.getByRole('option', { name: option, exact: typeof option === 'string' }),
       `the option ${String(option)} after typing "${typed}" into ${selectTestId}`,
     );
     await choice.click();

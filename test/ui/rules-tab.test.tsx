@@ -144,3 +144,51 @@ it('shows the backend’s field errors beside their fields', async () => {
     expect(messages).toContain('Add at least one group or project role to grant');
   });
 });
+
+it('enables, reorders and deletes rules from the table', async () => {
+  const group = app.site.groups().find((g) => g.name === 'sales-team')!;
+  for (const [id, priority] of [
+    ['first', 100],
+    ['second', 200],
+  ] as const)
+    await app.asSiteAdmin('rules.save', {
+      rule: {
+        id,
+        name: `Rule ${id}`,
+        description: '',
+        enabled: true,
+        priority,
+        condition: { text: 'user.department -eq "Sales"', dialect: 'entra' },
+        grants: [{ kind: 'group', groupId: group.groupId, groupName: group.name }],
+        onUnmatch: 'keep',
+      },
+    });
+  await withPage(people.siteAdmin, async (page) => {
+    await page.openTab('Rules');
+    const order = (): string[] =>
+      findAll(byTestId(page.doc, 'rules-table')!, (n) => n.type === 'Row').map((r) => String(r.props.rowKey));
+    await page.waitFor((doc) => byTestId(doc, 'rule-down-first'), 'the rules table');
+    const before = order();
+    expect(before.indexOf('first')).toBeLessThan(before.indexOf('second'));
+
+    await page.click(byTestId(page.doc, 'rule-down-first')!);
+    await page.waitFor(
+      () => order().indexOf('first') > order().indexOf('second'),
+      'first to move below second',
+    );
+    const list = await app.asSiteAdmin<{ ok: true; value: { rules: Array<{ id: string }> } }>('rules.list');
+    expect(list.value.rules.map((r) => r.id)).toEqual(order());
+
+    const toggle = byText(page.doc, 'Toggle', 'Disable Rule second')!;
+    await page.toggle(toggle);
+    await page.waitFor((doc) => byText(doc, 'Toggle', 'Enable Rule second'), 'the rule to show as disabled');
+    expect(byText(page.doc, 'Toggle', 'Enable Rule second')?.props.isChecked).toBe(false);
+
+    await page.click(byTestId(page.doc, 'rule-delete-first')!);
+    await page.waitForText('Delete Rule first?');
+    await page.click(byTestId(page.doc, 'rule-delete-confirm')!);
+    await page.waitForText('Deleted rule "Rule first".');
+    await page.waitFor(() => !order().includes('first'), 'the rule to leave the table');
+    expect(ofType(page.doc, 'Modal')).toHaveLength(0);
+  });
+});

@@ -8,12 +8,3 @@ export function errorsFor(error: ReplyError | null | undefined, field: string): 
     (f) => f.field === field || f.field.startsWith(`${field}.`) || f.field.startsWith(`${field}[`),
   );
 }
-
-/** Field errors no field on the form claims, so they are shown together instead of being lost. */
-export function unclaimedErrors(
-  error: ReplyError | null | undefined,
-  claimed: readonly string[],
-): ReplyFieldError[] {
-  if (!error?.fields) return [];
-  return error.fields.filter((f) => !claimed.some((c) => errorsFor({ ...error, fields: [f] }, c).length > 0));
-}

@@ -24,7 +24,7 @@ export function DeleteRuleModal({ rule, busy, onConfirm, onClose }: DeleteRuleMo
       {rule ? (
         <Modal onClose={onClose}>
           <ModalHeader>
-            <ModalTitle>Delete {rule.name}?</ModalTitle>
+            <ModalTitle>{`Delete ${rule.name}?`}</ModalTitle>
           </ModalHeader>
           <ModalBody>
             <Text>

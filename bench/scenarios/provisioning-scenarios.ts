@@ -108,6 +108,10 @@ export interface BurstResult {
   duplicateGrants: number;
   wallSeconds: number;
   longestInvocationOverLimit: number;
+  /** Forge storage is metered too (4,000 write and 4,000 read 10 KB-units a minute per installation). */
+  storageWritesPerUser: number;
+  storageReadsPerUser: number;
+  storageRefusals: number;
 }
 
 /**
@@ -184,6 +188,9 @@ export async function burstScenario(options: {
       duplicateGrants: granted - (options.logins - lost),
       wallSeconds: round((performance.now() - started) / 1000),
       longestInvocationOverLimit: round(longestOverLimit(app.platform.invocations).ratio, 3),
+      storageWritesPerUser: round(app.platform.kvsQuota.usage.writes / options.logins),
+      storageReadsPerUser: round(app.platform.kvsQuota.usage.reads / options.logins),
+      storageRefusals: app.platform.kvsQuota.usage.refused,
     };
   } finally {
     await app.close();

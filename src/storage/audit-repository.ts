@@ -1,5 +1,6 @@
 // The append-only audit log (custom entity `audit-entry`): idempotent appends, indexed queries, retention.
 import { kvs, Filter, FilterConditions, Sort, WhereConditions, type ForgeKvsAPIError } from '@forge/kvs';
+import { deleteAll } from './bulk-storage';
 import type { AuditEntry, AuditPage, AuditQuery } from '../shared/audit';
 import { ENTITY, INDEX } from './keys';
 
@@ -75,7 +76,7 @@ export async function pruneAudit(olderThan: number, max = 500): Promise<number> 
       .limit(Math.min(25, max - deleted))
       .getMany();
     if (page.results.length === 0) break;
-    await kvs.batchDelete(page.results.map((r) => ({ key: r.key, entityName: ENTITY.audit })));
+    await deleteAll(page.results.map((r) => ({ key: r.key, entityName: ENTITY.audit })));
     deleted += page.results.length;
   }
   return deleted;

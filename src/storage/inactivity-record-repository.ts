@@ -1,6 +1,7 @@
 // Per-user rows of inactivity runs (custom entity `inactivity-record`): planned/executed actions, detailed enough
 // to undo exactly, and notable decisions for reports. Status changes are compare-and-set transactions.
 import { kvs, Filter, FilterConditions, Sort, type ForgeKvsAPIError } from '@forge/kvs';
+import { setAll } from './bulk-storage';
 import { ENTITY, INDEX } from './keys';
 import type { ActionRow, ActionRowStatus, DecisionRow, InactivityRecordKind } from './inactivity-run-types';
 
@@ -217,13 +218,7 @@ export async function putDecisionRows(rows: readonly DecisionRow[]): Promise<voi
       } satisfies StoredRecord,
       options: { ttl: ROW_TTL },
     }));
-    const result = await kvs.batchSet(batch);
-    if (result.failedKeys.length > 0) {
-      const first = result.failedKeys[0];
-      throw new Error(
-        `Storing ${result.failedKeys.length} inactivity decision rows failed (first: ${first?.key}: ${first?.error.message}).`,
-      );
-    }
+    await setAll(batch);
   }
 }
 

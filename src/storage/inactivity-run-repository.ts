@@ -1,6 +1,7 @@
 // Inactivity runs in KVS: the run record, its frozen policy, per-page checkpoints, step claims, the one-active-run
 // lock and the pending-review marker.
 import { kvs, WhereConditions, type ForgeKvsAPIError } from '@forge/kvs';
+import { deleteAll } from './bulk-storage';
 import type { InactivityPolicy } from '../domain/inactivity';
 import { KEY } from './keys';
 import type { InactivityRun, RunPage, RunProgress } from './inactivity-run-types';
@@ -140,7 +141,7 @@ export async function deleteRunPages(runId: string, max = 500): Promise<number> 
       .limit(Math.min(MAX_BATCH, max - deleted))
       .getMany<RunPage>();
     if (page.results.length === 0) break;
-    await kvs.batchDelete(page.results.map((r) => ({ key: r.key })));
+    await deleteAll(page.results.map((r) => ({ key: r.key })));
     deleted += page.results.length;
   }
   return deleted;

@@ -1,10 +1,10 @@
 // Per-user inactivity state in KVS: last-active dates as fetched from the Admin API (reused while recent), and the
 // warnings the app gave (one key per account and product, created FAIL_IF_EXISTS so a user is warned once).
 import { kvs, type ForgeKvsAPIError } from '@forge/kvs';
+import { getAll, setAll } from './bulk-storage';
 import type { WarningRecord } from '../domain/inactivity';
 import { KEY } from './keys';
 
-const MAX_BATCH = 25;
 /** Activity of users who left the site simply expires. */
 const ACTIVITY_TTL = { value: 30, unit: 'DAYS' } as const;
 /** A warning nobody acted on (product turned off, user gone) expires long after its due date. */
@@ -39,48 +39,22 @@ function isAlreadyExists(e: unknown): boolean {
   return (e as ForgeKvsAPIError | undefined)?.code === 'KEY_ALREADY_EXISTS';
 }
 
-async function batchGet<T>(keys: readonly string[]): Promise<Map<string, T>> {
-  const found = new Map<string, T>();
-  for (let i = 0; i < keys.length; i += MAX_BATCH) {
-    const chunk = keys.slice(i, i + MAX_BATCH);
-    const result = await kvs.batchGet<T>(chunk.map((key) => ({ key })));
-    for (const item of result.successfulKeys) found.set(item.key, item.value);
-    const failed = result.failedKeys.filter((f) => f.error.code !== 'KEY_NOT_FOUND');
-    if (failed.length > 0) {
-      throw new Error(
-        `Reading ${failed.length} inactivity keys failed (first: ${failed[0]?.key}: ${failed[0]?.error.message}).`,
-      );
-    }
-  }
-  return found;
+async function getMany<T>(keys: readonly string[]): Promise<Map<string, T>> {
+  return getAll<T>(keys.map((key) => ({ key })));
 }
 
-async function batchSet(items: readonly { key: string; value: unknown; ttl: typeof ACTIVITY_TTL }[]) {
-  for (let i = 0; i < items.length; i += MAX_BATCH) {
-    const result = await kvs.batchSet(
-      items.slice(i, i + MAX_BATCH).map((item) => ({
-        key: item.key,
-        value: item.value,
-        options: { ttl: item.ttl },
-      })),
-    );
-    if (result.failedKeys.length > 0) {
-      const first = result.failedKeys[0];
-      throw new Error(
-        `Writing ${result.failedKeys.length} inactivity keys failed (first: ${first?.key}: ${first?.error.message}).`,
-      );
-    }
-  }
+async function setMany(items: readonly { key: string; value: unknown; ttl: typeof ACTIVITY_TTL }[]) {
+  await setAll(items.map((item) => ({ key: item.key, value: item.value, options: { ttl: item.ttl } })));
 }
 
 /** Cached activity by account id (accounts without a snapshot are absent). */
 export async function getActivity(accountIds: readonly string[]): Promise<Map<string, StoredActivity>> {
-  const byKey = await batchGet<StoredActivity>(accountIds.map((id) => KEY.inactivityActivity(id)));
+  const byKey = await getMany<StoredActivity>(accountIds.map((id) => KEY.inactivityActivity(id)));
   return new Map([...byKey.values()].map((snapshot) => [snapshot.accountId, snapshot]));
 }
 
 export async function putActivity(snapshots: readonly StoredActivity[]): Promise<void> {
-  await batchSet(
+  await setMany(
     snapshots.map((snapshot) => ({
       key: KEY.inactivityActivity(snapshot.accountId),
       value: snapshot,
@@ -97,7 +71,7 @@ export async function getWarnings(
   const keys = accountIds.flatMap((accountId) =>
     products.map((product) => KEY.inactivityWarning(accountId, product)),
   );
-  const found = await batchGet<StoredWarning>(keys);
+  const found = await getMany<StoredWarning>(keys);
   const byAccount = new Map<string, StoredWarning[]>();
   for (const warning of found.values()) {
     const list = byAccount.get(warning.accountId) ?? [];

@@ -1,5 +1,6 @@
 // Admin-started jobs: the job record, the planned pages (so stalled ones can be re-sent) and each page's result.
 import { kvs, WhereConditions, type ForgeKvsAPIError } from '@forge/kvs';
+import { setAll } from './bulk-storage';
 import type { GrantImpact, JobKind, JobStatus } from '../shared/jobs';
 import { KEY } from './keys';
 
@@ -68,8 +69,7 @@ export async function releaseActiveJob(kind: JobKind, jobId: string): Promise<vo
 }
 
 export async function putPagePlans(jobId: string, plans: PagePlan[]): Promise<void> {
-  for (let i = 0; i < plans.length; i += 25)
-    await kvs.batchSet(plans.slice(i, i + 25).map((p) => ({ key: pagePlanKey(jobId, p.pageNo), value: p })));
+  await setAll(plans.map((p) => ({ key: pagePlanKey(jobId, p.pageNo), value: p })));
 }
 
 export async function getPagePlan(jobId: string, pageNo: number): Promise<PagePlan | undefined> {

@@ -1,6 +1,7 @@
 // The shared rate governor's state: whether Atlassian told the app to wait, at what pace its budget refills, and
 // the users parked until one releaser sends them back in waves that fit that pace.
 import { kvs, WhereConditions, type ForgeKvsAPIError } from '@forge/kvs';
+import { deleteAll, setAll } from './bulk-storage';
 import { KEY } from './keys';
 
 export interface RateGate {
@@ -56,8 +57,7 @@ export async function claimParked(user: ParkedUser): Promise<boolean> {
 }
 
 export async function parkUsers(users: ParkedUser[]): Promise<void> {
-  for (let i = 0; i < users.length; i += 25)
-    await kvs.batchSet(users.slice(i, i + 25).map((u) => ({ key: KEY.parked(u.accountId), value: u })));
+  await setAll(users.map((u) => ({ key: KEY.parked(u.accountId), value: u })));
 }
 
 /** The oldest-listed parked users (key order), at most `limit`. */
@@ -79,8 +79,7 @@ export async function listParked(limit: number): Promise<ParkedUser[]> {
 }
 
 export async function unpark(accountIds: string[]): Promise<void> {
-  for (let i = 0; i < accountIds.length; i += 25)
-    await kvs.batchDelete(accountIds.slice(i, i + 25).map((id) => ({ key: KEY.parked(id) })));
+  await deleteAll(accountIds.map((id) => ({ key: KEY.parked(id) })));
 }
 
 /** One releaser at a time: claimed when it is queued, released when it stops rescheduling itself. */

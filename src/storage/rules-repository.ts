@@ -1,5 +1,6 @@
 // The admin's rules (one key per rule) and exclusive group sets; callers validate before saving.
 import { kvs, WhereConditions } from '@forge/kvs';
+import { getAll, setAll } from './bulk-storage';
 import { compareRules, type ExclusiveSet, type Rule } from '../domain/rules';
 import { KEY } from './keys';
 
@@ -43,18 +44,12 @@ export async function saveExclusiveSets(sets: ExclusiveSet[]): Promise<void> {
 
 /** When each rule last matched someone; written at most once per rule per run. */
 export async function recordRuleMatches(ruleIds: string[], at: number): Promise<void> {
-  for (let i = 0; i < ruleIds.length; i += 25) {
-    await kvs.batchSet(ruleIds.slice(i, i + 25).map((id) => ({ key: KEY.ruleLastMatched(id), value: at })));
-  }
+  await setAll(ruleIds.map((id) => ({ key: KEY.ruleLastMatched(id), value: at })));
 }
 
 export async function ruleLastMatched(ruleIds: string[]): Promise<Record<string, number>> {
   const result: Record<string, number> = {};
-  for (let i = 0; i < ruleIds.length; i += 25) {
-    const batch = await kvs.batchGet<number>(
-      ruleIds.slice(i, i + 25).map((id) => ({ key: KEY.ruleLastMatched(id) })),
-    );
-    for (const hit of batch.successfulKeys) result[hit.key.slice(KEY.ruleLastMatched('').length)] = hit.value;
-  }
+  const found = await getAll<number>(ruleIds.map((id) => ({ key: KEY.ruleLastMatched(id) })));
+  for (const [key, at] of found) result[key.slice(KEY.ruleLastMatched('').length)] = at;
   return result;
 }

@@ -1,5 +1,6 @@
 // Per-user processing state (custom entity `user-state`): when the app last provisioned someone, and failures.
 import { kvs, Sort, WhereConditions } from '@forge/kvs';
+import { getAll } from './bulk-storage';
 import { ENTITY, INDEX } from './keys';
 
 export type UserProcessingStatus = 'ok' | 'failed' | 'skipped';
@@ -59,12 +60,10 @@ export async function usersWithStatus(
 /** States of many users at once (25 per storage call); users never processed are absent from the map. */
 export async function getUserStates(accountIds: string[]): Promise<Map<string, UserState>> {
   const states = new Map<string, UserState>();
-  for (let i = 0; i < accountIds.length; i += 25) {
-    const batch = await kvs.batchGet<StoredUserState>(
-      accountIds.slice(i, i + 25).map((key) => ({ key, entityName: ENTITY.userState })),
-    );
-    for (const hit of batch.successfulKeys)
-      states.set(hit.key, { ...hit.value, matchedRuleIds: JSON.parse(hit.value.matchedRuleIds) as string[] });
-  }
+  const found = await getAll<StoredUserState>(
+    accountIds.map((key) => ({ key, entityName: ENTITY.userState })),
+  );
+  for (const [key, value] of found)
+    states.set(key, { ...value, matchedRuleIds: JSON.parse(value.matchedRuleIds) as string[] });
   return states;
 }

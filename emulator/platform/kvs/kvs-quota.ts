@@ -1,6 +1,7 @@
 // Forge hosted-storage quotas per installation (developer.atlassian.com/platform/forge/limits-kvs-ce): 1,000
 // requests a second, and 4,000 reads and 4,000 writes a minute counted in 10 KB units. Beyond them: 429
-// RATE_LIMIT_EXCEEDED. Windows are fixed seconds and minutes of the emulated clock.
+// RATE_LIMIT_EXCEEDED; batch operations are further limited to 45 a minute (storage-reference/batchops); a
+// transaction is one write charged by its size. Windows are fixed seconds and minutes of the emulated clock.
 import type { Clock } from '../../contracts';
 import { KvsError } from './kvs-errors';
 
@@ -9,6 +10,8 @@ export interface KvsQuotaConfig {
   readUnitsPerMinute: number;
   writeUnitsPerMinute: number;
   unitBytes: number;
+  /** kvs.batchSet / batchGet / batchDelete requests a minute (storage-reference/batchops). */
+  batchOpsPerMinute: number;
 }
 
 export const DEFAULT_KVS_QUOTA: KvsQuotaConfig = {
@@ -16,6 +19,7 @@ export const DEFAULT_KVS_QUOTA: KvsQuotaConfig = {
   readUnitsPerMinute: 4_000,
   writeUnitsPerMinute: 4_000,
   unitBytes: 10 * 1024,
+  batchOpsPerMinute: 45,
 };
 
 const READ_OPS = new Set(['get', 'secret/get', 'query', 'entity/get', 'entity/query', 'batch/get']);
@@ -45,34 +49,38 @@ export class KvsQuota {
     return Math.max(1, Math.ceil(bytes / this.config.unitBytes));
   }
 
-  private take(name: string, windowMs: number, limit: number, amount: number): boolean {
-    const now = this.clock.now();
-    const start = Math.floor(now / windowMs) * windowMs;
+  private window(name: string, windowMs: number): Window {
+    const start = Math.floor(this.clock.now() / windowMs) * windowMs;
     let window = this.windows.get(name);
     if (!window || window.start !== start) {
       window = { start, used: 0 };
       this.windows.set(name, window);
     }
-    if (window.used + amount > limit) return false;
-    window.used += amount;
-    return true;
+    return window;
   }
 
-  /** Charges one request of `units` reads or writes; a refusal is the error Forge's storage answers with. */
-  charge(kind: KvsOpKind, units: number): KvsError | undefined {
+  /**
+   * Charges one request of `units` reads or writes (and one batch operation when it is a batch); a refusal is
+   * the error Forge's storage answers with, and a refused request uses up nothing.
+   */
+  charge(kind: KvsOpKind, units: number, isBatch = false): KvsError | undefined {
     if (this.config === 'off') return undefined;
     const perMinute = kind === 'read' ? this.config.readUnitsPerMinute : this.config.writeUnitsPerMinute;
-    if (
-      !this.take('rps', 1_000, this.config.requestsPerSecond, 1) ||
-      !this.take(kind, 60_000, perMinute, units)
-    ) {
+    const perSecond = this.window('rps', 1_000);
+    const minute = this.window(kind, 60_000);
+    const batches = this.window('batch', 60_000);
+    let refusal: string | undefined;
+    if (isBatch && batches.used + 1 > this.config.batchOpsPerMinute)
+      refusal = `Batch operation quota exceeded for this installation (${this.config.batchOpsPerMinute} a minute).`;
+    else if (perSecond.used + 1 > this.config.requestsPerSecond || minute.used + units > perMinute)
+      refusal = `Storage ${kind} quota exceeded for this installation (${perMinute} units of ${this.config.unitBytes / 1024} KB a minute, ${this.config.requestsPerSecond} requests a second).`;
+    if (refusal) {
       this.usage.refused++;
-      return new KvsError(
-        429,
-        'RATE_LIMIT_EXCEEDED',
-        `Storage ${kind} quota exceeded for this installation (${kind === 'read' ? this.config.readUnitsPerMinute : this.config.writeUnitsPerMinute} units of ${this.config.unitBytes / 1024} KB a minute, ${this.config.requestsPerSecond} requests a second).`,
-      );
+      return new KvsError(429, 'RATE_LIMIT_EXCEEDED', refusal);
     }
+    perSecond.used++;
+    minute.used += units;
+    if (isBatch) batches.used++;
     if (kind === 'read') this.usage.reads += units;
     else this.usage.writes += units;
     return undefined;
@@ -81,10 +89,7 @@ export class KvsQuota {
   /** Units a read used beyond the one charged up front (a large value); they count against the minute. */
   addReadUnits(extra: number): void {
     if (this.config === 'off' || extra <= 0) return;
-    const start = Math.floor(this.clock.now() / 60_000) * 60_000;
-    const window = this.windows.get('read');
-    if (window && window.start === start) window.used += extra;
-    else this.windows.set('read', { start, used: extra });
+    this.window('read', 60_000).used += extra;
     this.usage.reads += extra;
   }
 }

@@ -102,7 +102,11 @@ export function handleKvsRequest(
   const kind = kindOf(op);
   const requestBytes = typeof init.body === 'string' ? Buffer.byteLength(init.body) : 0;
   // Writes are charged by what they store; reads by what they return, known only once answered.
-  const refusal = quota?.charge(kind, kind === 'write' ? quota.units(requestBytes) : 1);
+  const refusal = quota?.charge(
+    kind,
+    kind === 'write' ? quota.units(requestBytes) : 1,
+    op.startsWith('batch/'),
+  );
   if (refusal) return json(refusal.status, { code: refusal.code, message: refusal.message });
   let body: unknown;
   try {

@@ -80,6 +80,7 @@ export async function runBackstopScan(deps: RuntimeDeps): Promise<BackstopResult
           const result = await noticeUser(
             { accountId, source: 'backstop', runId: `backstop:${windowStart}` },
             deps,
+            settings,
           );
           if (result === 'queued') queued++;
         }

@@ -182,6 +182,7 @@ export async function handleIdpPush(request: PushRequest, deps: RuntimeDeps): Pr
   const result = await noticeUser(
     { accountId, source: 'push', runId: `push:${auditId(accountId, timestamp)}` },
     deps,
+    (await loadSettings()).settings,
   );
   return { status: 202, body: { accepted: true, accountId, queued: result !== 'disabled' } };
 }

@@ -57,13 +57,17 @@ export function gateIsClosed(gate: RateGate | undefined, now: number, released: 
   return gate.until > now || (gate.backlog && !released);
 }
 
-async function ensureReleaser(deps: RuntimeDeps, delaySeconds: number): Promise<void> {
+async function ensureReleaser(
+  deps: RuntimeDeps,
+  delaySeconds: number | (() => Promise<number>),
+): Promise<void> {
   if (!(await claimReleaser(RELEASER_TTL_SECONDS))) return;
   try {
+    const delay = typeof delaySeconds === 'number' ? delaySeconds : await delaySeconds();
     await deps.enqueue(JOBS_QUEUE, [
       {
         body: { kind: 'release-parked' } satisfies JobsWork,
-        delayInSeconds: Math.min(900, Math.max(1, delaySeconds)),
+        delayInSeconds: Math.min(900, Math.max(1, delay)),
       },
     ]);
   } catch (e) {
@@ -94,7 +98,8 @@ export async function reviveReleaser(deps: RuntimeDeps): Promise<boolean> {
 export async function admit(
   user: Omit<ParkedUser, 'parkedAt'>,
   deps: RuntimeDeps,
-  delaySeconds: number,
+  /** Read only when this notice is the one that queues the releaser. */
+  delaySeconds: number | (() => Promise<number>),
 ): Promise<boolean> {
   if (!(await claimParked({ ...user, parkedAt: deps.now() }))) return false;
   await ensureReleaser(deps, delaySeconds);

@@ -15,6 +15,11 @@ import { PROVISION_QUEUE, type ProvisionWork } from './provisioning-work';
 
 /** Stop starting new users when less than this is left: one user can take a few seconds under latency. */
 const MIN_BUDGET_MS = 15_000;
+/**
+ * How often a worker re-reads the shared rate gate between users. Every read is metered by Forge's storage
+ * quota, and a worker that misses a just-closed gate for a few seconds only risks its own 429, which parks it.
+ */
+const GATE_RECHECK_MS = 5_000;
 /** After this many put-backs (about a day of back-off), the user is marked failed and left to the daily pass. */
 export const MAX_ATTEMPTS = 12;
 
@@ -50,9 +55,20 @@ export async function runProvisionWork(work: ProvisionWork, deps: RuntimeDeps): 
   const result: WorkResult = { outcomes: [], requeued: [], gaveUp: [] };
   const matched = new Set<string>();
   let wroteSomething = false;
+  // Product events are admitted without reading settings, so switching provisioning off is honoured here.
+  if (!ctx.settings.provisioning.enabled) {
+    await recordHealth({
+      component: 'provisioning',
+      ok: true,
+      message: `Provisioning is switched off: ${work.accountIds.length} noticed user(s) were left as they are.`,
+      at: deps.now(),
+    });
+    return result;
+  }
 
   // A closed gate means Atlassian told someone to wait, or users are parked ahead of these: join the queue.
   const gate = await getRateGate();
+  let gateReadAt = deps.now();
   if (gateIsClosed(gate, deps.now(), work.released)) {
     result.delaySeconds = await park(work, work.accountIds, deps);
     result.requeued.push(...work.accountIds);
@@ -60,12 +76,15 @@ export async function runProvisionWork(work: ProvisionWork, deps: RuntimeDeps): 
   }
   for (let i = 0; i < work.accountIds.length; i++) {
     const accountId = work.accountIds[i] as string;
-    // Re-checked before every user after the first: another worker may have been told to wait meanwhile.
-    if (i > 0 && (await gateClosedSince(deps.now()))) {
-      const rest = work.accountIds.slice(i);
-      result.delaySeconds = await park(work, rest, deps);
-      result.requeued.push(...rest);
-      break;
+    // Re-checked between users: another worker may have been told to wait meanwhile.
+    if (i > 0 && deps.now() - gateReadAt >= GATE_RECHECK_MS) {
+      gateReadAt = deps.now();
+      if (await gateClosedSince(gateReadAt)) {
+        const rest = work.accountIds.slice(i);
+        result.delaySeconds = await park(work, rest, deps);
+        result.requeued.push(...rest);
+        break;
+      }
     }
     if (deps.remainingMs() < MIN_BUDGET_MS) {
       const rest = work.accountIds.slice(i);
@@ -111,9 +130,8 @@ export async function runProvisionWork(work: ProvisionWork, deps: RuntimeDeps): 
         result.requeued.push(...rest);
         break;
       }
-      const rateLimited = false;
       const wakeAt = deps.now() + delay * 1000;
-      const attempt = rateLimited ? work.attempt : work.attempt + 1;
+      const attempt = work.attempt + 1;
       if (attempt >= MAX_ATTEMPTS) {
         for (const id of rest)
           await recordFailure(

@@ -76,6 +76,16 @@ describe('storage quotas (per installation, as Forge documents them)', () => {
     expect(await burst({ prefix: 'next:', count: 5, value: big })).toEqual({ done: 5, code: null });
   });
 
+  it('allows 45 batch operations a minute', async () => {
+    expect(await burst({ op: 'batch', prefix: 'batch:', count: 50 })).toEqual({
+      done: 45,
+      code: 'RATE_LIMIT_EXCEEDED',
+    });
+    expect(env.platform.storage.get('kv', 'batch:45')).toBeUndefined();
+    await env.platform.advance(60_000);
+    expect(await burst({ op: 'batch', prefix: 'again:', count: 3 })).toEqual({ done: 3, code: null });
+  });
+
   it('charges a read by the size of what it returned', async () => {
     await call('kv-set', { key: 'large', value: 'y'.repeat(100 * 1024) });
     await env.platform.advance(60_000);

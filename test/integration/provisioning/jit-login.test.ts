@@ -2,6 +2,7 @@
 import { AppHarness } from '../../support/app-harness';
 import { ledgerForAccount } from '../../../src/storage/ledger-repository';
 import { queryAudit } from '../../../src/storage/audit-repository';
+import { allHealth } from '../../../src/storage/health-repository';
 import {
   configure,
   groupGrant,
@@ -100,5 +101,24 @@ describe('JIT login of a Sales user', () => {
     expect(app.platform.invocations.filter((r) => r.moduleKind === 'trigger').length).toBeGreaterThanOrEqual(
       6,
     );
+  });
+});
+
+describe('with provisioning switched off', () => {
+  it('leaves a new user as the site made them and says so in the health record', async () => {
+    app = AppHarness.start();
+    const settings = orgApiSettings(app);
+    await configure(app, { ...settings, provisioning: { ...settings.provisioning, enabled: false } }, [
+      rule({ id: 'sales', when: 'user.department -eq "Sales"', grants: [groupGrant(app, 'sales-team')] }),
+    ]);
+    const accountId = loginSalesPerson();
+    await app.drain();
+
+    expect(app.groupNamesOf(accountId)).not.toContain('sales-team');
+    const { ledger, audit } = await recorded(accountId);
+    expect(ledger).toEqual([]);
+    expect(audit).toEqual([]);
+    const health = await app.inApp(() => allHealth());
+    expect(health.find((h) => h.component === 'provisioning')?.message).toMatch(/switched off/);
   });
 });

@@ -61,6 +61,16 @@ it('previews a rule set’s impact with progress and samples, then starts and ca
     await app.drain({ scheduled: false });
     for (const id of samples) expect(app.groupNamesOf(id)).not.toContain('sales-team');
     expect(byTestId(page.doc, 'backfill-cancel')).toBeUndefined();
+
+    // Leaving the tab and coming back shows the latest preview and backfill again.
+    await page.openTab('Audit');
+    await page.openTab('Rules');
+    await page.waitFor(
+      (doc) =>
+        hasText(byTestId(doc, 'impact-preview') ?? doc, 'Users who would gain') &&
+        hasText(byTestId(doc, 'backfill-panel') ?? doc, 'cancelled'),
+      'the latest preview and backfill',
+    );
   } finally {
     await page.close();
   }

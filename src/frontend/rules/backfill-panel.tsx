@@ -1,22 +1,20 @@
 // Backfill: applies the saved rules to every existing user as a background job; start, watch and cancel it.
 import { useEffect } from 'react';
 import { Button, Heading, Inline, Stack, Text } from '@forge/react';
+import type { JobProgress } from '../../shared/resolver-contract';
 import { isJobFinished } from '../api/job-finished';
 import { useAction } from '../api/use-action';
 import { useJob } from '../api/use-job';
-import { useResolver } from '../api/use-resolver';
 import { JobProgressView } from '../common/job-progress';
 import { ReplyErrorMessage } from '../common/reply-error-message';
 
-export function BackfillPanel() {
+/** `latest`: the newest backfill the app knows of, shown (and watched while it runs) when the tab opens. */
+export function BackfillPanel({ latest }: { latest: JobProgress | undefined }) {
   const start = useAction('jobs.startBackfill');
-  const jobs = useResolver('jobs.list', { limit: 10 });
   const { job, error, watch, cancel, cancelling } = useJob();
   const running = job !== null && !isJobFinished(job);
 
-  // A backfill started earlier (or by another admin) is picked up and watched.
-  const latest =
-    jobs.state.status === 'ok' ? jobs.state.value.jobs.find((j) => j.kind === 'backfill') : undefined;
+  // A backfill started earlier (or by another admin) is picked up.
   useEffect(() => {
     if (latest && !job) watch(latest);
   }, [latest, job, watch]);
@@ -47,9 +45,6 @@ export function BackfillPanel() {
           </Button>
         ) : null}
       </Inline>
-      {jobs.state.status === 'error' ? (
-        <ReplyErrorMessage error={jobs.state.error} action="Listing jobs" />
-      ) : null}
       {start.error ? <ReplyErrorMessage error={start.error} action="Starting the backfill" /> : null}
       {error ? <ReplyErrorMessage error={error} action="Watching the backfill" /> : null}
       {job ? <JobProgressView job={job} label="backfill progress" /> : null}

@@ -23,6 +23,8 @@ export function RulesTab() {
   const setEnabled = useAction('rules.setEnabled');
   const reorder = useAction('rules.reorder');
   const remove = useAction('rules.delete');
+  // The newest preview and backfill, so leaving the tab and coming back keeps watching them.
+  const jobs = useResolver('jobs.list', { limit: 20 });
   const [editing, setEditing] = useState<Editing | null>(null);
   const [deleting, setDeleting] = useState<RuleView | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -77,6 +79,8 @@ export function RulesTab() {
   };
 
   const failure = setEnabled.error ?? reorder.error ?? remove.error;
+  const latestJob = (kind: 'preview' | 'backfill') =>
+    jobs.state.status === 'ok' ? jobs.state.value.jobs.find((j) => j.kind === kind) : undefined;
   return (
     <Stack space="space.300">
       <Inline space="space.100" alignBlock="center" spread="space-between">
@@ -118,8 +122,11 @@ export function RulesTab() {
         onConfirm={(rule) => void confirmDelete(rule)}
         onClose={() => setDeleting(null)}
       />
-      <ImpactPreview />
-      <BackfillPanel />
+      {jobs.state.status === 'error' ? (
+        <ReplyErrorMessage error={jobs.state.error} action="Listing previews and backfills" />
+      ) : null}
+      <ImpactPreview latest={latestJob('preview')} />
+      <BackfillPanel latest={latestJob('backfill')} />
     </Stack>
   );
 }

@@ -89,6 +89,29 @@ describe('Confluence groups (v1)', () => {
     expect((await t.asUser(outsider, 'confluence', 'GET', '/wiki/rest/api/group')).status).toBe(403);
     expect((await t.asUser(outsider, 'confluence', 'GET', '/wiki/rest/api/user/current')).status).toBe(200);
   });
+
+  it("lists administer on application in the current user's operations only for Confluence admins", async () => {
+    const t = createTestSite();
+    const operationsOf = async (accountId: string) => {
+      const res = await t.asUser(
+        accountId,
+        'confluence',
+        'GET',
+        '/wiki/rest/api/user/current?expand=operations',
+      );
+      const body = res.json as { operations?: Array<{ operation: string; targetType: string }> };
+      return (body.operations ?? []).map((o) => `${o.operation}:${o.targetType}`);
+    };
+    const { siteAdmin } = t.site.credentials();
+    const member = t.site.simulateInvite({ email: 'member@acme.example' }).accountId;
+    const confluenceAdmin = t.site.simulateInvite({ email: 'wiki.admin@acme.example' }).accountId;
+    t.site.setGroupMembership(confluenceAdmin, 'confluence-admins', true);
+    expect(await operationsOf(siteAdmin.accountId)).toContain('administer:application');
+    expect(await operationsOf(confluenceAdmin)).toContain('administer:application');
+    expect(await operationsOf(member)).toEqual(['use:application']);
+    const plain = await t.asUser(member, 'confluence', 'GET', '/wiki/rest/api/user/current');
+    expect((plain.json as Record<string, unknown>).operations).toBeUndefined();
+  });
 });
 
 describe('Confluence space permissions', () => {

@@ -158,8 +158,32 @@ function removeFromGroup(hc: HandlerContext) {
   return empty(204);
 }
 
+/**
+ * `expand=operations` lists what the caller may do site-wide: Confluence administrators (confluence-admins) and
+ * site admins get `administer` on `application`, which is how an app tells a Confluence admin from a user.
+ */
 function currentUser(hc: HandlerContext) {
-  return json(200, confluenceUserJson(hc.site.state, confluenceActor(hc)));
+  const { state } = hc.site;
+  const account = confluenceActor(hc);
+  const body = confluenceUserJson(state, account);
+  const expand = (hc.request.query.get('expand') ?? '').split(',').map((e) => e.trim());
+  if (expand.includes('operations')) {
+    const adminGroup = state.groups.byName('confluence-admins');
+    const isAdmin =
+      account.accountType !== 'app' &&
+      (state.isSiteAdmin(account.accountId) ||
+        (adminGroup !== undefined && state.groups.isMember(adminGroup.groupId, account.accountId)));
+    body.operations = [
+      { operation: 'use', targetType: 'application' },
+      ...(isAdmin
+        ? [
+            { operation: 'administer', targetType: 'application' },
+            { operation: 'create_space', targetType: 'application' },
+          ]
+        : []),
+    ];
+  }
+  return json(200, body);
 }
 
 function memberOf(hc: HandlerContext) {

@@ -62,6 +62,18 @@ describe('who may call the admin resolvers', () => {
     expect(app.site.requestLog().some((r) => r.path.startsWith('/rest/api/3/mypermissions'))).toBe(false);
   });
 
+  it('lets a Confluence administrator (not a site admin, not a Jira admin) in from Confluence’s page only', async () => {
+    app = startApp();
+    const wikiAdmin = inviteMember(app, 'wiki.admin');
+    app.site.setGroupMembership(wikiAdmin, 'confluence-admins', true);
+    expect(app.groupNamesOf(wikiAdmin)).not.toContain('site-admins');
+    const fromConfluence = await call(app, wikiAdmin, 'session.get', {}, CONFLUENCE_PAGE);
+    expect(fromConfluence).toEqual({ ok: true, value: { accountId: wikiAdmin, product: 'confluence' } });
+    expect((await call(app, wikiAdmin, 'rules.list', {}, CONFLUENCE_PAGE)).ok).toBe(true);
+    // Jira's page asks Jira, where this person administers nothing.
+    failureOf(await call(app, wikiAdmin, 'rules.list', {}), 'forbidden', /Jira administrators/);
+  });
+
   it('refuses with "unavailable" when the permission check cannot be made, and does nothing', async () => {
     app = startApp();
     app.site.setFaults({ seed: 1, rules: [{ pathPrefix: '/rest/api/3/mypermissions', errorRate: 1 }] });

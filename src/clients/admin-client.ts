@@ -1,7 +1,14 @@
 // The Atlassian Organizations (Admin) API on api.atlassian.com with the customer's org API key (Bearer).
 import type { HttpChokepoint } from './http-chokepoint';
 import type { ExternalFetch } from './requesters';
-import type { CursorPage, DirectoryUser, LastActiveDates, Workspace } from './admin-types';
+import type {
+  CursorPage,
+  DirectoryUser,
+  LastActiveDates,
+  ManagedAccount,
+  ManagedProfile,
+  Workspace,
+} from './admin-types';
 
 export interface AdminCredentials {
   orgId: string;
@@ -34,12 +41,26 @@ export class AdminClient {
     return `${this.org}/directories/${enc(this.credentials.directoryId)}`;
   }
 
-  directoryUser(accountId: string): Promise<DirectoryUser> {
-    return this.http.json('GET /admin/v2/orgs/{orgId}/directories/{directoryId}/users/{accountId}', () =>
-      this.fetch(`https://api.atlassian.com/admin/v2/orgs/${this.directory}/users/${enc(accountId)}`, {
-        headers: this.headers(),
-      }),
+  /**
+   * The profile fields the org's directory holds (job title, department, organization, location, time zone),
+   * from the user-management API. Only accounts the org manages have one: others answer 403.
+   */
+  async managedProfile(accountId: string): Promise<ManagedProfile> {
+    const body = await this.http.json<{ account: ManagedAccount }>(
+      'GET /users/{account_id}/manage/profile',
+      () =>
+        this.fetch(`https://api.atlassian.com/users/${enc(accountId)}/manage/profile`, {
+          headers: this.headers(),
+        }),
     );
+    const extended = body.account.extended_profile ?? {};
+    return {
+      jobTitle: extended.job_title ?? null,
+      department: extended.department ?? null,
+      organization: extended.organization ?? null,
+      location: extended.location ?? null,
+      timeZone: body.account.zoneinfo ?? null,
+    };
   }
 
   directoryUsers(cursor?: string, limit = 100): Promise<CursorPage<DirectoryUser>> {

@@ -45,3 +45,19 @@ export interface Workspace {
   type: string;
   attributes: { name?: string; typeKey?: string; type?: string; hostUrl?: string; status?: string };
 }
+
+/** `GET /users/{account_id}/manage/profile` (user-management spec): the account with its extended profile. */
+export interface ManagedAccount {
+  account_id: string;
+  zoneinfo?: string;
+  extended_profile?: { job_title?: string; department?: string; organization?: string; location?: string };
+}
+
+/** The directory's profile fields as the rules see them. */
+export interface ManagedProfile {
+  jobTitle: string | null;
+  department: string | null;
+  organization: string | null;
+  location: string | null;
+  timeZone: string | null;
+}

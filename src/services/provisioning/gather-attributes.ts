@@ -180,18 +180,18 @@ export async function gatherAttributes(
     });
   else {
     try {
-      const user = await clients.admin.directoryUser(accountId);
-      fillMissing(attributes, {
-        jobTitle: user.jobTitle ?? null,
-        department: user.department ?? null,
-        organization: user.organization ?? null,
-        location: user.location ?? null,
-        timeZone: user.timeZone ?? null,
-      });
+      fillMissing(attributes, await clients.admin.managedProfile(accountId));
       sources.push({ source: 'org-directory', status: 'ok', message: 'Org directory profile read' });
     } catch (e) {
       if (e instanceof AtlassianApiError && e.kind === 'not-found')
         sources.push({ source: 'org-directory', status: 'not-found', message: 'Not in the org directory' });
+      else if (e instanceof AtlassianApiError && e.kind === 'forbidden')
+        // Accounts outside the org's verified domains have no managed profile: not a failure of the source.
+        sources.push({
+          source: 'org-directory',
+          status: 'not-found',
+          message: 'Not managed by your organization, so it has no directory profile',
+        });
       else permanentFailure('org-directory', e, 'The org directory (Admin API)');
     }
   }

@@ -10,7 +10,11 @@ import { ReplyErrorMessage } from '../common/reply-error-message';
 function resultText(row: ActionRowView): string {
   if (row.results.length === 0) return row.status;
   return row.results
-    .map((r) => (r.kind === 'remove-licence' ? `${r.product}: ${r.outcome}` : `suspended: ${r.outcome}`))
+    .map((r) => {
+      const what = r.kind === 'remove-licence' ? `removed from ${r.product}` : 'account suspended';
+      if (r.outcome === 'done') return what[0]!.toUpperCase() + what.slice(1);
+      return `${r.outcome === 'dropped' ? 'Not' : 'Failed:'} ${what}`;
+    })
     .join('; ');
 }
 

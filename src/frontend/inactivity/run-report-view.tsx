@@ -54,7 +54,6 @@ export function RunReport({ report }: { report: RunReportView }) {
         <EmptyState header="Nobody to warn or act on" width="narrow" />
       ) : (
         <DynamicTable
-          caption="Notable decisions"
           rowsPerPage={20}
           head={{
             cells: [

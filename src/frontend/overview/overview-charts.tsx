@@ -3,6 +3,7 @@
 import type { ReactElement } from 'react';
 import { BarChart, Box, DonutChart, Heading, Inline, LineChart, Stack, Text, xcss } from '@forge/react';
 import type { ChartRow, OverviewView } from '../../shared/resolver-contract';
+import { withWeekLabels } from './chart-labels';
 
 const half = xcss({ width: '48%', minWidth: '320px' });
 
@@ -56,7 +57,7 @@ export function OverviewCharts({ overview }: { overview: OverviewView }) {
         >
           <LineChart
             title="Seats reclaimed per week"
-            data={overview.seatsReclaimedOverTime}
+            data={withWeekLabels(overview.seatsReclaimedOverTime)}
             xAccessor="x"
             yAccessor="y"
             colorAccessor="colour"
@@ -70,7 +71,7 @@ export function OverviewCharts({ overview }: { overview: OverviewView }) {
         >
           <BarChart
             title="Users provisioned per week"
-            data={overview.usersProvisionedPerWeek}
+            data={withWeekLabels(overview.usersProvisionedPerWeek)}
             xAccessor="x"
             yAccessor="y"
             height={280}

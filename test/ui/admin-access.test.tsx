@@ -32,14 +32,31 @@ it.each(['jira:adminPage', 'confluence:globalSettings'] as const)(
 );
 
 it.each([
-  ['site admin', 'siteAdmin'],
-  ['Jira admin', 'jiraAdmin'],
-] as const)('shows a %s the five tabs on the Jira page', async (_who, viewer) => {
-  const page = AdminPage.open(app, people[viewer]);
+  ['site admin', 'siteAdmin', 'jira:adminPage'],
+  ['Jira admin', 'jiraAdmin', 'jira:adminPage'],
+  ['site admin', 'siteAdmin', 'confluence:globalSettings'],
+] as const)('shows a %s (%s) the five tabs on the %s page', async (_who, viewer, module) => {
+  const page = AdminPage.open(app, people[viewer], { module });
   try {
     const tabs = await page.waitFor((doc) => ofType(doc, 'Tab').length > 0 && ofType(doc, 'Tab'), 'the tabs');
     expect(tabs.map(textOf)).toEqual(['Overview', 'Rules', 'Inactivity', 'Audit', 'Settings']);
     expect(page.text()).not.toContain('Admins only');
+    expect(page.invocations[0]?.result).toEqual({
+      ok: true,
+      value: { accountId: people[viewer], product: module === 'jira:adminPage' ? 'jira' : 'confluence' },
+    });
+  } finally {
+    await page.close();
+  }
+});
+
+it('refuses a Jira-only administrator on the Confluence page', async () => {
+  const page = AdminPage.open(app, people.jiraAdmin, { module: 'confluence:globalSettings' });
+  try {
+    await page.waitForText('Admins only');
+    expect(ofType(page.doc, 'Tabs')).toHaveLength(0);
+    expect(page.invocations.map((i) => i.key)).toEqual(['session.get']);
+    expect(page.invocations[0]?.result).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
   } finally {
     await page.close();
   }

@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { createRealClock } from './clock';
 import { installForgeGlobals } from './platform/runtime-globals';
+import type { PreviewBundles } from './preview/build/preview-bundles';
 
 // The wall clock first: createRealClock captures Date.now, and after installForgeGlobals Date.now inside an
 // invocation reads the emulated clock, which would then read itself forever.
@@ -28,7 +29,8 @@ async function main(): Promise<void> {
   const { createSiteMount } = await import('./site/http-server');
   const { createPlatform } = await import('./platform');
   const { startEmulatorServer, parsePort, PortInUseError } = await import('./server');
-  const { buildPreviewBundles, describeBuild } = await import('./preview/build/preview-bundles');
+  const { buildPreviewBundles, describeBuild, APP_ENTRY, HOST_ENTRY } =
+    await import('./preview/build/preview-bundles');
   const { createPreviewRoutes } = await import('./preview/server/preview-routes');
 
   const port = parsePort(process.env.PORT);
@@ -61,7 +63,22 @@ async function main(): Promise<void> {
   platform.useWebTriggerBaseUrl(server.url);
 
   const cacheDir = join(DATA_DIR, 'preview');
-  const bundles = await buildPreviewBundles({ repoRoot: REPO_ROOT, cacheDir });
+  let bundles: PreviewBundles;
+  try {
+    bundles = await buildPreviewBundles({ repoRoot: REPO_ROOT, cacheDir });
+  } catch (e) {
+    // Keep serving: the page shows the build error and rebuilds on every load until the code compiles again.
+    console.error(
+      `The admin page did not build (shown in the browser until fixed): ${e instanceof Error ? e.message : String(e)}`,
+    );
+    const unbuilt = (name: string, entry: string) => ({
+      dir: join(cacheDir, name),
+      entry,
+      cached: false,
+      buildMs: 0,
+    });
+    bundles = { host: unbuilt('host', HOST_ENTRY), app: { ...unbuilt('app', APP_ENTRY), isDemo: false } };
+  }
   server.setReady(
     {
       webTriggers: platform.webTriggerHandler,

@@ -11,7 +11,7 @@ export function App() {
   const { state, reload } = useResolver('session.get', {});
   if (state.status === 'loading') return <Loading what="your access" />;
   if (state.status === 'error') {
-    if (state.error.kind === 'forbidden') return <AdminsOnly />;
+    if (state.error.kind === 'forbidden') return <AdminsOnly detail={state.error.message} />;
     return <ReplyErrorMessage error={state.error} action="Opening JIT Access" onRetry={reload} />;
   }
   return (

@@ -20,6 +20,10 @@ it.each(['jira:adminPage', 'confluence:globalSettings'] as const)(
     try {
       await page.waitForText('Admins only');
       expect(page.text()).toContain('Only Jira or Confluence administrators can use this page.');
+      // The backend's reason names the product whose administrators may use this page.
+      expect(page.text()).toContain(
+        `configured by ${module === 'jira:adminPage' ? 'Jira' : 'Confluence'} administrators`,
+      );
       expect(ofType(page.doc, 'Tabs')).toHaveLength(0);
       expect(ofType(page.doc, 'DynamicTable')).toHaveLength(0);
       // The page asked who is calling and nothing else.

@@ -31,7 +31,7 @@ const ledgerKey = (accountId: string, grantKey: string) => `${accountId}#${grant
 type StoredLedgerValue = Omit<LedgerRow, 'grant'> & { grant: string };
 const stored = (row: LedgerRow): StoredLedgerValue => ({ ...row, grant: JSON.stringify(row.grant) });
 
-export async function commitProvisioningWrites(writes: ProvisioningWrites): Promise<void> {
+function opsOf(writes: ProvisioningWrites): Op[] {
   const ops: Op[] = [];
   for (const { row, expect } of writes.claimLedger ?? []) {
     const condition =
@@ -65,11 +65,58 @@ export async function commitProvisioningWrites(writes: ProvisioningWrites): Prom
       ),
     );
   }
-  // Larger change sets (rare: one user gaining or losing more than 24 grants at once) commit in order; each
-  // chunk is atomic, and a retry redoes whatever a crash left out because every write is idempotent.
-  for (let i = 0; i < ops.length; i += MAX_OPS) {
-    let tx = kvs.transact();
-    for (const op of ops.slice(i, i + MAX_OPS)) tx = op(tx);
-    await tx.execute();
+  return ops;
+}
+
+async function execute(ops: Op[]): Promise<void> {
+  let tx = kvs.transact();
+  for (const op of ops) tx = op(tx);
+  await tx.execute();
+}
+
+export async function commitProvisioningWrites(writes: ProvisioningWrites): Promise<void> {
+  const ops = opsOf(writes);
+  for (let i = 0; i < ops.length; i += MAX_OPS) await execute(ops.slice(i, i + MAX_OPS));
+}
+
+/**
+ * Several users' result writes, committed together: each transaction carries whole users (up to 25 operations),
+ * so a message of many users costs a few writes against Forge's storage quota instead of one per user. Only for
+ * results: a user's intents are committed before any site write, so a result lost to a crash before `flush` is
+ * redone from the intents by the next run.
+ */
+export class ProvisioningResultBuffer {
+  private pending: Array<{ accountId: string; ops: Op[] }> = [];
+
+  get pendingOps(): number {
+    return this.pending.reduce((n, p) => n + p.ops.length, 0);
+  }
+
+  add(accountId: string, writes: ProvisioningWrites): void {
+    this.pending.push({ accountId, ops: opsOf(writes) });
+  }
+
+  /** Commits everything pending; what a failure leaves uncommitted stays pending for the next flush. */
+  async flush(): Promise<void> {
+    while (this.pending.length > 0) {
+      const first = this.pending[0] as { accountId: string; ops: Op[] };
+      if (first.ops.length > MAX_OPS) {
+        for (let i = 0; i < first.ops.length; i += MAX_OPS) await execute(first.ops.slice(i, i + MAX_OPS));
+        this.pending.shift();
+        continue;
+      }
+      // Whole users, distinct accounts (a transaction may not name a key twice), up to 25 operations.
+      let count = 0;
+      let ops = 0;
+      const accounts = new Set<string>();
+      for (const p of this.pending) {
+        if (ops + p.ops.length > MAX_OPS || accounts.has(p.accountId)) break;
+        ops += p.ops.length;
+        accounts.add(p.accountId);
+        count++;
+      }
+      await execute(this.pending.slice(0, count).flatMap((p) => p.ops));
+      this.pending.splice(0, count);
+    }
   }
 }

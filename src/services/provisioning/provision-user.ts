@@ -4,7 +4,11 @@ import { planAccess, type AccessPlan, type LedgerEntry, type PlannedGrant } from
 import { describeGrant, type ExclusiveSet, type Grant, type Rule } from '../../domain/rules';
 import type { AuditAction, AuditEntry } from '../../shared/audit';
 import { ledgerForAccount, type LedgerRow } from '../../storage/ledger-repository';
-import { commitProvisioningWrites } from '../../storage/provisioning-writes';
+import {
+  commitProvisioningWrites,
+  type ProvisioningResultBuffer,
+  type ProvisioningWrites,
+} from '../../storage/provisioning-writes';
 import type { UserState } from '../../storage/user-state-repository';
 import { auditId } from '../audit-ids';
 import {
@@ -27,6 +31,8 @@ export interface ProvisionContext {
   /** The event, job or run this work belongs to (stable across retries of it). */
   runId: string;
   source: string;
+  /** Where a user's result writes go when the caller commits several users together; otherwise at once. */
+  results?: ProvisioningResultBuffer;
 }
 
 export interface GrantChange {
@@ -232,6 +238,16 @@ export async function planUser(
   return { gathered, plan: planFor(gathered, ledger, ctx) };
 }
 
+/** A user's final writes: into the caller's buffer when it gave one, else committed now. */
+async function commitResult(
+  ctx: ProvisionContext,
+  accountId: string,
+  writes: ProvisioningWrites,
+): Promise<void> {
+  if (ctx.results) ctx.results.add(accountId, writes);
+  else await commitProvisioningWrites(writes);
+}
+
 export async function provisionUser(accountId: string, ctx: ProvisionContext): Promise<UserOutcome> {
   let gathered: GatheredUser;
   try {
@@ -275,7 +291,7 @@ export async function provisionUser(accountId: string, ctx: ProvisionContext): P
     resumed.added.length + resumed.removed.length === 0
   ) {
     const message = plan.skipped ? plan.reasons.join(' ') : 'Nothing to change';
-    await commitProvisioningWrites({
+    await commitResult(ctx, accountId, {
       userState: userState(ctx, accountId, plan.skipped ? 'skipped' : 'ok', message, plan.matchedRuleIds),
     });
     return {
@@ -369,7 +385,7 @@ export async function provisionUser(accountId: string, ctx: ProvisionContext): P
         .filter((m, i, all) => all.indexOf(m) === i)
         .join(' ')
     : `Added ${added.length}, removed ${removedKeys.length}`;
-  await commitProvisioningWrites({
+  await commitResult(ctx, accountId, {
     putLedger: put,
     deleteLedger: removed,
     audit,

@@ -3,7 +3,7 @@
 import { AtlassianApiError } from '../../clients/api-error';
 import { recordRuleMatches } from '../../storage/rules-repository';
 import { recordHealth } from '../../storage/health-repository';
-import { commitProvisioningWrites } from '../../storage/provisioning-writes';
+import { commitProvisioningWrites, ProvisioningResultBuffer } from '../../storage/provisioning-writes';
 import { getRateGate } from '../../storage/rate-governor-repository';
 import { gateIsClosed, park } from './rate-governor';
 import { isStorageQuotaError, withStorageQuota } from '../storage-quota';
@@ -20,6 +20,8 @@ const MIN_BUDGET_MS = 15_000;
  * quota, and a worker that misses a just-closed gate for a few seconds only risks its own 429, which parks it.
  */
 const GATE_RECHECK_MS = 5_000;
+/** Results are committed once this many operations are waiting (a transaction holds at most 25). */
+const RESULT_FLUSH_OPS = 25;
 /** After this many put-backs (about a day of back-off), the user is marked failed and left to the daily pass. */
 export const MAX_ATTEMPTS = 12;
 
@@ -74,83 +76,92 @@ export async function runProvisionWork(work: ProvisionWork, deps: RuntimeDeps): 
     result.requeued.push(...work.accountIds);
     return result;
   }
-  for (let i = 0; i < work.accountIds.length; i++) {
-    const accountId = work.accountIds[i] as string;
-    // Re-checked between users: another worker may have been told to wait meanwhile.
-    if (i > 0 && deps.now() - gateReadAt >= GATE_RECHECK_MS) {
-      gateReadAt = deps.now();
-      if (await gateClosedSince(gateReadAt)) {
+  // Users' results share transactions (committed every 25 operations and when the message ends).
+  const results = new ProvisioningResultBuffer();
+  ctx.results = results;
+  const flushResults = () => withStorageQuota(() => results.flush(), deps, 0);
+  try {
+    for (let i = 0; i < work.accountIds.length; i++) {
+      const accountId = work.accountIds[i] as string;
+      // Re-checked between users: another worker may have been told to wait meanwhile.
+      if (i > 0 && deps.now() - gateReadAt >= GATE_RECHECK_MS) {
+        gateReadAt = deps.now();
+        if (await gateClosedSince(gateReadAt)) {
+          const rest = work.accountIds.slice(i);
+          result.delaySeconds = await park(work, rest, deps);
+          result.requeued.push(...rest);
+          break;
+        }
+      }
+      if (deps.remainingMs() < MIN_BUDGET_MS) {
         const rest = work.accountIds.slice(i);
-        result.delaySeconds = await park(work, rest, deps);
+        await deps.enqueue(PROVISION_QUEUE, [{ body: { ...work, accountIds: rest } }]);
         result.requeued.push(...rest);
         break;
       }
-    }
-    if (deps.remainingMs() < MIN_BUDGET_MS) {
-      const rest = work.accountIds.slice(i);
-      await deps.enqueue(PROVISION_QUEUE, [{ body: { ...work, accountIds: rest } }]);
-      result.requeued.push(...rest);
-      break;
-    }
-    try {
-      const outcome = await withStorageQuota(() => provisionUser(accountId, ctx), deps, MIN_BUDGET_MS);
-      result.outcomes.push(outcome);
-      outcome.plan?.matchedRuleIds.forEach((id) => matched.add(id));
-      if (outcome.added.length || outcome.removed.length) wroteSomething = true;
-      const pathFailure = outcome.failures.find((f) => f.scope === 'write-path');
-      if (pathFailure)
-        await recordHealth({
-          component: 'write-path',
-          ok: false,
-          message: pathFailure.message,
-          at: deps.now(),
-        });
-    } catch (e) {
-      const delay = transientDelay(e, work.attempt);
-      if (delay === undefined) {
-        // A bug or an unexpected refusal: record it against this user and carry on with the others.
-        const message = `Unexpected error: ${e instanceof Error ? e.message : String(e)}`;
-        await recordFailure(ctx, accountId, message, deps);
-        result.outcomes.push({
-          accountId,
-          status: 'failed',
-          added: [],
-          removed: [],
-          grantedByRun: [],
-          failures: [],
-          sources: [],
-          message,
-        });
-        continue;
-      }
-      const rest = work.accountIds.slice(i);
-      if (e instanceof AtlassianApiError && e.kind === 'rate-limited') {
-        // Being told to wait is not a failure: park the rest with the governor, which paces them back.
-        result.delaySeconds = await park(work, rest, deps, e);
-        result.requeued.push(...rest);
+      if (results.pendingOps >= RESULT_FLUSH_OPS) await flushResults();
+      try {
+        const outcome = await withStorageQuota(() => provisionUser(accountId, ctx), deps, MIN_BUDGET_MS);
+        result.outcomes.push(outcome);
+        outcome.plan?.matchedRuleIds.forEach((id) => matched.add(id));
+        if (outcome.added.length || outcome.removed.length) wroteSomething = true;
+        const pathFailure = outcome.failures.find((f) => f.scope === 'write-path');
+        if (pathFailure)
+          await recordHealth({
+            component: 'write-path',
+            ok: false,
+            message: pathFailure.message,
+            at: deps.now(),
+          });
+      } catch (e) {
+        const delay = transientDelay(e, work.attempt);
+        if (delay === undefined) {
+          // A bug or an unexpected refusal: record it against this user and carry on with the others.
+          const message = `Unexpected error: ${e instanceof Error ? e.message : String(e)}`;
+          await recordFailure(ctx, accountId, message, deps);
+          result.outcomes.push({
+            accountId,
+            status: 'failed',
+            added: [],
+            removed: [],
+            grantedByRun: [],
+            failures: [],
+            sources: [],
+            message,
+          });
+          continue;
+        }
+        const rest = work.accountIds.slice(i);
+        if (e instanceof AtlassianApiError && e.kind === 'rate-limited') {
+          // Being told to wait is not a failure: park the rest with the governor, which paces them back.
+          result.delaySeconds = await park(work, rest, deps, e);
+          result.requeued.push(...rest);
+          break;
+        }
+        const wakeAt = deps.now() + delay * 1000;
+        const attempt = work.attempt + 1;
+        if (attempt >= MAX_ATTEMPTS) {
+          for (const id of rest)
+            await recordFailure(
+              ctx,
+              id,
+              `Gave up after ${MAX_ATTEMPTS} attempts: ${e instanceof Error ? e.message : String(e)}. The daily pass will try again.`,
+              deps,
+            );
+          result.gaveUp.push(...rest);
+        } else {
+          const wait = Math.min(900, Math.max(1, Math.ceil((wakeAt - deps.now()) / 1000)));
+          await deps.enqueue(PROVISION_QUEUE, [
+            { body: { ...work, accountIds: rest, attempt }, delayInSeconds: wait },
+          ]);
+          result.requeued.push(...rest);
+          result.delaySeconds = wait;
+        }
         break;
       }
-      const wakeAt = deps.now() + delay * 1000;
-      const attempt = work.attempt + 1;
-      if (attempt >= MAX_ATTEMPTS) {
-        for (const id of rest)
-          await recordFailure(
-            ctx,
-            id,
-            `Gave up after ${MAX_ATTEMPTS} attempts: ${e instanceof Error ? e.message : String(e)}. The daily pass will try again.`,
-            deps,
-          );
-        result.gaveUp.push(...rest);
-      } else {
-        const wait = Math.min(900, Math.max(1, Math.ceil((wakeAt - deps.now()) / 1000)));
-        await deps.enqueue(PROVISION_QUEUE, [
-          { body: { ...work, accountIds: rest, attempt }, delayInSeconds: wait },
-        ]);
-        result.requeued.push(...rest);
-        result.delaySeconds = wait;
-      }
-      break;
     }
+  } finally {
+    await flushResults();
   }
   if (matched.size) await recordRuleMatches([...matched], deps.now());
   if (wroteSomething)

@@ -65,6 +65,61 @@ describe('a consumer killed mid-way', () => {
   });
 });
 
+describe('a consumer killed after some users of its message were granted', () => {
+  it('finishes their unrecorded results from the intents: each ledgered and audited once', async () => {
+    app = AppHarness.start();
+    await configure(app, orgApiSettings(app), [
+      rule({
+        id: 'staff',
+        when: 'user.emailDomain -eq "acme.example"',
+        grants: [groupGrant(app, 'sales-team')],
+      }),
+    ]);
+    const { orgId, directoryId } = app.credentials;
+    // 45 s per group write: in a message of three, two users are granted and the third crosses the 120 s limit.
+    // The two results wait for the message's shared transaction, which the kill loses; their intents are stored.
+    app.site.setFaults({
+      seed: 11,
+      rules: [
+        {
+          product: 'api',
+          method: 'POST',
+          pathPrefix: `/admin/v2/orgs/${orgId}/directories/${directoryId}/groups`,
+          latencyMs: 45_000,
+        },
+      ],
+    });
+    const people = ['ana', 'ben', 'cy', 'dee'].map((n) => app.jitLogin(`${n}.batch@acme.example`, n));
+    await app.advance(5_000, { scheduled: false });
+    const killed = app.platform.invocations.filter(
+      (r) => r.moduleKey === 'provision-consumer' && r.outcome === 'timeout',
+    );
+    expect(killed).toHaveLength(1);
+    const grantedBeforeKill = people.filter((id) => app.groupNamesOf(id).includes('sales-team'));
+    expect(grantedBeforeKill.length).toBeGreaterThanOrEqual(2);
+    const unrecorded = await app.inApp(async () =>
+      Promise.all(grantedBeforeKill.map(async (id) => (await ledgerForAccount(id))[0]?.state)),
+    );
+    expect(unrecorded.every((state) => state === 'adding')).toBe(true);
+
+    app.site.setFaults(null);
+    await app.drain();
+    for (const id of people) {
+      expect(app.groupNamesOf(id)).toContain('sales-team');
+      const ledger = await app.inApp(() => ledgerForAccount(id));
+      expect(ledger.map((l) => l.state)).toEqual(['granted']);
+      expect((await auditOf(id)).filter((a) => a.action === 'group-added')).toHaveLength(1);
+    }
+    // The retry re-sends the interrupted adds (the membership API is idempotent) but records each change once.
+    expect(
+      app.site
+        .groupMembers('sales-team')
+        .filter((id) => people.includes(id))
+        .sort(),
+    ).toEqual([...people].sort());
+  });
+});
+
 describe('a burst of JIT logins under a 429 storm and 5 % injected 5xx', () => {
   it('provisions every one of 500 users, none lost, none granted twice', async () => {
     app = AppHarness.start({

@@ -182,8 +182,9 @@ async function testWritePath(ctx: AdminContext, settings: AppSettings): Promise<
   return runChecks([
     async () => {
       try {
-        await clients.jiraAs(admin).myself();
-        return { name: 'Acting as the admin', ok: true, message: `The app can act as ${admin}.` };
+        const me = await clients.jiraAs(admin).myself();
+        const who = me.displayName ? `${me.displayName} (${admin})` : admin;
+        return { name: 'Acting as the admin', ok: true, message: `The app can act as ${who}.` };
       } catch (e) {
         const noConsent = e instanceof Error && e.name === 'NEEDS_AUTHENTICATION_ERR';
         return {
@@ -198,7 +199,11 @@ async function testWritePath(ctx: AdminContext, settings: AppSettings): Promise<
     async () => {
       try {
         return (await isSiteAdmin(clients.jira, admin))
-          ? { name: 'The admin is a site admin', ok: true, message: `${admin} is in a site-admin group.` }
+          ? {
+              name: 'The admin is a site admin',
+              ok: true,
+              message: 'The chosen admin is in a site-admin group.',
+            }
           : {
               name: 'The admin is a site admin',
               ok: false,

@@ -70,7 +70,7 @@ export function AuditFilters({ form, rules, onChange, onApply, onClear }: AuditF
         <FieldBox>
           <Label labelFor="audit-rule">Rule</Label>
           <Select
-            id="audit-rule"
+            inputId="audit-rule"
             testId="audit-rule"
             options={ruleOptions}
             value={pick(ruleOptions, form.ruleId)}
@@ -80,7 +80,7 @@ export function AuditFilters({ form, rules, onChange, onApply, onClear }: AuditF
         <FieldBox>
           <Label labelFor="audit-action">Action</Label>
           <Select
-            id="audit-action"
+            inputId="audit-action"
             testId="audit-action"
             options={ACTIONS}
             value={pick(ACTIONS, form.action)}
@@ -92,7 +92,7 @@ export function AuditFilters({ form, rules, onChange, onApply, onClear }: AuditF
         <FieldBox width="narrow">
           <Label labelFor="audit-outcome">Outcome</Label>
           <Select
-            id="audit-outcome"
+            inputId="audit-outcome"
             testId="audit-outcome"
             options={OUTCOMES}
             value={pick(OUTCOMES, form.outcome)}

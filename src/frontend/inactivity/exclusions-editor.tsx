@@ -90,7 +90,7 @@ export function ExclusionsEditor({
         <FieldBox>
           <Label labelFor="exclude-group">Exclude members of a group</Label>
           <Select
-            id="exclude-group"
+            inputId="exclude-group"
             testId="exclude-group"
             placeholder="Search groups"
             options={options}

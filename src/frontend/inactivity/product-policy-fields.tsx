@@ -84,7 +84,7 @@ export function ProductPolicyFields({
           <FieldBox>
             <Label labelFor={`inactivity-action-${productKey}`}>Then</Label>
             <Select
-              id={`inactivity-action-${productKey}`}
+              inputId={`inactivity-action-${productKey}`}
               testId={`inactivity-action-${productKey}`}
               options={actionOptions}
               value={actionOptions.find((o) => o.value === policy.action)}
@@ -105,7 +105,7 @@ export function ProductPolicyFields({
           <FieldBox>
             <Label labelFor={`never-active-${productKey}`}>Users who never used it</Label>
             <Select
-              id={`never-active-${productKey}`}
+              inputId={`never-active-${productKey}`}
               options={NEVER_ACTIVE}
               value={NEVER_ACTIVE.find((o) => o.value === policy.neverActive)}
               onChange={(o: Option<NeverActiveTreatment> | null) =>

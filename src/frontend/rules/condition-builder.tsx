@@ -71,7 +71,7 @@ export function ConditionBuilder({ text, dialect, onText }: ConditionBuilderProp
           <FieldBox width="narrow">
             <Label labelFor="builder-joiner">Join with</Label>
             <Select
-              id="builder-joiner"
+              inputId="builder-joiner"
               testId="builder-joiner"
               options={JOINERS}
               value={JOINERS.find((j) => j.value === joiner)}
@@ -82,7 +82,7 @@ export function ConditionBuilder({ text, dialect, onText }: ConditionBuilderProp
         <FieldBox>
           <Label labelFor="builder-attribute">Attribute</Label>
           <Select
-            id="builder-attribute"
+            inputId="builder-attribute"
             testId="builder-attribute"
             options={ATTRIBUTE_OPTIONS}
             value={ATTRIBUTE_OPTIONS.find((o) => o.value === attribute)}
@@ -104,7 +104,7 @@ export function ConditionBuilder({ text, dialect, onText }: ConditionBuilderProp
         <FieldBox>
           <Label labelFor="builder-operator">Operator</Label>
           <Select
-            id="builder-operator"
+            inputId="builder-operator"
             testId="builder-operator"
             options={operatorOptions}
             value={chosenOperator}

@@ -43,7 +43,7 @@ export function ExpressionEditor({ text, dialect, onText, onDialect, serverError
     <Stack space="space.100">
       <Label labelFor="rule-dialect">Dialect</Label>
       <Select
-        id="rule-dialect"
+        inputId="rule-dialect"
         testId="rule-dialect"
         options={DIALECT_OPTIONS}
         value={DIALECT_OPTIONS.find((o) => o.value === dialect)}

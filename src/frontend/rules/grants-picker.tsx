@@ -74,7 +74,7 @@ export function GrantsPicker({ grants, onAdd, onRemove, serverErrors }: GrantsPi
         <FieldBox>
           <Label labelFor="grant-group">Group</Label>
           <Select
-            id="grant-group"
+            inputId="grant-group"
             testId="grant-group"
             placeholder="Search groups"
             isLoading={groups.state.status === 'loading'}
@@ -103,7 +103,7 @@ export function GrantsPicker({ grants, onAdd, onRemove, serverErrors }: GrantsPi
         <FieldBox>
           <Label labelFor="grant-project">Jira project</Label>
           <Select
-            id="grant-project"
+            inputId="grant-project"
             testId="grant-project"
             placeholder="Search projects"
             isLoading={projects.state.status === 'loading'}

@@ -28,7 +28,7 @@ export function ProjectRolePicker({
       <FieldBox>
         <Label labelFor="grant-role">Role in {project.key}</Label>
         <Select
-          id="grant-role"
+          inputId="grant-role"
           testId="grant-role"
           isLoading={roles.state.status === 'loading'}
           options={options}

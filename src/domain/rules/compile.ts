@@ -140,7 +140,7 @@ export class UserView {
 }
 
 export type Predicate = (view: UserView) => boolean;
-type ValueTest = (raw: RawValue, folded: string | null) => boolean;
+export type ValueTest = (raw: RawValue, folded: string | null) => boolean;
 
 /** Compiled regexes shared by every rule compiled in one session, keyed by pattern. */
 export type RegexCache = Map<string, RegExp>;
@@ -230,7 +230,7 @@ export function valueTest(operator: CompareOperator, literal: Literal, regexes: 
 }
 
 /** Compiles the predicate inside -any/-all, which only ever looks at `_`. */
-function compileItem(node: RuleNode, regexes: RegexCache): ValueTest {
+export function compileItem(node: RuleNode, regexes: RegexCache): ValueTest {
   switch (node.kind) {
     case 'compare':
       return valueTest(node.operator, node.value, regexes);

@@ -104,9 +104,6 @@ export function matchesRule(rule: ParsedRule, user: UserAttributes | PreparedUse
 export function createRuleMatcher(
   rules: readonly ParsedRule[],
 ): (user: UserAttributes | PreparedUser) => number[] {
-  const match = compileRuleSet(
-    rules.map((rule) => rule.tree),
-    rules.map((rule) => compiled.get(rule)),
-  );
-  return (user) => match(user instanceof UserView ? user : new UserView(user));
+  const match = compileRuleSet(rules.map((rule) => rule.tree));
+  return (user) => match(user instanceof UserView ? user.user : user);
 }

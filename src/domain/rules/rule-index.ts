@@ -1,276 +1,463 @@
-// Evaluates a whole rule set per user quickly: an index of each rule's necessary values picks the candidates.
+// Evaluates a whole rule set per user quickly: shared comparisons, results remembered per value, and an index.
 //
-// For most rules some exact value must be present for the rule to match: `user.department -eq "Sales"` needs
-// department "sales"; `user.groups -any (_ -startsWith "jira-")` needs a group beginning "jira-". Each rule's
-// guard is such a set of keys (any one of them must be present). Per user, the index looks up the user's own
-// values and evaluates only rules whose guard was hit, plus the rules without a guard. The guard is only a
-// pre-filter: every candidate is still evaluated in full, so results are exactly those of evaluating every rule.
-// The one exception is a rule that *is* its guard (a single indexable comparison, or an -or of them): a hit
-// proves it matches, so it is not evaluated again.
+// Every comparison (`user.department -eq "Sales"`) and every `-any`/`-all` in the rule set becomes one shared
+// *atom*, however many rules use it. A comparison's result depends only on its attribute's value, and an item
+// test's (the condition inside -any/-all) only on one item, so the results of all atoms on an attribute are
+// worked out once per distinct value and remembered (departments, titles, locations and groups repeat across
+// users; values that do not, such as emails, only cost the same as not remembering). A miss looks the value up
+// in an index of the exact -eq/-in keys and runs only the other tests. Per user, the atoms' results are copied
+// into one truth table and each rule's compiled condition reads it. Rules are only evaluated when one of their
+// guard atoms (atoms at least one of which must hold for the rule to hold) is true, or when they have no guard
+// (a -not at the top, say). Results are exactly those of evaluating every rule with valueTest, as evaluateRule
+// does.
 
-import { compileNode, slotFor, type UserView, type Predicate, type RegexCache, type Slot } from './compile';
-import { type RuleNode } from './syntax-tree';
-import { fold, toNumber } from './values';
+import { type UserAttributes } from './attributes';
+import { compileItem, slotFor, valueTest, type RegexCache, type Slot, type ValueTest } from './compile';
+import { type CompareNode, type Literal, type QuantifierNode, type RuleNode } from './syntax-tree';
+import { fold, foldedText, itemsOf, toNumber } from './values';
 
-type KeyMode = 'exact' | 'prefix' | 'suffix';
+/** Remembered values per attribute before the memory is dropped and refilled (bounds memory, not results). */
+const MEMO_LIMIT = 4096;
 
-interface GuardKey {
-  readonly mode: KeyMode;
-  readonly value: string;
+/** The folded keys an -eq/-in can only equal by folded text (a numeric literal also equals numbers: not here). */
+function exactKeys(operator: CompareNode['operator'], value: Literal): string[] | null {
+  const textual = (v: Literal): v is { type: 'string'; value: string } =>
+    v.type === 'string' && Number.isNaN(toNumber(v.value));
+  if (operator === 'eq' && textual(value)) return [fold(value.value)];
+  if (operator === 'in' && value.type === 'list' && value.items.every(textual)) {
+    return value.items.map((item) => fold((item as { value: string }).value));
+  }
+  return null;
 }
 
-/** Keys for one slot: the rule can only match if the slot's value (or one of its items) has one of them. */
-interface SlotGuard {
-  readonly slot: Slot;
-  readonly list: boolean;
-  readonly keys: readonly GuardKey[];
+/** Identical literals give identical keys (unlike JSON, which writes NaN and Infinity alike as null). */
+function literalKey(literal: Literal): string {
+  switch (literal.type) {
+    case 'list':
+      return `[${literal.items.map(literalKey).join(',')}]`;
+    case 'string':
+      return JSON.stringify(literal.value);
+    case 'number':
+      return `n${String(literal.value)}`;
+    case 'boolean':
+      return literal.value ? 'true' : 'false';
+    case 'null':
+      return 'null';
+  }
 }
 
-/** Whether a string literal, compared with `-eq`, can only equal values whose folded text is the literal's. */
-function textOnlyEquality(value: string, typed: boolean): boolean {
-  // A numeric literal also equals numbers written differently ("3.0" equals 3), which text keys cannot see.
-  return typed || Number.isNaN(toNumber(value));
-}
-
-/** Guard keys for a condition on one value (an attribute's, or one item's inside -any/-all). */
-function valueGuard(node: RuleNode, typed: boolean): GuardKey[] | null {
+/** Identical conditions inside -any/-all give identical keys, so quantifiers share their item tests. */
+function itemTestKey(node: RuleNode): string {
   switch (node.kind) {
-    case 'compare': {
-      const { operator, value } = node;
-      if (operator === 'eq' && value.type === 'string' && textOnlyEquality(value.value, typed)) {
-        return [{ mode: 'exact', value: fold(value.value) }];
-      }
-      if (operator === 'in' && value.type === 'list') {
-        const keys: GuardKey[] = [];
-        for (const item of value.items) {
-          if (item.type !== 'string' || !textOnlyEquality(item.value, typed)) return null;
-          keys.push({ mode: 'exact', value: fold(item.value) });
-        }
-        return keys;
-      }
-      if (
-        (operator === 'startsWith' || operator === 'endsWith') &&
-        value.type === 'string' &&
-        value.value !== ''
-      ) {
-        return [{ mode: operator === 'startsWith' ? 'prefix' : 'suffix', value: fold(value.value) }];
-      }
-      return null;
-    }
+    case 'compare':
+      return `(${node.subject.kind === 'item' ? '_' : node.subject.name} ${node.operator} ${literalKey(node.value)})`;
+    case 'not':
+      return `(not ${itemTestKey(node.operand)})`;
     case 'and':
-      return smallest(node.operands.map((o) => valueGuard(o, typed)));
     case 'or':
-      return unionAll(node.operands.map((o) => valueGuard(o, typed)));
-    default:
-      return null;
+      return `(${node.kind} ${node.operands.map(itemTestKey).join(' ')})`;
+    case 'quantifier':
+      return `(${node.quantifier} ${node.attribute} ${itemTestKey(node.predicate)})`;
   }
 }
 
-function smallest<T extends { length: number }>(guards: readonly (T | null)[]): T | null {
-  let best: T | null = null;
-  for (const guard of guards) if (guard && (!best || guard.length < best.length)) best = guard;
-  return best;
-}
+/** Tests on one kind of value (an attribute's, or one list item's), with an index for the exact ones. */
+class TestTable {
+  /** Folded value → local ids of exact tests it passes. */
+  readonly exact = new Map<string, number[]>();
+  /** Tests that need running on each new value. */
+  readonly others: { readonly id: number; readonly test: ValueTest }[] = [];
+  private readonly ids = new Map<string, number>();
+  count = 0;
 
-function unionAll<T>(guards: readonly (T[] | null)[]): T[] | null {
-  if (guards.some((g) => g === null)) return null;
-  return guards.flatMap((g) => g!);
-}
-
-/** A rule's guard: keys on one or more slots, any one of which must be present; null when none is known. */
-function ruleGuard(node: RuleNode): SlotGuard[] | null {
-  switch (node.kind) {
-    case 'compare': {
-      if (node.subject.kind !== 'attribute') return null;
-      const slot = slotFor(node.subject.name);
-      if (slot.typedList) return null;
-      const keys = valueGuard(node, slot.typedText);
-      return keys ? [{ slot, list: false, keys }] : null;
-    }
-    case 'quantifier': {
-      // -all over a non-empty list implies -any, so both need an item with one of the keys.
-      const slot = slotFor(node.attribute);
-      const keys = valueGuard(node.predicate, slot.typedList);
-      return keys ? [{ slot, list: true, keys }] : null;
-    }
-    case 'and': {
-      const guards = node.operands.map(ruleGuard);
-      let best: SlotGuard[] | null = null;
-      let bestSize = Infinity;
-      for (const guard of guards) {
-        const size = guard?.reduce((n, g) => n + g.keys.length, 0) ?? Infinity;
-        if (guard && size < bestSize) {
-          best = guard;
-          bestSize = size;
-        }
+  /** The local id of a test, shared with an identical test already added. */
+  add(key: string, test: ValueTest, keys: string[] | null): number {
+    const known = this.ids.get(key);
+    if (known !== undefined) return known;
+    const id = this.count++;
+    this.ids.set(key, id);
+    if (keys) {
+      for (const k of new Set(keys)) {
+        const list = this.exact.get(k);
+        if (list) list.push(id);
+        else this.exact.set(k, [id]);
       }
-      return best;
+    } else {
+      this.others.push({ id, test });
     }
-    case 'or':
-      return unionAll(node.operands.map(ruleGuard));
-    default:
-      return null;
+    return id;
+  }
+
+  /** Writes which tests a value passes, 1 or 0, to out[offset + local id]. */
+  run(raw: unknown, out: Uint8Array, offset: number): void {
+    out.fill(0, offset, offset + this.count);
+    const folded = foldedText(raw);
+    if (folded !== null) {
+      const hits = this.exact.get(folded);
+      if (hits) for (let i = 0; i < hits.length; i++) out[offset + hits[i]!] = 1;
+    }
+    const others = this.others;
+    for (let i = 0; i < others.length; i++) {
+      const other = others[i]!;
+      if (other.test(raw, folded)) out[offset + other.id] = 1;
+    }
   }
 }
 
-/** Whether a hit on the value guard alone proves the condition: one indexable comparison, or an -or of them. */
-function exactValue(node: RuleNode, typed: boolean): boolean {
-  if (node.kind === 'compare') return valueGuard(node, typed) !== null;
-  if (node.kind === 'or') return node.operands.every((o) => exactValue(o, typed));
-  return false;
+/** Relative chance a guard's atoms hold: the rule's guard is the operand of an -and least likely to hold. */
+function atomWeight(operator: CompareNode['operator'], value: Literal): number {
+  if (exactKeys(operator, value)) return value.type === 'list' ? value.items.length : 1;
+  if (operator === 'startsWith' || operator === 'endsWith') return 2;
+  if (operator === 'contains' || operator === 'match') return 4;
+  return 16;
+}
+
+/** Strings, numbers, booleans, null and undefined can key the memory; lists and objects are worked out each time. */
+function memoizable(raw: unknown): boolean {
+  return raw === null || (typeof raw !== 'object' && typeof raw !== 'function');
 }
 
 /**
- * Whether a hit on the rule's guard proves the rule matches, so it needs no evaluation: the rule is a single
- * indexable comparison or `-any`, or an `-or` of such (then the guard is the union of their exact keys).
+ * How many lookups an attribute's memory is judged over: when most were misses (emails, account ids), the
+ * attribute stops being remembered and its tests run on every value, which then costs no allocation.
  */
-function isExact(node: RuleNode): boolean {
-  switch (node.kind) {
-    case 'compare': {
-      if (node.subject.kind !== 'attribute') return false;
-      const slot = slotFor(node.subject.name);
-      return !slot.typedList && valueGuard(node, slot.typedText) !== null;
+const MEMO_WINDOW = 1024;
+
+/** Remembering values, until a window of lookups shows they rarely repeat. */
+class Memo<V> {
+  private readonly values = new Map<unknown, V>();
+  private lookups = 0;
+  private misses = 0;
+  /** Whether values are still remembered; once false, get always misses and remember does nothing. */
+  active = true;
+
+  get(raw: unknown): V | undefined {
+    const value = this.values.get(raw);
+    if (++this.lookups === MEMO_WINDOW) {
+      if (this.misses * 2 > this.lookups) {
+        this.active = false;
+        this.values.clear();
+      }
+      this.lookups = 0;
+      this.misses = 0;
     }
-    case 'quantifier':
-      return node.quantifier === 'any' && exactValue(node.predicate, slotFor(node.attribute).typedList);
-    case 'or':
-      return node.operands.every(isExact);
-    default:
-      return false;
+    return value;
+  }
+
+  remember(raw: unknown, value: V): void {
+    this.misses++;
+    if (this.values.size >= MEMO_LIMIT) this.values.clear();
+    this.values.set(raw, value);
   }
 }
 
-interface SlotIndex {
+/** A single-valued attribute's comparisons: atoms `first .. first + tests.count - 1`, in local id order. */
+interface ValueSlot {
   readonly slot: Slot;
-  readonly list: boolean;
-  readonly exact: Map<string, number[]>;
-  /** By prefix length: prefix → rules. */
-  readonly prefixes: Map<number, Map<string, number[]>>;
-  readonly suffixes: Map<number, Map<string, number[]>>;
+  readonly tests: TestTable;
+  first: number;
+  /** Per remembered value: each atom's result, and the rules whose guard those results hit. */
+  readonly memo: Memo<ValueResult>;
 }
 
-function addTo(map: Map<string, number[]>, key: string, rule: number): void {
-  const list = map.get(key);
-  if (!list) map.set(key, [rule]);
-  else if (list[list.length - 1] !== rule) list.push(rule);
+interface ValueResult {
+  readonly truth: Uint8Array;
+  readonly rules: Int32Array;
 }
 
-/** Few distinct affixes are checked one by one (no allocation); many are looked up by length in maps. */
-const AFFIX_SCAN_LIMIT = 16;
-
-function affixLookups(byLength: Map<number, Map<string, number[]>>): {
-  list: [string, number[]][];
-  maps: [number, Map<string, number[]>][];
-} {
-  const total = [...byLength.values()].reduce((n, map) => n + map.size, 0);
-  if (total <= AFFIX_SCAN_LIMIT) return { list: [...byLength.values()].flatMap((map) => [...map]), maps: [] };
-  return { list: [], maps: [...byLength] };
+/** A multi-valued attribute's -any/-all: atoms `first .. first + quantifiers.length - 1`. */
+interface ListSlot {
+  readonly slot: Slot;
+  /** Item tests (the conditions inside -any/-all), shared by the quantifiers that use them. */
+  readonly tests: TestTable;
+  readonly quantifiers: { readonly test: number; readonly all: boolean; readonly key: string }[];
+  first: number;
+  /** Per remembered item: local ids of the item tests it passes. */
+  readonly memo: Memo<Int32Array>;
 }
+
+/** Postfix formula codes: an atom id (≥ 0), or one of these; AND and OR are followed by their operand count. */
+const NOT = -1;
+const AND = -2;
+const OR = -3;
 
 /**
  * Compiles rule trees (in the order given) into a function returning the indexes of the trees a user matches,
- * ascending. The returned function is not re-entrant (it reuses a marks array) but is cheap to call per user.
+ * ascending. The returned function is not re-entrant (it reuses scratch arrays) but is cheap to call per user.
  */
-export function compileRuleSet(
-  trees: readonly RuleNode[],
-  precompiled?: readonly (Predicate | undefined)[],
-): (view: UserView) => number[] {
+export function compileRuleSet(trees: readonly RuleNode[]): (user: UserAttributes) => number[] {
   const regexes: RegexCache = new Map();
-  const predicates = trees.map((tree, i) => precompiled?.[i] ?? compileNode(tree, regexes));
-  const always: number[] = [];
-  const exact = new Uint8Array(trees.length);
-  const indexes = new Map<string, SlotIndex>();
-  trees.forEach((tree, rule) => {
-    const guard = ruleGuard(tree);
-    if (!guard) {
-      always.push(rule);
-      return;
+  const valueSlots = new Map<number, ValueSlot>();
+  const listSlots = new Map<number, ListSlot>();
+  // Atoms are numbered per slot once all are known; until then they are (slot, local id) pairs.
+  type AtomRef = { readonly kind: 'value' | 'list'; readonly slot: number; readonly local: number };
+
+  const valueAtom = (node: CompareNode): AtomRef => {
+    if (node.subject.kind !== 'attribute') throw new Error('_ outside -any/-all');
+    const slot = slotFor(node.subject.name);
+    let entry = valueSlots.get(slot.index);
+    if (!entry) {
+      entry = { slot, tests: new TestTable(), first: 0, memo: new Memo() };
+      valueSlots.set(slot.index, entry);
     }
-    if (isExact(tree)) exact[rule] = 1;
-    for (const { slot, list, keys } of guard) {
-      const id = `${slot.index}:${list ? 'list' : 'value'}`;
-      let index = indexes.get(id);
-      if (!index) {
-        index = { slot, list, exact: new Map(), prefixes: new Map(), suffixes: new Map() };
-        indexes.set(id, index);
+    const test = valueTest(node.operator, node.value, regexes);
+    const key = `${node.operator} ${literalKey(node.value)}`;
+    const local = entry.tests.add(key, test, exactKeys(node.operator, node.value));
+    return { kind: 'value', slot: slot.index, local };
+  };
+
+  const listAtom = (node: QuantifierNode): AtomRef => {
+    const slot = slotFor(node.attribute);
+    let entry = listSlots.get(slot.index);
+    if (!entry) {
+      entry = { slot, tests: new TestTable(), quantifiers: [], first: 0, memo: new Memo() };
+      listSlots.set(slot.index, entry);
+    }
+    const predicate = node.predicate;
+    const keys = predicate.kind === 'compare' ? exactKeys(predicate.operator, predicate.value) : null;
+    const testKey = itemTestKey(predicate);
+    const test = entry.tests.add(testKey, compileItem(predicate, regexes), keys);
+    const key = `${node.quantifier} ${testKey}`;
+    let local = entry.quantifiers.findIndex((q) => q.key === key);
+    if (local < 0) local = entry.quantifiers.push({ test, all: node.quantifier === 'all', key }) - 1;
+    return { kind: 'list', slot: slot.index, local };
+  };
+
+  // Pass 1: atoms, and each rule's condition and guard in terms of atom references.
+  type Shape =
+    | { readonly kind: 'atom'; readonly atom: AtomRef; readonly weight: number }
+    | { readonly kind: 'and' | 'or'; readonly parts: readonly Shape[] }
+    | { readonly kind: 'not'; readonly part: Shape };
+  const shapeOf = (node: RuleNode): Shape => {
+    switch (node.kind) {
+      case 'compare':
+        return { kind: 'atom', atom: valueAtom(node), weight: atomWeight(node.operator, node.value) };
+      case 'quantifier': {
+        const p = node.predicate;
+        const weight =
+          p.kind === 'compare' && node.quantifier === 'any' ? atomWeight(p.operator, p.value) : 16;
+        return { kind: 'atom', atom: listAtom(node), weight };
       }
-      for (const key of keys) {
-        if (key.mode === 'exact') {
-          addTo(index.exact, key.value, rule);
-          continue;
-        }
-        const byLength = key.mode === 'prefix' ? index.prefixes : index.suffixes;
-        let map = byLength.get(key.value.length);
-        if (!map) byLength.set(key.value.length, (map = new Map<string, number[]>()));
-        addTo(map, key.value, rule);
+      case 'not':
+        return { kind: 'not', part: shapeOf(node.operand) };
+      case 'and':
+      case 'or':
+        return { kind: node.kind, parts: node.operands.map(shapeOf) };
+    }
+  };
+  // A rule's guard: atoms one of which holds whenever the rule does (an -and needs only its likeliest-false part).
+  type Guard = { readonly atoms: readonly AtomRef[]; readonly weight: number };
+  const guardOf = (shape: Shape): Guard | null => {
+    switch (shape.kind) {
+      case 'atom':
+        return { atoms: [shape.atom], weight: shape.weight };
+      case 'not':
+        return null;
+      case 'or': {
+        const guards = shape.parts.map(guardOf);
+        if (guards.some((g) => g === null)) return null;
+        return {
+          atoms: guards.flatMap((g) => g!.atoms),
+          weight: guards.reduce((sum, g) => sum + g!.weight, 0),
+        };
+      }
+      case 'and': {
+        let best: Guard | null = null;
+        for (const guard of shape.parts.map(guardOf))
+          if (guard && (!best || guard.weight < best.weight)) best = guard;
+        return best;
       }
     }
+  };
+  const shapes = trees.map(shapeOf);
+
+  // Pass 2: number the atoms, one contiguous range per slot.
+  let atomCount = 0;
+  for (const entry of valueSlots.values()) {
+    entry.first = atomCount;
+    atomCount += entry.tests.count;
+  }
+  for (const entry of listSlots.values()) {
+    entry.first = atomCount;
+    atomCount += entry.quantifiers.length;
+  }
+  const atomId = (ref: AtomRef): number =>
+    (ref.kind === 'value' ? valueSlots.get(ref.slot)! : listSlots.get(ref.slot)!).first + ref.local;
+
+  // Conditions as postfix code over the truth table, all rules in one array.
+  const code: number[] = [];
+  const codeStart = new Int32Array(trees.length + 1);
+  const emit = (shape: Shape): void => {
+    switch (shape.kind) {
+      case 'atom':
+        code.push(atomId(shape.atom));
+        return;
+      case 'not':
+        emit(shape.part);
+        code.push(NOT);
+        return;
+      case 'and':
+      case 'or':
+        shape.parts.forEach(emit);
+        code.push(shape.kind === 'and' ? AND : OR, shape.parts.length);
+        return;
+    }
+  };
+  shapes.forEach((shape, rule) => {
+    codeStart[rule] = code.length;
+    emit(shape);
   });
-  const slotIndexes = [...indexes.values()].map((index) => {
-    const prefixes = affixLookups(index.prefixes);
-    const suffixes = affixLookups(index.suffixes);
+  codeStart[trees.length] = code.length;
+  const program = Int32Array.from(code);
+  const stack = new Uint8Array(Math.max(1, program.length));
+
+  // The rules each atom guards; a rule without a guard is evaluated for every user.
+  const guardedLists: number[][] = Array.from({ length: atomCount }, () => []);
+  const always = new Uint8Array(trees.length);
+  shapes.forEach((shape, rule) => {
+    const guard = guardOf(shape);
+    if (!guard) always[rule] = 1;
+    else for (const id of new Set(guard.atoms.map(atomId))) guardedLists[id]!.push(rule);
+  });
+  const guarded = guardedLists.map((rules) => Int32Array.from(rules));
+
+  const truth = new Uint8Array(atomCount);
+  const marks = new Uint32Array(trees.length);
+  let stamp = 0;
+  const mark = (rules: Int32Array): void => {
+    for (let i = 0; i < rules.length; i++) marks[rules[i]!] = stamp;
+  };
+
+  const valueResult = (entry: ValueSlot, raw: unknown): ValueResult => {
+    const passed = new Uint8Array(entry.tests.count);
+    entry.tests.run(raw, passed, 0);
+    const rules = new Set<number>();
+    for (let i = 0; i < passed.length; i++) {
+      if (passed[i] === 1) for (const rule of guarded[entry.first + i]!) rules.add(rule);
+    }
+    return { truth: passed, rules: Int32Array.from(rules) };
+  };
+
+  const values = [...valueSlots.values()];
+  const lists = [...listSlots.values()].map((entry) => {
+    const tests = entry.tests.count;
+    // Per item test, the quantifier atoms using it (flattened: atoms[from[t] .. from[t + 1] - 1]).
+    const byTest: { atom: number; all: boolean }[][] = Array.from({ length: tests }, () => []);
+    entry.quantifiers.forEach((q, i) => byTest[q.test]!.push({ atom: entry.first + i, all: q.all }));
+    const from = new Int32Array(tests + 1);
+    byTest.forEach((atoms, t) => (from[t + 1] = from[t]! + atoms.length));
     return {
-      slot: index.slot,
-      list: index.list,
-      exact: index.exact,
-      prefixList: prefixes.list,
-      prefixMaps: prefixes.maps,
-      suffixList: suffixes.list,
-      suffixMaps: suffixes.maps,
+      entry,
+      read: entry.slot.read,
+      first: entry.first,
+      end: entry.first + entry.quantifiers.length,
+      from,
+      atoms: Int32Array.from(byTest.flatMap((atoms) => atoms.map((a) => a.atom))),
+      all: Uint8Array.from(byTest.flatMap((atoms) => atoms.map((a) => (a.all ? 1 : 0)))),
+      // Per user: how many items passed each item test, valid where testStamps[test] is the current stamp.
+      hits: new Uint32Array(tests),
+      testStamps: new Uint32Array(tests),
+      touched: new Int32Array(tests),
+      scratch: new Uint8Array(tests),
     };
   });
-  const marks = new Uint32Array(trees.length);
-  const isAlways = new Uint8Array(trees.length);
-  for (const rule of always) isAlways[rule] = 1;
-  let stamp = 0;
-
-  const mark = (rules: readonly number[] | undefined): void => {
-    if (rules) for (const rule of rules) marks[rule] = stamp;
-  };
-  const lookUp = (index: (typeof slotIndexes)[number], value: string): void => {
-    mark(index.exact.get(value));
-    for (let i = 0; i < index.prefixList.length; i++) {
-      const [prefix, rules] = index.prefixList[i]!;
-      if (value.startsWith(prefix)) mark(rules);
-    }
-    for (let i = 0; i < index.prefixMaps.length; i++) {
-      const [length, map] = index.prefixMaps[i]!;
-      if (value.length >= length) mark(map.get(value.slice(0, length)));
-    }
-    for (let i = 0; i < index.suffixList.length; i++) {
-      const [suffix, rules] = index.suffixList[i]!;
-      if (value.endsWith(suffix)) mark(rules);
-    }
-    for (let i = 0; i < index.suffixMaps.length; i++) {
-      const [length, map] = index.suffixMaps[i]!;
-      if (value.length >= length) mark(map.get(value.slice(value.length - length)));
-    }
+  const passedIds = (passed: Uint8Array): Int32Array => {
+    let count = 0;
+    for (let i = 0; i < passed.length; i++) count += passed[i]!;
+    const ids = new Int32Array(count);
+    for (let i = 0, n = 0; i < passed.length; i++) if (passed[i] === 1) ids[n++] = i;
+    return ids;
   };
 
-  return (view) => {
+  return (user) => {
     if (++stamp === 0xffffffff) {
       marks.fill(0);
+      for (const list of lists) list.testStamps.fill(0);
       stamp = 1;
     }
-    for (const index of slotIndexes) {
-      if (index.list) {
-        const folded = view.list(index.slot).folded;
-        for (let i = 0; i < folded.length; i++) {
-          const value = folded[i]!;
-          if (value !== null) lookUp(index, value);
+    for (let s = 0; s < values.length; s++) {
+      const entry = values[s]!;
+      const raw = entry.slot.read(user);
+      const first = entry.first;
+      const memo = entry.memo;
+      let result = memo.active ? memo.get(raw) : undefined;
+      if (result === undefined) {
+        if (!memo.active || !memoizable(raw)) {
+          const end = first + entry.tests.count;
+          entry.tests.run(raw, truth, first);
+          for (let atom = first; atom < end; atom++) if (truth[atom] === 1) mark(guarded[atom]!);
+          continue;
         }
-      } else {
-        const value = view.folded(index.slot);
-        if (value !== null) lookUp(index, value);
+        result = valueResult(entry, raw);
+        memo.remember(raw, result);
+      }
+      const known = result.truth;
+      for (let i = 0; i < known.length; i++) truth[first + i] = known[i]!;
+      mark(result.rules);
+    }
+    for (let s = 0; s < lists.length; s++) {
+      const list = lists[s]!;
+      const { entry, hits, testStamps, touched } = list;
+      const memo = entry.memo;
+      for (let atom = list.first; atom < list.end; atom++) truth[atom] = 0;
+      const items = itemsOf(list.read(user));
+      let touchedCount = 0;
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i];
+        let passed = memo.active ? memo.get(item) : undefined;
+        if (passed === undefined) {
+          entry.tests.run(item, list.scratch, 0);
+          passed = passedIds(list.scratch);
+          if (memo.active && memoizable(item)) memo.remember(item, passed);
+        }
+        for (let p = 0; p < passed.length; p++) {
+          const test = passed[p]!;
+          if (testStamps[test] !== stamp) {
+            testStamps[test] = stamp;
+            hits[test] = 0;
+            touched[touchedCount++] = test;
+          }
+          hits[test] = hits[test]! + 1;
+        }
+      }
+      // Only tests some item passed can make a quantifier true: -any needs one item, -all every item.
+      for (let t = 0; t < touchedCount; t++) {
+        const test = touched[t]!;
+        const every = hits[test] === items.length;
+        for (let q = list.from[test]!; q < list.from[test + 1]!; q++) {
+          if (list.all[q] === 1 && !every) continue;
+          const atom = list.atoms[q]!;
+          truth[atom] = 1;
+          mark(guarded[atom]!);
+        }
       }
     }
     const matched: number[] = [];
-    for (let rule = 0; rule < predicates.length; rule++) {
-      if (marks[rule] === stamp) {
-        if (exact[rule] === 1 || predicates[rule]!(view)) matched.push(rule);
-      } else if (isAlways[rule] === 1 && predicates[rule]!(view)) {
-        matched.push(rule);
+    for (let rule = 0; rule < always.length; rule++) {
+      if (marks[rule] !== stamp && always[rule] === 0) continue;
+      const end = codeStart[rule + 1]!;
+      let pc = codeStart[rule]!;
+      if (end - pc === 1) {
+        if (truth[program[pc]!] === 1) matched.push(rule);
+        continue;
       }
+      let top = 0;
+      while (pc < end) {
+        const op = program[pc++]!;
+        if (op >= 0) {
+          stack[top++] = truth[op]!;
+        } else if (op === NOT) {
+          stack[top - 1] = stack[top - 1]! ^ 1;
+        } else {
+          const count = program[pc++]!;
+          top -= count;
+          let result = op === AND ? 1 : 0;
+          for (let i = top; i < top + count; i++)
+            result = op === AND ? result & stack[i]! : result | stack[i]!;
+          stack[top++] = result;
+        }
+      }
+      if (stack[0] === 1) matched.push(rule);
     }
     return matched;
   };

@@ -181,6 +181,11 @@ const NOT = -1;
 const AND = -2;
 const OR = -3;
 
+/** Rule shapes evaluated without the general postfix loop (0 means general): one atom, an -and or -or of atoms. */
+const ATOM = 1;
+const ALL_ATOMS = 2;
+const ANY_ATOMS = 3;
+
 /**
  * Compiles rule trees (in the order given) into a function returning the indexes of the trees a user matches,
  * ascending. The returned function is not re-entrant (it reuses scratch arrays) but is cheap to call per user.
@@ -303,9 +308,14 @@ export function compileRuleSet(trees: readonly RuleNode[]): (user: UserAttribute
         return;
     }
   };
+  const shapeKind = new Uint8Array(trees.length);
   shapes.forEach((shape, rule) => {
     codeStart[rule] = code.length;
     emit(shape);
+    if (shape.kind === 'atom') shapeKind[rule] = ATOM;
+    else if (shape.kind !== 'not' && shape.parts.every((p) => p.kind === 'atom')) {
+      shapeKind[rule] = shape.kind === 'and' ? ALL_ATOMS : ANY_ATOMS;
+    }
   });
   codeStart[trees.length] = code.length;
   const program = Int32Array.from(code);
@@ -322,10 +332,52 @@ export function compileRuleSet(trees: readonly RuleNode[]): (user: UserAttribute
   const guarded = guardedLists.map((rules) => Int32Array.from(rules));
 
   const truth = new Uint8Array(atomCount);
-  const marks = new Uint32Array(trees.length);
+  // Per user: which rules to evaluate (guard hit, or no guard), as bits; starts as the unguarded rules.
+  const words = Math.ceil(trees.length / 32);
+  const candidates = new Uint32Array(words);
+  const unguarded = new Uint32Array(words);
+  always.forEach((flag, rule) => {
+    if (flag === 1) unguarded[rule >>> 5] = unguarded[rule >>> 5]! | (1 << (rule & 31));
+  });
   let stamp = 0;
   const mark = (rules: Int32Array): void => {
-    for (let i = 0; i < rules.length; i++) marks[rules[i]!] = stamp;
+    for (let i = 0; i < rules.length; i++) {
+      const rule = rules[i]!;
+      candidates[rule >>> 5] = candidates[rule >>> 5]! | (1 << (rule & 31));
+    }
+  };
+
+  /** Whether a rule's condition holds on the current truth table. */
+  const holds = (rule: number): boolean => {
+    let pc = codeStart[rule]!;
+    const end = codeStart[rule + 1]!;
+    switch (shapeKind[rule]) {
+      case ATOM:
+        return truth[program[pc]!] === 1;
+      // The atoms, then the operator and its count.
+      case ALL_ATOMS:
+        for (; pc < end - 2; pc++) if (truth[program[pc]!] === 0) return false;
+        return true;
+      case ANY_ATOMS:
+        for (; pc < end - 2; pc++) if (truth[program[pc]!] === 1) return true;
+        return false;
+    }
+    let top = 0;
+    while (pc < end) {
+      const op = program[pc++]!;
+      if (op >= 0) {
+        stack[top++] = truth[op]!;
+      } else if (op === NOT) {
+        stack[top - 1] = stack[top - 1]! ^ 1;
+      } else {
+        const count = program[pc++]!;
+        top -= count;
+        let result = op === AND ? 1 : 0;
+        for (let i = top; i < top + count; i++) result = op === AND ? result & stack[i]! : result | stack[i]!;
+        stack[top++] = result;
+      }
+    }
+    return stack[0] === 1;
   };
 
   const valueResult = (entry: ValueSlot, raw: unknown): ValueResult => {
@@ -371,10 +423,10 @@ export function compileRuleSet(trees: readonly RuleNode[]): (user: UserAttribute
 
   return (user) => {
     if (++stamp === 0xffffffff) {
-      marks.fill(0);
       for (const list of lists) list.testStamps.fill(0);
       stamp = 1;
     }
+    candidates.set(unguarded);
     for (let s = 0; s < values.length; s++) {
       const entry = values[s]!;
       const raw = entry.slot.read(user);
@@ -433,31 +485,15 @@ export function compileRuleSet(trees: readonly RuleNode[]): (user: UserAttribute
       }
     }
     const matched: number[] = [];
-    for (let rule = 0; rule < always.length; rule++) {
-      if (marks[rule] !== stamp && always[rule] === 0) continue;
-      const end = codeStart[rule + 1]!;
-      let pc = codeStart[rule]!;
-      if (end - pc === 1) {
-        if (truth[program[pc]!] === 1) matched.push(rule);
-        continue;
+    // Candidates in ascending order, 32 rules to a word: the lowest set bit first.
+    for (let w = 0; w < words; w++) {
+      let bits = candidates[w]! | 0;
+      while (bits !== 0) {
+        const low = bits & -bits;
+        bits ^= low;
+        const rule = (w << 5) + 31 - Math.clz32(low);
+        if (holds(rule)) matched.push(rule);
       }
-      let top = 0;
-      while (pc < end) {
-        const op = program[pc++]!;
-        if (op >= 0) {
-          stack[top++] = truth[op]!;
-        } else if (op === NOT) {
-          stack[top - 1] = stack[top - 1]! ^ 1;
-        } else {
-          const count = program[pc++]!;
-          top -= count;
-          let result = op === AND ? 1 : 0;
-          for (let i = top; i < top + count; i++)
-            result = op === AND ? result & stack[i]! : result | stack[i]!;
-          stack[top++] = result;
-        }
-      }
-      if (stack[0] === 1) matched.push(rule);
     }
     return matched;
   };

@@ -84,8 +84,8 @@ interface ListView {
  * Create one per user per pass (see prepareUser); it assumes the user does not change while in use.
  */
 export class UserView {
-  private readonly foldedCache: (string | null | undefined)[] = [];
-  // Lists and order keys are needed by fewer rules; their caches are made on first use.
+  // Caches are made on first use: a rule set's matcher reads the user directly and needs none of them.
+  private foldedCache: (string | null | undefined)[] | undefined;
   private listCache: (ListView | undefined)[] | undefined;
   private numberCache: (number | undefined)[] | undefined;
   private dateCache: (number | undefined)[] | undefined;
@@ -97,10 +97,11 @@ export class UserView {
   }
 
   folded(slot: Slot): string | null {
-    const cached = this.foldedCache[slot.index];
+    const cache = (this.foldedCache ??= []);
+    const cached = cache[slot.index];
     if (cached !== undefined) return cached;
     const value = foldedText(slot.read(this.user));
-    this.foldedCache[slot.index] = value;
+    cache[slot.index] = value;
     return value;
   }
 

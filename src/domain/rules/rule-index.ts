@@ -173,7 +173,15 @@ interface ListSlot {
   readonly quantifiers: { readonly test: number; readonly all: boolean; readonly key: string }[];
   first: number;
   /** Per remembered item: local ids of the item tests it passes. */
-  readonly memo: Memo<Int32Array>;
+  readonly memo: Memo<ItemResult>;
+}
+
+interface ItemResult {
+  /** The -any atoms the item makes true, and the rules they guard. */
+  readonly anyAtoms: Int32Array;
+  readonly rules: Int32Array;
+  /** The item tests used by -all quantifiers that the item passes. */
+  readonly allTests: Int32Array;
 }
 
 /** Postfix formula codes: an atom id (≥ 0), or one of these; AND and OR are followed by their operand count. */
@@ -330,6 +338,11 @@ export function compileRuleSet(trees: readonly RuleNode[]): (user: UserAttribute
     else for (const id of new Set(guard.atoms.map(atomId))) guardedLists[id]!.push(rule);
   });
   const guarded = guardedLists.map((rules) => Int32Array.from(rules));
+  // A rule that is one atom or an -or of atoms is guarded by all of them: being a candidate proves it holds.
+  const proven = new Uint8Array(trees.length);
+  shapes.forEach((shape, rule) => {
+    if (shapeKind[rule] === ATOM || shapeKind[rule] === ANY_ATOMS) proven[rule] = 1;
+  });
 
   const truth = new Uint8Array(atomCount);
   // Per user: which rules to evaluate (guard hit, or no guard), as bits; starts as the unguarded rules.
@@ -406,21 +419,37 @@ export function compileRuleSet(trees: readonly RuleNode[]): (user: UserAttribute
       from,
       atoms: Int32Array.from(byTest.flatMap((atoms) => atoms.map((a) => a.atom))),
       all: Uint8Array.from(byTest.flatMap((atoms) => atoms.map((a) => (a.all ? 1 : 0)))),
-      // Per user: how many items passed each item test, valid where testStamps[test] is the current stamp.
+      // Per user: how many items passed each -all test, valid where testStamps[test] is the current stamp.
       hits: new Uint32Array(tests),
       testStamps: new Uint32Array(tests),
       touched: new Int32Array(tests),
       scratch: new Uint8Array(tests),
     };
   });
-  const passedIds = (passed: Uint8Array): Int32Array => {
-    let count = 0;
-    for (let i = 0; i < passed.length; i++) count += passed[i]!;
-    const ids = new Int32Array(count);
-    for (let i = 0, n = 0; i < passed.length; i++) if (passed[i] === 1) ids[n++] = i;
-    return ids;
+  /** What one item does to its list's atoms: the -any atoms it makes true, and the -all tests it passes. */
+  const itemResult = (list: (typeof lists)[number], item: unknown): ItemResult => {
+    list.entry.tests.run(item, list.scratch, 0);
+    const anyAtoms: number[] = [];
+    const rules = new Set<number>();
+    const allTests: number[] = [];
+    for (let test = 0; test < list.scratch.length; test++) {
+      if (list.scratch[test] === 0) continue;
+      for (let q = list.from[test]!; q < list.from[test + 1]!; q++) {
+        const atom = list.atoms[q]!;
+        if (list.all[q] === 0) {
+          anyAtoms.push(atom);
+          for (const rule of guarded[atom]!) rules.add(rule);
+        } else if (allTests[allTests.length - 1] !== test) {
+          allTests.push(test);
+        }
+      }
+    }
+    return {
+      anyAtoms: Int32Array.from(anyAtoms),
+      rules: Int32Array.from(rules),
+      allTests: Int32Array.from(allTests),
+    };
   };
-
   return (user) => {
     if (++stamp === 0xffffffff) {
       for (const list of lists) list.testStamps.fill(0);
@@ -456,14 +485,17 @@ export function compileRuleSet(trees: readonly RuleNode[]): (user: UserAttribute
       let touchedCount = 0;
       for (let i = 0; i < items.length; i++) {
         const item = items[i];
-        let passed = memo.active ? memo.get(item) : undefined;
-        if (passed === undefined) {
-          entry.tests.run(item, list.scratch, 0);
-          passed = passedIds(list.scratch);
-          if (memo.active && memoizable(item)) memo.remember(item, passed);
+        let result = memo.active ? memo.get(item) : undefined;
+        if (result === undefined) {
+          result = itemResult(list, item);
+          if (memo.active && memoizable(item)) memo.remember(item, result);
         }
-        for (let p = 0; p < passed.length; p++) {
-          const test = passed[p]!;
+        const anyAtoms = result.anyAtoms;
+        for (let a = 0; a < anyAtoms.length; a++) truth[anyAtoms[a]!] = 1;
+        mark(result.rules);
+        const allTests = result.allTests;
+        for (let a = 0; a < allTests.length; a++) {
+          const test = allTests[a]!;
           if (testStamps[test] !== stamp) {
             testStamps[test] = stamp;
             hits[test] = 0;
@@ -472,12 +504,12 @@ export function compileRuleSet(trees: readonly RuleNode[]): (user: UserAttribute
           hits[test] = hits[test]! + 1;
         }
       }
-      // Only tests some item passed can make a quantifier true: -any needs one item, -all every item.
+      // An -all holds when every item passed its test (and there was an item).
       for (let t = 0; t < touchedCount; t++) {
         const test = touched[t]!;
-        const every = hits[test] === items.length;
+        if (hits[test] !== items.length) continue;
         for (let q = list.from[test]!; q < list.from[test + 1]!; q++) {
-          if (list.all[q] === 1 && !every) continue;
+          if (list.all[q] === 0) continue;
           const atom = list.atoms[q]!;
           truth[atom] = 1;
           mark(guarded[atom]!);
@@ -492,7 +524,7 @@ export function compileRuleSet(trees: readonly RuleNode[]): (user: UserAttribute
         const low = bits & -bits;
         bits ^= low;
         const rule = (w << 5) + 31 - Math.clz32(low);
-        if (holds(rule)) matched.push(rule);
+        if (proven[rule] === 1 || holds(rule)) matched.push(rule);
       }
     }
     return matched;

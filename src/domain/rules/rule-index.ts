@@ -6,10 +6,10 @@
 // worked out once per distinct value and remembered (departments, titles, locations and groups repeat across
 // users; values that do not, such as emails, only cost the same as not remembering). A miss looks the value up
 // in an index of the exact -eq/-in keys and runs only the other tests. Per user, the atoms' results are copied
-// into one truth table and each rule's compiled condition reads it. Rules are only evaluated when one of their
-// guard atoms (atoms at least one of which must hold for the rule to hold) is true, or when they have no guard
-// (a -not at the top, say). Results are exactly those of evaluating every rule with valueTest, as evaluateRule
-// does.
+// into one truth table, which each rule's condition (compiled to postfix code) reads. A rule is a candidate only
+// when one of its guard atoms (atoms at least one of which holds whenever the rule does) is true, or when it has
+// no guard (a -not at the top, say); a rule that is one atom or an -or of atoms holds whenever it is a candidate.
+// Results are exactly those of evaluating every rule with valueTest, as evaluateRule does.
 
 import { type UserAttributes } from './attributes';
 import { compileItem, slotFor, valueTest, type RegexCache, type Slot, type ValueTest } from './compile';
@@ -172,7 +172,7 @@ interface ListSlot {
   readonly tests: TestTable;
   readonly quantifiers: { readonly test: number; readonly all: boolean; readonly key: string }[];
   first: number;
-  /** Per remembered item: local ids of the item tests it passes. */
+  /** Per remembered item: what it does to the list's atoms. */
   readonly memo: Memo<ItemResult>;
 }
 

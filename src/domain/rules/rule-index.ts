@@ -340,6 +340,7 @@ export function compileRuleSet(trees: readonly RuleNode[]): (user: UserAttribute
   const guarded = guardedLists.map((rules) => Int32Array.from(rules));
   // A rule that is one atom or an -or of atoms is guarded by all of them: being a candidate proves it holds.
   const proven = new Uint8Array(trees.length);
+  const found = new Int32Array(trees.length);
   shapes.forEach((shape, rule) => {
     if (shapeKind[rule] === ATOM || shapeKind[rule] === ANY_ATOMS) proven[rule] = 1;
   });
@@ -516,17 +517,20 @@ export function compileRuleSet(trees: readonly RuleNode[]): (user: UserAttribute
         }
       }
     }
-    const matched: number[] = [];
     // Candidates in ascending order, 32 rules to a word: the lowest set bit first.
+    let count = 0;
     for (let w = 0; w < words; w++) {
       let bits = candidates[w]! | 0;
       while (bits !== 0) {
         const low = bits & -bits;
         bits ^= low;
         const rule = (w << 5) + 31 - Math.clz32(low);
-        if (proven[rule] === 1 || holds(rule)) matched.push(rule);
+        if (proven[rule] === 1 || holds(rule)) found[count++] = rule;
       }
     }
+    // One array of the right size rather than one grown push by push.
+    const matched = new Array<number>(count);
+    for (let i = 0; i < count; i++) matched[i] = found[i]!;
     return matched;
   };
 }

@@ -1,14 +1,14 @@
-// The inactivity clean-up as the admin page sees it: runs, reports, held and done actions, restores (no storage types).
+// The inactivity clean-up's shapes as the admin page sees them: runs, reports, held and done actions, restores.
+// The one definition: storage and services build on these (this module imports only the pure domain).
 import type {
   BrakeCounts,
   BrakeLimit,
-  DecisionOutcome,
   InactivityPolicy,
   INACTIVITY_ACTIONS,
   PlannedAction,
   POLICY_LIMITS,
   ProductCatalogueEntry,
-  ReasonCode,
+  ReportRow,
   ReviewApproval,
   RunReport,
 } from '../domain/inactivity';
@@ -34,6 +34,7 @@ export interface InactivityPolicyView {
   readonly updatedBy: string | null;
   /** Set when the stored policy no longer validates: the page shows defaults and asks the admin to save. */
   readonly problem: string | null;
+  /** Products the site reports that the saved policy did not know (added, disabled), and ones it no longer reports. */
   readonly addedProducts: readonly string[];
   readonly missingProducts: readonly string[];
   readonly products: readonly CatalogueProductView[];
@@ -42,8 +43,54 @@ export interface InactivityPolicyView {
   readonly webhookHosts: readonly string[];
 }
 
+/**
+ * collecting: pages of users are being decided; finalizing: all pages decided, the brake is being applied;
+ * awaiting-review: held by the brake until an admin answers; executing: allowed actions are being carried out;
+ * completed / stopped (a named precondition failed, nothing was done) / failed (an error stopped it midway).
+ */
 export type InactivityRunStatusView =
   'collecting' | 'finalizing' | 'awaiting-review' | 'executing' | 'completed' | 'stopped' | 'failed';
+
+export interface RunProgressView {
+  readonly pages: number;
+  readonly users: number;
+  readonly activityCalls: number;
+  /** Times a page waited for the Admin API's rate limit (a 429 with Retry-After). */
+  readonly rateLimitedWaits: number;
+  readonly updatedAt: number;
+}
+
+export interface RunBrakeView {
+  readonly status: 'allowed' | 'held-for-review';
+  readonly counts: BrakeCounts;
+  readonly limits: readonly BrakeLimit[];
+  readonly message: string | null;
+}
+
+export interface RunReviewView {
+  readonly approval: ReviewApproval;
+  readonly by: string;
+  readonly at: number;
+  readonly allowedActions: number;
+  readonly droppedActions: number;
+  /** Approved accounts that had no held action (a stale admin page): shown, never acted on. */
+  readonly unknownAccountIds: readonly string[];
+}
+
+export interface ExecutionCountsView {
+  readonly done: number;
+  readonly dropped: number;
+  readonly failed: number;
+}
+
+export interface RestoreProgressView {
+  readonly status: 'queued' | 'completed';
+  readonly requestedBy: string;
+  readonly requestedAt: number;
+  readonly finishedAt: number | null;
+  readonly restoredUsers: number;
+  readonly failedUsers: number;
+}
 
 export interface InactivityRunView {
   readonly id: string;
@@ -56,51 +103,20 @@ export interface InactivityRunView {
   readonly finishedAt: number | null;
   /** Why the run stopped or failed, in words an admin can act on. */
   readonly stopReason: string | null;
-  readonly progress: {
-    readonly pages: number;
-    readonly users: number;
-    readonly activityCalls: number;
-    readonly rateLimitedWaits: number;
-    readonly updatedAt: number;
-  };
+  readonly progress: RunProgressView;
   readonly licensedUsers: number | null;
   readonly report: Omit<RunReport, 'brake'> | null;
-  readonly brake: {
-    readonly status: 'allowed' | 'held-for-review';
-    readonly counts: BrakeCounts;
-    readonly limits: readonly BrakeLimit[];
-    readonly message: string | null;
-  } | null;
-  readonly review: {
-    readonly approval: ReviewApproval;
-    readonly by: string;
-    readonly at: number;
-    readonly allowedActions: number;
-    readonly droppedActions: number;
-    readonly unknownAccountIds: readonly string[];
-  } | null;
-  readonly execution: { readonly done: number; readonly dropped: number; readonly failed: number } | null;
-  readonly restore: {
-    readonly status: 'queued' | 'completed';
-    readonly requestedBy: string;
-    readonly requestedAt: number;
-    readonly finishedAt: number | null;
-    readonly restoredUsers: number;
-    readonly failedUsers: number;
-  } | null;
+  readonly brake: RunBrakeView | null;
+  readonly review: RunReviewView | null;
+  readonly execution: ExecutionCountsView | null;
+  readonly restore: RestoreProgressView | null;
 }
 
-/** One notable decision in a run's report (warned, due, blocked, cancelled, unknown). */
-export interface ReportEntryView {
-  readonly accountId: string;
-  readonly product: string;
-  readonly outcome: DecisionOutcome;
-  readonly code: ReasonCode;
-  readonly message: string;
-  readonly lastActiveAt: number | null;
-  readonly inactiveDays: number | null;
-  readonly actAfter: number | null;
-}
+/** A decision worth listing in a run's report (warned, due, blocked, cancelled, unknown). */
+export type DecisionEntryView = Omit<ReportRow, 'accountId' | 'productName'>;
+
+/** One notable decision in a run's report, with whom it is about. */
+export type ReportEntryView = DecisionEntryView & { readonly accountId: string };
 
 export interface RunReportView {
   readonly run: InactivityRunView;
@@ -111,6 +127,40 @@ export interface RunReportView {
 export type ActionRowStatusView =
   'planned' | 'executing' | 'done' | 'dropped' | 'failed' | 'restoring' | 'restored';
 
+/** What happened to one planned action; enough to undo it exactly. */
+export type ActionResultView =
+  | {
+      readonly kind: 'remove-licence';
+      readonly product: string;
+      readonly outcome: 'done' | 'dropped' | 'failed';
+      /** The groups the app removed the user from: exactly what a restore re-adds. */
+      readonly removedGroupIds: readonly string[];
+      readonly failedGroupIds: readonly string[];
+      readonly reason: string;
+      readonly at: number;
+    }
+  | {
+      readonly kind: 'suspend';
+      readonly products: readonly string[];
+      readonly outcome: 'done' | 'dropped' | 'failed';
+      readonly reason: string;
+      readonly at: number;
+    };
+
+/** What re-granting one user's removed access gave back, skipped (already back) and failed. */
+export interface RestoredAccessView {
+  readonly regrantedGroupIds: readonly string[];
+  readonly accountRestored: boolean;
+  /** What was already back (re-added by someone else, account already active). */
+  readonly skipped: readonly string[];
+  readonly failures: readonly string[];
+}
+
+export interface ActionRestoreResultView extends RestoredAccessView {
+  readonly at: number;
+  readonly by: string;
+}
+
 /** One user's actions in one run: held for review (planned), or done and restorable. */
 export interface ActionRowView {
   readonly runId: string;
@@ -119,32 +169,8 @@ export interface ActionRowView {
   readonly at: number;
   readonly planned: readonly PlannedAction[];
   readonly reasons: readonly { readonly product: string; readonly message: string }[];
-  readonly results: readonly (
-    | {
-        readonly kind: 'remove-licence';
-        readonly product: string;
-        readonly outcome: 'done' | 'dropped' | 'failed';
-        readonly removedGroupIds: readonly string[];
-        readonly failedGroupIds: readonly string[];
-        readonly reason: string;
-        readonly at: number;
-      }
-    | {
-        readonly kind: 'suspend';
-        readonly products: readonly string[];
-        readonly outcome: 'done' | 'dropped' | 'failed';
-        readonly reason: string;
-        readonly at: number;
-      }
-  )[];
-  readonly restore: {
-    readonly at: number;
-    readonly by: string;
-    readonly regrantedGroupIds: readonly string[];
-    readonly accountRestored: boolean;
-    readonly skipped: readonly string[];
-    readonly failures: readonly string[];
-  } | null;
+  readonly results: readonly ActionResultView[];
+  readonly restore: ActionRestoreResultView | null;
 }
 
 export type StartRunView =
@@ -153,12 +179,8 @@ export type StartRunView =
   | { readonly status: 'stopped'; readonly runId: string; readonly reason: string }
   | { readonly status: 'not-started'; readonly reason: string; readonly activeRunId?: string };
 
-export interface RestoreOutcomeView {
+export interface RestoreOutcomeView extends RestoredAccessView {
   readonly runId: string;
   readonly accountId: string;
   readonly status: 'restored' | 'failed' | 'busy';
-  readonly regrantedGroupIds: readonly string[];
-  readonly accountRestored: boolean;
-  readonly skipped: readonly string[];
-  readonly failures: readonly string[];
 }

@@ -1,72 +1,36 @@
-// What the inactivity clean-up stores about its runs, pages, actions and decisions: shapes shared by repositories,
-// services and (through the service API) the admin page.
+// What the inactivity clean-up stores about its runs, pages, actions and decisions; the parts the admin page also
+// shows are defined once in src/shared/inactivity-views.ts.
+import type { DecisionOutcome, PlannedAction, ProductCatalogueEntry, RunReport } from '../domain/inactivity';
 import type {
-  BrakeCounts,
-  BrakeLimit,
-  DecisionOutcome,
-  PlannedAction,
-  ProductCatalogueEntry,
-  ReasonCode,
-  ReviewApproval,
-  RunReport,
-} from '../domain/inactivity';
+  ActionRestoreResultView,
+  ActionResultView,
+  ActionRowStatusView,
+  DecisionEntryView,
+  ExecutionCountsView,
+  InactivityRunStatusView,
+  RestoreProgressView,
+  RunBrakeView,
+  RunProgressView,
+  RunReviewView,
+} from '../shared/inactivity-views';
 
 export type InactivityRunMode = 'live' | 'dry-run';
 
-/**
- * collecting: pages of users are being decided; finalizing: all pages decided, the brake is being applied;
- * awaiting-review: held by the brake until an admin answers; executing: allowed actions are being carried out;
- * completed / stopped (a named precondition failed, nothing was done) / failed (an error stopped it midway).
- */
-export type InactivityRunStatus =
-  'collecting' | 'finalizing' | 'awaiting-review' | 'executing' | 'completed' | 'stopped' | 'failed';
+export type InactivityRunStatus = InactivityRunStatusView;
 
 export const FINISHED_RUN_STATUSES: readonly InactivityRunStatus[] = ['completed', 'stopped', 'failed'];
 
 /** A run's report without the brake's action lists, which can be far too large for one stored value. */
 export type StoredRunReport = Omit<RunReport, 'brake'>;
 
-export interface StoredBrake {
-  readonly status: 'allowed' | 'held-for-review';
-  readonly counts: BrakeCounts;
-  readonly limits: readonly BrakeLimit[];
-  readonly message: string | null;
-}
+export type StoredBrake = RunBrakeView;
+export type StoredReview = RunReviewView;
+export type ExecutionCounts = ExecutionCountsView;
+export type RestoreProgress = RestoreProgressView;
 
-export interface StoredReview {
-  readonly approval: ReviewApproval;
-  readonly by: string;
-  readonly at: number;
-  readonly allowedActions: number;
-  readonly droppedActions: number;
-  /** Approved accounts that had no held action (a stale admin page): shown, never acted on. */
-  readonly unknownAccountIds: readonly string[];
-}
-
-export interface RunProgress {
-  readonly pages: number;
-  readonly users: number;
+export interface RunProgress extends RunProgressView {
   /** Where the next page starts (Jira /users/search startAt). */
   readonly nextStartAt: number;
-  readonly activityCalls: number;
-  /** Times a page waited for the Admin API's rate limit (a 429 with Retry-After). */
-  readonly rateLimitedWaits: number;
-  readonly updatedAt: number;
-}
-
-export interface ExecutionCounts {
-  readonly done: number;
-  readonly dropped: number;
-  readonly failed: number;
-}
-
-export interface RestoreProgress {
-  readonly status: 'queued' | 'completed';
-  readonly requestedBy: string;
-  readonly requestedAt: number;
-  readonly finishedAt: number | null;
-  readonly restoredUsers: number;
-  readonly failedUsers: number;
 }
 
 export interface InactivityRun {
@@ -115,37 +79,9 @@ export interface RunPage {
 export type InactivityRecordKind = 'action' | 'decision';
 
 /** planned → executing → done | dropped | failed; done → restoring → restored. */
-export type ActionRowStatus =
-  'planned' | 'executing' | 'done' | 'dropped' | 'failed' | 'restoring' | 'restored';
-
-/** What happened to one planned action; enough to undo it exactly. */
-export type ActionResult =
-  | {
-      readonly kind: 'remove-licence';
-      readonly product: string;
-      readonly outcome: 'done' | 'dropped' | 'failed';
-      /** The groups the app removed the user from: exactly what a restore re-adds. */
-      readonly removedGroupIds: readonly string[];
-      readonly failedGroupIds: readonly string[];
-      readonly reason: string;
-      readonly at: number;
-    }
-  | {
-      readonly kind: 'suspend';
-      readonly products: readonly string[];
-      readonly outcome: 'done' | 'dropped' | 'failed';
-      readonly reason: string;
-      readonly at: number;
-    };
-
-export interface ActionRestoreResult {
-  readonly at: number;
-  readonly by: string;
-  readonly regrantedGroupIds: readonly string[];
-  readonly accountRestored: boolean;
-  readonly skipped: readonly string[];
-  readonly failures: readonly string[];
-}
+export type ActionRowStatus = ActionRowStatusView;
+export type ActionResult = ActionResultView;
+export type ActionRestoreResult = ActionRestoreResultView;
 
 /** One user's actions in one run (custom entity row, kind 'action'). */
 export interface ActionRow {
@@ -164,16 +100,7 @@ export interface ActionRow {
   readonly restore: ActionRestoreResult | null;
 }
 
-/** A decision worth listing in the run's report (warned, due, blocked, cancelled, unknown). */
-export interface DecisionEntry {
-  readonly product: string;
-  readonly outcome: DecisionOutcome;
-  readonly code: ReasonCode;
-  readonly message: string;
-  readonly lastActiveAt: number | null;
-  readonly inactiveDays: number | null;
-  readonly actAfter: number | null;
-}
+export type DecisionEntry = DecisionEntryView;
 
 /** One user's notable decisions in one run (custom entity row, kind 'decision'); status = the headline outcome. */
 export interface DecisionRow {

@@ -1,5 +1,6 @@
 // The inactivity policy as the admin page reads and saves it: validated, kept in step with the site's products,
 // checked against what the app can actually reach (webhook hosts), and audited when changed.
+import type { InactivityPolicyView } from '../../shared/inactivity-views';
 import {
   INACTIVITY_ACTIONS,
   POLICY_LIMITS,
@@ -59,22 +60,7 @@ export async function getInactivityProducts(deps: RuntimeDeps): Promise<Catalogu
   return withPolicyProducts(catalogueFromRoles(roles), loaded.state === 'ok' ? loaded.policy : undefined);
 }
 
-export interface InactivityPolicyView {
-  /** The saved policy with the site's current products merged in, or the all-disabled default. */
-  readonly policy: InactivityPolicy;
-  readonly saved: boolean;
-  readonly updatedAt: number | null;
-  readonly updatedBy: string | null;
-  /** Set when the stored policy no longer validates: the page shows defaults and asks the admin to save. */
-  readonly problem: string | null;
-  /** Products the site reports that the saved policy did not know (added, disabled), and ones it no longer reports. */
-  readonly addedProducts: readonly string[];
-  readonly missingProducts: readonly string[];
-  readonly products: readonly CatalogueProduct[];
-  readonly actions: typeof INACTIVITY_ACTIONS;
-  readonly limits: typeof POLICY_LIMITS;
-  readonly webhookHosts: readonly string[];
-}
+export type { InactivityPolicyView };
 
 export async function getInactivityPolicy(deps: RuntimeDeps): Promise<InactivityPolicyView> {
   const { settings } = await loadSettings();

@@ -1,24 +1,17 @@
 // The site's products and the groups that license them, from Jira's /applicationrole, plus products an admin
 // declared in the policy that Jira does not report (Confluence's licence groups are not in Jira's API).
 import type { JiraApplicationRole, JiraGroupName } from '../../clients/jira-types';
+import type { CatalogueProductView, ProductSeatsView } from '../../shared/inactivity-views';
 import {
   PRODUCT_KEY_PATTERN,
   type InactivityPolicy,
   type ProductCatalogueEntry,
 } from '../../domain/inactivity';
 
-export interface ProductSeats {
-  readonly total: number | null;
-  readonly used: number;
-  readonly remaining: number | null;
-}
+export type ProductSeats = ProductSeatsView;
 
-export interface CatalogueProduct extends ProductCatalogueEntry {
-  readonly licenceGroups: readonly { readonly groupId: string; readonly name: string }[];
-  /** `site`: Jira reports it; `policy`: only the saved policy knows it (its licence groups were entered there). */
-  readonly source: 'site' | 'policy';
-  readonly seats: ProductSeats | null;
-}
+/** `source` is `site` when Jira reports the product, `policy` when only the saved policy knows it. */
+export type CatalogueProduct = CatalogueProductView;
 
 function idsOf(groups: readonly JiraGroupName[] | undefined): JiraGroupName[] {
   return (groups ?? []).filter((g) => typeof g.groupId === 'string' && g.groupId.length > 0);

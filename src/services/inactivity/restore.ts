@@ -22,6 +22,7 @@ import {
 import { loadSettings } from '../../storage/settings-repository';
 import { buildApiClients, type ApiClients } from '../api-clients';
 import type { RuntimeDeps } from '../runtime-deps';
+import type { RestoreOutcomeView } from '../../shared/inactivity-views';
 import { AccessChangeError, accessWriter } from './access-writer';
 import type { StepOutcome } from './collect-page';
 import { recordAudit, type InactivityAuditInput } from './inactivity-audit';
@@ -29,16 +30,7 @@ import { isActiveAccount } from './user-facts';
 import { enqueueStep, type SweepStep } from './sweep-steps';
 import { SWEEP_TUNING, type SweepTuning } from './sweep-tuning';
 
-export interface RestoreOutcome {
-  readonly runId: string;
-  readonly accountId: string;
-  readonly status: 'restored' | 'failed' | 'busy';
-  readonly regrantedGroupIds: readonly string[];
-  readonly accountRestored: boolean;
-  /** What was already back (re-added by someone else, account already active). */
-  readonly skipped: readonly string[];
-  readonly failures: readonly string[];
-}
+export type RestoreOutcome = RestoreOutcomeView;
 
 interface RestoreEnv {
   readonly deps: RuntimeDeps;

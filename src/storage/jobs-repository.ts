@@ -1,18 +1,14 @@
 // Admin-started jobs: the job record, the planned pages (so stalled ones can be re-sent) and each page's result.
 import { kvs, WhereConditions, type ForgeKvsAPIError } from '@forge/kvs';
 import { setAll } from './bulk-storage';
-import type { GrantImpact, JobKind, JobStatus } from '../shared/jobs';
+import type { GrantImpact, JobKind, JobProgress } from '../shared/jobs';
 import { KEY } from './keys';
 
-export interface JobRecord {
-  id: string;
-  kind: JobKind;
-  dryRun: boolean;
-  status: JobStatus;
-  startedAt: number;
-  startedBy: string;
-  finishedAt: number | null;
-  message: string;
+/** What the page sees of a job, plus where its planning and pages stand. */
+export interface JobRecord extends Pick<
+  JobProgress,
+  'id' | 'kind' | 'dryRun' | 'status' | 'startedAt' | 'startedBy' | 'finishedAt' | 'message'
+> {
   /** Where listing users resumes (Jira startAt). */
   planCursor: number;
   planningDone: boolean;

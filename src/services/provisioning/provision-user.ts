@@ -248,6 +248,20 @@ async function commitResult(
   else await commitProvisioningWrites(writes);
 }
 
+/** The outcome of a user nothing could be done for (a source or an unexpected error stopped it). */
+export function failedOutcome(accountId: string, message: string): UserOutcome {
+  return {
+    accountId,
+    status: 'failed',
+    added: [],
+    removed: [],
+    grantedByRun: [],
+    failures: [],
+    sources: [],
+    message,
+  };
+}
+
 export async function provisionUser(accountId: string, ctx: ProvisionContext): Promise<UserOutcome> {
   let gathered: GatheredUser;
   try {
@@ -258,32 +272,12 @@ export async function provisionUser(accountId: string, ctx: ProvisionContext): P
       audit: [failureAudit(ctx, accountId, `source:${e.source}`, e.source, '', e.message)],
       userState: userState(ctx, accountId, 'failed', e.message, []),
     });
-    return {
-      accountId,
-      status: 'failed',
-      added: [],
-      removed: [],
-      grantedByRun: [],
-      failures: [],
-      sources: [],
-      message: e.message,
-    };
+    return failedOutcome(accountId, e.message);
   }
 
   const resumed = await finishIntents(ctx, accountId, await ledgerForAccount(accountId));
   const ledger = resumed.ledger;
-  const plan = planAccess({
-    user: gathered.attributes,
-    rules: ctx.rules,
-    current: currentGrantKeys(gathered, ledger),
-    ledger: ledger.map<LedgerEntry>((r) => ({
-      grantKey: r.grantKey,
-      ruleId: r.ruleId,
-      grantedAt: r.grantedAt,
-      grant: r.grant,
-    })),
-    exclusiveSets: ctx.exclusiveSets,
-  });
+  const plan = planFor(gathered, ledger, ctx);
 
   if (
     plan.add.length === 0 &&

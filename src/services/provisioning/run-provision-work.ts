@@ -10,7 +10,7 @@ import { isStorageQuotaError, withStorageQuota } from '../storage-quota';
 import { auditId } from '../audit-ids';
 import type { RuntimeDeps } from '../runtime-deps';
 import { loadProvisionContext } from './provision-context';
-import { provisionUser, type ProvisionContext, type UserOutcome } from './provision-user';
+import { failedOutcome, provisionUser, type ProvisionContext, type UserOutcome } from './provision-user';
 import { PROVISION_QUEUE, type ProvisionWork } from './provisioning-work';
 
 /** Stop starting new users when less than this is left: one user can take a few seconds under latency. */
@@ -119,16 +119,7 @@ export async function runProvisionWork(work: ProvisionWork, deps: RuntimeDeps): 
           // A bug or an unexpected refusal: record it against this user and carry on with the others.
           const message = `Unexpected error: ${e instanceof Error ? e.message : String(e)}`;
           await recordFailure(ctx, accountId, message, deps);
-          result.outcomes.push({
-            accountId,
-            status: 'failed',
-            added: [],
-            removed: [],
-            grantedByRun: [],
-            failures: [],
-            sources: [],
-            message,
-          });
+          result.outcomes.push(failedOutcome(accountId, message));
           continue;
         }
         const rest = work.accountIds.slice(i);

@@ -1,28 +1,16 @@
 // Backfill: applies the saved rules to every existing user as a background job; start, watch and cancel it.
-import { useEffect } from 'react';
 import { Button, Heading, Inline, Stack, Text } from '@forge/react';
 import type { JobProgress } from '../../shared/resolver-contract';
-import { isJobFinished } from '../api/job-finished';
-import { useAction } from '../api/use-action';
-import { useJob } from '../api/use-job';
+import { useStartedJob } from '../api/use-started-job';
 import { JobProgressView } from '../common/job-progress';
 import { ReplyErrorMessage } from '../common/reply-error-message';
 
 /** `latest`: the newest backfill the app knows of, shown (and watched while it runs) when the tab opens. */
 export function BackfillPanel({ latest }: { latest: JobProgress | undefined }) {
-  const start = useAction('jobs.startBackfill');
-  const { job, error, watch, cancel, cancelling } = useJob();
-  const running = job !== null && !isJobFinished(job);
-
-  // A backfill started earlier (or by another admin) is picked up.
-  useEffect(() => {
-    if (latest && !job) watch(latest);
-  }, [latest, job, watch]);
-
-  const begin = async () => {
-    const reply = await start.run({});
-    if (reply.ok) watch(reply.value);
-  };
+  const { start, job, error, cancel, cancelling, running, begin } = useStartedJob(
+    'jobs.startBackfill',
+    latest,
+  );
 
   return (
     <Stack space="space.150" testId="backfill-panel">

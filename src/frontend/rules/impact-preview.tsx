@@ -1,27 +1,17 @@
 // "Preview impact": a background dry run of the saved rules over every user, then who would gain or lose what.
-import { useEffect } from 'react';
 import { Button, Heading, Inline, Stack, Text } from '@forge/react';
 import type { JobProgress } from '../../shared/resolver-contract';
-import { isJobFinished } from '../api/job-finished';
-import { useAction } from '../api/use-action';
-import { useJob } from '../api/use-job';
+import { useStartedJob } from '../api/use-started-job';
 import { JobProgressView } from '../common/job-progress';
 import { ReplyErrorMessage } from '../common/reply-error-message';
 import { ImpactTable } from './impact-table';
 
 /** `latest`: the newest preview the app knows of, shown (and watched while it runs) when the tab opens. */
 export function ImpactPreview({ latest }: { latest: JobProgress | undefined }) {
-  const start = useAction('jobs.startPreview');
-  const { job, error, watch, cancel, cancelling } = useJob();
-  const running = job !== null && !isJobFinished(job);
-  useEffect(() => {
-    if (latest && !job) watch(latest);
-  }, [latest, job, watch]);
-
-  const begin = async () => {
-    const reply = await start.run({});
-    if (reply.ok) watch(reply.value);
-  };
+  const { start, job, error, cancel, cancelling, running, begin } = useStartedJob(
+    'jobs.startPreview',
+    latest,
+  );
 
   return (
     <Stack space="space.150" testId="impact-preview">

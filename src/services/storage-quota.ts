@@ -1,10 +1,9 @@
 // Forge storage quotas (per installation, per minute): a refused storage call is waited out, not treated as a
 // failure. The work it interrupted is idempotent, so it is simply done again once the quota's minute turns.
 
-/** @forge/kvs's ForgeKvsAPIError for the storage quota (429 RATE_LIMIT_EXCEEDED). */
-export function isStorageQuotaError(e: unknown): boolean {
-  return (e as { code?: unknown } | null)?.code === 'RATE_LIMIT_EXCEEDED';
-}
+import { isStorageQuotaError } from '../storage/bulk-storage';
+
+export { isStorageQuotaError };
 
 /** Milliseconds until the next minute, when storage quotas are counted afresh (plus a second of slack). */
 export function msUntilQuotaResets(now: number): number {

@@ -28,7 +28,8 @@ function chunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 
-function isQuotaRefusal(e: unknown): boolean {
+/** @forge/kvs's error for a storage quota refusal (429 RATE_LIMIT_EXCEEDED). */
+export function isStorageQuotaError(e: unknown): boolean {
   return (e as { code?: unknown } | null)?.code === 'RATE_LIMIT_EXCEEDED';
 }
 
@@ -72,7 +73,7 @@ export async function getAll<T>(keys: readonly BulkKey[]): Promise<Map<string, T
         chunk.map((k) => (k.entityName ? { key: k.key, entityName: k.entityName } : { key: k.key })),
       );
     } catch (e) {
-      if (!isQuotaRefusal(e)) throw e;
+      if (!isStorageQuotaError(e)) throw e;
       const values = await Promise.all(chunk.map((item) => getOne<T>(item)));
       chunk.forEach((item, i) => {
         const value = values[i];

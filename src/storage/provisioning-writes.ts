@@ -74,9 +74,13 @@ async function execute(ops: Op[]): Promise<void> {
   await tx.execute();
 }
 
-export async function commitProvisioningWrites(writes: ProvisioningWrites): Promise<void> {
-  const ops = opsOf(writes);
+/** One user's writes, in as few transactions as the 25-operation limit allows. */
+async function executeInChunks(ops: Op[]): Promise<void> {
   for (let i = 0; i < ops.length; i += MAX_OPS) await execute(ops.slice(i, i + MAX_OPS));
+}
+
+export async function commitProvisioningWrites(writes: ProvisioningWrites): Promise<void> {
+  await executeInChunks(opsOf(writes));
 }
 
 /**
@@ -101,7 +105,7 @@ export class ProvisioningResultBuffer {
     while (this.pending.length > 0) {
       const first = this.pending[0] as { accountId: string; ops: Op[] };
       if (first.ops.length > MAX_OPS) {
-        for (let i = 0; i < first.ops.length; i += MAX_OPS) await execute(first.ops.slice(i, i + MAX_OPS));
+        await executeInChunks(first.ops);
         this.pending.shift();
         continue;
       }

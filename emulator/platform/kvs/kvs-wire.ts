@@ -4,16 +4,17 @@ import { kindOf, type KvsQuota } from './kvs-quota';
 import type { EntityQuery, KvsStore, SetOptions, Space, StoredItem, TransactionRequest } from './kvs-store';
 import type { FilterItem } from './entity-schema';
 
-/** Bytes of the last JSON reply built, so reads can be charged by what they returned. */
-let lastReplyBytes = 0;
+/** Each reply's body size, so a read can be charged by what it returned. */
+const replyBytes = new WeakMap<Response, number>();
 
 const json = (status: number, body?: unknown): Response => {
   const text = body === undefined ? null : JSON.stringify(body);
-  lastReplyBytes = text === null ? 0 : Buffer.byteLength(text);
-  return new Response(text, {
+  const response = new Response(text, {
     status,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
   });
+  replyBytes.set(response, text === null ? 0 : Buffer.byteLength(text));
+  return response;
 };
 
 interface KeyBody {
@@ -116,7 +117,7 @@ export function handleKvsRequest(
   }
   try {
     const response = dispatch(store, op, body);
-    if (quota && kind === 'read') quota.addReadUnits(quota.units(lastReplyBytes) - 1);
+    if (quota && kind === 'read') quota.addReadUnits(quota.units(replyBytes.get(response) ?? 0) - 1);
     return response;
   } catch (e) {
     if (e instanceof KvsError) return json(e.status, { code: e.code, message: e.message });

@@ -12,11 +12,6 @@ export interface DirectoryUser {
   email?: string;
   claimStatus?: 'managed' | 'unmanaged';
   platformRoles?: string[];
-  jobTitle?: string;
-  department?: string | null;
-  organization?: string | null;
-  location?: string | null;
-  timeZone?: string | null;
 }
 
 export interface CursorPage<T> {

@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --only jit,burst,backfill,sweep,rules]`: runs the performance scenarios on the
+// `npm run bench [-- --quick] [-- --only jit,burst,backfill,sweep,rules] [-- --trace 45-95]`: runs the performance scenarios on the
 // emulator, prints a table of measured numbers and writes bench/results/latest.json. A script, never a test.
 import '../test/support/install-forge-globals';
 import { execSync } from 'node:child_process';
@@ -16,6 +16,14 @@ const only = (() => {
 })();
 const scale = (full: number) => (quick ? Math.max(1, Math.round(full / 10)) : full);
 const wanted = (name: string) => !only || only.has(name);
+/** `--trace 45-95`: the burst's second-by-second timeline over that span of emulated seconds. */
+const trace = (() => {
+  const i = args.indexOf('--trace');
+  if (i < 0) return undefined;
+  const match = /^(\d+)-(\d+)$/.exec(args[i + 1] ?? '');
+  if (!match) throw new Error('--trace needs a span of emulated seconds, e.g. --trace 45-95');
+  return [Number(match[1]), Number(match[2])] as [number, number];
+})();
 
 function commit(): string {
   try {
@@ -27,7 +35,15 @@ function commit(): string {
 
 function table(title: string, figures: object): void {
   console.log(`\n${title}`);
-  for (const [key, value] of Object.entries(figures)) console.log(`  ${key.padEnd(34)} ${String(value)}`);
+  for (const [key, value] of Object.entries(figures) as Array<[string, unknown]>) {
+    if (value === null || typeof value !== 'object') {
+      console.log(`  ${key.padEnd(34)} ${String(value)}`);
+      continue;
+    }
+    console.log(`  ${key}`);
+    for (const [inner, v] of Object.entries(value as Record<string, unknown>))
+      console.log(`    ${inner.padEnd(52)} ${String(v)}`);
+  }
 }
 
 async function main(): Promise<void> {
@@ -49,7 +65,7 @@ async function main(): Promise<void> {
   }
   if (wanted('burst')) {
     const parameters = { logins: scale(2_000), burstPerSecond: quick ? 2 : 20 };
-    const figures = await burstScenario(parameters);
+    const figures = await burstScenario({ ...parameters, ...(trace ? { trace } : {}) });
     scenarios.burst = { parameters, figures };
     table(
       `2. Burst: ${parameters.logins} JIT logins in one emulated minute, ${parameters.burstPerSecond} req/s per endpoint`,

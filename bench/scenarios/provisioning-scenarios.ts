@@ -95,6 +95,17 @@ export async function singleLoginScenario(options: { logins: number }): Promise<
   }
 }
 
+/** Counts of times in consecutive buckets from `start`, as "n n n ...". */
+function tally(times: number[], start: number, bucketMs: number): string {
+  const counts: number[] = [];
+  for (const t of times) {
+    const i = Math.max(0, Math.floor((t - start) / bucketMs));
+    while (counts.length <= i) counts.push(0);
+    counts[i] = (counts[i] ?? 0) + 1;
+  }
+  return counts.join(' ');
+}
+
 export interface BurstResult {
   logins: number;
   arrivalPerSecond: number;
@@ -112,6 +123,12 @@ export interface BurstResult {
   storageWritesPerUser: number;
   storageReadsPerUser: number;
   storageRefusals: number;
+  /** Successful grants, and 429s, per ten emulated seconds from the first login: where the time went. */
+  grantsPerTenSeconds: string;
+  rateLimitedPerTenSeconds: string;
+  storageRefusalsByMinute: Record<string, number>;
+  /** Storage units per user by operation and key family, largest first. */
+  storageUnitsPerUserByUse: Record<string, number>;
 }
 
 /**
@@ -121,6 +138,8 @@ export interface BurstResult {
 export async function burstScenario(options: {
   logins: number;
   burstPerSecond: number;
+  /** Print a second-by-second timeline between these emulated seconds (from the first login). */
+  trace?: [number, number];
 }): Promise<BurstResult> {
   const started = performance.now();
   const app = AppHarness.start({
@@ -163,6 +182,28 @@ export async function burstScenario(options: {
     const runs = app.platform.invocations.filter((r) => r.moduleKey === 'provision-consumer');
     const last = Math.max(...runs.map((r) => r.startedAt + r.elapsedMs));
     const seconds = (last - first) / 1000;
+    if (options.trace) {
+      // Second by second: what the site answered and which functions started (to see where time went).
+      const [from, to] = options.trace;
+      for (let sec = from; sec < to; sec++) {
+        const lo = first + sec * 1000;
+        const hi = lo + 1000;
+        const reqs = app.site.requestLog().filter((r) => r.at >= lo && r.at < hi);
+        const by = new Map<string, number>();
+        for (const r of reqs) {
+          const k = `${r.method} ${r.path.split('?')[0]} ${r.status}`;
+          by.set(k, (by.get(k) ?? 0) + 1);
+        }
+        const inv = new Map<string, number>();
+        for (const r of app.platform.invocations.filter((r) => r.startedAt >= lo && r.startedAt < hi))
+          inv.set(r.moduleKey, (inv.get(r.moduleKey) ?? 0) + 1);
+        console.log(
+          `  t=${sec}s`,
+          JSON.stringify(Object.fromEntries(by)),
+          JSON.stringify(Object.fromEntries(inv)),
+        );
+      }
+    }
     const members = new Set(app.site.groupMembers('confluence-engineering'));
     const lost = accountIds.filter((id) => !members.has(id)).length;
     const writes = app.site
@@ -191,6 +232,30 @@ export async function burstScenario(options: {
       storageWritesPerUser: round(app.platform.kvsQuota.usage.writes / options.logins),
       storageReadsPerUser: round(app.platform.kvsQuota.usage.reads / options.logins),
       storageRefusals: app.platform.kvsQuota.usage.refused,
+      grantsPerTenSeconds: tally(
+        writes.map((w) => w.at),
+        first,
+        10_000,
+      ),
+      rateLimitedPerTenSeconds: tally(
+        app.site
+          .requestLog()
+          .filter((r) => r.status === 429)
+          .map((r) => r.at),
+        first,
+        10_000,
+      ),
+      storageRefusalsByMinute: Object.fromEntries(
+        [...app.platform.kvsQuota.refusalsByMinute].map(([label, n]) => {
+          const [minute, kind] = label.split(' ');
+          return [`minute ${Number(minute) - Math.floor(first / 60_000)} ${kind}`, n];
+        }),
+      ),
+      storageUnitsPerUserByUse: Object.fromEntries(
+        [...app.platform.kvsQuota.usageByLabel]
+          .sort((a, b) => b[1] - a[1])
+          .map(([label, units]) => [label, round(units / options.logins)]),
+      ),
     };
   } finally {
     await app.close();

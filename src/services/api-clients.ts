@@ -24,6 +24,19 @@ export interface ApiClients {
 export interface ClientOptions {
   /** False for queue workers that share a budget: a 429 goes to the shared rate gate instead of an inline sleep. */
   waitOnRateLimits?: boolean;
+  /**
+   * Which stored credentials to read (each read is metered by Forge's storage quota); a client whose credential
+   * is not read is absent. Both by default.
+   */
+  credentials?: { admin: boolean; scim: boolean };
+}
+
+/** The credentials provisioning uses with these settings: sources that are on, and the write path chosen. */
+export function provisioningCredentials(settings: AppSettings): { admin: boolean; scim: boolean } {
+  return {
+    admin: settings.sources.orgDirectory.enabled || settings.groupWritePath.mode === 'org-admin-api',
+    scim: settings.sources.scim.enabled,
+  };
 }
 
 export async function buildApiClients(
@@ -41,7 +54,11 @@ export async function buildApiClients(
       policy,
       onCall: (c) => calls.push(c),
     });
-  const [orgKey, scimKey] = await Promise.all([readSecret('org-api-key'), readSecret('scim-directory-key')]);
+  const wanted = options.credentials ?? { admin: true, scim: true };
+  const [orgKey, scimKey] = await Promise.all([
+    wanted.admin ? readSecret('org-api-key') : undefined,
+    wanted.scim ? readSecret('scim-directory-key') : undefined,
+  ]);
   const { orgId, directoryId } = settings.org;
   const scimDirectory = settings.sources.scim.directoryId;
   return {

@@ -4,7 +4,8 @@ import { Filter, FilterConditions, kvs } from '@forge/kvs';
 
 type TransactionBuilder = ReturnType<typeof kvs.transact>;
 import type { AuditEntry } from '../shared/audit';
-import { ENTITY } from './keys';
+import { ENTITY, KEY } from './keys';
+import type { ComponentHealth } from './health-repository';
 import type { LedgerRow } from './ledger-repository';
 import type { UserState } from './user-state-repository';
 
@@ -83,14 +84,91 @@ export async function commitProvisioningWrites(writes: ProvisioningWrites): Prom
   await executeInChunks(opsOf(writes));
 }
 
+/** Whole users' operations waiting to be committed, several users to a transaction. */
+interface UserOps {
+  accountId: string;
+  ops: Op[];
+}
+
+/** How many of the first users fit one transaction: up to 25 operations, each account at most once. */
+function usersInOneTransaction(pending: UserOps[], room = MAX_OPS): number {
+  let count = 0;
+  let ops = 0;
+  const accounts = new Set<string>();
+  for (const p of pending) {
+    if (ops + p.ops.length > room || accounts.has(p.accountId)) break;
+    ops += p.ops.length;
+    accounts.add(p.accountId);
+    count++;
+  }
+  return count;
+}
+
+const isConditionFailure = (e: unknown) =>
+  (e as { code?: unknown } | null)?.code === 'CONDITION_CHECK_FAILED';
+
+/**
+ * Several users' intent claims, committed together before any of their site writes: a message of many users
+ * costs one or two writes against Forge's storage quota instead of one each. When a shared transaction's
+ * condition fails (a duplicate delivery is provisioning one of them), each user is claimed alone to find which.
+ * Resumable: a refused `commit` leaves what it did not commit pending, so calling it again finishes the job.
+ */
+export class IntentClaims {
+  private pending: UserOps[];
+  /** Accounts whose claim collided with another worker's: retry them once that worker is done. */
+  readonly conflicted = new Set<string>();
+
+  constructor(users: Array<{ accountId: string; claims: NonNullable<ProvisioningWrites['claimLedger']> }>) {
+    this.pending = users
+      .filter((u) => u.claims.length > 0)
+      .map((u) => ({ accountId: u.accountId, ops: opsOf({ claimLedger: u.claims }) }));
+  }
+
+  async commit(): Promise<void> {
+    while (this.pending.length > 0) {
+      const count = Math.max(1, usersInOneTransaction(this.pending));
+      const chunk = this.pending.slice(0, count);
+      try {
+        if (count === 1) await executeInChunks((chunk[0] as UserOps).ops);
+        else await execute(chunk.flatMap((p) => p.ops));
+        this.pending.splice(0, count);
+      } catch (e) {
+        if (!isConditionFailure(e)) throw e;
+        if (count === 1) {
+          this.conflicted.add((chunk[0] as UserOps).accountId);
+          this.pending.shift();
+          continue;
+        }
+        // Find the colliding user(s): this chunk's users go through one at a time.
+        await this.commitAlone(count);
+      }
+    }
+  }
+
+  private async commitAlone(count: number): Promise<void> {
+    for (let i = 0; i < count && this.pending.length > 0; i++) {
+      const user = this.pending[0] as UserOps;
+      try {
+        await executeInChunks(user.ops);
+      } catch (e) {
+        if (!isConditionFailure(e)) throw e;
+        this.conflicted.add(user.accountId);
+      }
+      this.pending.shift();
+    }
+  }
+}
+
 /**
  * Several users' result writes, committed together: each transaction carries whole users (up to 25 operations),
  * so a message of many users costs a few writes against Forge's storage quota instead of one per user. Only for
  * results: a user's intents are committed before any site write, so a result lost to a crash before `flush` is
- * redone from the intents by the next run.
+ * redone from the intents by the next run. Bookkeeping that is not any one user's (when rules last matched, the
+ * write path's health) rides along in the last transaction.
  */
 export class ProvisioningResultBuffer {
-  private pending: Array<{ accountId: string; ops: Op[] }> = [];
+  private pending: UserOps[] = [];
+  private readonly extras = new Map<string, unknown>();
 
   get pendingOps(): number {
     return this.pending.reduce((n, p) => n + p.ops.length, 0);
@@ -100,27 +178,51 @@ export class ProvisioningResultBuffer {
     this.pending.push({ accountId, ops: opsOf(writes) });
   }
 
+  /** Rules that matched someone, as of `at` ("last matched" on the rules table). */
+  noteRuleMatches(ruleIds: Iterable<string>, at: number): void {
+    for (const id of ruleIds) this.extras.set(KEY.ruleLastMatched(id), at);
+  }
+
+  /** The latest verdict on a component, replacing any earlier one from this buffer. */
+  noteHealth(health: ComponentHealth): void {
+    this.extras.set(KEY.health(health.component), health);
+  }
+
   /** Commits everything pending; what a failure leaves uncommitted stays pending for the next flush. */
   async flush(): Promise<void> {
     while (this.pending.length > 0) {
-      const first = this.pending[0] as { accountId: string; ops: Op[] };
+      const first = this.pending[0] as UserOps;
       if (first.ops.length > MAX_OPS) {
         await executeInChunks(first.ops);
         this.pending.shift();
         continue;
       }
-      // Whole users, distinct accounts (a transaction may not name a key twice), up to 25 operations.
-      let count = 0;
-      let ops = 0;
-      const accounts = new Set<string>();
-      for (const p of this.pending) {
-        if (ops + p.ops.length > MAX_OPS || accounts.has(p.accountId)) break;
-        ops += p.ops.length;
-        accounts.add(p.accountId);
-        count++;
-      }
-      await execute(this.pending.slice(0, count).flatMap((p) => p.ops));
+      const count = usersInOneTransaction(this.pending);
+      const ops = this.pending.slice(0, count).flatMap((p) => p.ops);
+      // The bookkeeping joins the last transaction when it fits.
+      const last = count === this.pending.length && ops.length + this.extras.size <= MAX_OPS;
+      await execute(last ? [...ops, ...this.extraOps()] : ops);
       this.pending.splice(0, count);
+      if (last) this.extras.clear();
     }
+    while (this.extras.size > 0) {
+      const chunk = [...this.extras].slice(0, MAX_OPS);
+      await execute(
+        chunk.map(
+          ([key, value]) =>
+            (tx: TransactionBuilder) =>
+              tx.set(key, value),
+        ),
+      );
+      for (const [key] of chunk) this.extras.delete(key);
+    }
+  }
+
+  private extraOps(): Op[] {
+    return [...this.extras].map(
+      ([key, value]) =>
+        (tx: TransactionBuilder) =>
+          tx.set(key, value),
+    );
   }
 }

@@ -38,6 +38,10 @@ interface Window {
 export class KvsQuota {
   private readonly windows = new Map<string, Window>();
   readonly usage = { reads: 0, writes: 0, refused: 0 };
+  /** Refusals per minute of the emulated clock (epoch minute) and kind, to see when a quota bound. */
+  readonly refusalsByMinute = new Map<string, number>();
+  /** Units used per operation and key family (e.g. "write transaction grant-ledger"): where a quota goes. */
+  readonly usageByLabel = new Map<string, number>();
 
   constructor(
     private readonly clock: Clock,
@@ -76,6 +80,8 @@ export class KvsQuota {
       refusal = `Storage ${kind} quota exceeded for this installation (${perMinute} units of ${this.config.unitBytes / 1024} KB a minute, ${this.config.requestsPerSecond} requests a second).`;
     if (refusal) {
       this.usage.refused++;
+      const label = `${Math.floor(this.clock.now() / 60_000)} ${isBatch && refusal.startsWith('Batch') ? 'batch' : kind}`;
+      this.refusalsByMinute.set(label, (this.refusalsByMinute.get(label) ?? 0) + 1);
       return new KvsError(429, 'RATE_LIMIT_EXCEEDED', refusal);
     }
     perSecond.used++;
@@ -91,5 +97,10 @@ export class KvsQuota {
     if (this.config === 'off' || extra <= 0) return;
     this.window('read', 60_000).used += extra;
     this.usage.reads += extra;
+  }
+
+  /** Attributes units already charged to a label, for the breakdown. */
+  tally(label: string, units: number): void {
+    this.usageByLabel.set(label, (this.usageByLabel.get(label) ?? 0) + units);
   }
 }

@@ -92,6 +92,24 @@ function dispatch(store: KvsStore, op: string, body: unknown): Response {
   }
 }
 
+/** What a request touches, for the usage breakdown: an entity name or a key up to its first colon. */
+function familyOf(body: unknown): string {
+  const family = (item: unknown): string => {
+    const b = (item ?? {}) as { key?: unknown; entityName?: unknown; where?: Array<{ values?: unknown[] }> };
+    if (typeof b.entityName === 'string') return b.entityName;
+    const prefix = b.where?.[0]?.values?.[0];
+    const key = typeof b.key === 'string' ? b.key : typeof prefix === 'string' ? prefix : '';
+    return key.split(':')[0] ?? '';
+  };
+  if (Array.isArray(body)) return [...new Set(body.map(family))].sort().join('+');
+  const tx = body as { set?: unknown[]; delete?: unknown[]; check?: unknown[] };
+  if (tx && (Array.isArray(tx.set) || Array.isArray(tx.delete)))
+    return [...new Set([...(tx.set ?? []), ...(tx.delete ?? []), ...(tx.check ?? [])].map(family))]
+      .sort()
+      .join('+');
+  return family(body);
+}
+
 /** Handles one `__forge_fetch__({type:'kvs'}, '/api/v1/<op>', init)` call, within the installation's quotas. */
 export function handleKvsRequest(
   store: KvsStore,
@@ -117,10 +135,21 @@ export function handleKvsRequest(
   }
   try {
     const response = dispatch(store, op, body);
-    if (quota && kind === 'read') quota.addReadUnits(quota.units(replyBytes.get(response) ?? 0) - 1);
+    if (quota) {
+      const units = kind === 'read' ? quota.units(replyBytes.get(response) ?? 0) : quota.units(requestBytes);
+      if (kind === 'read') quota.addReadUnits(units - 1);
+      quota.tally(`${kind} ${op} ${familyOf(body)}`, units);
+    }
     return response;
   } catch (e) {
-    if (e instanceof KvsError) return json(e.status, { code: e.code, message: e.message });
+    if (e instanceof KvsError) {
+      // Charged all the same: a refused conditional write or a missing key still used its request.
+      quota?.tally(
+        `${kind} ${op} ${familyOf(body)} (${e.code})`,
+        kind === 'read' ? 1 : quota.units(requestBytes),
+      );
+      return json(e.status, { code: e.code, message: e.message });
+    }
     throw e;
   }
 }

@@ -2,7 +2,7 @@
 import { getExclusiveSets, listRules } from '../../storage/rules-repository';
 import { loadSettings } from '../../storage/settings-repository';
 import { recordHealth } from '../../storage/health-repository';
-import { buildApiClients } from '../api-clients';
+import { buildApiClients, provisioningCredentials } from '../api-clients';
 import type { RuntimeDeps } from '../runtime-deps';
 import { createGrantWriter } from './grant-writer';
 import type { ProvisionContext } from './provision-user';
@@ -16,7 +16,10 @@ export async function loadProvisionContext(
   const [rules, exclusiveSets, clients] = await Promise.all([
     listRules(),
     getExclusiveSets(),
-    buildApiClients(deps, settings, { waitOnRateLimits: false }),
+    buildApiClients(deps, settings, {
+      waitOnRateLimits: false,
+      credentials: provisioningCredentials(settings),
+    }),
   ]);
   return {
     clients,

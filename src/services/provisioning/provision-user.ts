@@ -262,17 +262,35 @@ export function failedOutcome(accountId: string, message: string): UserOutcome {
   };
 }
 
-export async function provisionUser(accountId: string, ctx: ProvisionContext): Promise<UserOutcome> {
+/** A user gathered and planned, whose intents are ready to be claimed before any site write. */
+export interface PreparedUser {
+  accountId: string;
+  gathered: GatheredUser;
+  /** The user's ledger, after finishing what an interrupted run had started. */
+  ledger: LedgerRow[];
+  resumed: { added: GrantChange[]; removed: GrantChange[] };
+  plan: AccessPlan;
+  intents: LedgerRow[];
+}
+
+/** A user is either finished by preparing (nothing to change, a source failed) or ready for its site writes. */
+export type Preparation = { done: UserOutcome } | { prepared: PreparedUser };
+
+/**
+ * Gathers, finishes interrupted intents, plans and builds the intents. Users with nothing to change (or whose
+ * sources failed) are finished here; their result goes where `commitResult` sends it.
+ */
+export async function prepareUser(accountId: string, ctx: ProvisionContext): Promise<Preparation> {
   let gathered: GatheredUser;
   try {
     gathered = await gatherAttributes(accountId, ctx.clients, ctx.settings);
   } catch (e) {
     if (!(e instanceof SourceFailedError)) throw e;
-    await commitProvisioningWrites({
+    await commitResult(ctx, accountId, {
       audit: [failureAudit(ctx, accountId, `source:${e.source}`, e.source, '', e.message)],
       userState: userState(ctx, accountId, 'failed', e.message, []),
     });
-    return failedOutcome(accountId, e.message);
+    return { done: failedOutcome(accountId, e.message) };
   }
 
   const resumed = await finishIntents(ctx, accountId, await ledgerForAccount(accountId));
@@ -289,19 +307,20 @@ export async function provisionUser(accountId: string, ctx: ProvisionContext): P
       userState: userState(ctx, accountId, plan.skipped ? 'skipped' : 'ok', message, plan.matchedRuleIds),
     });
     return {
-      accountId,
-      status: plan.skipped ? 'skipped' : 'ok',
-      added: [],
-      removed: [],
-      grantedByRun: byRun(ledger, ctx.runId),
-      failures: [],
-      sources: gathered.sources,
-      plan,
-      message,
+      done: {
+        accountId,
+        status: plan.skipped ? 'skipped' : 'ok',
+        added: [],
+        removed: [],
+        grantedByRun: byRun(ledger, ctx.runId),
+        failures: [],
+        sources: gathered.sources,
+        plan,
+        message,
+      },
     };
   }
 
-  // 1. Intents first: a crash after a site write but before its result is recorded is finished next time.
   const intentAt = ctx.now();
   const intents: LedgerRow[] = [
     ...plan.add.map((g) => ({
@@ -319,16 +338,33 @@ export async function provisionUser(accountId: string, ctx: ProvisionContext): P
       return { ...(held as LedgerRow), state: 'removing' as const, intentAt, runId: ctx.runId };
     }),
   ];
-  // Claimed conditionally: if a duplicate delivery is provisioning this user right now, this transaction fails
-  // (CONDITION_CHECK_FAILED) and the work is retried after the other run has finished.
-  await commitProvisioningWrites({
-    claimLedger: intents.map((row) => ({
-      row,
-      expect: row.state === 'adding' ? ('absent' as const) : ('granted' as const),
-    })),
-  });
+  return {
+    prepared: {
+      accountId,
+      gathered,
+      ledger,
+      resumed: { added: resumed.added, removed: resumed.removed },
+      plan,
+      intents,
+    },
+  };
+}
 
-  // 2. Site writes, one at a time; a transient failure stops here (intents make the retry resume cleanly).
+/**
+ * The conditional ledger writes that claim a prepared user's intents: if a duplicate delivery is provisioning
+ * the user right now, the claim fails (CONDITION_CHECK_FAILED) and the user is retried once the other is done.
+ */
+export function intentClaims(prepared: PreparedUser): NonNullable<ProvisioningWrites['claimLedger']> {
+  return prepared.intents.map((row) => ({
+    row,
+    expect: row.state === 'adding' ? ('absent' as const) : ('granted' as const),
+  }));
+}
+
+/** Site writes for a user whose intents are claimed, one at a time, then its results. */
+export async function applyUser(prepared: PreparedUser, ctx: ProvisionContext): Promise<UserOutcome> {
+  const { accountId, plan, ledger, intents, resumed, gathered } = prepared;
+  // A transient failure stops here (the claimed intents make the retry resume cleanly).
   const put: LedgerRow[] = [];
   const removed: Array<{ accountId: string; grantKey: string }> = [];
   const audit: AuditEntry[] = [];
@@ -397,4 +433,12 @@ export async function provisionUser(accountId: string, ctx: ProvisionContext): P
     plan,
     message,
   };
+}
+
+/** One user end to end: prepare, claim its intents, write to the site, record the results. */
+export async function provisionUser(accountId: string, ctx: ProvisionContext): Promise<UserOutcome> {
+  const preparation = await prepareUser(accountId, ctx);
+  if ('done' in preparation) return preparation.done;
+  await commitProvisioningWrites({ claimLedger: intentClaims(preparation.prepared) });
+  return applyUser(preparation.prepared, ctx);
 }

@@ -34,7 +34,7 @@ const WAVES_PER_RUN = 30;
 const OPEN_RELEASE_BATCH = 1_000;
 const OPEN_MESSAGES_PER_RUN = 50;
 /** Messages one paced wave is split into. */
-const MESSAGES_PER_WAVE = 4;
+const MESSAGES_PER_WAVE = 1;
 /** Provisioning messages running at once, at most. */
 export const PROVISION_CONCURRENCY = { key: 'provision', limit: 10 } as const;
 /** Queue events per minute the releaser allows itself (Forge accepts 500 per installation; room is left). */

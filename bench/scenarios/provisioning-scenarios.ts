@@ -204,6 +204,17 @@ export async function burstScenario(options: {
         );
       }
     }
+    if (options.trace)
+      for (const r of runs.filter((x) => x.retryRequested || x.outcome !== 'success'))
+        console.log(
+          '  retry',
+          (r.startedAt - first) / 1000,
+          r.elapsedMs,
+          r.outcome,
+          r.attempt,
+          JSON.stringify(r.retryRequested),
+          r.error ?? '',
+        );
     const members = new Set(app.site.groupMembers('confluence-engineering'));
     const lost = accountIds.filter((id) => !members.has(id)).length;
     const writes = app.site

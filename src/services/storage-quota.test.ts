@@ -1,5 +1,10 @@
 // Storage-quota waits: refused work is rerun after the minute turns, only while the invocation has time left.
-import { isStorageQuotaError, msUntilQuotaResets, withStorageQuota } from './storage-quota';
+import {
+  isStorageQuotaError,
+  msUntilQuotaResets,
+  quotaRetryAfterSeconds,
+  withStorageQuota,
+} from './storage-quota';
 
 const quotaError = () => Object.assign(new Error('quota'), { code: 'RATE_LIMIT_EXCEEDED' });
 
@@ -69,4 +74,16 @@ it('does not retry other failures', async () => {
     ),
   ).rejects.toThrow('boom');
   expect(calls).toBe(1);
+});
+
+it('asks for redelivery just after the minute turns, spread over the given seconds by key', () => {
+  const at = 120_000 + 51_000; // 51 s into a minute: 10 s to go, plus the second of slack
+  const waits = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((k) => quotaRetryAfterSeconds(at, k, 15));
+  for (const w of waits) {
+    expect(w).toBeGreaterThanOrEqual(10);
+    expect(w).toBeLessThan(10 + 15);
+  }
+  expect(new Set(waits).size).toBeGreaterThan(1);
+  expect(quotaRetryAfterSeconds(at, 'a', 15)).toBe(waits[0]);
+  expect(quotaRetryAfterSeconds(at, 'a', 1)).toBe(10);
 });

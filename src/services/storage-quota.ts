@@ -11,6 +11,17 @@ export function msUntilQuotaResets(now: number): number {
 }
 
 /**
+ * When to ask Forge to redeliver work that storage refused for quota: just after the quota's minute turns, spread
+ * over `spreadSeconds` by `spreadKey` so that work refused together does not all return in the same second (and
+ * use up the new minute at once). Whole seconds, as `InvocationError.retryAfter` takes them.
+ */
+export function quotaRetryAfterSeconds(now: number, spreadKey: string, spreadSeconds = 15): number {
+  let hash = 0;
+  for (let i = 0; i < spreadKey.length; i++) hash = (hash * 31 + spreadKey.charCodeAt(i)) >>> 0;
+  return Math.ceil(msUntilQuotaResets(now) / 1000) + (hash % Math.max(1, spreadSeconds));
+}
+
+/**
  * Runs `work`; when storage refuses it for quota, waits for the next minute and runs it again, as long as the
  * invocation keeps `reserveMs` in hand. Otherwise the quota error propagates (the caller hands the work back).
  */

@@ -3,7 +3,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createManualClock, type EmulatorClock } from '../../emulator/clock';
-import { createLatencyDelay, createPlatform, type ForgePlatform } from '../../emulator/platform';
+import {
+  createLatencyDelay,
+  createPlatform,
+  type ForgePlatform,
+  type PlatformOptions,
+} from '../../emulator/platform';
 import { createSite, type Site, type SiteCredentials, type SiteOptions } from '../../emulator/site/site';
 
 export const REPO_ROOT = resolve(__dirname, '../..');
@@ -19,6 +24,8 @@ export interface AppHarnessOptions {
   startAt?: number;
   /** How many site requests the log keeps (benchmarks count them all). */
   requestLogLimit?: number;
+  /** Forge storage quotas (Atlassian's by default); smaller ones let a test reach them quickly. */
+  kvsQuota?: PlatformOptions['kvsQuota'];
 }
 
 export class AppHarness {
@@ -49,6 +56,7 @@ export class AppHarness {
         ? { duplicateDeliveryRate: options.duplicateDeliveryRate }
         : {}),
       ...(options.parallelism !== undefined ? { parallelism: options.parallelism } : {}),
+      ...(options.kvsQuota !== undefined ? { kvsQuota: options.kvsQuota } : {}),
     });
     const { appAccountId } = platform.install();
     return new AppHarness(clock, site, platform, site.credentials(), appAccountId);

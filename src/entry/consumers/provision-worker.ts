@@ -3,7 +3,7 @@ import { InvocationError, InvocationErrorCode, type AsyncEvent } from '@forge/ev
 import { runProvisionWork } from '../../services/provisioning/run-provision-work';
 import { provisionWorkSchema } from '../../services/provisioning/provisioning-work';
 import { QueueBusyError } from '../../services/runtime-deps';
-import { isStorageQuotaError } from '../../services/storage-quota';
+import { isStorageQuotaError, quotaRetryAfterSeconds } from '../../services/storage-quota';
 import { runtimeDeps } from '../runtime';
 
 export async function provisionWorker(
@@ -18,12 +18,19 @@ export async function provisionWorker(
     );
     return { processed: 0 };
   }
+  const deps = runtimeDeps(context.installContext);
   try {
-    const result = await runProvisionWork(parsed.data, runtimeDeps(context.installContext));
+    const result = await runProvisionWork(parsed.data, deps);
     return { processed: result.outcomes.length };
   } catch (e) {
-    // Only a failure to put work back on the queue reaches here; redelivery redoes the message idempotently.
-    if (e instanceof QueueBusyError || isStorageQuotaError(e))
+    // Only storage refusals the message could not wait out, or a failure to put work back on the queue, reach
+    // here; redelivery redoes the message idempotently (storage: when its minute turns, spread by run).
+    if (isStorageQuotaError(e))
+      return new InvocationError({
+        retryAfter: quotaRetryAfterSeconds(deps.now(), parsed.data.runId),
+        retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED,
+      });
+    if (e instanceof QueueBusyError)
       return new InvocationError({
         retryAfter: 60,
         retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED,

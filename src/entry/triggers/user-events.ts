@@ -3,7 +3,7 @@ import { InvocationError, InvocationErrorCode } from '@forge/events';
 import { z } from 'zod';
 import { noticeUser } from '../../services/provisioning/notice-user';
 import { QueueBusyError } from '../../services/runtime-deps';
-import { isStorageQuotaError } from '../../services/storage-quota';
+import { isStorageQuotaError, quotaRetryAfterSeconds } from '../../services/storage-quota';
 import { runtimeDeps } from '../runtime';
 import { auditId } from '../../services/audit-ids';
 
@@ -39,7 +39,14 @@ export async function onUserEvent(
     );
     return { status };
   } catch (e) {
-    if (e instanceof QueueBusyError || isStorageQuotaError(e))
+    // Storage quotas are counted per minute: come back when the minute turns (spread, so a burst's refused
+    // events do not all return at once), not a full minute later.
+    if (isStorageQuotaError(e))
+      return new InvocationError({
+        retryAfter: quotaRetryAfterSeconds(deps.now(), user.accountId),
+        retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED,
+      });
+    if (e instanceof QueueBusyError)
       return new InvocationError({
         retryAfter: 60,
         retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED,

@@ -16,6 +16,12 @@ export const provisionWorkSchema = z.object({
   jobId: z.string().optional(),
   /** Sent by the rate governor's releaser: it may run while others are still parked (it is their turn). */
   released: z.boolean().default(false),
+  /**
+   * Paced messages: the time (epoch ms) by which the message must start calling Atlassian. A wave the queue
+   * delivered late (held back, or redelivered after a refusal) would crowd the waves of its new second, so its
+   * users go back to the governor, which paces them again.
+   */
+  startBy: z.number().int().positive().optional(),
 });
 
 export type ProvisionWork = z.infer<typeof provisionWorkSchema>;

@@ -17,6 +17,7 @@ import {
   type ParkedUser,
   type RateGate,
 } from '../../storage/rate-governor-repository';
+import { planWaves } from '../../domain/release-waves';
 import type { RuntimeDeps } from '../runtime-deps';
 import { JOBS_QUEUE, type JobsWork } from '../jobs/jobs-work';
 import { PROVISION_QUEUE, type ProvisionWork } from './provisioning-work';
@@ -30,11 +31,10 @@ const BUDGET_WINDOW_SECONDS: Record<string, number> = {
 };
 /** Waves one releaser run schedules ahead (each at most 1 second apart), before it looks at the backlog again. */
 const WAVES_PER_RUN = 30;
-/** With no rate limit in force: users one releaser run sends, in at most this many messages, all at once. */
+/** With no rate limit known, one releaser run sends at most this many users (in a slow start, see planWaves). */
 const OPEN_RELEASE_BATCH = 1_000;
-const OPEN_MESSAGES_PER_RUN = 50;
-/** Messages one paced wave is split into. */
-const MESSAGES_PER_WAVE = 1;
+/** A paced message that starts this much after its wave's second is late (see ProvisionWork.startBy). */
+const LATE_AFTER_SECONDS = 2;
 /** Provisioning messages running at once, at most. */
 export const PROVISION_CONCURRENCY = { key: 'provision', limit: 10 } as const;
 /** Queue events per minute the releaser allows itself (Forge accepts 500 per installation; room is left). */
@@ -137,51 +137,42 @@ export async function releaseParked(deps: RuntimeDeps): Promise<{ released: numb
     ]);
     return { released: 0, remaining: true };
   }
-  // Paced waves one second apart while a rate limit is in force; otherwise everyone at once, several per message.
+  // Paced waves one second apart while a rate limit is in force; otherwise a slow start (see OPEN_RELEASE_BATCH).
   const paced = gate !== undefined;
-  const perWave = paced ? gate.usersPerSecond : OPEN_RELEASE_BATCH;
-  const parked = await listParked(paced ? perWave * WAVES_PER_RUN : OPEN_RELEASE_BATCH);
+  const limit = paced ? gate.usersPerSecond * WAVES_PER_RUN : OPEN_RELEASE_BATCH;
+  const parked = await listParked(limit);
   if (parked.length === 0) {
     await openRateGate();
     await releaseReleaser();
     return { released: 0, remaining: false };
   }
-  const items = [];
-  for (let wave = 0; wave * perWave < parked.length; wave++) {
-    const users = parked.slice(wave * perWave, (wave + 1) * perWave);
-    // Users are grouped by where they came from and whether they hold a marker; each message gets one run id
-    // (the audit trail's "run"), since users noticed one by one would otherwise cost one message each.
-    const groups = new Map<string, ParkedUser[]>();
-    for (const user of users) {
-      const key = user.source;
-      groups.set(key, [...(groups.get(key) ?? []), user]);
-    }
-    for (const group of groups.values()) {
-      const first = group[0] as ParkedUser;
-      // A message's users are handled one after another (each a few calls at network latency), so a paced wave
-      // is split over several messages that run side by side and finish within its second or so.
-      const size = paced
-        ? Math.max(1, Math.ceil(perWave / MESSAGES_PER_WAVE))
-        : Math.max(10, Math.ceil(parked.length / OPEN_MESSAGES_PER_RUN));
-      for (let i = 0; i < group.length; i += size) {
-        const work: ProvisionWork = {
-          accountIds: group.slice(i, i + size).map((u) => u.accountId),
-          source: first.source as ProvisionWork['source'],
-          runId: group.length === 1 ? first.runId : `release:${now}:${wave}:${i}`,
-          attempt: 0,
-          released: true,
-        };
-        // A concurrency key caps how many provisioning messages run at once, so the first 429 of a burst
-        // finds few others already in flight (each of which would lengthen the wait).
-        items.push({ body: work, delayInSeconds: wave, concurrency: PROVISION_CONCURRENCY });
-      }
-    }
-  }
+  // Fewer parked than one run sends: this run reaches the end of the backlog (as far as anyone knows yet).
+  const waves = planWaves(parked, {
+    usersPerSecond: paced ? gate.usersPerSecond : undefined,
+    endOfBacklog: parked.length < limit,
+  });
+  const items = waves.flatMap((wave, second) =>
+    wave.map((users, lane) => {
+      const first = users[0] as ParkedUser;
+      const work: ProvisionWork = {
+        accountIds: users.map((u) => u.accountId),
+        source: first.source as ProvisionWork['source'],
+        // Users noticed one by one share the message's run id (the audit trail's "run").
+        runId: users.length === 1 ? first.runId : `release:${now}:${second}:${lane}`,
+        attempt: 0,
+        released: true,
+        // Only a pace can be crowded: with no budget known, a late message simply runs.
+        ...(paced ? { startBy: now + (second + LATE_AFTER_SECONDS) * 1000 } : {}),
+      };
+      // A concurrency key caps how many provisioning messages run at once, so the first 429 of a burst
+      // finds few others already in flight (each of which would lengthen the wait).
+      return { body: work, delayInSeconds: second, concurrency: PROVISION_CONCURRENCY };
+    }),
+  );
   await deps.enqueue(PROVISION_QUEUE, items);
   await unpark(parked.map((u) => u.accountId));
-  const waves = Math.ceil(parked.length / perWave);
   // Look again once these waves have gone and the queue's per-minute budget allows another round.
-  const again = Math.max(waves, Math.ceil((items.length / RELEASER_EVENTS_PER_MINUTE) * 60), 1);
+  const again = Math.max(waves.length, Math.ceil((items.length / RELEASER_EVENTS_PER_MINUTE) * 60), 1);
   await deps.enqueue(JOBS_QUEUE, [
     { body: { kind: 'release-parked' } satisfies JobsWork, delayInSeconds: Math.min(900, again) },
   ]);

@@ -10,7 +10,7 @@ import {
 } from '../../storage/provisioning-writes';
 import { getRateGate } from '../../storage/rate-governor-repository';
 import { gateIsClosed, park } from './rate-governor';
-import { isStorageQuotaError, withStorageQuota } from '../storage-quota';
+import { isStorageQuotaError, quotaRetryAfterSeconds, withStorageQuota } from '../storage-quota';
 import { auditId } from '../audit-ids';
 import type { RuntimeDeps } from '../runtime-deps';
 import { loadProvisionContext } from './provision-context';
@@ -51,11 +51,12 @@ export interface WorkResult {
 }
 
 /** Storage quota errors from @forge/kvs are as transient as a 429 from Jira. */
-function transientDelay(e: unknown, attempt: number): number | undefined {
+function transientDelay(e: unknown, attempt: number, now: number, key: string): number | undefined {
   const backoff = Math.min(900, 15 * 2 ** attempt);
   if (e instanceof AtlassianApiError && e.transient)
     return Math.min(900, Math.max(e.retryAfterSeconds ?? 0, e.kind === 'rate-limited' ? 1 : backoff));
-  if (isStorageQuotaError(e)) return 60;
+  // Storage quotas are counted per minute: back when it turns (spread), not a whole minute later.
+  if (isStorageQuotaError(e)) return quotaRetryAfterSeconds(now, key);
   const code = (e as { code?: unknown } | null)?.code;
   if (code === 'KEY_ALREADY_EXISTS' || code === 'CONDITION_CHECK_FAILED') return Math.max(5, backoff);
   if (e instanceof Error && e.name === 'QueueBusyError') return 60;
@@ -106,7 +107,7 @@ async function provisionRound(
       if ('done' in preparation) outcomes.push(preparation.done);
       else prepared.push(preparation.prepared);
     } catch (e) {
-      if (transientDelay(e, work.attempt) === undefined) await failed(accountId, e);
+      if (transientDelay(e, work.attempt, deps.now(), work.runId) === undefined) await failed(accountId, e);
       // Nobody calls while a wait is in force, so the prepared users go back too (their reads are redone).
       else return { unfinished: [...prepared.map((p) => p.accountId), ...accountIds.slice(j)], error: e };
     }
@@ -134,7 +135,8 @@ async function provisionRound(
       );
       outcomes.push(outcome);
     } catch (e) {
-      if (transientDelay(e, work.attempt) === undefined) await failed(user.accountId, e);
+      if (transientDelay(e, work.attempt, deps.now(), work.runId) === undefined)
+        await failed(user.accountId, e);
       else return { unfinished: [...claimed.slice(k).map((p) => p.accountId), ...notStarted], error: e };
     }
   }
@@ -162,6 +164,12 @@ export async function runProvisionWork(work: ProvisionWork, deps: RuntimeDeps): 
   const gate = await getRateGate();
   let gateReadAt = deps.now();
   if (gateIsClosed(gate, deps.now(), work.released)) {
+    result.delaySeconds = await park(work, work.accountIds, deps);
+    result.requeued.push(...work.accountIds);
+    return result;
+  }
+  // A paced message that starts late goes back to the governor rather than crowd the waves of this second.
+  if (work.startBy !== undefined && deps.now() > work.startBy) {
     result.delaySeconds = await park(work, work.accountIds, deps);
     result.requeued.push(...work.accountIds);
     return result;
@@ -262,7 +270,7 @@ async function handBack(
     result.requeued.push(...rest);
     return;
   }
-  const delay = transientDelay(error, work.attempt) ?? 60;
+  const delay = transientDelay(error, work.attempt, deps.now(), work.runId) ?? 60;
   const attempt = work.attempt + 1;
   if (attempt >= MAX_ATTEMPTS) {
     for (const id of rest)

@@ -1,0 +1,93 @@
+// The rate governor's pacing under pressure: waves that arrive late go back to be paced again, and events that
+// Forge's storage quota refused come back when the quota's minute turns instead of a whole minute later.
+import { AppHarness } from '../../support/app-harness';
+import { DEFAULT_KVS_QUOTA } from '../../../emulator/platform/kvs/kvs-quota';
+import { runtimeDeps } from '../../../src/entry/runtime';
+import { runProvisionWork } from '../../../src/services/provisioning/run-provision-work';
+import { closeRateGate, listParked } from '../../../src/storage/rate-governor-repository';
+import { configure, groupGrant, orgApiSettings, rule } from './provisioning-setup';
+
+let app: AppHarness;
+afterEach(() => app.close());
+
+const STAFF = (a: AppHarness) =>
+  rule({ id: 'staff', when: 'user.emailDomain -eq "acme.example"', grants: [groupGrant(a, 'sales-team')] });
+
+describe('a paced wave the queue delivers late', () => {
+  it('calls nothing, hands its users back to the governor, and they are provisioned in a later wave', async () => {
+    app = AppHarness.start();
+    await configure(app, orgApiSettings(app), [STAFF(app)]);
+    const people = ['lia', 'max'].map((n) => app.jitLogin(`${n}.late@acme.example`, n));
+    const before = app.site.requestLog().length;
+    const result = await app.inApp(async () => {
+      // A budget is known (a 429 was seen): waves are paced, and this one should have started 5 s ago.
+      await closeRateGate(app.clock.now() - 1_000, 10);
+      return runProvisionWork(
+        {
+          accountIds: people,
+          source: 'event',
+          runId: 'release:late',
+          attempt: 0,
+          released: true,
+          startBy: app.clock.now() - 5_000,
+        },
+        runtimeDeps(),
+      );
+    });
+    expect(result.requeued).toEqual(people);
+    expect(result.outcomes).toEqual([]);
+    expect(app.site.requestLog().length).toBe(before);
+    const parked = await app.inApp(() => listParked(10));
+    expect(parked.map((p) => p.accountId).sort()).toEqual([...people].sort());
+
+    await app.drain();
+    for (const id of people) expect(app.groupNamesOf(id)).toContain('sales-team');
+    expect(await app.inApp(() => listParked(10))).toEqual([]);
+  });
+
+  it('runs when it starts on time', async () => {
+    app = AppHarness.start();
+    await configure(app, orgApiSettings(app), [STAFF(app)]);
+    const id = app.jitLogin('ned.ontime@acme.example', 'Ned');
+    const result = await app.inApp(async () => {
+      await closeRateGate(app.clock.now() - 1_000, 10);
+      return runProvisionWork(
+        {
+          accountIds: [id],
+          source: 'event',
+          runId: 'release:on-time',
+          attempt: 0,
+          released: true,
+          startBy: app.clock.now() + 1_000,
+        },
+        runtimeDeps(),
+      );
+    });
+    expect(result.outcomes.map((o) => o.status)).toEqual(['ok']);
+    expect(app.groupNamesOf(id)).toContain('sales-team');
+  });
+});
+
+describe('user events refused by the storage quota', () => {
+  it('ask to come back just after the minute turns, spread over seconds, and every user is provisioned', async () => {
+    // A small write quota, so that a handful of logins uses it up.
+    app = AppHarness.start({ kvsQuota: { ...DEFAULT_KVS_QUOTA, writeUnitsPerMinute: 40 } });
+    await configure(app, orgApiSettings(app), [STAFF(app)]);
+    await app.advance(60_000 - (app.clock.now() % 60_000) + 30_000, { scheduled: false }); // half a minute in
+    const people = Array.from({ length: 30 }, (_, i) => app.jitLogin(`q${i}.quota@acme.example`, `Q ${i}`));
+    await app.advance(1_000, { scheduled: false });
+    const refused = app.platform.invocations.filter(
+      (r) => r.moduleKey === 'user-events' && r.retryRequested !== undefined,
+    );
+    expect(refused.length).toBeGreaterThan(0);
+    for (const run of refused) {
+      const toMinute = 60 - ((run.startedAt / 1000) % 60);
+      expect(run.retryRequested?.retryAfter).toBeGreaterThanOrEqual(Math.floor(toMinute));
+      expect(run.retryRequested?.retryAfter).toBeLessThanOrEqual(Math.ceil(toMinute) + 1 + 15);
+    }
+    expect(new Set(refused.map((r) => r.retryRequested?.retryAfter)).size).toBeGreaterThan(1);
+
+    await app.drain();
+    for (const id of people) expect(app.groupNamesOf(id)).toContain('sales-team');
+  });
+});

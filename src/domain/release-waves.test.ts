@@ -1,5 +1,5 @@
 // The releaser's wave plan: pace, slow start, small final messages, sources kept apart, nobody lost or repeated.
-import { FINAL_MESSAGE_USERS, FINAL_WAVES, planWaves, WAVE_MESSAGE_USERS } from './release-waves';
+import { messageUsersBeforeEnd, planWaves, WAVE_MESSAGE_USERS } from './release-waves';
 
 const users = (n: number, source = 'event') =>
   Array.from({ length: n }, (_, i) => ({ accountId: `${source}-${i}`, source }));
@@ -10,15 +10,21 @@ it('paces a known budget: that many users a wave, full messages until the last w
   const waves = planWaves(users(600), { usersPerSecond: 20, endOfBacklog: true });
   expect(waves).toHaveLength(30);
   expect(waves.every((w) => w.flat().length === 20)).toBe(true);
-  const early = sizes(waves).slice(0, 30 - FINAL_WAVES);
-  const late = sizes(waves).slice(30 - FINAL_WAVES);
+  const early = sizes(waves).slice(0, 30 - WAVE_MESSAGE_USERS);
   expect(early.every((w) => w.length === 1 && w[0] === WAVE_MESSAGE_USERS)).toBe(true);
-  expect(late.every((w) => w.every((m) => m === FINAL_MESSAGE_USERS))).toBe(true);
+  // Then messages shrink: N waves before the end, at most N users a message; the last wave, one each.
+  sizes(waves).forEach((w, second) =>
+    expect(Math.max(...w)).toBe(messageUsersBeforeEnd(waves.length - second)),
+  );
+  expect(sizes(waves)[29]).toEqual(Array.from({ length: 20 }, () => 1));
+  expect(sizes(waves)[27]).toEqual([3, 3, 3, 3, 3, 3, 2]);
 });
 
-it('keeps messages full when more users may still be waiting beyond this plan', () => {
+it('when more may be waiting, plans only the first waves, with full messages, and leaves the rest waiting', () => {
   const waves = planWaves(users(600), { usersPerSecond: 20, endOfBacklog: false });
-  expect(sizes(waves).every((w) => w.length === 1)).toBe(true);
+  expect(waves).toHaveLength(30 - WAVE_MESSAGE_USERS);
+  expect(sizes(waves).every((w) => w.length === 1 && w[0] === 20)).toBe(true);
+  expect(total(waves)).toBe(200);
 });
 
 it('starts slowly while no budget is known: one message, then two, then four', () => {

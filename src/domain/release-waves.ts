@@ -4,12 +4,13 @@
 /** Users in one message of a wave: a message's users are handled one after another. */
 export const WAVE_MESSAGE_USERS = 20;
 /**
- * Near the end of a backlog, waves are split into messages of this many users: the last users of a long message
- * would otherwise finish long after the last wave began.
+ * Near the end of a backlog, messages shrink so that they all finish about when the last wave begins: a user
+ * takes roughly a second (a few calls at network latency) and a message's users go one after another, so a wave
+ * N seconds before the last one gets messages of at most N users (the last wave, one user each).
  */
-export const FINAL_MESSAGE_USERS = 5;
-/** Waves counted as "near the end" (about how many seconds a full message takes at network latency). */
-export const FINAL_WAVES = 10;
+export function messageUsersBeforeEnd(wavesFromEnd: number): number {
+  return Math.min(WAVE_MESSAGE_USERS, Math.max(1, wavesFromEnd));
+}
 /** The slow start stops doubling after this many seconds (2^10 messages a second is far beyond any budget). */
 const MAX_DOUBLINGS = 10;
 
@@ -27,7 +28,8 @@ export interface WavePlanOptions {
 }
 
 /**
- * Waves one second apart (index = seconds from now), each a list of messages (lists of users). Paced: at most
+ * Waves one second apart (index = seconds from now), each a list of messages (lists of users); users not in any
+ * wave stay waiting for the next plan. Paced: at most
  * `usersPerSecond` users a wave. Slow start: 1, 2, 4, ... full messages a second, until a 429 sets the pace: a
  * large backlog sent at once would draw one 429 per message, and every early retry lengthens everyone's wait.
  */
@@ -45,10 +47,15 @@ export function planWaves<T extends WaitingUser>(waiting: readonly T[], options:
     at += users.length;
     waves.push(users);
   }
-  return waves.map((users, second) => {
-    const final =
-      options.endOfBacklog && options.usersPerSecond !== undefined && waves.length - second <= FINAL_WAVES;
-    const perMessage = final ? FINAL_MESSAGE_USERS : WAVE_MESSAGE_USERS;
+  // When more may be waiting, the last waves are left for the next plan: if that one reaches the end of the
+  // backlog it still has room to shrink its last messages, and no full message sent now outlasts them.
+  const planned =
+    options.usersPerSecond !== undefined && !options.endOfBacklog
+      ? waves.slice(0, Math.max(1, waves.length - WAVE_MESSAGE_USERS))
+      : waves;
+  return planned.map((users, second) => {
+    const paced = options.endOfBacklog && options.usersPerSecond !== undefined;
+    const perMessage = paced ? messageUsersBeforeEnd(planned.length - second) : WAVE_MESSAGE_USERS;
     const messages: T[][] = [];
     for (const user of users) {
       const last = messages[messages.length - 1];

@@ -33,6 +33,8 @@ const BUDGET_WINDOW_SECONDS: Record<string, number> = {
 const WAVES_PER_RUN = 30;
 /** With no rate limit known, one releaser run sends at most this many users (in a slow start, see planWaves). */
 const OPEN_RELEASE_BATCH = 1_000;
+/** No one parked for this long means arrivals have stopped, as far as the releaser can tell. */
+const QUIET_BEFORE_END_MS = 3_000;
 /** A paced message that starts this much after its wave's second is late (see ProvisionWork.startBy). */
 const LATE_AFTER_SECONDS = 2;
 /** Provisioning messages running at once, at most. */
@@ -146,10 +148,12 @@ export async function releaseParked(deps: RuntimeDeps): Promise<{ released: numb
     await releaseReleaser();
     return { released: 0, remaining: false };
   }
-  // Fewer parked than one run sends: this run reaches the end of the backlog (as far as anyone knows yet).
+  // The end of the backlog is in sight when this run can send everyone parked and nobody has been parked for a
+  // few seconds (while people keep arriving, small end-of-backlog messages would only cost storage writes).
+  const newest = Math.max(...parked.map((u) => u.parkedAt));
   const waves = planWaves(parked, {
     usersPerSecond: paced ? gate.usersPerSecond : undefined,
-    endOfBacklog: parked.length < limit,
+    endOfBacklog: parked.length < limit && now - newest >= QUIET_BEFORE_END_MS,
   });
   const items = waves.flatMap((wave, second) =>
     wave.map((users, lane) => {
@@ -170,11 +174,12 @@ export async function releaseParked(deps: RuntimeDeps): Promise<{ released: numb
     }),
   );
   await deps.enqueue(PROVISION_QUEUE, items);
-  await unpark(parked.map((u) => u.accountId));
+  const sent = waves.flat(2);
+  await unpark(sent.map((u) => u.accountId));
   // Look again once these waves have gone and the queue's per-minute budget allows another round.
   const again = Math.max(waves.length, Math.ceil((items.length / RELEASER_EVENTS_PER_MINUTE) * 60), 1);
   await deps.enqueue(JOBS_QUEUE, [
     { body: { kind: 'release-parked' } satisfies JobsWork, delayInSeconds: Math.min(900, again) },
   ]);
-  return { released: parked.length, remaining: true };
+  return { released: sent.length, remaining: true };
 }

@@ -274,6 +274,8 @@ export async function burstScenario(options: {
 }
 
 export interface BackfillResult {
+  /** REST calls per user by method, route and status (the twelve largest). */
+  callsPerUserByRoute: Record<string, number>;
   users: number;
   rules: number;
   emulatedSeconds: number;
@@ -339,7 +341,13 @@ export async function backfillScenario(options: { users: number; rules: number }
     await app.drain({ maxMs: 7 * 86_400_000 });
     const progress = await app.inApp(() => jobProgress(job.id));
     const runs = app.platform.invocations.slice(before).filter((r) => r.moduleKey === 'jobs-consumer');
-    const calls = callsBy(app.site.requestLog(), new Set(runs.map((r) => r.invocationId))).length;
+    const made = callsBy(app.site.requestLog(), new Set(runs.map((r) => r.invocationId)));
+    const calls = made.length;
+    const byRoute = new Map<string, number>();
+    for (const r of made) {
+      const label = `${r.method} ${r.route ?? r.path.split('?')[0] ?? ''} ${r.status}`;
+      byRoute.set(label, (byRoute.get(label) ?? 0) + 1);
+    }
     const worst = longestOverLimit(runs);
     return {
       users: progress?.total ?? 0,
@@ -351,6 +359,12 @@ export async function backfillScenario(options: { users: number; rules: number }
       peakHeapMb: round(peakHeap / 1024 / 1024, 1),
       longestInvocationOverLimit: round(worst.ratio, 3),
       longestInvocation: `${worst.moduleKey} ${round(worst.elapsedMs / 1000, 1)} s of ${worst.limitMs / 1000} s`,
+      callsPerUserByRoute: Object.fromEntries(
+        [...byRoute]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 12)
+          .map(([label, n]) => [label, round(n / Math.max(1, progress?.total ?? 1), 3)]),
+      ),
     };
   } finally {
     clearInterval(sampler);

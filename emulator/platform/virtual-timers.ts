@@ -42,7 +42,8 @@ export class VirtualTimers {
 
   schedule(invocation: Invocation, fn: () => void, ms: number): VirtualTimeout {
     const id = ++this.seq;
-    const delay = Math.max(0, Number.isFinite(ms) ? ms : 0);
+    // Whole milliseconds, as Node's timers keep them: Date.now() never turns fractional.
+    const delay = Math.max(0, Number.isFinite(ms) ? Math.trunc(ms) : 0);
     this.pending.set(id, {
       due: this.clock.now() + delay,
       seq: id,

@@ -29,6 +29,13 @@ describe('resolvers', () => {
     expect(result.iso).toBe(new Date(env.platform.now()).toISOString());
   });
 
+  it('keeps Date.now() in whole milliseconds after a fractional timer, as Node does', async () => {
+    const before = env.platform.now();
+    const result = await call<{ now: number }>('sleep-then-now', { ms: 1333.33 });
+    expect(Number.isInteger(result.now)).toBe(true);
+    expect(result.now - before).toBe(1333);
+  });
+
   it('is killed after 25 s and the caller gets Forge’s invocation error', async () => {
     env.site.latencyMs = 10_000;
     const attempt = call('spin', { calls: 5 });

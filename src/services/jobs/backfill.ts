@@ -194,9 +194,10 @@ export async function runPage(
   let skipped = 0;
   for (const accountId of work.accountIds) {
     for (let attempt = 1; ; attempt++) {
-      // Share the rate gate with every other worker: wait out someone else's Retry-After instead of calling.
-      const gate = await getRateGate();
-      if (gate && gate.until > deps.now()) {
+      // Share the rate gate with every other worker: wait out someone else's Retry-After instead of calling, and
+      // look again after waiting (another worker may have been told to wait longer meanwhile: calling before the
+      // new Retry-After would lengthen it for everyone).
+      for (let gate = await getRateGate(); gate && gate.until > deps.now(); gate = await getRateGate()) {
         if (deps.remainingMs() - (gate.until - deps.now()) < PAGE_RESERVE_MS) throw new PageOutOfTimeError();
         await deps.sleep(gate.until - deps.now());
       }

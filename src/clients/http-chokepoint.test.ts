@@ -35,6 +35,18 @@ describe('HttpChokepoint', () => {
     expect(calls).toEqual([{ api: 'jira', operation: 'GET /x', status: 200, attempt: 1 }]);
   });
 
+  it('notes the budget of a success that says the budget is nearly spent, and only then', async () => {
+    const { http, calls } = chokepoint();
+    const near = { 'x-ratelimit-nearlimit': 'true', 'x-ratelimit-limit': '20', 'x-ratelimit-remaining': '3' };
+    await http.json(
+      'GET /a',
+      scripted(json(200, {}, { 'x-ratelimit-limit': '20', 'x-ratelimit-remaining': '15' })),
+    );
+    await http.json('GET /b', scripted(json(200, {}, near)));
+    await http.json('GET /c', scripted(json(200, {}, { 'x-ratelimit-nearlimit': 'true' })));
+    expect(calls.map((c) => c.nearLimit)).toEqual([undefined, 20, undefined]);
+  });
+
   it('waits exactly Retry-After on 429 when it fits, then succeeds', async () => {
     const { http, waits } = chokepoint();
     const send = scripted(json(429, {}, { 'retry-after': '2' }), json(200, { ok: 1 }));

@@ -37,6 +37,17 @@ export interface CallRecord {
   operation: string;
   status: number;
   attempt: number;
+  /**
+   * On a success that says less than a fifth of a budget is left (`X-RateLimit-NearLimit`): that budget's size
+   * (`X-RateLimit-Limit`), so callers can pace themselves before the first 429.
+   */
+  nearLimit?: number;
+}
+
+function nearLimitOf(response: HttpResponse): number | undefined {
+  if (response.headers.get('x-ratelimit-nearlimit') !== 'true') return undefined;
+  const limit = Number(response.headers.get('x-ratelimit-limit'));
+  return Number.isFinite(limit) && limit > 0 ? limit : undefined;
 }
 
 export interface ChokepointOptions {
@@ -111,7 +122,14 @@ export class HttpChokepoint {
           e instanceof Error ? e.message : String(e),
         );
       }
-      this.options.onCall?.({ api, operation, status: response.status, attempt });
+      const nearLimit = response.ok ? nearLimitOf(response) : undefined;
+      this.options.onCall?.({
+        api,
+        operation,
+        status: response.status,
+        attempt,
+        ...(nearLimit !== undefined ? { nearLimit } : {}),
+      });
       if (response.ok) return response;
       const kind = kindOfStatus(response.status);
       const retryAfter = retryAfterSeconds(response);

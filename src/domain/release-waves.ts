@@ -25,6 +25,8 @@ export interface WavePlanOptions {
   usersPerSecond: number | undefined;
   /** Whether these are all the users waiting (as far as anyone knows), so the last waves end the backlog. */
   endOfBacklog: boolean;
+  /** Slow start: the doublings already made (the first wave has 2^step full messages). */
+  slowStartStep?: number;
 }
 
 /**
@@ -42,7 +44,7 @@ export function planWaves<T extends WaitingUser>(waiting: readonly T[], options:
     const size =
       options.usersPerSecond !== undefined
         ? Math.max(1, Math.floor(options.usersPerSecond))
-        : WAVE_MESSAGE_USERS * 2 ** Math.min(second, MAX_DOUBLINGS);
+        : WAVE_MESSAGE_USERS * 2 ** Math.min(second + (options.slowStartStep ?? 0), MAX_DOUBLINGS);
     const users = ordered.slice(at, at + size);
     at += users.length;
     waves.push(users);

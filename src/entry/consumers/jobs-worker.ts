@@ -53,7 +53,7 @@ export async function jobsWorker(
       async () => {
         if (work.kind === 'backfill-plan') await runPlanStep(work.jobId, deps);
         else if (work.kind === 'daily-scan') await runDailyScanPage(work, deps);
-        else if (work.kind === 'release-parked') await releaseParked(deps);
+        else if (work.kind === 'release-parked') await releaseParked(deps, work.slowStartStep ?? 0);
         else await runPage(work, deps);
       },
       deps,

@@ -11,7 +11,11 @@ export const jobsWorkSchema = z.discriminatedUnion('kind', [
     pageNo: z.number().int().min(0),
     accountIds: z.array(z.string().min(1).max(128)).min(1).max(50),
   }),
-  z.object({ kind: z.literal('release-parked') }),
+  z.object({
+    kind: z.literal('release-parked'),
+    /** While no budget is known: how many times the releaser has doubled its wave (see planWaves). */
+    slowStartStep: z.number().int().min(0).max(20).optional(),
+  }),
   z.object({
     kind: z.literal('daily-scan'),
     runId: z.string().min(1).max(80),

@@ -127,7 +127,10 @@ export async function park(
 }
 
 /** The releaser: sends parked users back in waves, one second apart, of the size the budget allows. */
-export async function releaseParked(deps: RuntimeDeps): Promise<{ released: number; remaining: boolean }> {
+export async function releaseParked(
+  deps: RuntimeDeps,
+  slowStartStep = 0,
+): Promise<{ released: number; remaining: boolean }> {
   const gate = await getRateGate();
   const now = deps.now();
   if (gate && gate.until > now) {
@@ -151,10 +154,14 @@ export async function releaseParked(deps: RuntimeDeps): Promise<{ released: numb
   // The end of the backlog is in sight when this run can send everyone parked and nobody has been parked for a
   // few seconds (while people keep arriving, small end-of-backlog messages would only cost storage writes).
   const newest = Math.max(...parked.map((u) => u.parkedAt));
-  const waves = planWaves(parked, {
+  const planned = planWaves(parked, {
     usersPerSecond: paced ? gate.usersPerSecond : undefined,
     endOfBacklog: parked.length < limit && now - newest >= QUIET_BEFORE_END_MS,
+    slowStartStep,
   });
+  // In a slow start, one wave a run: the first messages may tell the pace (a near-limit header, a 429), which the
+  // next run, a second later, then follows instead of a wave planned before anyone knew.
+  const waves = paced ? planned : planned.slice(0, 1);
   const items = waves.flatMap((wave, second) =>
     wave.map((users, lane) => {
       const first = users[0] as ParkedUser;
@@ -178,8 +185,9 @@ export async function releaseParked(deps: RuntimeDeps): Promise<{ released: numb
   await unpark(sent.map((u) => u.accountId));
   // Look again once these waves have gone and the queue's per-minute budget allows another round.
   const again = Math.max(waves.length, Math.ceil((items.length / RELEASER_EVENTS_PER_MINUTE) * 60), 1);
-  await deps.enqueue(JOBS_QUEUE, [
-    { body: { kind: 'release-parked' } satisfies JobsWork, delayInSeconds: Math.min(900, again) },
-  ]);
+  const next: JobsWork = paced
+    ? { kind: 'release-parked' }
+    : { kind: 'release-parked', slowStartStep: slowStartStep + 1 };
+  await deps.enqueue(JOBS_QUEUE, [{ body: next, delayInSeconds: Math.min(900, again) }]);
   return { released: sent.length, remaining: true };
 }

@@ -8,7 +8,7 @@ import {
   IntentClaims,
   ProvisioningResultBuffer,
 } from '../../storage/provisioning-writes';
-import { getRateGate } from '../../storage/rate-governor-repository';
+import { closeRateGate, getRateGate } from '../../storage/rate-governor-repository';
 import { gateIsClosed, park } from './rate-governor';
 import { isStorageQuotaError, quotaRetryAfterSeconds, withStorageQuota } from '../storage-quota';
 import { auditId } from '../audit-ids';
@@ -179,6 +179,7 @@ export async function runProvisionWork(work: ProvisionWork, deps: RuntimeDeps): 
   ctx.results = results;
   const flushResults = () => withStorageQuota(() => results.flush(), deps, 0);
   const conflicted: string[] = [];
+  let paceKnown = gate !== undefined;
   try {
     for (let i = 0; i < work.accountIds.length; i += ROUND_USERS) {
       // Re-checked between rounds: another worker may have been told to wait meanwhile.
@@ -201,6 +202,7 @@ export async function runProvisionWork(work: ProvisionWork, deps: RuntimeDeps): 
       const round = work.accountIds.slice(i, i + ROUND_USERS);
       const outcomes: UserOutcome[] = [];
       const stop = await provisionRound(round, ctx, work, deps, outcomes, conflicted);
+      if (!paceKnown) paceKnown = await notePaceHint(ctx, deps);
       for (const outcome of outcomes) await noteOutcome(outcome, ctx, results, deps);
       result.outcomes.push(...outcomes);
       if (!stop) continue;
@@ -224,6 +226,17 @@ export async function runProvisionWork(work: ProvisionWork, deps: RuntimeDeps): 
     await flushResults();
   }
   return result;
+}
+
+/**
+ * With no budget known yet, a success that says a budget is nearly spent sets the pace (its size a second, one
+ * call per user) without closing the gate: the releaser's next waves follow it instead of drawing a 429.
+ */
+async function notePaceHint(ctx: ProvisionContext, deps: RuntimeDeps): Promise<boolean> {
+  const hints = ctx.clients.calls.flatMap((c) => (c.nearLimit !== undefined ? [c.nearLimit] : []));
+  if (hints.length === 0) return false;
+  await closeRateGate(deps.now(), Math.min(...hints));
+  return true;
 }
 
 /** What a finished user tells the rest of the app: rules that matched, and the write path's health. */

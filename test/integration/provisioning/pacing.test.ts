@@ -4,7 +4,13 @@ import { AppHarness } from '../../support/app-harness';
 import { DEFAULT_KVS_QUOTA } from '../../../emulator/platform/kvs/kvs-quota';
 import { runtimeDeps } from '../../../src/entry/runtime';
 import { runProvisionWork } from '../../../src/services/provisioning/run-provision-work';
-import { closeRateGate, listParked } from '../../../src/storage/rate-governor-repository';
+import { releaseParked } from '../../../src/services/provisioning/rate-governor';
+import {
+  closeRateGate,
+  getRateGate,
+  listParked,
+  parkUsers,
+} from '../../../src/storage/rate-governor-repository';
 import { configure, groupGrant, orgApiSettings, rule } from './provisioning-setup';
 
 let app: AppHarness;
@@ -89,5 +95,44 @@ describe('user events refused by the storage quota', () => {
 
     await app.drain();
     for (const id of people) expect(app.groupNamesOf(id)).toContain('sales-team');
+  });
+});
+
+describe('before any budget is known', () => {
+  it('a message whose calls say a budget is nearly spent sets the pace for the waves after it, with no 429', async () => {
+    // Five calls a second per endpoint: the fifth of a second says less than a fifth is left.
+    app = AppHarness.start({ rateLimits: { burstPerSecond: 5 } });
+    await configure(app, orgApiSettings(app), [STAFF(app)]);
+    const people = Array.from({ length: 5 }, (_, i) => app.jitLogin(`p${i}.pace@acme.example`, `P ${i}`));
+    const result = await app.inApp(async () =>
+      runProvisionWork(
+        { accountIds: people, source: 'event', runId: 'release:first', attempt: 0, released: true },
+        runtimeDeps(),
+      ),
+    );
+    expect(result.outcomes.map((o) => o.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+    expect(app.site.requestLog().filter((r) => r.status === 429)).toEqual([]);
+    const gate = await app.inApp(() => getRateGate());
+    expect(gate).toMatchObject({ usersPerSecond: 5, backlog: true });
+    expect(gate?.until).toBeLessThanOrEqual(app.clock.now());
+  });
+
+  it('the releaser sends one wave a run, doubling it each second', async () => {
+    app = AppHarness.start();
+    await configure(app, orgApiSettings(app), [STAFF(app)]);
+    const parked = Array.from({ length: 70 }, (_, i) => ({
+      accountId: `712020:slow-start-${String(i).padStart(3, '0')}`,
+      source: 'event',
+      runId: `event:${i}`,
+      parkedAt: app.clock.now() - 10_000,
+    }));
+    const released = await app.inApp(async () => {
+      await parkUsers(parked);
+      const first = await releaseParked(runtimeDeps(), 0);
+      const second = await releaseParked(runtimeDeps(), 1);
+      const third = await releaseParked(runtimeDeps(), 2);
+      return [first.released, second.released, third.released];
+    });
+    expect(released).toEqual([20, 40, 10]);
   });
 });

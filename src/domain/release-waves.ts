@@ -37,7 +37,11 @@ export interface WavePlanOptions {
  */
 export function planWaves<T extends WaitingUser>(waiting: readonly T[], options: WavePlanOptions): T[][][] {
   const bySource = new Map<string, T[]>();
-  for (const user of waiting) bySource.set(user.source, [...(bySource.get(user.source) ?? []), user]);
+  for (const user of waiting) {
+    const group = bySource.get(user.source);
+    if (group) group.push(user);
+    else bySource.set(user.source, [user]);
+  }
   const ordered = [...bySource.values()].flat();
   const waves: T[][] = [];
   for (let at = 0, second = 0; at < ordered.length; second++) {

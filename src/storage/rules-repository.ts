@@ -1,6 +1,6 @@
 // The admin's rules (one key per rule) and exclusive group sets; callers validate before saving.
 import { kvs, WhereConditions } from '@forge/kvs';
-import { getAll, setAll } from './bulk-storage';
+import { getAll } from './bulk-storage';
 import { compareRules, type ExclusiveSet, type Rule } from '../domain/rules';
 import { KEY } from './keys';
 
@@ -40,11 +40,6 @@ export async function getExclusiveSets(): Promise<ExclusiveSet[]> {
 
 export async function saveExclusiveSets(sets: ExclusiveSet[]): Promise<void> {
   await kvs.set(KEY.exclusiveSets, sets);
-}
-
-/** When each rule last matched someone; written at most once per rule per run. */
-export async function recordRuleMatches(ruleIds: string[], at: number): Promise<void> {
-  await setAll(ruleIds.map((id) => ({ key: KEY.ruleLastMatched(id), value: at })));
 }
 
 export async function ruleLastMatched(ruleIds: string[]): Promise<Record<string, number>> {

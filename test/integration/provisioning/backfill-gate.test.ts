@@ -5,20 +5,14 @@ import { runtimeDeps } from '../../../src/entry/runtime';
 import { JOBS_QUEUE, type JobsWork } from '../../../src/services/jobs/jobs-work';
 import { putJob } from '../../../src/storage/jobs-repository';
 import { closeRateGate } from '../../../src/storage/rate-governor-repository';
-import { configure, groupGrant, orgApiSettings, rule } from './provisioning-setup';
+import { configure, emailDomainRule, orgApiSettings } from './provisioning-setup';
 
 let app: AppHarness;
 afterEach(() => app.close());
 
 it('does not call Atlassian until the longest wait any worker was given has passed', async () => {
   app = AppHarness.start();
-  await configure(app, orgApiSettings(app), [
-    rule({
-      id: 'staff',
-      when: 'user.emailDomain -eq "acme.example"',
-      grants: [groupGrant(app, 'sales-team')],
-    }),
-  ]);
+  await configure(app, orgApiSettings(app), [emailDomainRule(app, 'sales-team')]);
   const accountId = app.jitLogin('gia.gate@acme.example', 'Gia');
   const start = app.clock.now();
   const firstWait = start + 10_000;

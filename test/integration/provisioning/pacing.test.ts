@@ -11,18 +11,15 @@ import {
   listParked,
   parkUsers,
 } from '../../../src/storage/rate-governor-repository';
-import { configure, groupGrant, orgApiSettings, rule } from './provisioning-setup';
+import { configure, emailDomainRule, orgApiSettings } from './provisioning-setup';
 
 let app: AppHarness;
 afterEach(() => app.close());
 
-const STAFF = (a: AppHarness) =>
-  rule({ id: 'staff', when: 'user.emailDomain -eq "acme.example"', grants: [groupGrant(a, 'sales-team')] });
-
 describe('a paced wave the queue delivers late', () => {
   it('calls nothing, hands its users back to the governor, and they are provisioned in a later wave', async () => {
     app = AppHarness.start();
-    await configure(app, orgApiSettings(app), [STAFF(app)]);
+    await configure(app, orgApiSettings(app), [emailDomainRule(app, 'sales-team')]);
     const people = ['lia', 'max'].map((n) => app.jitLogin(`${n}.late@acme.example`, n));
     const before = app.site.requestLog().length;
     const result = await app.inApp(async () => {
@@ -53,7 +50,7 @@ describe('a paced wave the queue delivers late', () => {
 
   it('runs when it starts on time', async () => {
     app = AppHarness.start();
-    await configure(app, orgApiSettings(app), [STAFF(app)]);
+    await configure(app, orgApiSettings(app), [emailDomainRule(app, 'sales-team')]);
     const id = app.jitLogin('ned.ontime@acme.example', 'Ned');
     const result = await app.inApp(async () => {
       await closeRateGate(app.clock.now() - 1_000, 10);
@@ -78,7 +75,7 @@ describe('user events refused by the storage quota', () => {
   it('ask to come back just after the minute turns, spread over seconds, and every user is provisioned', async () => {
     // A small write quota, so that a handful of logins uses it up.
     app = AppHarness.start({ kvsQuota: { ...DEFAULT_KVS_QUOTA, writeUnitsPerMinute: 40 } });
-    await configure(app, orgApiSettings(app), [STAFF(app)]);
+    await configure(app, orgApiSettings(app), [emailDomainRule(app, 'sales-team')]);
     await app.advance(60_000 - (app.clock.now() % 60_000) + 30_000, { scheduled: false }); // half a minute in
     const people = Array.from({ length: 30 }, (_, i) => app.jitLogin(`q${i}.quota@acme.example`, `Q ${i}`));
     await app.advance(1_000, { scheduled: false });
@@ -102,7 +99,7 @@ describe('before any budget is known', () => {
   it('a message whose calls say a budget is nearly spent sets the pace for the waves after it, with no 429', async () => {
     // Five calls a second per endpoint: the fifth of a second says less than a fifth is left.
     app = AppHarness.start({ rateLimits: { burstPerSecond: 5 } });
-    await configure(app, orgApiSettings(app), [STAFF(app)]);
+    await configure(app, orgApiSettings(app), [emailDomainRule(app, 'sales-team')]);
     const people = Array.from({ length: 5 }, (_, i) => app.jitLogin(`p${i}.pace@acme.example`, `P ${i}`));
     const result = await app.inApp(async () =>
       runProvisionWork(
@@ -119,7 +116,7 @@ describe('before any budget is known', () => {
 
   it('the releaser sends one wave a run, doubling it each second', async () => {
     app = AppHarness.start();
-    await configure(app, orgApiSettings(app), [STAFF(app)]);
+    await configure(app, orgApiSettings(app), [emailDomainRule(app, 'sales-team')]);
     const parked = Array.from({ length: 70 }, (_, i) => ({
       accountId: `712020:slow-start-${String(i).padStart(3, '0')}`,
       source: 'event',

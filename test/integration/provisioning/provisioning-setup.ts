@@ -33,6 +33,11 @@ export function rule(partial: Partial<Rule> & Pick<Rule, 'id' | 'grants'> & { wh
   };
 }
 
+/** Everyone on the org's email domain gets `group` (the simplest rule a JIT login matches). */
+export function emailDomainRule(app: AppHarness, group: string): Rule {
+  return rule({ id: 'staff', when: 'user.emailDomain -eq "acme.example"', grants: [groupGrant(app, group)] });
+}
+
 /** The org Admin API as the write path, with SCIM and email sources on. */
 export function orgApiSettings(app: AppHarness, overrides: Partial<AppSettings> = {}): AppSettings {
   const { orgId, directoryId } = app.credentials;

@@ -4,6 +4,7 @@ import { ledgerForAccount } from '../../../src/storage/ledger-repository';
 import { queryAudit } from '../../../src/storage/audit-repository';
 import {
   configure,
+  emailDomainRule,
   groupGrant,
   orgApiSettings,
   rule,
@@ -68,13 +69,7 @@ describe('a consumer killed mid-way', () => {
 describe('a consumer killed after some users of its message were granted', () => {
   it('finishes their unrecorded results from the intents: each ledgered and audited once', async () => {
     app = AppHarness.start();
-    await configure(app, orgApiSettings(app), [
-      rule({
-        id: 'staff',
-        when: 'user.emailDomain -eq "acme.example"',
-        grants: [groupGrant(app, 'sales-team')],
-      }),
-    ]);
+    await configure(app, orgApiSettings(app), [emailDomainRule(app, 'sales-team')]);
     const { orgId, directoryId } = app.credentials;
     // 45 s per group write: in a message of three, two users are granted and the third crosses the 120 s limit.
     // The two results wait for the message's shared transaction, which the kill loses; their intents are stored.

@@ -5,18 +5,15 @@ import { ledgerForAccount, putLedger, type LedgerRow } from '../../../src/storag
 import { IntentClaims } from '../../../src/storage/provisioning-writes';
 import { ruleLastMatched } from '../../../src/storage/rules-repository';
 import { allHealth } from '../../../src/storage/health-repository';
-import { configure, groupGrant, orgApiSettings, rule } from './provisioning-setup';
+import { configure, emailDomainRule, orgApiSettings } from './provisioning-setup';
 
 let app: AppHarness;
 afterEach(() => app.close());
 
-const STAFF = (a: AppHarness) =>
-  rule({ id: 'staff', when: 'user.emailDomain -eq "acme.example"', grants: [groupGrant(a, 'sales-team')] });
-
 describe('one message of several new users', () => {
   it('claims all their intents in one transaction and records results with the rule match and write-path health', async () => {
     app = AppHarness.start();
-    await configure(app, orgApiSettings(app), [STAFF(app)]);
+    await configure(app, orgApiSettings(app), [emailDomainRule(app, 'sales-team')]);
     const before = new Map(app.platform.kvsQuota.usageByLabel);
     // Within the coalescing window: the releaser sends the four of them in one message.
     const people = ['ann', 'bob', 'cat', 'dan'].map((n) => app.jitLogin(`${n}.shared@acme.example`, n));

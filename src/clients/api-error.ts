@@ -37,6 +37,23 @@ export class AtlassianApiError extends Error {
   }
 }
 
+/**
+ * Forge's own proxy refused the call before it reached Atlassian: `impersonation` when the user the app acts as
+ * may not be impersonated (@forge/api's NeedsAuthenticationError), `platform` for a route or host the app may not
+ * use. Never retried: someone has to change a setting or the manifest.
+ */
+export class ProxyRefusedError extends Error {
+  constructor(
+    readonly api: ApiName,
+    readonly reason: 'impersonation' | 'platform',
+    readonly operation: string,
+    detail: string,
+  ) {
+    super(`${api} ${operation} was refused by Forge (${reason}): ${detail}`);
+    this.name = 'ProxyRefusedError';
+  }
+}
+
 function describeBody(body: unknown): string {
   if (body === undefined || body === null || body === '') return '';
   if (typeof body === 'string') return ` (${body.slice(0, 200)})`;

@@ -1,6 +1,7 @@
 // The chokepoint's retry rules, with scripted responses and a recorded (not slept) clock.
 import { HttpChokepoint, type CallRecord } from './http-chokepoint';
-import { AtlassianApiError } from './api-error';
+import { NeedsAuthenticationError, ProxyRequestError } from '@forge/api';
+import { AtlassianApiError, ProxyRefusedError } from './api-error';
 
 function scripted(...responses: Array<Response | Error>) {
   let i = 0;
@@ -111,6 +112,17 @@ describe('HttpChokepoint', () => {
       .catch((e: unknown) => e);
     expect((rejected as AtlassianApiError).kind).toBe('rejected');
     expect(calls).toHaveLength(3);
+  });
+
+  it("turns Forge's own proxy refusals into a typed refusal, never retried", async () => {
+    const { http, waits, calls } = chokepoint();
+    const impersonation = http.json('POST /x', scripted(new NeedsAuthenticationError('no', 'jira')));
+    await expect(impersonation).rejects.toBeInstanceOf(ProxyRefusedError);
+    await expect(impersonation).rejects.toMatchObject({ reason: 'impersonation', api: 'jira' });
+    const proxy = http.json('GET /y', scripted(new ProxyRequestError(403, 'Forbidden')));
+    await expect(proxy).rejects.toMatchObject({ reason: 'platform' });
+    expect(waits).toEqual([]);
+    expect(calls).toEqual([]);
   });
 
   it('treats 503 with Retry-After as a rate limit', async () => {

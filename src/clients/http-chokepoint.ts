@@ -1,6 +1,7 @@
 // The single path every Atlassian API call takes: retries 429/5xx honouring Retry-After within the invocation's
 // time budget, turns failures into AtlassianApiError, and counts calls.
-import { AtlassianApiError, kindOfStatus, type ApiName } from './api-error';
+import { NeedsAuthenticationError, NotAllowedError, ProxyRequestError } from '@forge/api';
+import { AtlassianApiError, kindOfStatus, ProxyRefusedError, type ApiName } from './api-error';
 
 export type Sleep = (ms: number) => Promise<void>;
 
@@ -61,8 +62,14 @@ export interface ChokepointOptions {
 
 const SAFETY_MARGIN_MS = 5_000;
 
-/** Names of the errors @forge/api throws when its proxy refuses a call (NeedsAuthenticationError, ProxyRequestError, NotAllowedError). */
-const PROXY_REFUSALS = new Set(['NEEDS_AUTHENTICATION_ERR', 'PROXY_ERR', 'REQUEST_EGRESS_ALLOWLIST_ERR']);
+/** The errors @forge/api throws when its own proxy refuses a call, as the app's typed refusal (never retried). */
+function proxyRefusal(e: unknown, api: ApiName, operation: string): ProxyRefusedError | undefined {
+  if (e instanceof NeedsAuthenticationError)
+    return new ProxyRefusedError(api, 'impersonation', operation, e.message);
+  if (e instanceof ProxyRequestError || e instanceof NotAllowedError)
+    return new ProxyRefusedError(api, 'platform', operation, e.message);
+  return undefined;
+}
 
 function retryAfterSeconds(response: HttpResponse): number | undefined {
   const header = response.headers.get('retry-after');
@@ -106,8 +113,9 @@ export class HttpChokepoint {
       try {
         response = await send();
       } catch (e) {
-        // Forge's proxy refusing the call (no consent, not allowed) is not a network failure: never retry it.
-        if (e instanceof Error && PROXY_REFUSALS.has(e.name)) throw e;
+        // Forge's proxy refusing the call (impersonation, not allowed) is not a network failure: never retry it.
+        const refusal = proxyRefusal(e, api, operation);
+        if (refusal) throw refusal;
         const backoff = this.policy.baseBackoffMs * 2 ** (attempt - 1);
         this.options.onCall?.({ api, operation, status: 0, attempt });
         if (attempt < this.policy.maxAttempts && this.canWait(backoff)) {

@@ -1,4 +1,7 @@
 // Storage-quota waits: refused work is rerun after the minute turns, only while the invocation has time left.
+// The SDK's own error class, to build the refusal it throws (the test touches no storage).
+// eslint-disable-next-line no-restricted-imports
+import { ForgeKvsAPIError } from '@forge/kvs';
 import {
   isStorageQuotaError,
   msUntilQuotaResets,
@@ -6,7 +9,12 @@ import {
   withStorageQuota,
 } from './storage-quota';
 
-const quotaError = () => Object.assign(new Error('quota'), { code: 'RATE_LIMIT_EXCEEDED' });
+// The error @forge/kvs itself throws for a 429 RATE_LIMIT_EXCEEDED answer.
+const quotaError = () =>
+  new ForgeKvsAPIError(
+    { status: 429, statusText: 'Too Many Requests' },
+    { code: 'RATE_LIMIT_EXCEEDED', message: 'quota' },
+  );
 
 function fakeInvocation(start: number, limitMs: number) {
   let now = start;

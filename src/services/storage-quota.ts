@@ -1,7 +1,7 @@
 // Forge storage quotas (per installation, per minute): a refused storage call is waited out, not treated as a
 // failure. The work it interrupted is idempotent, so it is simply done again once the quota's minute turns.
 
-import { isStorageQuotaError } from '../storage/bulk-storage';
+import { isStorageQuotaError } from '../storage/storage-errors';
 
 export { isStorageQuotaError };
 

@@ -5,6 +5,7 @@
 // many keys go out as transactions of up to 25 operations, and reads use batchGet (one request for 25 keys) but
 // fall back to single gets when the batch quota is spent, rather than failing the caller's work.
 import { kvs, type SetOptions } from '@forge/kvs';
+import { isStorageQuotaError } from './storage-errors';
 
 /** Forge's limit on operations in one transaction or batch. */
 export const MAX_BULK_OPERATIONS = 25;
@@ -26,11 +27,6 @@ function chunks<T>(items: readonly T[]): T[][] {
   for (let i = 0; i < items.length; i += MAX_BULK_OPERATIONS)
     out.push(items.slice(i, i + MAX_BULK_OPERATIONS));
   return out;
-}
-
-/** @forge/kvs's error for a storage quota refusal (429 RATE_LIMIT_EXCEEDED). */
-export function isStorageQuotaError(e: unknown): boolean {
-  return (e as { code?: unknown } | null)?.code === 'RATE_LIMIT_EXCEEDED';
 }
 
 /** Stores every item; each chunk of 25 is all-or-nothing, so a retried call rewrites at most one chunk. */

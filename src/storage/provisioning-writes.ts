@@ -5,6 +5,7 @@ import { Filter, FilterConditions, kvs } from '@forge/kvs';
 type TransactionBuilder = ReturnType<typeof kvs.transact>;
 import type { AuditEntry } from '../shared/audit';
 import { ENTITY, KEY } from './keys';
+import { isConditionFailure } from './storage-errors';
 import type { ComponentHealth } from './health-repository';
 import type { LedgerRow } from './ledger-repository';
 import type { UserState } from './user-state-repository';
@@ -103,9 +104,6 @@ function usersInOneTransaction(pending: UserOps[], room = MAX_OPS): number {
   }
   return count;
 }
-
-const isConditionFailure = (e: unknown) =>
-  (e as { code?: unknown } | null)?.code === 'CONDITION_CHECK_FAILED';
 
 /**
  * Several users' intent claims, committed together before any of their site writes: a message of many users

@@ -1,7 +1,8 @@
 // Queue consumer of the inactivity sweep: one page, finalize, execute or restore step per message.
 import { randomUUID } from 'node:crypto';
-import { InvocationError, InvocationErrorCode, type AsyncEvent } from '@forge/events';
+import type { AsyncEvent, InvocationError } from '@forge/events';
 import { handleSweepStep } from '../../services/inactivity';
+import { retryLater } from '../retry-later';
 import { runtimeDeps } from '../runtime';
 
 /** A transient failure asks Forge to deliver the same message again later; every step is safe to repeat. */
@@ -14,11 +15,7 @@ export async function inactivitySweepWorker(
   // claims; a retry after a kill takes over its predecessor's rows once their lease runs out.
   const result = await handleSweepStep(deps, event.body, `${event.eventId}:${randomUUID()}`);
   if (result.status === 'retry') {
-    return new InvocationError({
-      retryAfter: Math.min(900, result.retryAfterSeconds),
-      retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED,
-      retryData: { note: result.note.slice(0, 500) },
-    });
+    return retryLater(result.retryAfterSeconds, result.note);
   }
   return { ok: true, note: result.note };
 }

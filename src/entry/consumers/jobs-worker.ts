@@ -1,9 +1,10 @@
 // Queue consumer for admin-started jobs (backfill, impact preview): one planning step or one page per message.
-import { InvocationError, InvocationErrorCode, type AsyncEvent } from '@forge/events';
-import { AtlassianApiError } from '../../clients/api-error';
+import type { AsyncEvent, InvocationError } from '@forge/events';
+import { classify } from '../../services/failures';
 import { runPage, runPlanStep } from '../../services/jobs/backfill';
 import { jobsWorkSchema } from '../../services/jobs/jobs-work';
-import { isStorageQuotaError, withStorageQuota } from '../../services/storage-quota';
+import { withStorageQuota } from '../../services/storage-quota';
+import { retryLater } from '../retry-later';
 import { runDailyScanPage } from '../../services/provisioning/daily-pass';
 import { releaseParked } from '../../services/provisioning/rate-governor';
 import { runtimeDeps } from '../runtime';
@@ -13,23 +14,20 @@ const QUOTA_WAIT_RESERVE_MS = 120_000;
 
 /** Transient failures retry the whole message later; the page is idempotent. */
 function retryFor(e: unknown): InvocationError | undefined {
-  if (e instanceof AtlassianApiError && e.transient)
-    return new InvocationError({
-      retryAfter: Math.min(900, Math.max(e.retryAfterSeconds ?? 30, 5)),
-      retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED,
-    });
-  if (e instanceof Error && e.name === 'PageOutOfTimeError')
-    return new InvocationError({
-      retryAfter: 60,
-      retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED,
-    });
-  if (isStorageQuotaError(e) || (e instanceof Error && e.name === 'QueueBusyError'))
-    return new InvocationError({
+  const failure = classify(e);
+  switch (failure.kind) {
+    case 'rate-limited':
+    case 'unavailable':
+      return retryLater(Math.max(failure.retryAfterSeconds ?? 30, 5));
+    case 'out-of-time':
+      return retryLater(60);
+    case 'storage-quota':
+    case 'queue-busy':
       // Spread over two minutes: pages refused together must not all come back in the same quota minute.
-      retryAfter: 60 + Math.floor(Math.random() * 60),
-      retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED,
-    });
-  return undefined;
+      return retryLater(60 + Math.floor(Math.random() * 60));
+    default:
+      return undefined;
+  }
 }
 
 export async function jobsWorker(

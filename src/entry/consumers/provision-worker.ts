@@ -1,9 +1,10 @@
 // Queue consumer for provisioning work: validates the message and runs it; the service requeues what it cannot finish.
-import { InvocationError, InvocationErrorCode, type AsyncEvent } from '@forge/events';
+import type { AsyncEvent, InvocationError } from '@forge/events';
+import { classify } from '../../services/failures';
 import { runProvisionWork } from '../../services/provisioning/run-provision-work';
 import { provisionWorkSchema } from '../../services/provisioning/provisioning-work';
-import { QueueBusyError } from '../../services/runtime-deps';
-import { isStorageQuotaError, quotaRetryAfterSeconds } from '../../services/storage-quota';
+import { quotaRetryAfterSeconds } from '../../services/storage-quota';
+import { retryLater } from '../retry-later';
 import { runtimeDeps } from '../runtime';
 
 export async function provisionWorker(
@@ -25,16 +26,10 @@ export async function provisionWorker(
   } catch (e) {
     // Only storage refusals the message could not wait out, or a failure to put work back on the queue, reach
     // here; redelivery redoes the message idempotently (storage: when its minute turns, spread by run).
-    if (isStorageQuotaError(e))
-      return new InvocationError({
-        retryAfter: quotaRetryAfterSeconds(deps.now(), parsed.data.runId),
-        retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED,
-      });
-    if (e instanceof QueueBusyError)
-      return new InvocationError({
-        retryAfter: 60,
-        retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED,
-      });
+    const failure = classify(e);
+    if (failure.kind === 'storage-quota')
+      return retryLater(quotaRetryAfterSeconds(deps.now(), parsed.data.runId));
+    if (failure.kind === 'queue-busy') return retryLater(60);
     throw e;
   }
 }

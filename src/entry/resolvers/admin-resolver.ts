@@ -6,7 +6,7 @@ import { AtlassianApiError } from '../../clients/api-error';
 import { checkAdmin, productOfExtension } from '../../services/admin/admin-access';
 import type { AdminContext } from '../../services/admin/admin-context';
 import { apiFailure, fail, invalid } from '../../services/admin/reply';
-import { isStorageQuotaError } from '../../services/storage-quota';
+import { classify } from '../../services/failures';
 import {
   ALL_RESOLVER_KEYS,
   parsePayload,
@@ -31,9 +31,10 @@ interface ResolverContext {
 function unexpected(key: ResolverKey, e: unknown): Reply<never> {
   const api = apiFailure(e, `"${key}"`);
   if (api) return api;
-  if (isStorageQuotaError(e))
+  const failure = classify(e);
+  if (failure.kind === 'storage-quota')
     return fail('unavailable', "The app's storage is busy (too many writes this minute); try again shortly.");
-  if (e instanceof Error && e.name === 'QueueBusyError')
+  if (failure.kind === 'queue-busy')
     return fail('unavailable', 'The work queue is busy; try again in a minute.');
   console.error(`Resolver ${key} failed:`, e instanceof AtlassianApiError ? e.message : e);
   return fail(

@@ -1,22 +1,35 @@
 // Every five minutes: catch users whose events were missed or late (see the service for why audit records),
 // re-send job pages that never reported back, and make sure parked users have a releaser coming.
+import { classify } from '../../services/failures';
 import { reviveStalledPages } from '../../services/jobs/backfill';
 import { runBackstopScan } from '../../services/provisioning/backstop-scan';
 import { reviveReleaser } from '../../services/provisioning/rate-governor';
 import { runtimeDeps } from '../runtime';
 
+/** A scheduled trigger's error is not retried by Forge: the next run, five minutes later, is the retry. */
 export async function backstopScan(
   _event: unknown,
   context: { installContext?: string },
 ): Promise<{ statusCode: number }> {
   const deps = runtimeDeps(context.installContext);
-  const result = await runBackstopScan(deps);
-  const revivedPages = await reviveStalledPages(deps);
-  const revivedReleaser = await reviveReleaser(deps);
-  console.log(
-    `backstop: ${result.scannedRecords} records, ${result.queued} queued, ${result.alreadyHandled} already handled` +
-      (revivedPages ? `, ${revivedPages} job pages re-sent` : '') +
-      (revivedReleaser ? ', rate releaser re-queued' : ''),
-  );
-  return { statusCode: 200 };
+  try {
+    const result = await runBackstopScan(deps);
+    const revivedPages = await reviveStalledPages(deps);
+    const revivedReleaser = await reviveReleaser(deps);
+    // Only runs that did something are worth an operator's line; an idle site runs this 288 times a day.
+    if (result.queued || revivedPages || revivedReleaser)
+      console.log(
+        `backstop: ${result.scannedRecords} records, ${result.queued} queued, ${result.alreadyHandled} already handled` +
+          (revivedPages ? `, ${revivedPages} job pages re-sent` : '') +
+          (revivedReleaser ? ', rate releaser re-queued' : ''),
+      );
+    return { statusCode: 200 };
+  } catch (e) {
+    const failure = classify(e);
+    if (!failure.transient) throw e;
+    console.warn(
+      `backstop: skipped (${failure.kind}: ${failure.message}); the next run in five minutes catches up`,
+    );
+    return { statusCode: 503 };
+  }
 }

@@ -1,9 +1,10 @@
 // Product events about users (created/updated in Jira, created in Confluence): validate, then queue the work.
-import { InvocationError, InvocationErrorCode } from '@forge/events';
+import type { InvocationError } from '@forge/events';
 import { z } from 'zod';
 import { noticeUser } from '../../services/provisioning/notice-user';
-import { QueueBusyError } from '../../services/runtime-deps';
-import { isStorageQuotaError, quotaRetryAfterSeconds } from '../../services/storage-quota';
+import { classify } from '../../services/failures';
+import { quotaRetryAfterSeconds } from '../../services/storage-quota';
+import { retryLater } from '../retry-later';
 import { runtimeDeps } from '../runtime';
 import { auditId } from '../../services/audit-ids';
 
@@ -41,16 +42,10 @@ export async function onUserEvent(
   } catch (e) {
     // Storage quotas are counted per minute: come back when the minute turns (spread, so a burst's refused
     // events do not all return at once), not a full minute later.
-    if (isStorageQuotaError(e))
-      return new InvocationError({
-        retryAfter: quotaRetryAfterSeconds(deps.now(), user.accountId),
-        retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED,
-      });
-    if (e instanceof QueueBusyError)
-      return new InvocationError({
-        retryAfter: 60,
-        retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED,
-      });
+    const failure = classify(e);
+    if (failure.kind === 'storage-quota')
+      return retryLater(quotaRetryAfterSeconds(deps.now(), user.accountId));
+    if (failure.kind === 'queue-busy') return retryLater(60);
     throw e;
   }
 }

@@ -1,4 +1,5 @@
 // The Inactivity tab: policy and exclusions, dry runs and their reports, the review queue, runs, and restores.
+import { classify } from '../failures';
 import type {
   ActionRowsView,
   ActionRowView,
@@ -162,10 +163,11 @@ export async function startDryRun(
   } catch (e) {
     const failure = apiFailure<StartRunView>(e, 'Starting the dry run');
     if (failure) return failure;
-    if (e instanceof Error && e.name === 'QueueBusyError')
+    const busy = classify(e);
+    if (busy.kind === 'queue-busy')
       return fail(
         'unavailable',
-        `The dry run could not be queued right now (${e.message}); try again in a minute.`,
+        `The dry run could not be queued right now (${busy.message}); try again in a minute.`,
       );
     throw e;
   }

@@ -1,4 +1,5 @@
 // Impact preview and backfill from the Rules tab: start (one of each kind at a time), watch, cancel, list.
+import { classify } from '../failures';
 import type { JobKind, JobProgress } from '../../shared/jobs';
 import type { JobsListView, Reply } from '../../shared/resolver-contract';
 import { recentJobs } from '../../storage/jobs-repository';
@@ -13,10 +14,11 @@ export async function startAdminJob(ctx: AdminContext, kind: JobKind): Promise<R
     return progress ? ok(progress) : fail('internal', `Job ${job.id} was started but cannot be read back.`);
   } catch (e) {
     if (e instanceof JobConflictError) return fail('conflict', e.message);
-    if (e instanceof Error && e.name === 'QueueBusyError')
+    const busy = classify(e);
+    if (busy.kind === 'queue-busy')
       return fail(
         'unavailable',
-        `The job could not be queued right now (${e.message}); try again in a minute.`,
+        `The job could not be queued right now (${busy.message}); try again in a minute.`,
       );
     throw e;
   }

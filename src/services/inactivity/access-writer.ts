@@ -1,6 +1,6 @@
 // Changes a user's access for the clean-up: licence-group membership through the write path the settings choose
 // (Admin API with the org key, Jira as an impersonated site admin, or Jira as the app), and org-wide suspension.
-import { AtlassianApiError } from '../../clients/api-error';
+import { AtlassianApiError, ProxyRefusedError } from '../../clients/api-error';
 import type { AdminClient } from '../../clients/admin-client';
 import type { JiraClient } from '../../clients/jira-client';
 import type { AppSettings } from '../../shared/settings';
@@ -33,7 +33,7 @@ function bodyText(e: AtlassianApiError): string {
 /** Transient failures propagate for the caller to retry later; permanent ones become a named AccessChangeError. */
 function explain(e: unknown, what: string, path: string): never {
   if (e instanceof AtlassianApiError && e.transient) throw e;
-  if (e instanceof Error && e.name === 'NeedsAuthenticationError') {
+  if (e instanceof ProxyRefusedError && e.reason === 'impersonation') {
     throw new AccessChangeError(
       `${what} failed: the admin the app acts as has not used the app yet (no consent). Ask them to open its admin page once, or choose another group write path.`,
     );

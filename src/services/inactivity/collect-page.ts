@@ -12,7 +12,7 @@ import type { DecisionRow, RunPage } from '../../storage/inactivity-run-types';
 import type { RuntimeDeps } from '../runtime-deps';
 import { decisionRowFor } from './decision-rows';
 import { gatherFacts } from './gather-facts';
-import { applyPageEffects } from './page-effects';
+import { warnAndPlanPage } from './warn-and-plan-page';
 import { loadRunContext, type RunContext } from './run-context';
 import { failRun } from './run-lifecycle';
 import { enqueueStep, type SweepStep } from './sweep-steps';
@@ -105,7 +105,7 @@ export async function collectPage(
   let planned: readonly PlannedAction[];
   let notifyCalls = 0;
   if (ctx.run.mode === 'live') {
-    const effects = await applyPageEffects(ctx, decisions, gathered.warnings, now);
+    const effects = await warnAndPlanPage(ctx, decisions, gathered.warnings, now);
     planned = effects.planned;
     notifyCalls = effects.jiraCalls;
   } else {

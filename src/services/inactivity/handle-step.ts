@@ -1,6 +1,6 @@
 // Runs one queued step of the inactivity sweep; the queue consumer is a thin adapter over this.
-import { AtlassianApiError } from '../../clients/api-error';
-import { QueueBusyError, type RuntimeDeps } from '../runtime-deps';
+import { classify } from '../failures';
+import type { RuntimeDeps } from '../runtime-deps';
 import { collectPage, type StepOutcome } from './collect-page';
 import { executeActions } from './execute-actions';
 import { finalizeRun } from './finalize-run';
@@ -53,22 +53,28 @@ export async function handleSweepStep(
     const outcome = await run(deps, step, claimant, tuning);
     return { status: 'done', note: outcome.note };
   } catch (e) {
-    if (e instanceof AtlassianApiError && e.transient) {
-      return { status: 'retry', retryAfterSeconds: Math.max(1, e.retryAfterSeconds ?? 60), note: e.message };
-    }
-    if (e instanceof AtlassianApiError && step.kind !== 'restore') {
+    const failure = classify(e);
+    if (failure.kind === 'rate-limited' || failure.kind === 'unavailable')
+      return {
+        status: 'retry',
+        retryAfterSeconds: Math.max(1, failure.retryAfterSeconds ?? 60),
+        note: failure.message,
+      };
+    if (failure.kind === 'refused' && step.kind !== 'restore') {
       await failRun(
         step.runId,
         deps.now(),
-        `${e.message}. Check the app's credentials and permissions in Settings.`,
+        `${failure.message}. Check the app's credentials and permissions in Settings.`,
       );
-      return { status: 'done', note: `run failed: ${e.message}` };
+      return { status: 'done', note: `run failed: ${failure.message}` };
     }
     // Forge retries only what asks to be retried; a thrown error would drop the step and stall the run. Every
     // step is safe to repeat, so anything else (a busy queue, storage limits) is retried a few times by Forge.
     const why =
-      e instanceof QueueBusyError ? e.message : e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-    console.error(`Inactivity ${step.kind} step of run ${step.runId} failed, retrying: ${why}`);
+      failure.kind === 'unexpected' && e instanceof Error ? `${e.name}: ${e.message}` : failure.message;
+    console.error(
+      `Inactivity ${step.kind} step of run ${step.runId} failed (${failure.kind}), retrying: ${why}`,
+    );
     return { status: 'retry', retryAfterSeconds: 60, note: why };
   }
 }

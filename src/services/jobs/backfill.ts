@@ -24,6 +24,7 @@ import { planUser, provisionUser } from '../provisioning/provision-user';
 import { SourceFailedError } from '../provisioning/gather-attributes';
 import { ImpactTally, mergeImpacts } from './impact';
 import { withStorageQuota } from '../storage-quota';
+import { OutOfTimeError } from '../failures';
 import { AtlassianApiError } from '../../clients/api-error';
 import { closeRateGate, getRateGate } from '../../storage/rate-governor-repository';
 import { usersPerSecond } from '../provisioning/rate-governor';
@@ -39,14 +40,6 @@ const PAGES_PER_MINUTE = 300;
 const MAX_RATE_LIMITED_ATTEMPTS = 20;
 /** Time a page keeps in hand to record its result. */
 const PAGE_RESERVE_MS = 30_000;
-
-/** The page cannot wait out the rate gate within its time limit; Forge redelivers it later. */
-export class PageOutOfTimeError extends Error {
-  constructor() {
-    super('The rate gate stays closed longer than this page has left; the page will be redelivered.');
-    this.name = 'PageOutOfTimeError';
-  }
-}
 
 /** A planned page with no result this long after it was queued is sent again. */
 export const STALL_MS = 20 * 60_000;
@@ -198,7 +191,10 @@ export async function runPage(
       // look again after waiting (another worker may have been told to wait longer meanwhile: calling before the
       // new Retry-After would lengthen it for everyone).
       for (let gate = await getRateGate(); gate && gate.until > deps.now(); gate = await getRateGate()) {
-        if (deps.remainingMs() - (gate.until - deps.now()) < PAGE_RESERVE_MS) throw new PageOutOfTimeError();
+        if (deps.remainingMs() - (gate.until - deps.now()) < PAGE_RESERVE_MS)
+          throw new OutOfTimeError(
+            'The rate gate stays closed longer than this page has left; the page will be redelivered.',
+          );
         await deps.sleep(gate.until - deps.now());
       }
       try {

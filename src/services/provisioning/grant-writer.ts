@@ -1,5 +1,5 @@
 // Adds and removes one grant through the write path the admin chose, turning refusals into actionable messages.
-import { AtlassianApiError } from '../../clients/api-error';
+import { AtlassianApiError, ProxyRefusedError } from '../../clients/api-error';
 import type { JiraClient } from '../../clients/jira-client';
 import { describeGrant, type Grant } from '../../domain/rules';
 import type { AppSettings } from '../../shared/settings';
@@ -34,14 +34,14 @@ function messageOf(e: AtlassianApiError): string {
   return typeof e.body === 'string' ? e.body : JSON.stringify(e.body ?? '');
 }
 
-/** @forge/api's NeedsAuthenticationError: the impersonated user never granted the app consent. */
-function isNeedsAuthentication(e: unknown): boolean {
-  return e instanceof Error && e.name === 'NEEDS_AUTHENTICATION_ERR';
+/** Forge refused to let the app act as the chosen admin. */
+function isImpersonationRefused(e: unknown): boolean {
+  return e instanceof ProxyRefusedError && e.reason === 'impersonation';
 }
 
 function writePathAdvice(settings: AppSettings, e: unknown, grant: Grant): GrantWriteError | undefined {
   const mode = settings.groupWritePath.mode;
-  if (isNeedsAuthentication(e) && settings.groupWritePath.mode === 'impersonate-admin')
+  if (isImpersonationRefused(e) && settings.groupWritePath.mode === 'impersonate-admin')
     return new GrantWriteError(
       `The app cannot act as ${settings.groupWritePath.adminAccountId}: that admin has not used JIT Access yet (no consent). Ask them to open the app's admin page once, or choose another write path in Settings.`,
       'write-path',

@@ -4,11 +4,7 @@ import { planAccess, type AccessPlan, type LedgerEntry, type PlannedGrant } from
 import { describeGrant, type ExclusiveSet, type Grant, type Rule } from '../../domain/rules';
 import type { AuditAction, AuditEntry } from '../../shared/audit';
 import { ledgerForAccount, type LedgerRow } from '../../storage/ledger-repository';
-import {
-  commitProvisioningWrites,
-  type ProvisioningResultBuffer,
-  type ProvisioningWrites,
-} from '../../storage/provisioning-writes';
+import { commitProvisioningWrites, type ProvisioningWrites } from '../../storage/provisioning-writes';
 import type { UserState } from '../../storage/user-state-repository';
 import { auditId } from '../audit-ids';
 import {
@@ -31,9 +27,20 @@ export interface ProvisionContext {
   /** The event, job or run this work belongs to (stable across retries of it). */
   runId: string;
   source: string;
-  /** Where a user's result writes go when the caller commits several users together; otherwise at once. */
-  results?: ProvisioningResultBuffer;
 }
+
+/**
+ * Where a user's final writes go: a buffer the caller commits with other users' results, or storage at once.
+ * Only results go here; intents, and the finishing of an interrupted run's intents, are always written at once.
+ */
+export interface ResultSink {
+  add(accountId: string, writes: ProvisioningWrites): void | Promise<void>;
+}
+
+/** Results written as each user finishes (a lone user: a backfill page's, a retry's). */
+export const WRITE_RESULTS_AT_ONCE: ResultSink = {
+  add: (_accountId, writes) => commitProvisioningWrites(writes),
+};
 
 export interface GrantChange {
   grantKey: string;
@@ -238,16 +245,6 @@ export async function planUser(
   return { gathered, plan: planFor(gathered, ledger, ctx) };
 }
 
-/** A user's final writes: into the caller's buffer when it gave one, else committed now. */
-async function commitResult(
-  ctx: ProvisionContext,
-  accountId: string,
-  writes: ProvisioningWrites,
-): Promise<void> {
-  if (ctx.results) ctx.results.add(accountId, writes);
-  else await commitProvisioningWrites(writes);
-}
-
 /** The outcome of a user nothing could be done for (a source or an unexpected error stopped it). */
 export function failedOutcome(accountId: string, message: string): UserOutcome {
   return {
@@ -278,15 +275,19 @@ export type Preparation = { done: UserOutcome } | { prepared: PreparedUser };
 
 /**
  * Gathers, finishes interrupted intents, plans and builds the intents. Users with nothing to change (or whose
- * sources failed) are finished here; their result goes where `commitResult` sends it.
+ * sources failed) are finished here; their result goes to `results`.
  */
-export async function prepareUser(accountId: string, ctx: ProvisionContext): Promise<Preparation> {
+export async function prepareUser(
+  accountId: string,
+  ctx: ProvisionContext,
+  results: ResultSink,
+): Promise<Preparation> {
   let gathered: GatheredUser;
   try {
     gathered = await gatherAttributes(accountId, ctx.clients, ctx.settings);
   } catch (e) {
     if (!(e instanceof SourceFailedError)) throw e;
-    await commitResult(ctx, accountId, {
+    await results.add(accountId, {
       audit: [failureAudit(ctx, accountId, `source:${e.source}`, e.source, '', e.message)],
       userState: userState(ctx, accountId, 'failed', e.message, []),
     });
@@ -303,7 +304,7 @@ export async function prepareUser(accountId: string, ctx: ProvisionContext): Pro
     resumed.added.length + resumed.removed.length === 0
   ) {
     const message = plan.skipped ? plan.reasons.join(' ') : 'Nothing to change';
-    await commitResult(ctx, accountId, {
+    await results.add(accountId, {
       userState: userState(ctx, accountId, plan.skipped ? 'skipped' : 'ok', message, plan.matchedRuleIds),
     });
     return {
@@ -362,7 +363,11 @@ export function intentClaims(prepared: PreparedUser): NonNullable<ProvisioningWr
 }
 
 /** Site writes for a user whose intents are claimed, one at a time, then its results. */
-export async function applyUser(prepared: PreparedUser, ctx: ProvisionContext): Promise<UserOutcome> {
+export async function applyUser(
+  prepared: PreparedUser,
+  ctx: ProvisionContext,
+  results: ResultSink,
+): Promise<UserOutcome> {
   const { accountId, plan, ledger, intents, resumed, gathered } = prepared;
   // A transient failure stops here (the claimed intents make the retry resume cleanly).
   const put: LedgerRow[] = [];
@@ -415,7 +420,7 @@ export async function applyUser(prepared: PreparedUser, ctx: ProvisionContext): 
         .filter((m, i, all) => all.indexOf(m) === i)
         .join(' ')
     : `Added ${added.length}, removed ${removedKeys.length}`;
-  await commitResult(ctx, accountId, {
+  await results.add(accountId, {
     putLedger: put,
     deleteLedger: removed,
     audit,
@@ -436,9 +441,13 @@ export async function applyUser(prepared: PreparedUser, ctx: ProvisionContext): 
 }
 
 /** One user end to end: prepare, claim its intents, write to the site, record the results. */
-export async function provisionUser(accountId: string, ctx: ProvisionContext): Promise<UserOutcome> {
-  const preparation = await prepareUser(accountId, ctx);
+export async function provisionUser(
+  accountId: string,
+  ctx: ProvisionContext,
+  results: ResultSink = WRITE_RESULTS_AT_ONCE,
+): Promise<UserOutcome> {
+  const preparation = await prepareUser(accountId, ctx, results);
   if ('done' in preparation) return preparation.done;
   await commitProvisioningWrites({ claimLedger: intentClaims(preparation.prepared) });
-  return applyUser(preparation.prepared, ctx);
+  return applyUser(preparation.prepared, ctx, results);
 }

@@ -21,6 +21,7 @@ import { planWaves } from '../../domain/release-waves';
 import type { RuntimeDeps } from '../runtime-deps';
 import { JOBS_QUEUE, type JobsWork } from '../jobs/jobs-work';
 import { PROVISION_QUEUE, type ProvisionWork } from './provisioning-work';
+import { PROVISION_CONCURRENCY, provisioningTuning } from './provisioning-tuning';
 
 /** How long each of Atlassian's budgets counts over (RateLimit-Reason), to turn its size into a pace. */
 const BUDGET_WINDOW_SECONDS: Record<string, number> = {
@@ -29,21 +30,6 @@ const BUDGET_WINDOW_SECONDS: Record<string, number> = {
   'jira-quota-based': 3_600,
   'confluence-quota-based': 3_600,
 };
-/** Waves one releaser run schedules ahead (each at most 1 second apart), before it looks at the backlog again. */
-const WAVES_PER_RUN = 30;
-/** With no rate limit known, one releaser run sends at most this many users (in a slow start, see planWaves). */
-const OPEN_RELEASE_BATCH = 1_000;
-/** No one parked for this long means arrivals have stopped, as far as the releaser can tell. */
-const QUIET_BEFORE_END_MS = 3_000;
-/** A paced message that starts this much after its wave's second is late (see ProvisionWork.startBy). */
-const LATE_AFTER_SECONDS = 2;
-/** Provisioning messages running at once, at most. */
-export const PROVISION_CONCURRENCY = { key: 'provision', limit: 10 } as const;
-/** Queue events per minute the releaser allows itself (Forge accepts 500 per installation; room is left). */
-const RELEASER_EVENTS_PER_MINUTE = 400;
-/** A releaser claim outlives its longest wait; if its run is lost, the backstop queues a new one after this. */
-const RELEASER_TTL_SECONDS = 16 * 60;
-
 /** Users per second the refused budget allows: each user needs one call of each endpoint it uses. */
 export function usersPerSecond(e: AtlassianApiError): number {
   const window = BUDGET_WINDOW_SECONDS[e.rateLimit?.reason ?? ''] ?? (e.api === 'admin' ? 60 : 1);
@@ -63,7 +49,7 @@ async function ensureReleaser(
   deps: RuntimeDeps,
   delaySeconds: number | (() => Promise<number>),
 ): Promise<void> {
-  if (!(await claimReleaser(RELEASER_TTL_SECONDS))) return;
+  if (!(await claimReleaser(provisioningTuning().releaserTtlSeconds))) return;
   try {
     const delay = typeof delaySeconds === 'number' ? delaySeconds : await delaySeconds();
     await deps.enqueue(JOBS_QUEUE, [
@@ -82,7 +68,7 @@ async function ensureReleaser(
 /** Safety net for the five-minute backstop: parked users with no releaser coming (its claim lapsed) get one. */
 export async function reviveReleaser(deps: RuntimeDeps): Promise<boolean> {
   if ((await listParked(1)).length === 0) return false;
-  const before = await claimReleaser(RELEASER_TTL_SECONDS);
+  const before = await claimReleaser(provisioningTuning().releaserTtlSeconds);
   if (!before) return false;
   try {
     await deps.enqueue(JOBS_QUEUE, [{ body: { kind: 'release-parked' } satisfies JobsWork }]);
@@ -142,9 +128,10 @@ export async function releaseParked(
     ]);
     return { released: 0, remaining: true };
   }
-  // Paced waves one second apart while a rate limit is in force; otherwise a slow start (see OPEN_RELEASE_BATCH).
+  // Paced waves one second apart while a rate limit is in force; otherwise a slow start (see openReleaseBatch).
+  const tuning = provisioningTuning();
   const paced = gate !== undefined;
-  const limit = paced ? gate.usersPerSecond * WAVES_PER_RUN : OPEN_RELEASE_BATCH;
+  const limit = paced ? gate.usersPerSecond * tuning.wavesPerRun : tuning.openReleaseBatch;
   const parked = await listParked(limit);
   if (parked.length === 0) {
     await openRateGate();
@@ -156,7 +143,7 @@ export async function releaseParked(
   const newest = Math.max(...parked.map((u) => u.parkedAt));
   const planned = planWaves(parked, {
     usersPerSecond: paced ? gate.usersPerSecond : undefined,
-    endOfBacklog: parked.length < limit && now - newest >= QUIET_BEFORE_END_MS,
+    endOfBacklog: parked.length < limit && now - newest >= tuning.quietBeforeEndMs,
     slowStartStep,
   });
   // In a slow start, one wave a run: the first messages may tell the pace (a near-limit header, a 429), which the
@@ -173,7 +160,7 @@ export async function releaseParked(
         attempt: 0,
         released: true,
         // Only a pace can be crowded: with no budget known, a late message simply runs.
-        ...(paced ? { startBy: now + (second + LATE_AFTER_SECONDS) * 1000 } : {}),
+        ...(paced ? { startBy: now + (second + tuning.lateAfterSeconds) * 1000 } : {}),
       };
       // A concurrency key caps how many provisioning messages run at once, so the first 429 of a burst
       // finds few others already in flight (each of which would lengthen the wait).
@@ -184,7 +171,7 @@ export async function releaseParked(
   const sent = waves.flat(2);
   await unpark(sent.map((u) => u.accountId));
   // Look again once these waves have gone and the queue's per-minute budget allows another round.
-  const again = Math.max(waves.length, Math.ceil((items.length / RELEASER_EVENTS_PER_MINUTE) * 60), 1);
+  const again = Math.max(waves.length, Math.ceil((items.length / tuning.releaserEventsPerMinute) * 60), 1);
   const next: JobsWork = paced
     ? { kind: 'release-parked' }
     : { kind: 'release-parked', slowStartStep: slowStartStep + 1 };

@@ -1,18 +1,19 @@
 // Runs one provisioning queue message in rounds of several users (gathered and planned, their intents claimed in
-// shared transactions, then written to the site one by one) within the invocation's time budget; rate limits and
-// outages put the rest back on the queue with a delay; one user's failure never blocks the others.
-import { AtlassianApiError } from '../../clients/api-error';
+// shared transactions, then written to the site one by one) within the invocation's time budget. Every user it
+// cannot finish leaves through one hand-back (hand-back.ts); one user's failure never blocks the others.
 import { recordHealth } from '../../storage/health-repository';
-import {
-  commitProvisioningWrites,
-  IntentClaims,
-  ProvisioningResultBuffer,
-} from '../../storage/provisioning-writes';
+import { IntentClaims, ProvisioningResultBuffer } from '../../storage/provisioning-writes';
 import { closeRateGate, getRateGate } from '../../storage/rate-governor-repository';
-import { gateIsClosed, park } from './rate-governor';
-import { isStorageQuotaError, quotaRetryAfterSeconds, withStorageQuota } from '../storage-quota';
-import { auditId } from '../audit-ids';
+import { classify, type Failure } from '../failures';
+import { withStorageQuota } from '../storage-quota';
 import type { RuntimeDeps } from '../runtime-deps';
+import {
+  handBack,
+  handBackReason,
+  recordProvisionFailure,
+  type HandBack,
+  type HandBackResult,
+} from './hand-back';
 import { loadProvisionContext } from './provision-context';
 import {
   applyUser,
@@ -24,54 +25,42 @@ import {
   type ProvisionContext,
   type UserOutcome,
 } from './provision-user';
-import { PROVISION_QUEUE, type ProvisionWork } from './provisioning-work';
+import { provisioningTuning } from './provisioning-tuning';
+import type { ProvisionWork } from './provisioning-work';
+import { gateIsClosed } from './rate-governor';
 
-/** Stop starting new users when less than this is left: one user can take a few seconds under latency. */
-const MIN_BUDGET_MS = 15_000;
-/**
- * How often a worker re-reads the shared rate gate between users. Every read is metered by Forge's storage
- * quota, and a worker that misses a just-closed gate for a few seconds only risks its own 429, which parks it.
- */
-const GATE_RECHECK_MS = 5_000;
-/** Results are committed once this many operations are waiting (a transaction holds at most 25). */
-const RESULT_FLUSH_OPS = 25;
-/**
- * Users prepared together in one round: their intents share one transaction (a write against Forge's storage
- * quota), while a rate limit met halfway through a round only costs the round's attributes being read again.
- */
-const ROUND_USERS = 10;
-/** After this many put-backs (about a day of back-off), the user is marked failed and left to the daily pass. */
-export const MAX_ATTEMPTS = 12;
-
-export interface WorkResult {
+export interface WorkResult extends HandBackResult {
   outcomes: UserOutcome[];
-  requeued: string[];
-  gaveUp: string[];
-  delaySeconds?: number;
 }
 
-/** Storage quota errors from @forge/kvs are as transient as a 429 from Jira. */
-function transientDelay(e: unknown, attempt: number, now: number, key: string): number | undefined {
-  const backoff = Math.min(900, 15 * 2 ** attempt);
-  if (e instanceof AtlassianApiError && e.transient)
-    return Math.min(900, Math.max(e.retryAfterSeconds ?? 0, e.kind === 'rate-limited' ? 1 : backoff));
-  // Storage quotas are counted per minute: back when it turns (spread), not a whole minute later.
-  if (isStorageQuotaError(e)) return quotaRetryAfterSeconds(now, key);
-  const code = (e as { code?: unknown } | null)?.code;
-  if (code === 'KEY_ALREADY_EXISTS' || code === 'CONDITION_CHECK_FAILED') return Math.max(5, backoff);
-  if (e instanceof Error && e.name === 'QueueBusyError') return 60;
-  return undefined;
+/** What one round did: users finished (or failed for good), users another worker holds, and why it stopped early. */
+interface RoundResult {
+  outcomes: UserOutcome[];
+  conflicted: string[];
+  /** The users of this round it did not finish (the caller adds the later rounds' users). */
+  stop?: HandBack;
 }
 
-async function gateClosedSince(now: number): Promise<boolean> {
-  const gate = await getRateGate();
-  return gate !== undefined && gate.until > now;
+/** A transient failure stops the round: these users go back for the failure's reason. */
+function stopFor(failure: Failure, users: string[]): HandBack {
+  return { reason: handBackReason(failure), users, failure };
 }
 
-/** How a round ended early: the users it did not finish, and the transient error that stopped it (if any). */
-interface RoundStop {
-  unfinished: string[];
-  error?: unknown;
+/**
+ * Applies a claimed user's plan. If storage refuses halfway and the quota is waited out, the rerun starts from the
+ * user's ledger (its claimed intents), not from this plan, which may be half done.
+ */
+function applyOnceThenResume(
+  user: PreparedUser,
+  ctx: ProvisionContext,
+  results: ProvisioningResultBuffer,
+): () => Promise<UserOutcome> {
+  let applied = false;
+  return () => {
+    if (applied) return provisionUser(user.accountId, ctx, results);
+    applied = true;
+    return applyUser(user, ctx, results);
+  };
 }
 
 /**
@@ -81,73 +70,83 @@ interface RoundStop {
 async function provisionRound(
   accountIds: string[],
   ctx: ProvisionContext,
-  work: ProvisionWork,
   deps: RuntimeDeps,
-  outcomes: UserOutcome[],
-  conflicted: string[],
-): Promise<RoundStop | undefined> {
+  results: ProvisioningResultBuffer,
+): Promise<RoundResult> {
+  const { minBudgetMs } = provisioningTuning();
+  const outcomes: UserOutcome[] = [];
   const prepared: PreparedUser[] = [];
-  /** Users this round had no time to start: back on the queue after the prepared ones are written. */
+  /** Users this round had no time to start: handed back after the prepared ones are written. */
   let notStarted: string[] = [];
-  const failed = async (accountId: string, e: unknown) => {
+  const failForGood = async (accountId: string, failure: Failure) => {
     // A bug or an unexpected refusal: recorded against this user; the others carry on.
-    const message = `Unexpected error: ${e instanceof Error ? e.message : String(e)}`;
-    await recordFailure(ctx, accountId, message, deps);
+    const message = `Unexpected error: ${failure.message}`;
+    await recordProvisionFailure(
+      { accountId, runId: ctx.runId, source: ctx.source, at: deps.now() },
+      message,
+    );
     outcomes.push(failedOutcome(accountId, message));
   };
+
   for (let j = 0; j < accountIds.length; j++) {
     const accountId = accountIds[j] as string;
-    if (j > 0 && deps.remainingMs() < MIN_BUDGET_MS) {
-      // Out of time: the prepared users are still written below; the rest go back on the queue.
+    if (j > 0 && deps.remainingMs() < minBudgetMs) {
       notStarted = accountIds.slice(j);
       break;
     }
     try {
-      const preparation = await withStorageQuota(() => prepareUser(accountId, ctx), deps, MIN_BUDGET_MS);
+      const preparation = await withStorageQuota(
+        () => prepareUser(accountId, ctx, results),
+        deps,
+        minBudgetMs,
+      );
       if ('done' in preparation) outcomes.push(preparation.done);
       else prepared.push(preparation.prepared);
     } catch (e) {
-      if (transientDelay(e, work.attempt, deps.now(), work.runId) === undefined) await failed(accountId, e);
+      const failure = classify(e);
+      if (!failure.transient) {
+        await failForGood(accountId, failure);
+        continue;
+      }
       // Nobody calls while a wait is in force, so the prepared users go back too (their reads are redone).
-      else return { unfinished: [...prepared.map((p) => p.accountId), ...accountIds.slice(j)], error: e };
+      const back = [...prepared.map((p) => p.accountId), ...accountIds.slice(j)];
+      return { outcomes, conflicted: [], stop: stopFor(failure, back) };
     }
   }
+
   const claims = new IntentClaims(prepared.map((p) => ({ accountId: p.accountId, claims: intentClaims(p) })));
   try {
-    await withStorageQuota(() => claims.commit(), deps, MIN_BUDGET_MS);
+    await withStorageQuota(() => claims.commit(), deps, minBudgetMs);
   } catch (e) {
     // Claims already committed are finished from their intents by the next run.
-    return { unfinished: [...prepared.map((p) => p.accountId), ...notStarted], error: e };
+    const back = [...prepared.map((p) => p.accountId), ...notStarted];
+    return { outcomes, conflicted: [], stop: stopFor(classify(e), back) };
   }
-  conflicted.push(...claims.conflicted);
+  const conflicted = [...claims.conflicted];
   const claimed = prepared.filter((p) => !claims.conflicted.has(p.accountId));
+
   for (let k = 0; k < claimed.length; k++) {
     const user = claimed[k] as PreparedUser;
-    if (k > 0 && deps.remainingMs() < MIN_BUDGET_MS)
-      return { unfinished: [...claimed.slice(k).map((p) => p.accountId), ...notStarted] };
-    // If storage refuses halfway, the user is redone from its ledger (its intents), not from this plan.
-    let retried = false;
+    const unfinished = () => [...claimed.slice(k).map((p) => p.accountId), ...notStarted];
+    if (k > 0 && deps.remainingMs() < minBudgetMs)
+      return { outcomes, conflicted, stop: { reason: 'budget', users: unfinished() } };
     try {
-      const outcome = await withStorageQuota(
-        () => (retried ? provisionUser(user.accountId, ctx) : ((retried = true), applyUser(user, ctx))),
-        deps,
-        MIN_BUDGET_MS,
-      );
-      outcomes.push(outcome);
+      outcomes.push(await withStorageQuota(applyOnceThenResume(user, ctx, results), deps, minBudgetMs));
     } catch (e) {
-      if (transientDelay(e, work.attempt, deps.now(), work.runId) === undefined)
-        await failed(user.accountId, e);
-      else return { unfinished: [...claimed.slice(k).map((p) => p.accountId), ...notStarted], error: e };
+      const failure = classify(e);
+      if (!failure.transient) await failForGood(user.accountId, failure);
+      else return { outcomes, conflicted, stop: stopFor(failure, unfinished()) };
     }
   }
-  return notStarted.length ? { unfinished: notStarted } : undefined;
+  return {
+    outcomes,
+    conflicted,
+    ...(notStarted.length ? { stop: { reason: 'budget' as const, users: notStarted } } : {}),
+  };
 }
 
 export async function runProvisionWork(work: ProvisionWork, deps: RuntimeDeps): Promise<WorkResult> {
-  const ctx = await loadProvisionContext(deps, {
-    runId: work.runId,
-    source: work.source,
-  });
+  const ctx = await loadProvisionContext(deps, { runId: work.runId, source: work.source });
   const result: WorkResult = { outcomes: [], requeued: [], gaveUp: [] };
   // Product events are admitted without reading settings, so switching provisioning off is honoured here.
   if (!ctx.settings.provisioning.enabled) {
@@ -162,66 +161,52 @@ export async function runProvisionWork(work: ProvisionWork, deps: RuntimeDeps): 
 
   // A closed gate means Atlassian told someone to wait, or users are parked ahead of these: join the queue.
   const gate = await getRateGate();
-  let gateReadAt = deps.now();
   if (gateIsClosed(gate, deps.now(), work.released)) {
-    result.delaySeconds = await park(work, work.accountIds, deps);
-    result.requeued.push(...work.accountIds);
+    await handBack(work, { reason: 'gate', users: work.accountIds }, deps, result);
     return result;
   }
   // A paced message that starts late goes back to the governor rather than crowd the waves of this second.
   if (work.startBy !== undefined && deps.now() > work.startBy) {
-    result.delaySeconds = await park(work, work.accountIds, deps);
-    result.requeued.push(...work.accountIds);
+    await handBack(work, { reason: 'late', users: work.accountIds }, deps, result);
     return result;
   }
-  // Users' results share transactions (committed every 25 operations and when the message ends).
+
+  const tuning = provisioningTuning();
+  // Users' results share transactions (committed every `resultFlushOps` operations and when the message ends).
   const results = new ProvisioningResultBuffer();
-  ctx.results = results;
   const flushResults = () => withStorageQuota(() => results.flush(), deps, 0);
   const conflicted: string[] = [];
+  let gateReadAt = deps.now();
   let paceKnown = gate !== undefined;
+  let stop: HandBack | undefined;
   try {
-    for (let i = 0; i < work.accountIds.length; i += ROUND_USERS) {
+    for (let i = 0; i < work.accountIds.length && !stop; i += tuning.roundUsers) {
+      const rest = work.accountIds.slice(i);
       // Re-checked between rounds: another worker may have been told to wait meanwhile.
-      if (i > 0 && deps.now() - gateReadAt >= GATE_RECHECK_MS) {
+      if (i > 0 && deps.now() - gateReadAt >= tuning.gateRecheckMs) {
         gateReadAt = deps.now();
-        if (await gateClosedSince(gateReadAt)) {
-          const rest = work.accountIds.slice(i);
-          result.delaySeconds = await park(work, rest, deps);
-          result.requeued.push(...rest);
+        const current = await getRateGate();
+        if (current !== undefined && current.until > gateReadAt) {
+          stop = { reason: 'gate', users: rest };
           break;
         }
       }
-      if (deps.remainingMs() < MIN_BUDGET_MS) {
-        const rest = work.accountIds.slice(i);
-        await deps.enqueue(PROVISION_QUEUE, [{ body: { ...work, accountIds: rest } }]);
-        result.requeued.push(...rest);
+      if (deps.remainingMs() < tuning.minBudgetMs) {
+        stop = { reason: 'budget', users: rest };
         break;
       }
-      if (results.pendingOps >= RESULT_FLUSH_OPS) await flushResults();
-      const round = work.accountIds.slice(i, i + ROUND_USERS);
-      const outcomes: UserOutcome[] = [];
-      const stop = await provisionRound(round, ctx, work, deps, outcomes, conflicted);
+      if (results.pendingOps >= tuning.resultFlushOps) await flushResults();
+      const round = await provisionRound(rest.slice(0, tuning.roundUsers), ctx, deps, results);
       if (!paceKnown) paceKnown = await notePaceHint(ctx, deps);
-      for (const outcome of outcomes) await noteOutcome(outcome, ctx, results, deps);
-      result.outcomes.push(...outcomes);
-      if (!stop) continue;
-      const rest = [...stop.unfinished, ...work.accountIds.slice(i + ROUND_USERS)];
-      await handBack(work, rest, stop.error, ctx, deps, result);
-      break;
+      for (const outcome of round.outcomes) await noteOutcome(outcome, ctx, results, deps);
+      result.outcomes.push(...round.outcomes);
+      conflicted.push(...round.conflicted);
+      if (round.stop)
+        stop = { ...round.stop, users: [...round.stop.users, ...rest.slice(tuning.roundUsers)] };
     }
+    if (stop) await handBack(work, stop, deps, result);
     // Users another worker was provisioning at the same moment: again once it is done.
-    if (conflicted.length)
-      await handBack(
-        work,
-        conflicted,
-        Object.assign(new Error('Another run was provisioning these users'), {
-          code: 'CONDITION_CHECK_FAILED',
-        }),
-        ctx,
-        deps,
-        result,
-      );
+    if (conflicted.length) await handBack(work, { reason: 'conflict', users: conflicted }, deps, result);
   } finally {
     await flushResults();
   }
@@ -257,83 +242,4 @@ async function noteOutcome(
       message: `Writing through ${ctx.writer.describe}`,
       at: deps.now(),
     });
-}
-
-/**
- * Puts unfinished users back: parked with the rate governor after a 429, back on the queue after a delay for
- * other transient trouble (or for the time budget, when there is no error), given up after MAX_ATTEMPTS.
- */
-async function handBack(
-  work: ProvisionWork,
-  rest: string[],
-  error: unknown,
-  ctx: ProvisionContext,
-  deps: RuntimeDeps,
-  result: WorkResult,
-): Promise<void> {
-  if (rest.length === 0) return;
-  if (error === undefined) {
-    await deps.enqueue(PROVISION_QUEUE, [{ body: { ...work, accountIds: rest } }]);
-    result.requeued.push(...rest);
-    return;
-  }
-  if (error instanceof AtlassianApiError && error.kind === 'rate-limited') {
-    // Being told to wait is not a failure: park the rest with the governor, which paces them back.
-    result.delaySeconds = await park(work, rest, deps, error);
-    result.requeued.push(...rest);
-    return;
-  }
-  const delay = transientDelay(error, work.attempt, deps.now(), work.runId) ?? 60;
-  const attempt = work.attempt + 1;
-  if (attempt >= MAX_ATTEMPTS) {
-    for (const id of rest)
-      await recordFailure(
-        ctx,
-        id,
-        `Gave up after ${MAX_ATTEMPTS} attempts: ${error instanceof Error ? error.message : 'unknown error'}. The daily pass will try again.`,
-        deps,
-      );
-    result.gaveUp.push(...rest);
-    return;
-  }
-  const wait = Math.min(900, Math.max(1, delay));
-  await deps.enqueue(PROVISION_QUEUE, [
-    { body: { ...work, accountIds: rest, attempt }, delayInSeconds: wait },
-  ]);
-  result.requeued.push(...rest);
-  result.delaySeconds = Math.max(result.delaySeconds ?? 0, wait);
-}
-
-async function recordFailure(
-  ctx: ProvisionContext,
-  accountId: string,
-  message: string,
-  deps: RuntimeDeps,
-): Promise<void> {
-  await commitProvisioningWrites({
-    audit: [
-      {
-        id: auditId(accountId, 'provision', 'provision-failed', ctx.runId),
-        at: deps.now(),
-        accountId,
-        action: 'provision-failed',
-        target: 'provisioning',
-        targetName: 'Provisioning',
-        ruleId: '',
-        reason: message,
-        outcome: 'failed',
-        runId: ctx.runId,
-        actor: 'app',
-      },
-    ],
-    userState: {
-      accountId,
-      status: 'failed',
-      updatedAt: deps.now(),
-      message,
-      matchedRuleIds: [],
-      source: ctx.source,
-      runId: ctx.runId,
-    },
-  });
 }

@@ -1,5 +1,5 @@
-// What a live run does with one page's decisions before any access changes: warnings stored and sent (once),
-// cleared warnings deleted, report-only and blocked outcomes audited, and due actions planned for the brake.
+// Sends one page's warnings and plans its actions (a live run, before any access changes): warnings stored and
+// sent once, cleared warnings deleted, report-only and blocked outcomes audited, due actions planned for the brake.
 import type { InactivityPolicy, PlannedAction, ProductDecision, UserDecision } from '../../domain/inactivity';
 import { DAY_MS, effectiveWarnDays } from '../../domain/inactivity';
 import { createActionRow } from '../../storage/inactivity-record-repository';
@@ -13,7 +13,7 @@ import { recordAudit, type InactivityAuditInput } from './inactivity-audit';
 import { mapLimit, type RunContext } from './run-context';
 import { deliverNotice, type WarningNotice } from './warning-notice';
 
-export interface PageEffects {
+export interface PageWarningsAndPlans {
   readonly planned: readonly PlannedAction[];
   /** Jira calls made (notifications), for pacing. */
   readonly jiraCalls: number;
@@ -50,12 +50,12 @@ function undeliveredNotice(warning: StoredWarning, now: number, tuning: RunConte
   return warning.delivery === 'pending' && now - warning.warnedAt > tuning.claimLeaseMs;
 }
 
-export async function applyPageEffects(
+export async function warnAndPlanPage(
   ctx: RunContext,
   decisions: readonly UserDecision[],
   warnings: ReadonlyMap<string, readonly StoredWarning[]>,
   now: number,
-): Promise<PageEffects> {
+): Promise<PageWarningsAndPlans> {
   const { run, policy } = ctx;
   const planned: PlannedAction[] = [];
   let jiraCalls = 0;

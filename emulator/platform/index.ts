@@ -6,3 +6,4 @@ export type { InvocationRecord } from './function-runner';
 export { TIME_LIMITS_MS } from './function-runner';
 export { QUEUE_LIMITS } from './queue/queue-store';
 export { KVS_LIMITS } from './kvs/kvs-limits';
+export type { OperationGate, PlatformOperation } from './operation-gate';

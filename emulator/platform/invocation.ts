@@ -47,6 +47,8 @@ export interface InvocationInit {
   accountId?: string;
   limitMs: number;
   contextAri: string;
+  /** A test's label for this invocation (see ForgePlatform.runConsumer); not a Forge concept. */
+  tag?: string;
   appContext: {
     appId: string;
     appVersion: string;

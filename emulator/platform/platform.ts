@@ -7,6 +7,7 @@ import type { ProductEvent, SiteApi, SiteProduct } from '../contracts';
 import type { EmulatorClock } from '../clock';
 import type { ForgeFetchTarget, Invocation, InvocationHost, InvocationInit, ModuleKind } from './invocation';
 import { readManifest, INTERVAL_MS, type AppManifest, type FunctionDef } from './manifest';
+import { parsedBody, type OperationGate, type PlatformOperation } from './operation-gate';
 import { KvsStore } from './kvs/kvs-store';
 import { handleKvsRequest } from './kvs/kvs-wire';
 import { DEFAULT_KVS_QUOTA, KvsQuota, type KvsQuotaConfig } from './kvs/kvs-quota';
@@ -177,12 +178,45 @@ export class ForgePlatform implements InvocationHost {
     return this.timers?.clear(handle) ?? false;
   }
 
+  /** Holds each call of an invocation until the gate lets it through (interleaving tests); none by default. */
+  operationGate: OperationGate | undefined;
+
+  private async passGate(
+    invocation: Invocation,
+    kind: PlatformOperation['kind'],
+    method: string,
+    path: string,
+    init: RequestInit | undefined,
+  ): Promise<void> {
+    if (!this.operationGate) return;
+    await this.operationGate({
+      invocationId: invocation.id,
+      moduleKey: invocation.init.moduleKey,
+      ...(invocation.init.tag !== undefined ? { tag: invocation.init.tag } : {}),
+      kind,
+      method,
+      path,
+      body: parsedBody(init),
+      kill: () => invocation.kill(),
+    });
+    invocation.assertAlive();
+  }
+
   async handleForgeFetch(
     invocation: Invocation,
     target: ForgeFetchTarget,
     path: string,
     init: RequestInit,
   ): Promise<Response> {
+    if (this.operationGate) {
+      const kind =
+        target.type === 'kvs'
+          ? 'storage'
+          : target.type === 'fpp' && target.remote === 'stargate'
+            ? 'queue'
+            : 'product';
+      await this.passGate(invocation, kind, init.method ?? 'GET', path, init);
+    }
     if (target.type === 'kvs') return handleKvsRequest(this.storage, path, init, this.kvsQuota);
     if (target.type === 'fpp' && target.remote === 'stargate') {
       if (path.startsWith('/webhook/queue/'))
@@ -197,7 +231,12 @@ export class ForgePlatform implements InvocationHost {
     return proxyError(501, 'NOT_EMULATED', `The emulator does not implement ${target.type} calls.`);
   }
 
-  handleEgressFetch(invocation: Invocation, url: URL, init: RequestInit | undefined): Promise<Response> {
+  async handleEgressFetch(
+    invocation: Invocation,
+    url: URL,
+    init: RequestInit | undefined,
+  ): Promise<Response> {
+    await this.passGate(invocation, 'egress', init?.method ?? 'GET', url.pathname, init);
     return this.egress.fetch(url, init, {
       invocationId: invocation.id,
       moduleKey: invocation.init.moduleKey,
@@ -237,6 +276,7 @@ export class ForgePlatform implements InvocationHost {
     moduleKey: string,
     fn: FunctionDef,
     accountId?: string,
+    tag?: string,
   ): InvocationInit {
     return {
       host: this,
@@ -244,6 +284,7 @@ export class ForgePlatform implements InvocationHost {
       moduleKey,
       functionKey: fn.key,
       ...(accountId ? { accountId } : {}),
+      ...(tag !== undefined ? { tag } : {}),
       limitMs: timeLimitMs(kind, fn),
       contextAri: this.contextAri,
       appContext: {
@@ -261,12 +302,12 @@ export class ForgePlatform implements InvocationHost {
     moduleKey: string,
     functionKey: string,
     args: unknown[],
-    meta: { attempt?: number; eventId?: string; accountId?: string } = {},
+    meta: { attempt?: number; eventId?: string; accountId?: string; tag?: string } = {},
   ): Promise<RunResult> {
     const fn = this.functionDef(functionKey);
     const handler = resolveHandler(this.loadHandler, fn);
     const outcome = await runFunction(
-      this.invocationInit(kind, moduleKey, fn, meta.accountId),
+      this.invocationInit(kind, moduleKey, fn, meta.accountId, meta.tag),
       handler,
       args,
       {
@@ -345,6 +386,27 @@ export class ForgePlatform implements InvocationHost {
   }
 
   /** Runs one scheduled trigger now, as Forge would at its interval. */
+  /**
+   * Delivers one event to a queue's consumer now, outside the queue (no retry, no settling): for tests that run
+   * two deliveries of the same event at once and step them through an interleaving. `tag` labels the invocation
+   * in the operations an operation gate sees.
+   */
+  async runConsumer(
+    queueName: string,
+    body: Record<string, unknown>,
+    options: { tag?: string; eventId?: string; attempt?: number } = {},
+  ): Promise<RunResult> {
+    const consumer = this.manifest.consumers.find((c) => c.queue === queueName);
+    if (!consumer) throw new Error(`manifest.yml has no consumer for queue ${queueName}`);
+    const eventId = options.eventId ?? randomUUID();
+    const asyncEvent = { body, queueName, jobId: randomUUID(), eventId, contextAri: this.contextAri };
+    return this.run('consumer', consumer.key, consumer.functionKey, [asyncEvent, this.installContext()], {
+      attempt: options.attempt ?? 1,
+      eventId,
+      ...(options.tag !== undefined ? { tag: options.tag } : {}),
+    });
+  }
+
   async runScheduled(moduleKey: string): Promise<RunResult> {
     const def = this.manifest.scheduled.find((s) => s.key === moduleKey);
     if (!def) throw new Error(`manifest.yml has no scheduledTrigger "${moduleKey}"`);
@@ -431,7 +493,11 @@ export class ForgePlatform implements InvocationHost {
       record.retryRequested ??
       (record.outcome === 'timeout' ? { retryAfter: 60, retryReason: 'FUNCTION_TIME_OUT' } : undefined);
     if (retry && retryCount < QUEUE_LIMITS.maxRetries) {
-      this.queue.retry(event.seq, this.now() + Math.min(retry.retryAfter, 900) * 1000, {
+      // A killed invocation ended when Forge killed it, however little the shared clock moved meanwhile (latency
+      // is charged to the invocation, not to the clock): the retry comes after that, as on Forge.
+      const endedAt =
+        record.outcome === 'timeout' ? Math.max(this.now(), record.startedAt + record.limitMs) : this.now();
+      this.queue.retry(event.seq, endedAt + Math.min(retry.retryAfter, 900) * 1000, {
         retryCount: retryCount + 1,
         retryReason: retry.retryReason,
         ...(retry.retryData !== undefined ? { retryData: retry.retryData } : {}),

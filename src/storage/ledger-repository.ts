@@ -19,10 +19,17 @@ export interface LedgerRow {
   grantedAt: number;
   grant: Grant;
   runId: string;
+  /**
+   * Who works on an intent: the invocation that claimed it (or took it over), and until when at the latest
+   * (its Forge deadline plus a margin). Nobody else touches the intent before then; after it, the holder is
+   * certainly dead and another run may take the intent over. Empty and 0 on a `granted` row.
+   */
+  holder: string;
+  leaseUntil: number;
 }
 
 /** Stored attributes: the grant is flattened into strings the entity schema declares. */
-interface StoredLedger {
+export interface StoredLedger {
   accountId: string;
   grantKey: string;
   ruleId: string;
@@ -31,12 +38,25 @@ interface StoredLedger {
   grantedAt: number;
   grant: string;
   runId: string;
+  /** Absent on rows stored before intents had holders: such an intent is anyone's to take over. */
+  holder?: string;
+  leaseUntil?: number;
 }
 
-const ledgerKey = (accountId: string, grantKey: string) => `${accountId}#${grantKey}`;
+export const ledgerKey = (accountId: string, grantKey: string) => `${accountId}#${grantKey}`;
 
 function fromStored(value: StoredLedger): LedgerRow {
-  return { ...value, state: value.state as LedgerState, grant: JSON.parse(value.grant) as Grant };
+  return {
+    ...value,
+    state: value.state as LedgerState,
+    grant: JSON.parse(value.grant) as Grant,
+    holder: value.holder ?? '',
+    leaseUntil: value.leaseUntil ?? 0,
+  };
+}
+
+export function toStored(row: LedgerRow): StoredLedger {
+  return { ...row, grant: JSON.stringify(row.grant) };
 }
 
 export async function ledgerForAccount(accountId: string): Promise<LedgerRow[]> {
@@ -59,8 +79,7 @@ export async function ledgerForAccount(accountId: string): Promise<LedgerRow[]> 
 }
 
 export async function putLedger(row: LedgerRow): Promise<void> {
-  const stored: StoredLedger = { ...row, grant: JSON.stringify(row.grant) };
-  await kvs.entity<StoredLedger>(ENTITY.ledger).set(ledgerKey(row.accountId, row.grantKey), stored);
+  await kvs.entity<StoredLedger>(ENTITY.ledger).set(ledgerKey(row.accountId, row.grantKey), toStored(row));
 }
 
 export async function deleteLedger(accountId: string, grantKey: string): Promise<void> {

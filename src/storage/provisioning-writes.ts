@@ -7,7 +7,7 @@ import type { AuditEntry } from '../shared/audit';
 import { ENTITY, KEY } from './keys';
 import { isConditionFailure } from './storage-errors';
 import type { ComponentHealth } from './health-repository';
-import type { LedgerRow } from './ledger-repository';
+import { ledgerKey, toStored, type LedgerRow, type StoredLedger } from './ledger-repository';
 import type { UserState } from './user-state-repository';
 
 /** Forge allows at most 25 operations per transaction. */
@@ -15,44 +15,60 @@ const MAX_OPS = 25;
 
 export interface ProvisioningWrites {
   /**
-   * Intents that must not collide with another worker's: `absent` for a new grant (no row yet), `granted` for a
-   * removal (the row is still plainly granted). A collision fails the whole transaction with
+   * New intents, which must not collide with another worker's: `absent` for a new grant (no row yet), `granted`
+   * for a removal (the row is still plainly granted). A collision fails the whole transaction with
    * CONDITION_CHECK_FAILED, and the caller retries later, when the other worker is done.
    */
   claimLedger?: Array<{ row: LedgerRow; expect: 'absent' | 'granted' }>;
-  putLedger?: LedgerRow[];
-  deleteLedger?: Array<{ accountId: string; grantKey: string }>;
+  /**
+   * Intents an earlier run left unfinished (its lease ran out) taken over by this run: `row` (with this run as
+   * holder) replaces `from` only while the stored intent is still exactly `from`.
+   */
+  takeOverLedger?: Array<{ row: LedgerRow; from: LedgerRow }>;
+  /**
+   * Intents this run holds, settled: replaced by `result` (granted, or granted again when a removal did not
+   * happen) or deleted when `result` is null — only while this run still holds the intent, so a run that lost
+   * it can never overwrite or delete what the run that took it over recorded.
+   */
+  settleLedger?: Array<{ intent: LedgerRow; result: LedgerRow | null }>;
   audit?: AuditEntry[];
   userState?: UserState;
 }
 
 type Op = (tx: TransactionBuilder) => TransactionBuilder;
+type LedgerCondition = ReturnType<Filter<StoredLedger>['and']>;
 
-const ledgerKey = (accountId: string, grantKey: string) => `${accountId}#${grantKey}`;
-
-type StoredLedgerValue = Omit<LedgerRow, 'grant'> & { grant: string };
-const stored = (row: LedgerRow): StoredLedgerValue => ({ ...row, grant: JSON.stringify(row.grant) });
+/** The stored intent is still `row`: same state, same holder, same moment of intent. */
+function stillHeld(row: LedgerRow): LedgerCondition {
+  const filter = new Filter<StoredLedger>()
+    .and('state', FilterConditions.equalTo(row.state))
+    .and('intentAt', FilterConditions.equalTo(row.intentAt));
+  // Intents stored before holders existed have no holder attribute.
+  return row.holder
+    ? filter.and('holder', FilterConditions.equalTo(row.holder))
+    : filter.and('holder', FilterConditions.notExists());
+}
 
 function opsOf(writes: ProvisioningWrites): Op[] {
   const ops: Op[] = [];
+  const options = (conditions: LedgerCondition) => ({ entityName: ENTITY.ledger, conditions });
   for (const { row, expect } of writes.claimLedger ?? []) {
     const condition =
       expect === 'absent'
-        ? new Filter<StoredLedgerValue>().and('state', FilterConditions.notExists())
-        : new Filter<StoredLedgerValue>().and('state', FilterConditions.equalTo('granted'));
+        ? new Filter<StoredLedger>().and('state', FilterConditions.notExists())
+        : new Filter<StoredLedger>().and('state', FilterConditions.equalTo('granted'));
+    ops.push((tx) => tx.set(ledgerKey(row.accountId, row.grantKey), toStored(row), options(condition)));
+  }
+  for (const { row, from } of writes.takeOverLedger ?? [])
+    ops.push((tx) => tx.set(ledgerKey(row.accountId, row.grantKey), toStored(row), options(stillHeld(from))));
+  for (const { intent, result } of writes.settleLedger ?? []) {
+    const key = ledgerKey(intent.accountId, intent.grantKey);
     ops.push((tx) =>
-      tx.set(ledgerKey(row.accountId, row.grantKey), stored(row), {
-        entityName: ENTITY.ledger,
-        conditions: condition,
-      }),
+      result
+        ? tx.set(key, toStored(result), options(stillHeld(intent)))
+        : tx.delete(key, options(stillHeld(intent))),
     );
   }
-  for (const row of writes.putLedger ?? [])
-    ops.push((tx) =>
-      tx.set(ledgerKey(row.accountId, row.grantKey), stored(row), { entityName: ENTITY.ledger }),
-    );
-  for (const row of writes.deleteLedger ?? [])
-    ops.push((tx) => tx.delete(ledgerKey(row.accountId, row.grantKey), { entityName: ENTITY.ledger }));
   for (const entry of writes.audit ?? []) {
     const { id, ...value } = entry;
     ops.push((tx) => tx.set(id, value, { entityName: ENTITY.audit }));
@@ -167,6 +183,11 @@ export class IntentClaims {
 export class ProvisioningResultBuffer {
   private pending: UserOps[] = [];
   private readonly extras = new Map<string, unknown>();
+  /**
+   * Users whose results were dropped because this run no longer held their intents: another run took them over
+   * (this one outlived its lease) and records the outcome itself. Never expected while leases are honoured.
+   */
+  readonly superseded = new Set<string>();
 
   get pendingOps(): number {
     return this.pending.reduce((n, p) => n + p.ops.length, 0);
@@ -191,7 +212,7 @@ export class ProvisioningResultBuffer {
     while (this.pending.length > 0) {
       const first = this.pending[0] as UserOps;
       if (first.ops.length > MAX_OPS) {
-        await executeInChunks(first.ops);
+        await this.commitAlone(first);
         this.pending.shift();
         continue;
       }
@@ -199,7 +220,17 @@ export class ProvisioningResultBuffer {
       const ops = this.pending.slice(0, count).flatMap((p) => p.ops);
       // The bookkeeping joins the last transaction when it fits.
       const last = count === this.pending.length && ops.length + this.extras.size <= MAX_OPS;
-      await execute(last ? [...ops, ...this.extraOps()] : ops);
+      try {
+        await execute(last ? [...ops, ...this.extraOps()] : ops);
+      } catch (e) {
+        if (!isConditionFailure(e)) throw e;
+        // Someone's intents are no longer this run's: commit user by user, dropping only theirs.
+        for (const user of this.pending.slice(0, count)) {
+          await this.commitAlone(user);
+          this.pending.shift();
+        }
+        continue;
+      }
       this.pending.splice(0, count);
       if (last) this.extras.clear();
     }
@@ -213,6 +244,15 @@ export class ProvisioningResultBuffer {
         ),
       );
       for (const [key] of chunk) this.extras.delete(key);
+    }
+  }
+
+  private async commitAlone(user: UserOps): Promise<void> {
+    try {
+      await executeInChunks(user.ops);
+    } catch (e) {
+      if (!isConditionFailure(e)) throw e;
+      this.superseded.add(user.accountId);
     }
   }
 

@@ -21,6 +21,8 @@ function retryFor(e: unknown): InvocationError | undefined {
       return retryLater(Math.max(failure.retryAfterSeconds ?? 30, 5));
     case 'out-of-time':
       return retryLater(60);
+    case 'conflict':
+      return retryLater(Math.max(failure.retryAfterSeconds ?? 30, 5));
     case 'storage-quota':
     case 'queue-busy':
       // Spread over two minutes: pages refused together must not all come back in the same quota minute.

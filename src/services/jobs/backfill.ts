@@ -24,7 +24,7 @@ import { planUser, provisionUser } from '../provisioning/provision-user';
 import { SourceFailedError } from '../provisioning/gather-attributes';
 import { ImpactTally, mergeImpacts } from './impact';
 import { withStorageQuota } from '../storage-quota';
-import { OutOfTimeError } from '../failures';
+import { OutOfTimeError, WorkConflictError } from '../failures';
 import { AtlassianApiError } from '../../clients/api-error';
 import { closeRateGate, getRateGate } from '../../storage/rate-governor-repository';
 import { usersPerSecond } from '../provisioning/rate-governor';
@@ -40,6 +40,8 @@ const PAGES_PER_MINUTE = 300;
 const MAX_RATE_LIMITED_ATTEMPTS = 20;
 /** Time a page keeps in hand to record its result. */
 const PAGE_RESERVE_MS = 30_000;
+/** How long a page waits, at most, before looking again at a user another run is provisioning. */
+const BUSY_USER_WAIT_MS = 5_000;
 
 /** A planned page with no result this long after it was queued is sent again. */
 export const STALL_MS = 20 * 60_000;
@@ -216,6 +218,17 @@ export async function runPage(
         if (e instanceof SourceFailedError) {
           failed++;
           break;
+        }
+        // A duplicate of this page (or live provisioning) is on this user right now: it is normally done within
+        // seconds, and its hold ends by retryAfterSeconds even if it was killed. Wait while the page has time.
+        if (e instanceof WorkConflictError && attempt < MAX_RATE_LIMITED_ATTEMPTS) {
+          const waitMs = Math.min(BUSY_USER_WAIT_MS, (e.retryAfterSeconds ?? 5) * 1000);
+          if (deps.remainingMs() - waitMs < PAGE_RESERVE_MS)
+            throw new OutOfTimeError(
+              `User ${accountId} is being provisioned by another run; the page will be redelivered.`,
+            );
+          await deps.sleep(waitMs);
+          continue;
         }
         if (
           e instanceof AtlassianApiError &&

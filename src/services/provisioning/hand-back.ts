@@ -59,8 +59,10 @@ export function retryDelaySeconds(
     // Storage quotas are counted per minute: back when it turns (spread), not a whole minute later.
     case 'storage-quota':
       return quotaRetryAfterSeconds(now, spreadKey);
+    // Another run holds the users: it normally finishes within seconds, and its hold ends by retryAfterSeconds
+    // even if it was killed, so the back-off need never wait longer than that.
     case 'conflict':
-      return Math.min(900, Math.max(5, failure.retryAfterSeconds ?? 0, backoff));
+      return Math.max(5, Math.min(backoff, failure.retryAfterSeconds ?? backoff));
     default:
       return 60;
   }

@@ -1,10 +1,13 @@
-// Loads what provisioning needs once per invocation: settings, rules, clients and the grant writer.
+// Loads what provisioning needs once per invocation: settings, rules, clients, the grant writer, and who this
+// invocation is as the holder of the intents it claims.
+import { randomUUID } from 'node:crypto';
 import { getExclusiveSets, listRules } from '../../storage/rules-repository';
 import { loadSettings } from '../../storage/settings-repository';
 import { recordHealth } from '../../storage/health-repository';
 import { buildApiClients, provisioningCredentials } from '../api-clients';
 import type { RuntimeDeps } from '../runtime-deps';
 import { createGrantWriter } from './grant-writer';
+import { provisioningTuning } from './provisioning-tuning';
 import type { ProvisionContext } from './provision-user';
 
 export async function loadProvisionContext(
@@ -28,6 +31,9 @@ export async function loadProvisionContext(
     exclusiveSets,
     writer: createGrantWriter(clients, settings),
     now: deps.now,
+    holder: randomUUID(),
+    // Nobody else touches this invocation's intents before Forge has certainly killed it.
+    leaseUntil: () => Math.ceil(deps.now() + deps.remainingMs() + provisioningTuning().leaseMarginMs),
     ...run,
   };
 }

@@ -1,29 +1,41 @@
-// Provisions one user: gather attributes → plan → record intents → write to the site → record results, so that a
-// retry, a duplicate delivery or a crash at any point ends in the same state with each change audited once.
-import { planAccess, type AccessPlan, type LedgerEntry, type PlannedGrant } from '../../domain/access-plan';
-import { describeGrant, type ExclusiveSet, type Grant, type Rule } from '../../domain/rules';
-import type { AuditAction, AuditEntry } from '../../shared/audit';
+// Provisions one user: gather attributes → plan → claim intents → write to the site → settle them, so that a
+// retry, a duplicate delivery or a crash at any point ends in the same state with each change ledgered and audited
+// exactly once (intents.ts says who may finish an intent, and when).
+import { planAccess, type AccessPlan, type LedgerEntry } from '../../domain/access-plan';
+import type { ExclusiveSet, Rule } from '../../domain/rules';
 import { ledgerForAccount, type LedgerRow } from '../../storage/ledger-repository';
 import { commitProvisioningWrites, type ProvisioningWrites } from '../../storage/provisioning-writes';
-import type { UserState } from '../../storage/user-state-repository';
-import { auditId } from '../audit-ids';
+import type { ApiClients } from '../api-clients';
+import type { AppSettings } from '../../shared/settings';
+import { classify, WorkConflictError } from '../failures';
 import {
   gatherAttributes,
   SourceFailedError,
   type GatheredUser,
   type SourceReport,
 } from './gather-attributes';
-import { GrantWriteError, type GrantWriter } from './grant-writer';
-import type { ApiClients } from '../api-clients';
-import type { AppSettings } from '../../shared/settings';
+import {
+  commitSettlement,
+  finishIntents,
+  heldElsewhereUntil,
+  intentClaims,
+  IntentSettlement,
+  newIntents,
+  writeIntent,
+  type GrantChange,
+  type GrantFailure,
+  type IntentContext,
+} from './intents';
+import { failureAudit, userState } from './provision-records';
 
-export interface ProvisionContext {
+export type { GrantChange, GrantFailure } from './intents';
+export { intentClaims } from './intents';
+
+export interface ProvisionContext extends IntentContext {
   clients: ApiClients;
   settings: AppSettings;
   rules: readonly Rule[];
   exclusiveSets: readonly ExclusiveSet[];
-  writer: GrantWriter;
-  now: () => number;
   /** The event, job or run this work belongs to (stable across retries of it). */
   runId: string;
   source: string;
@@ -42,17 +54,6 @@ export const WRITE_RESULTS_AT_ONCE: ResultSink = {
   add: (_accountId, writes) => commitProvisioningWrites(writes),
 };
 
-export interface GrantChange {
-  grantKey: string;
-  grant: Grant;
-}
-
-export interface GrantFailure {
-  grant: Grant;
-  message: string;
-  scope: GrantWriteError['scope'];
-}
-
 export interface UserOutcome {
   accountId: string;
   status: 'ok' | 'failed' | 'skipped';
@@ -68,125 +69,6 @@ export interface UserOutcome {
   sources: SourceReport[];
   plan?: AccessPlan;
   message: string;
-}
-
-function addAction(grant: Grant): AuditAction {
-  return grant.kind === 'group' ? 'group-added' : 'role-added';
-}
-
-function removeAction(grant: Grant): AuditAction {
-  return grant.kind === 'group' ? 'group-removed' : 'role-removed';
-}
-
-function targetName(grant: Grant): string {
-  return grant.kind === 'group' ? grant.groupName : `${grant.roleName} in ${grant.projectKey}`;
-}
-
-function changeAudit(ctx: ProvisionContext, row: LedgerRow, action: AuditAction, reason: string): AuditEntry {
-  return {
-    id: auditId(row.accountId, row.grantKey, action, row.intentAt),
-    at: ctx.now(),
-    accountId: row.accountId,
-    action,
-    target: row.grantKey,
-    targetName: targetName(row.grant),
-    ruleId: row.ruleId,
-    reason,
-    outcome: 'success',
-    runId: row.runId,
-    actor: 'app',
-  };
-}
-
-function failureAudit(
-  ctx: ProvisionContext,
-  accountId: string,
-  target: string,
-  name: string,
-  ruleId: string,
-  message: string,
-): AuditEntry {
-  return {
-    id: auditId(accountId, target, 'provision-failed', ctx.runId),
-    at: ctx.now(),
-    accountId,
-    action: 'provision-failed',
-    target,
-    targetName: name,
-    ruleId,
-    reason: message,
-    outcome: 'failed',
-    runId: ctx.runId,
-    actor: 'app',
-  };
-}
-
-function userState(
-  ctx: ProvisionContext,
-  accountId: string,
-  status: UserState['status'],
-  message: string,
-  matched: string[],
-): UserState {
-  return {
-    accountId,
-    status,
-    updatedAt: ctx.now(),
-    message,
-    matchedRuleIds: matched,
-    source: ctx.source,
-    runId: ctx.runId,
-  };
-}
-
-/** Finishes writes a previous run started (intents) before planning anew; the site calls are idempotent. */
-async function finishIntents(
-  ctx: ProvisionContext,
-  accountId: string,
-  ledger: LedgerRow[],
-): Promise<{ ledger: LedgerRow[]; added: GrantChange[]; removed: GrantChange[] }> {
-  const pending = ledger.filter((row) => row.state !== 'granted');
-  if (pending.length === 0) return { ledger, added: [], removed: [] };
-  const put: LedgerRow[] = [];
-  const removed: Array<{ accountId: string; grantKey: string }> = [];
-  const audit: AuditEntry[] = [];
-  for (const row of pending) {
-    if (row.state === 'adding') {
-      // Our intent precedes the write, so "already held" here means our earlier attempt got through.
-      await ctx.writer.add(row.grant, accountId);
-      const done = { ...row, state: 'granted' as const, grantedAt: ctx.now() };
-      put.push(done);
-      audit.push(
-        changeAudit(
-          ctx,
-          done,
-          addAction(row.grant),
-          `Granted by rule ${row.ruleId} (completed after an interruption)`,
-        ),
-      );
-    } else {
-      await ctx.writer.remove(row.grant, accountId);
-      removed.push({ accountId, grantKey: row.grantKey });
-      audit.push(
-        changeAudit(
-          ctx,
-          row,
-          removeAction(row.grant),
-          `Removed: rule ${row.ruleId} no longer justifies it (completed after an interruption)`,
-        ),
-      );
-    }
-  }
-  await commitProvisioningWrites({ putLedger: put, deleteLedger: removed, audit });
-  const finished = new Map(put.map((r) => [r.grantKey, r]));
-  const gone = new Set(removed.map((r) => r.grantKey));
-  return {
-    ledger: ledger.filter((r) => !gone.has(r.grantKey)).map((r) => finished.get(r.grantKey) ?? r),
-    added: put.map((r) => ({ grantKey: r.grantKey, grant: r.grant })),
-    removed: pending
-      .filter((r) => gone.has(r.grantKey))
-      .map((r) => ({ grantKey: r.grantKey, grant: r.grant })),
-  };
 }
 
 function currentGrantKeys(gathered: GatheredUser, ledger: LedgerRow[]): string[] {
@@ -205,10 +87,6 @@ function byRun(rows: LedgerRow[], runId: string): GrantChange[] {
     if (row.runId === runId && row.state === 'granted')
       seen.set(row.grantKey, { grantKey: row.grantKey, grant: row.grant });
   return [...seen.values()];
-}
-
-function ruleOf(grant: PlannedGrant): string {
-  return grant.ruleIds[0] ?? '';
 }
 
 function planFor(
@@ -265,44 +143,58 @@ export interface PreparedUser {
   gathered: GatheredUser;
   /** The user's ledger, after finishing what an interrupted run had started. */
   ledger: LedgerRow[];
-  resumed: { added: GrantChange[]; removed: GrantChange[] };
+  resumed: { added: GrantChange[]; removed: GrantChange[]; failures: GrantFailure[] };
   plan: AccessPlan;
   intents: LedgerRow[];
 }
 
-/** A user is either finished by preparing (nothing to change, a source failed) or ready for its site writes. */
-export type Preparation = { done: UserOutcome } | { prepared: PreparedUser };
+/**
+ * A user is finished by preparing (nothing to change, a source failed), ready for its site writes, or busy:
+ * another live run holds its intents until `until` at the latest, so it is tried again later.
+ */
+export type Preparation = { done: UserOutcome } | { prepared: PreparedUser } | { busy: { until: number } };
 
 /**
- * Gathers, finishes interrupted intents, plans and builds the intents. Users with nothing to change (or whose
- * sources failed) are finished here; their result goes to `results`.
+ * Reads the ledger (a user another run is working on is left to it), gathers, finishes interrupted intents, plans
+ * and builds the intents. Users with nothing to change (or whose sources failed) are finished here; their result
+ * goes to `results`.
  */
 export async function prepareUser(
   accountId: string,
   ctx: ProvisionContext,
   results: ResultSink,
 ): Promise<Preparation> {
+  const stored = await ledgerForAccount(accountId);
+  const heldUntil = heldElsewhereUntil(stored, ctx);
+  if (heldUntil !== undefined) return { busy: { until: heldUntil } };
+
   let gathered: GatheredUser;
   try {
     gathered = await gatherAttributes(accountId, ctx.clients, ctx.settings);
   } catch (e) {
     if (!(e instanceof SourceFailedError)) throw e;
     await results.add(accountId, {
-      audit: [failureAudit(ctx, accountId, `source:${e.source}`, e.source, '', e.message)],
+      audit: [
+        failureAudit(ctx, accountId, { key: `source:${e.source}`, name: e.source, ruleId: '' }, e.message),
+      ],
       userState: userState(ctx, accountId, 'failed', e.message, []),
     });
     return { done: failedOutcome(accountId, e.message) };
   }
 
-  const resumed = await finishIntents(ctx, accountId, await ledgerForAccount(accountId));
+  let resumed: Awaited<ReturnType<typeof finishIntents>>;
+  try {
+    resumed = await finishIntents(accountId, stored, ctx);
+  } catch (e) {
+    // Another run took the interrupted intents first: it finishes them, this user is tried again later.
+    if (e instanceof WorkConflictError) return { busy: { until: ctx.now() } };
+    throw e;
+  }
   const ledger = resumed.ledger;
   const plan = planFor(gathered, ledger, ctx);
+  const resumedAnything = resumed.added.length + resumed.removed.length + resumed.failures.length > 0;
 
-  if (
-    plan.add.length === 0 &&
-    plan.remove.length === 0 &&
-    resumed.added.length + resumed.removed.length === 0
-  ) {
+  if (plan.add.length === 0 && plan.remove.length === 0 && !resumedAnything) {
     const message = plan.skipped ? plan.reasons.join(' ') : 'Nothing to change';
     await results.add(accountId, {
       userState: userState(ctx, accountId, plan.skipped ? 'skipped' : 'ok', message, plan.matchedRuleIds),
@@ -322,116 +214,65 @@ export async function prepareUser(
     };
   }
 
-  const intentAt = ctx.now();
-  const intents: LedgerRow[] = [
-    ...plan.add.map((g) => ({
-      accountId,
-      grantKey: g.grantKey,
-      ruleId: ruleOf(g),
-      state: 'adding' as const,
-      intentAt,
-      grantedAt: 0,
-      grant: g.grant,
-      runId: ctx.runId,
-    })),
-    ...plan.remove.map((g) => {
-      const held = ledger.find((r) => r.grantKey === g.grantKey);
-      return { ...(held as LedgerRow), state: 'removing' as const, intentAt, runId: ctx.runId };
-    }),
-  ];
   return {
     prepared: {
       accountId,
       gathered,
       ledger,
-      resumed: { added: resumed.added, removed: resumed.removed },
+      resumed: { added: resumed.added, removed: resumed.removed, failures: resumed.failures },
       plan,
-      intents,
+      intents: newIntents(accountId, plan, ledger, ctx),
     },
   };
 }
 
-/**
- * The conditional ledger writes that claim a prepared user's intents: if a duplicate delivery is provisioning
- * the user right now, the claim fails (CONDITION_CHECK_FAILED) and the user is retried once the other is done.
- */
-export function intentClaims(prepared: PreparedUser): NonNullable<ProvisioningWrites['claimLedger']> {
-  return prepared.intents.map((row) => ({
-    row,
-    expect: row.state === 'adding' ? ('absent' as const) : ('granted' as const),
-  }));
-}
-
-/** Site writes for a user whose intents are claimed, one at a time, then its results. */
+/** Site writes for a user whose intents are claimed (held by this run), one at a time, then its results. */
 export async function applyUser(
   prepared: PreparedUser,
   ctx: ProvisionContext,
   results: ResultSink,
 ): Promise<UserOutcome> {
   const { accountId, plan, ledger, intents, resumed, gathered } = prepared;
-  // A transient failure stops here (the claimed intents make the retry resume cleanly).
-  const put: LedgerRow[] = [];
-  const removed: Array<{ accountId: string; grantKey: string }> = [];
-  const audit: AuditEntry[] = [];
-  const failures: GrantFailure[] = [];
-  const added: GrantChange[] = [...resumed.added];
-  const removedKeys: GrantChange[] = [...resumed.removed];
-  for (const row of intents) {
+  const settlement = new IntentSettlement(ctx);
+  for (const intent of intents) {
+    const reasons = {
+      added:
+        plan.add.find((g) => g.grantKey === intent.grantKey)?.reason ?? `Granted by rule ${intent.ruleId}`,
+      removed:
+        plan.remove.find((g) => g.grantKey === intent.grantKey)?.reason ??
+        `Rule ${intent.ruleId} no longer applies`,
+      resumed: false,
+    };
     try {
-      if (row.state === 'adding') {
-        const result = await ctx.writer.add(row.grant, accountId);
-        if (result === 'already-held') {
-          // Someone granted it by hand meanwhile: not ours to own or ever revoke.
-          removed.push({ accountId, grantKey: row.grantKey });
-          continue;
-        }
-        const done = { ...row, state: 'granted' as const, grantedAt: ctx.now() };
-        put.push(done);
-        added.push({ grantKey: row.grantKey, grant: row.grant });
-        const reason =
-          plan.add.find((g) => g.grantKey === row.grantKey)?.reason ?? `Granted by rule ${row.ruleId}`;
-        audit.push(changeAudit(ctx, done, addAction(row.grant), reason));
-      } else {
-        await ctx.writer.remove(row.grant, accountId);
-        removed.push({ accountId, grantKey: row.grantKey });
-        removedKeys.push({ grantKey: row.grantKey, grant: row.grant });
-        const reason =
-          plan.remove.find((g) => g.grantKey === row.grantKey)?.reason ??
-          `Rule ${row.ruleId} no longer applies`;
-        audit.push(changeAudit(ctx, row, removeAction(row.grant), reason));
-      }
+      await writeIntent(intent, settlement, ctx, reasons);
     } catch (e) {
-      if (!(e instanceof GrantWriteError)) {
-        // Record what already happened before handing the transient failure to the caller.
-        await commitProvisioningWrites({ putLedger: put, deleteLedger: removed, audit });
-        throw e;
-      }
-      failures.push({ grant: row.grant, message: e.message, scope: e.scope });
-      audit.push(failureAudit(ctx, accountId, row.grantKey, describeGrant(row.grant), row.ruleId, e.message));
-      // The intent is dropped: nothing happened on the site.
-      if (row.state === 'adding') removed.push({ accountId, grantKey: row.grantKey });
-      else put.push({ ...row, state: 'granted' });
+      // A transient failure stops here: what already happened is settled now, the rest stays held, and the retry
+      // (this run's own, or another's once the lease has run out) resumes from the intents.
+      await commitSettlement(settlement);
+      throw e;
     }
   }
+  const added = [...resumed.added, ...settlement.added];
+  const removed = [...resumed.removed, ...settlement.removed];
+  const failures = [...resumed.failures, ...settlement.failures];
   const status = failures.length ? 'failed' : 'ok';
   const message = failures.length
     ? failures
         .map((f) => f.message)
         .filter((m, i, all) => all.indexOf(m) === i)
         .join(' ')
-    : `Added ${added.length}, removed ${removedKeys.length}`;
+    : `Added ${added.length}, removed ${removed.length}`;
   await results.add(accountId, {
-    putLedger: put,
-    deleteLedger: removed,
-    audit,
+    ...settlement.writes(),
     userState: userState(ctx, accountId, status, message, plan.matchedRuleIds),
   });
-  const heldNow = [...ledger.filter((r) => !removedKeys.some((x) => x.grantKey === r.grantKey)), ...put];
+  const settled = new Set(intents.map((i) => i.grantKey));
+  const heldNow = [...ledger.filter((r) => !settled.has(r.grantKey)), ...settlement.stillGranted];
   return {
     accountId,
     status,
     added,
-    removed: removedKeys,
+    removed,
     grantedByRun: byRun(heldNow, ctx.runId),
     failures,
     sources: gathered.sources,
@@ -440,7 +281,10 @@ export async function applyUser(
   };
 }
 
-/** One user end to end: prepare, claim its intents, write to the site, record the results. */
+/**
+ * One user end to end: prepare, claim its intents, write to the site, record the results. Throws
+ * WorkConflictError when another run is working on the user (its caller tries again later).
+ */
 export async function provisionUser(
   accountId: string,
   ctx: ProvisionContext,
@@ -448,6 +292,23 @@ export async function provisionUser(
 ): Promise<UserOutcome> {
   const preparation = await prepareUser(accountId, ctx, results);
   if ('done' in preparation) return preparation.done;
-  await commitProvisioningWrites({ claimLedger: intentClaims(preparation.prepared) });
+  if ('busy' in preparation) throw busyError(accountId, preparation.busy.until, ctx);
+  try {
+    await commitProvisioningWrites({ claimLedger: intentClaims(preparation.prepared.intents) });
+  } catch (e) {
+    // A duplicate delivery claimed the user a moment earlier.
+    if (classify(e).kind === 'conflict') throw busyError(accountId, ctx.now(), ctx);
+    throw e;
+  }
   return applyUser(preparation.prepared, ctx, results);
+}
+
+/** Another run holds the user's intents until `until` at the latest. */
+export function busyError(
+  accountId: string,
+  until: number,
+  ctx: Pick<ProvisionContext, 'now'>,
+): WorkConflictError {
+  const seconds = Math.max(1, Math.ceil((until - ctx.now()) / 1000));
+  return new WorkConflictError(`Another run is provisioning ${accountId} right now.`, seconds);
 }

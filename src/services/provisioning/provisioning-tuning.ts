@@ -30,6 +30,11 @@ export interface ProvisioningTuning {
   readonly releaserEventsPerMinute: number;
   /** A releaser claim outlives its longest wait; if its run is lost, the backstop queues a new one after this. */
   readonly releaserTtlSeconds: number;
+  /**
+   * An intent is its invocation's until that invocation's Forge deadline plus this much: room for a site write it
+   * sent just before being killed to land. Only then may another run take the intent over.
+   */
+  readonly leaseMarginMs: number;
 }
 
 export const DEFAULT_PROVISIONING_TUNING: ProvisioningTuning = {
@@ -44,6 +49,7 @@ export const DEFAULT_PROVISIONING_TUNING: ProvisioningTuning = {
   lateAfterSeconds: 2,
   releaserEventsPerMinute: 400,
   releaserTtlSeconds: 16 * 60,
+  leaseMarginMs: 30_000,
 };
 
 /** Provisioning messages running at once, at most (a Forge queue concurrency key; fixed, it names the key). */

@@ -17,6 +17,7 @@ import {
 import { loadProvisionContext } from './provision-context';
 import {
   applyUser,
+  busyError,
   failedOutcome,
   intentClaims,
   prepareUser,
@@ -33,10 +34,17 @@ export interface WorkResult extends HandBackResult {
   outcomes: UserOutcome[];
 }
 
+/** Users another run is provisioning right now, and when its hold ends at the latest. */
+interface Conflicts {
+  users: string[];
+  /** The earliest end of those holds (epoch ms), when known. */
+  heldUntil?: number;
+}
+
 /** What one round did: users finished (or failed for good), users another worker holds, and why it stopped early. */
 interface RoundResult {
   outcomes: UserOutcome[];
-  conflicted: string[];
+  conflicted: Conflicts;
   /** The users of this round it did not finish (the caller adds the later rounds' users). */
   stop?: HandBack;
 }
@@ -76,6 +84,7 @@ async function provisionRound(
   const { minBudgetMs } = provisioningTuning();
   const outcomes: UserOutcome[] = [];
   const prepared: PreparedUser[] = [];
+  const busy: Conflicts = { users: [] };
   /** Users this round had no time to start: handed back after the prepared ones are written. */
   let notStarted: string[] = [];
   const failForGood = async (accountId: string, failure: Failure) => {
@@ -101,7 +110,10 @@ async function provisionRound(
         minBudgetMs,
       );
       if ('done' in preparation) outcomes.push(preparation.done);
-      else prepared.push(preparation.prepared);
+      else if ('busy' in preparation) {
+        busy.users.push(accountId);
+        busy.heldUntil = Math.min(busy.heldUntil ?? Infinity, preparation.busy.until);
+      } else prepared.push(preparation.prepared);
     } catch (e) {
       const failure = classify(e);
       if (!failure.transient) {
@@ -110,19 +122,22 @@ async function provisionRound(
       }
       // Nobody calls while a wait is in force, so the prepared users go back too (their reads are redone).
       const back = [...prepared.map((p) => p.accountId), ...accountIds.slice(j)];
-      return { outcomes, conflicted: [], stop: stopFor(failure, back) };
+      return { outcomes, conflicted: busy, stop: stopFor(failure, back) };
     }
   }
 
-  const claims = new IntentClaims(prepared.map((p) => ({ accountId: p.accountId, claims: intentClaims(p) })));
+  const claims = new IntentClaims(
+    prepared.map((p) => ({ accountId: p.accountId, claims: intentClaims(p.intents) })),
+  );
   try {
     await withStorageQuota(() => claims.commit(), deps, minBudgetMs);
   } catch (e) {
     // Claims already committed are finished from their intents by the next run.
     const back = [...prepared.map((p) => p.accountId), ...notStarted];
-    return { outcomes, conflicted: [], stop: stopFor(classify(e), back) };
+    return { outcomes, conflicted: busy, stop: stopFor(classify(e), back) };
   }
-  const conflicted = [...claims.conflicted];
+  // A claim that collided: a duplicate delivery claimed the user a moment earlier.
+  const conflicted: Conflicts = { ...busy, users: [...busy.users, ...claims.conflicted] };
   const claimed = prepared.filter((p) => !claims.conflicted.has(p.accountId));
 
   for (let k = 0; k < claimed.length; k++) {
@@ -175,7 +190,7 @@ export async function runProvisionWork(work: ProvisionWork, deps: RuntimeDeps): 
   // Users' results share transactions (committed every `resultFlushOps` operations and when the message ends).
   const results = new ProvisioningResultBuffer();
   const flushResults = () => withStorageQuota(() => results.flush(), deps, 0);
-  const conflicted: string[] = [];
+  const conflicted: Conflicts = { users: [] };
   let gateReadAt = deps.now();
   let paceKnown = gate !== undefined;
   let stop: HandBack | undefined;
@@ -200,13 +215,20 @@ export async function runProvisionWork(work: ProvisionWork, deps: RuntimeDeps): 
       if (!paceKnown) paceKnown = await notePaceHint(ctx, deps);
       for (const outcome of round.outcomes) await noteOutcome(outcome, ctx, results, deps);
       result.outcomes.push(...round.outcomes);
-      conflicted.push(...round.conflicted);
+      conflicted.users.push(...round.conflicted.users);
+      if (round.conflicted.heldUntil !== undefined)
+        conflicted.heldUntil = Math.min(conflicted.heldUntil ?? Infinity, round.conflicted.heldUntil);
       if (round.stop)
         stop = { ...round.stop, users: [...round.stop.users, ...rest.slice(tuning.roundUsers)] };
     }
     if (stop) await handBack(work, stop, deps, result);
     // Users another worker was provisioning at the same moment: again once it is done.
-    if (conflicted.length) await handBack(work, { reason: 'conflict', users: conflicted }, deps, result);
+    if (conflicted.users.length) {
+      const failure = classify(
+        busyError(conflicted.users[0] as string, conflicted.heldUntil ?? deps.now(), ctx),
+      );
+      await handBack(work, { reason: 'conflict', users: conflicted.users, failure }, deps, result);
+    }
   } finally {
     await flushResults();
   }

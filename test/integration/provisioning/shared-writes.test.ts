@@ -46,6 +46,8 @@ describe('intent claims shared by several users', () => {
     grantedAt: 0,
     grant: { kind: 'group', groupId: 'g1', groupName: 'G1' },
     runId: 'run-1',
+    holder: 'invocation-1',
+    leaseUntil: 1_000,
   });
 
   it('report only the user another run is already provisioning, and store the others', async () => {

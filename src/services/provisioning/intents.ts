@@ -1,0 +1,223 @@
+// A user's intents and who holds them. Every unfinished change in the ledger belongs to one invocation (its
+// holder) until that invocation's Forge deadline has certainly passed; only then may another run take it over.
+// Every settlement is conditional on still holding the intent, so two runs can never both record one change, nor
+// can a run delete a row another run completed: each app grant ends with exactly one ledger row and one audit line.
+import type { AccessPlan, PlannedGrant } from '../../domain/access-plan';
+import { describeGrant, type Grant } from '../../domain/rules';
+import type { AuditEntry } from '../../shared/audit';
+import type { LedgerRow } from '../../storage/ledger-repository';
+import { commitProvisioningWrites, type ProvisioningWrites } from '../../storage/provisioning-writes';
+import { classify, WorkConflictError } from '../failures';
+import { GrantWriteError, type GrantWriter } from './grant-writer';
+import { addAction, changeAudit, failureAudit, removeAction, type RecordContext } from './provision-records';
+
+/** What working on intents needs: the run's records, its identity as a holder, and the write path. */
+export interface IntentContext extends RecordContext {
+  writer: GrantWriter;
+  /** This invocation, as the holder of the intents it claims (unique per invocation, duplicates included). */
+  holder: string;
+  /** Until when intents claimed now are this invocation's: its Forge deadline plus a margin. */
+  leaseUntil: () => number;
+}
+
+export interface GrantChange {
+  grantKey: string;
+  grant: Grant;
+}
+
+export interface GrantFailure {
+  grant: Grant;
+  message: string;
+  scope: GrantWriteError['scope'];
+}
+
+const isIntent = (row: LedgerRow) => row.state !== 'granted';
+
+/** The row an intent becomes once settled as held by the app: no holder, no lease. */
+function asGranted(intent: LedgerRow, grantedAt: number): LedgerRow {
+  return { ...intent, state: 'granted', grantedAt, holder: '', leaseUntil: 0 };
+}
+
+/**
+ * When the user's intents that another live invocation holds are free at the latest; undefined when none are.
+ * Such a user is left alone: the holder is finishing it (or will certainly be dead by then).
+ */
+export function heldElsewhereUntil(ledger: readonly LedgerRow[], ctx: IntentContext): number | undefined {
+  const now = ctx.now();
+  const held = ledger.filter((r) => isIntent(r) && r.holder !== ctx.holder && r.leaseUntil > now);
+  return held.length ? Math.max(...held.map((r) => r.leaseUntil)) : undefined;
+}
+
+/** The intents a plan needs, held by this invocation. */
+export function newIntents(
+  accountId: string,
+  plan: AccessPlan,
+  ledger: readonly LedgerRow[],
+  ctx: IntentContext,
+): LedgerRow[] {
+  const intentAt = ctx.now();
+  const lease = { holder: ctx.holder, leaseUntil: ctx.leaseUntil() };
+  const ruleOf = (grant: PlannedGrant) => grant.ruleIds[0] ?? '';
+  return [
+    ...plan.add.map((g) => ({
+      accountId,
+      grantKey: g.grantKey,
+      ruleId: ruleOf(g),
+      state: 'adding' as const,
+      intentAt,
+      grantedAt: 0,
+      grant: g.grant,
+      runId: ctx.runId,
+      ...lease,
+    })),
+    ...plan.remove.map((g) => {
+      const held = ledger.find((r) => r.grantKey === g.grantKey) as LedgerRow;
+      return { ...held, state: 'removing' as const, intentAt, runId: ctx.runId, ...lease };
+    }),
+  ];
+}
+
+/**
+ * The conditional writes that claim new intents: if a duplicate delivery is provisioning the user right now, the
+ * claim fails (CONDITION_CHECK_FAILED) and the user is retried once the other is done.
+ */
+export function intentClaims(intents: readonly LedgerRow[]): NonNullable<ProvisioningWrites['claimLedger']> {
+  return intents.map((row) => ({
+    row,
+    expect: row.state === 'adding' ? ('absent' as const) : ('granted' as const),
+  }));
+}
+
+/** What happened to one intent on the site, as the ledger, the audit and the outcome record it. */
+export class IntentSettlement {
+  readonly settle: NonNullable<ProvisioningWrites['settleLedger']> = [];
+  readonly audit: AuditEntry[] = [];
+  readonly added: GrantChange[] = [];
+  readonly removed: GrantChange[] = [];
+  readonly failures: GrantFailure[] = [];
+  /** Rows the app holds as granted after settling (new grants and removals that did not happen). */
+  readonly stillGranted: LedgerRow[] = [];
+
+  constructor(private readonly ctx: IntentContext) {}
+
+  granted(intent: LedgerRow, reason: string): void {
+    const row = asGranted(intent, this.ctx.now());
+    this.settle.push({ intent, result: row });
+    this.stillGranted.push(row);
+    this.added.push({ grantKey: intent.grantKey, grant: intent.grant });
+    this.audit.push(changeAudit(this.ctx, row, addAction(intent.grant), reason));
+  }
+
+  /** The grant was already there and this run did not put it there: someone's hand grant, never the app's. */
+  notOurs(intent: LedgerRow): void {
+    this.settle.push({ intent, result: null });
+  }
+
+  removedNow(intent: LedgerRow, reason: string): void {
+    this.settle.push({ intent, result: null });
+    this.removed.push({ grantKey: intent.grantKey, grant: intent.grant });
+    this.audit.push(changeAudit(this.ctx, intent, removeAction(intent.grant), reason));
+  }
+
+  /** The site refused for good: nothing changed there, so the intent is dropped (a removal: held as before). */
+  refused(intent: LedgerRow, e: GrantWriteError, accountId: string): void {
+    const kept = intent.state === 'removing' ? asGranted(intent, intent.grantedAt) : null;
+    this.settle.push({ intent, result: kept });
+    if (kept) this.stillGranted.push(kept);
+    this.failures.push({ grant: intent.grant, message: e.message, scope: e.scope });
+    this.audit.push(
+      failureAudit(
+        this.ctx,
+        accountId,
+        { key: intent.grantKey, name: describeGrant(intent.grant), ruleId: intent.ruleId },
+        e.message,
+      ),
+    );
+  }
+
+  writes(): Pick<ProvisioningWrites, 'settleLedger' | 'audit'> {
+    return { settleLedger: this.settle, audit: this.audit };
+  }
+}
+
+/**
+ * Writes one intent to the site and notes its settlement; `resumed` intents were started by an earlier run, so
+ * "already held" means that run's write got through. A transient failure propagates (the intent stays held).
+ */
+export async function writeIntent(
+  intent: LedgerRow,
+  settlement: IntentSettlement,
+  ctx: IntentContext,
+  reasons: { added: string; removed: string; resumed: boolean },
+): Promise<void> {
+  try {
+    if (intent.state === 'adding') {
+      const result = await ctx.writer.add(intent.grant, intent.accountId);
+      if (result === 'already-held' && !reasons.resumed) settlement.notOurs(intent);
+      else settlement.granted(intent, reasons.added);
+    } else {
+      await ctx.writer.remove(intent.grant, intent.accountId);
+      settlement.removedNow(intent, reasons.removed);
+    }
+  } catch (e) {
+    if (!(e instanceof GrantWriteError)) throw e;
+    settlement.refused(intent, e, intent.accountId);
+  }
+}
+
+/** Commits settlements now; losing the intents to another run means that run records them instead. */
+export async function commitSettlement(
+  settlement: IntentSettlement,
+  extra: ProvisioningWrites = {},
+): Promise<void> {
+  try {
+    await commitProvisioningWrites({ ...settlement.writes(), ...extra });
+  } catch (e) {
+    if (classify(e).kind === 'conflict')
+      throw new WorkConflictError('Another run took over these intents; it records their outcome.');
+    throw e;
+  }
+}
+
+/**
+ * Takes over what an earlier run left unfinished (its lease has run out, or it is this invocation's own) and
+ * finishes it on the site before the user is planned anew. Returns the ledger as it stands afterwards.
+ * Throws WorkConflictError when another run took the intents first.
+ */
+export async function finishIntents(
+  accountId: string,
+  ledger: readonly LedgerRow[],
+  ctx: IntentContext,
+): Promise<{ ledger: LedgerRow[]; added: GrantChange[]; removed: GrantChange[]; failures: GrantFailure[] }> {
+  const pending = ledger.filter(isIntent);
+  if (pending.length === 0) return { ledger: [...ledger], added: [], removed: [], failures: [] };
+  const leaseUntil = ctx.leaseUntil();
+  const takeOver = pending
+    .filter((from) => from.holder !== ctx.holder)
+    .map((from) => ({ from, row: { ...from, holder: ctx.holder, leaseUntil } }));
+  if (takeOver.length) {
+    try {
+      await commitProvisioningWrites({ takeOverLedger: takeOver });
+    } catch (e) {
+      if (classify(e).kind === 'conflict')
+        throw new WorkConflictError(`Another run is finishing ${accountId}'s interrupted changes.`);
+      throw e;
+    }
+  }
+  const taken = new Map(takeOver.map((t) => [t.row.grantKey, t.row]));
+  const settlement = new IntentSettlement(ctx);
+  for (const intent of pending.map((r) => taken.get(r.grantKey) ?? r))
+    await writeIntent(intent, settlement, ctx, {
+      added: `Granted by rule ${intent.ruleId} (completed after an interruption)`,
+      removed: `Removed: rule ${intent.ruleId} no longer justifies it (completed after an interruption)`,
+      resumed: true,
+    });
+  await commitSettlement(settlement);
+  const settled = new Set(pending.map((r) => r.grantKey));
+  return {
+    ledger: [...ledger.filter((r) => !settled.has(r.grantKey)), ...settlement.stillGranted],
+    added: settlement.added,
+    removed: settlement.removed,
+    failures: settlement.failures,
+  };
+}

@@ -5,7 +5,11 @@ import type { PlatformOperation } from '../../emulator/platform';
 import type { AppHarness } from './app-harness';
 
 /** What a worker is: code that runs an invocation tagged `tag`, or marks steps of its own with `point`. */
-export type Worker = (app: AppHarness, tag: string, point: (label: string) => Promise<void>) => Promise<unknown>;
+export type Worker = (
+  app: AppHarness,
+  tag: string,
+  point: (label: string) => Promise<void>,
+) => Promise<unknown>;
 
 export interface InterleavingScenario {
   /** A fresh app in the starting state (called once per schedule). */
@@ -53,7 +57,9 @@ class Monitor {
       clearTimeout(timer);
       this.wake = undefined;
       if (!moved && !ready())
-        throw new Error(`Interleaving stalled (a worker waits on something other than a step?): ${describe()}`);
+        throw new Error(
+          `Interleaving stalled (a worker waits on something other than a step?): ${describe()}`,
+        );
     }
   }
 }
@@ -88,7 +94,8 @@ async function runSchedule(
   const choices: Choice[] = [];
   const schedule: string[] = [];
   const settled = () => tags.every((t) => finished.has(t) || waiting.has(t));
-  const state = () => tags.map((t) => `${t}:${finished.has(t) ? 'done' : (waiting.get(t)?.label ?? 'running')}`).join(', ');
+  const state = () =>
+    tags.map((t) => `${t}:${finished.has(t) ? 'done' : (waiting.get(t)?.label ?? 'running')}`).join(', ');
   try {
     for (;;) {
       await monitor.until(settled, 2_000, state);
@@ -119,7 +126,8 @@ async function runSchedule(
 function nextPrefix(choices: readonly Choice[]): number[] | undefined {
   for (let i = choices.length - 1; i >= 0; i--) {
     const choice = choices[i] as Choice;
-    if (choice.taken + 1 < choice.options) return [...choices.slice(0, i).map((c) => c.taken), choice.taken + 1];
+    if (choice.taken + 1 < choice.options)
+      return [...choices.slice(0, i).map((c) => c.taken), choice.taken + 1];
   }
   return undefined;
 }

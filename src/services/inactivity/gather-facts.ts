@@ -1,7 +1,6 @@
 // Gathers the facts the domain decides on for a batch of users: directory entries, groups, stored warnings,
 // activity (fetching last-active dates from the Admin API only for users whose decision could depend on them), and
 // when each licence was (re)granted (the audit-log index, plus the app's own grants for anyone who may be warned).
-
 import type { DirectoryUser, LastActiveDates } from '../../clients/admin-types';
 import { AtlassianApiError } from '../../clients/api-error';
 import type { JiraUser } from '../../clients/jira-types';

@@ -170,6 +170,12 @@ export function handleControl(
         site.setLastActiveLag(ms);
         return { status: 204, body: undefined };
       }
+      case 'PUT /audit-lag': {
+        const ms = record(body)['ms'];
+        if (typeof ms !== 'number') throw new ControlError(400, '"ms" must be a number.');
+        site.setAuditLag(ms);
+        return { status: 204, body: undefined };
+      }
       case 'POST /seed': {
         const spec = seedSpec(body === undefined ? {} : record(body));
         site.reset(spec);

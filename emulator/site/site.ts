@@ -110,6 +110,8 @@ export interface Site extends SiteApi {
   rateLimits(): RateLimitConfig;
   /** How long the Admin API lags behind activity (Atlassian: up to 24 h). */
   setLastActiveLag(ms: number): void;
+  /** How long Jira's audit log takes to list a change (records appear a little after it). */
+  setAuditLag(ms: number): void;
   /** Back to the last seed (or `seed`), history, logs, events, violations and rate-limit windows cleared. */
   reset(seed?: SeedSpec): void;
   seedDemo(): SiteCredentials;
@@ -295,6 +297,10 @@ export function createSite(options: SiteOptions): Site {
     setLastActiveLag(ms) {
       if (!(ms >= 0)) throw new RangeError(`last-active lag must be >= 0 ms, got ${ms}`);
       ctx.state.settings.lastActiveLagMs = ms;
+    },
+    setAuditLag(ms) {
+      if (!(ms >= 0)) throw new RangeError(`audit lag must be >= 0 ms, got ${ms}`);
+      ctx.state.settings.auditLagMs = ms;
     },
     reset: (next) => reseed(next ?? seed),
     seedDemo() {

@@ -52,6 +52,11 @@ export interface InactivityRun {
   readonly catalogue: readonly ProductCatalogueEntry[];
   /** Groups whose members are site admins or hold Jira's ADMINISTER permission: never touched. */
   readonly adminGroupIds: readonly string[];
+  /**
+   * Names of the catalogue's licence groups by id: the site's audit log names groups, not ids. Absent in runs
+   * started by an earlier version (their users' grant dates are then unknown, so they are left alone).
+   */
+  readonly licenceGroupNames?: Readonly<Record<string, string>>;
   readonly progress: RunProgress;
   /** Users holding any product when the run decided them, before anything was changed (the brake's base). */
   readonly licensedUsers: number | null;

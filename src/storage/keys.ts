@@ -67,6 +67,10 @@ export const KEY = {
   inactivityPendingReview: 'inactivity-pending-review',
   /** A user's last-active dates as last fetched from the Admin API (reused while recent). */
   inactivityActivity: (accountId: string) => `inactivity-activity:${accountId}`,
+  /** How far the index of licence-group changes read from the site's audit log reaches, and a read under way. */
+  inactivityGrantHistory: 'inactivity-grant-history',
+  /** One user's licence-group additions and removals as the site's audit log recorded them. */
+  inactivityUserGrants: (accountId: string) => `inactivity-grants:${accountId}`,
   /** The warning a user was given for one product (at most one per account and product). */
   inactivityWarning: (accountId: string, product: string) => `inactivity-warning:${accountId}:${product}`,
   metric: (name: string, bucket: string) => `metric:${name}:${bucket}`,

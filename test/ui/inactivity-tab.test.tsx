@@ -8,6 +8,7 @@ import {
   T0,
   dailyRun,
   invite,
+  savePolicy,
   setDay,
   startEnv,
   type InactivityEnv,
@@ -105,6 +106,31 @@ it('saves the policy, dry-runs it, answers the review queue, restores a user, an
     const histogram = byText(page.doc, 'BarChart', 'Licensed users by days inactive')!;
     expect((histogram.props.data as Array<{ y: number }>).reduce((n, r) => n + r.y, 0)).toBeGreaterThan(0);
     expect(textOf(page.doc)).not.toContain('No seats reclaimed yet.');
+  } finally {
+    await page.close();
+  }
+});
+
+it('says in the dry-run report how many were left alone as given a product recently, or at an unknown date', async () => {
+  env = await startEnv();
+  const dee = invite(env, 'dee');
+  idle('eli');
+  await savePolicy(env, { exclusions: { recentlyAddedDays: 30 } });
+  // Dee never used Jira; an admin took it away and gave it back on day 99.
+  setDay(env, 99);
+  env.app.site.setGroupMembership(dee, 'jira-software-users', false);
+  setDay(env, 99, 2);
+  env.app.site.setGroupMembership(dee, 'jira-software-users', true);
+  const page = AdminPage.open(env.app, env.admin);
+  try {
+    await page.openTab('Inactivity');
+    setDay(env, 100);
+    await page.click(await page.waitForTestId('dry-run-start'));
+    await env.app.drain({ scheduled: false });
+    const line = await page.waitFor((doc) => byTestId(doc, `report-grants-${JIRA}`), 'the grant-date line');
+    expect(textOf(line)).toBe(
+      'Jira: 1 user left alone as given it recently; 0 users left alone because when they were given it is unknown (grant date unknown).',
+    );
   } finally {
     await page.close();
   }

@@ -54,13 +54,16 @@ function auditRecords(hc: HandlerContext) {
       'GET /rest/api/3/auditing/record: from and to must be ISO 8601 date-times',
     );
   const filter = hc.request.query.get('filter') ?? undefined;
+  // A record is listed only once the audit log has indexed it (the lag dial; 0 by default).
+  const visibleUntil = hc.site.clock.now() - state.settings.auditLagMs;
+  const until = to === undefined ? visibleUntil : Math.min(to, visibleUntil);
   // Documented: if `from` is not before `to`, no records are returned.
   const matching =
     from !== undefined && to !== undefined && from >= to
       ? []
       : state.audit.query({
           ...(from !== undefined ? { from } : {}),
-          ...(to !== undefined ? { to } : {}),
+          to: until,
           ...(filter !== undefined ? { filter } : {}),
         });
   const cappedLimit = Math.min(limit, 1000);

@@ -47,6 +47,8 @@ export class SiteState {
   readonly settings = {
     /** The Admin API reports activity this long after it happened (Atlassian: up to 24 h; default 0). */
     lastActiveLagMs: 0,
+    /** Jira's audit log lists a change this long after it happened (indexing delay; default 0). */
+    auditLagMs: 0,
   };
 
   constructor(

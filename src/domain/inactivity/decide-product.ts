@@ -10,6 +10,8 @@ import { DAY_MS, HOUR_MS, isoDay, wholeDaysBetween } from './time';
 interface Baseline {
   readonly at: number;
   readonly source: BaselineSource;
+  /** The real activity behind it, if any (a product given back later starts the clock after it). */
+  readonly lastActiveAt: number | null;
 }
 
 /**
@@ -20,7 +22,15 @@ export function decideProduct(context: ProductContext): ProductDecision {
   const c = resolveProduct(context);
   const { productPolicy, productFacts, warning, facts, now } = c;
 
-  const exclusions = [...c.userExclusions, ...findProductExclusions(productFacts, c.name, c.policy, now)];
+  const latest = latestRelevantActivity(c, productPolicy);
+  const clock = productPolicy && {
+    inactiveAfterDays: productPolicy.inactiveAfterDays,
+    activityBaselineAt: latest.at ?? (productPolicy.neverActive === 'ignore' ? null : facts.addedToOrgAt),
+  };
+  const exclusions = [
+    ...c.userExclusions,
+    ...findProductExclusions(productFacts, c.name, c.policy, now, clock),
+  ];
   if (exclusions.length > 0) return excluded(c, exclusions);
 
   const done = facts.actionsThisRun.find(
@@ -47,7 +57,6 @@ export function decideProduct(context: ProductContext): ProductDecision {
     return cancel(c, 'policy-no-longer-acts', `${c.name} is now report-only.`, {});
   }
 
-  const latest = latestRelevantActivity(c, productPolicy);
   if (warning && latest.at !== null && latest.at >= warning.warnedAt) {
     return cancel(
       c,
@@ -81,9 +90,15 @@ export function decideProduct(context: ProductContext): ProductDecision {
     );
   }
 
+  // A product given back after the last activity (or, never used, after joining) starts the clock again.
+  const grantedAt = productFacts.granted.kind === 'known' ? productFacts.granted.at : null;
+  const joinedAt = facts.addedToOrgAt;
   let baseline: Baseline;
   if (latest.at !== null) {
-    baseline = { at: latest.at, source: latest.source };
+    baseline =
+      grantedAt !== null && grantedAt > latest.at
+        ? { at: grantedAt, source: 'given-again', lastActiveAt: latest.at }
+        : { at: latest.at, source: latest.source, lastActiveAt: latest.at };
   } else if (productPolicy.neverActive === 'ignore') {
     return excluded(c, [
       {
@@ -91,15 +106,15 @@ export function decideProduct(context: ProductContext): ProductDecision {
         description: `never used ${c.name}, and the policy leaves users who never used it alone`,
       },
     ]);
-  } else if (productFacts.addedAt !== null) {
-    baseline = { at: productFacts.addedAt, source: 'added-to-product' };
-  } else if (facts.addedToOrgAt !== null) {
-    baseline = { at: facts.addedToOrgAt, source: 'added-to-org' };
+  } else if (grantedAt !== null && (joinedAt === null || grantedAt >= joinedAt)) {
+    baseline = { at: grantedAt, source: 'added-to-product', lastActiveAt: null };
+  } else if (joinedAt !== null) {
+    baseline = { at: joinedAt, source: 'added-to-org', lastActiveAt: null };
   } else {
     return unknown(
       c,
       'no-activity-baseline',
-      `Never used ${c.name}, and when they were given it is unknown, so inactivity cannot be measured.`,
+      `Never used ${c.name}, and neither when they were given it nor when they joined the organization is known, so inactivity cannot be measured.`,
       { lastActiveAt: null },
     );
   }
@@ -117,11 +132,10 @@ function decideOnClock(
   const warnMs = effectiveWarnDays(productPolicy) * DAY_MS;
   const inactiveMs = Math.max(0, now - baseline.at);
   const inactiveDays = wholeDaysBetween(baseline.at, now);
-  const since = baselinePhrase(baseline.source, baseline.at, c.name, now);
+  const since = baselinePhrase(baseline.source, baseline.at, c.name, now, baseline.lastActiveAt);
   const policy = policyPhrase(productPolicy);
   const numbers: ReasonFacts = {
-    lastActiveAt:
-      baseline.source === 'last-active' || baseline.source === 'last-active-in-org' ? baseline.at : null,
+    lastActiveAt: baseline.lastActiveAt,
     baselineAt: baseline.at,
     baselineSource: baseline.source,
     inactiveDays,
@@ -219,12 +233,12 @@ function decideOnClock(
  */
 function latestRelevantActivity(
   c: ResolvedProduct,
-  productPolicy: ProductInactivityPolicy,
-): { at: number | null; source: BaselineSource } {
+  productPolicy: ProductInactivityPolicy | undefined,
+): { at: number | null; source: 'last-active' | 'last-active-in-org' } {
   const own = c.productFacts?.lastActiveAt ?? null;
-  if (productPolicy.action !== 'suspend') return { at: own, source: 'last-active' };
+  if (productPolicy?.action !== 'suspend') return { at: own, source: 'last-active' };
   let latest = own;
-  let source: BaselineSource = 'last-active';
+  let source: 'last-active' | 'last-active-in-org' = 'last-active';
   const elsewhere = [
     ...Object.values(c.facts.products).map((product) => product.lastActiveAt),
     c.facts.orgLastActiveAt ?? null,

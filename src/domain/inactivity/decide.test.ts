@@ -164,7 +164,7 @@ describe('missing or stale activity data', () => {
 
 describe('users who never used the product', () => {
   const never = (overrides: Partial<UserFacts> = {}): Partial<UserFacts> => ({
-    products: { [JIRA]: heldProduct({ lastActiveAt: null, addedAt: day(0) }) },
+    products: { [JIRA]: heldProduct({ lastActiveAt: null, granted: { kind: 'known', at: day(0) } }) },
     ...overrides,
   });
 
@@ -186,7 +186,9 @@ describe('users who never used the product', () => {
   it('falls back to the day they joined the org', () => {
     const facts = never({
       addedToOrgAt: day(0),
-      products: { [JIRA]: heldProduct({ lastActiveAt: null, addedAt: null }) },
+      products: {
+        [JIRA]: heldProduct({ lastActiveAt: null, granted: { kind: 'not-since', since: day(-400) } }),
+      },
     });
     const jira = decisionFor(decide(day(83), facts), JIRA);
     expect(jira).toMatchObject({ outcome: 'warn', reason: { facts: { baselineSource: 'added-to-org' } } });
@@ -195,7 +197,9 @@ describe('users who never used the product', () => {
   it('does nothing when neither date is known', () => {
     const facts = never({
       addedToOrgAt: null,
-      products: { [JIRA]: heldProduct({ lastActiveAt: null, addedAt: null }) },
+      products: {
+        [JIRA]: heldProduct({ lastActiveAt: null, granted: { kind: 'not-since', since: day(-400) } }),
+      },
     });
     expect(decisionFor(decide(day(300), facts), JIRA)).toMatchObject({
       outcome: 'unknown-activity',

@@ -36,6 +36,8 @@ export type ExclusionKind =
   | 'excluded-group'
   | 'recently-added-to-org'
   | 'recently-added-to-product'
+  /** When the product was (re)granted cannot be established: treated as recently given, never as long inactive. */
+  | 'grant-date-unknown'
   | 'never-active-ignored';
 
 export const EXCLUSION_KINDS: readonly ExclusionKind[] = [
@@ -47,6 +49,7 @@ export const EXCLUSION_KINDS: readonly ExclusionKind[] = [
   'excluded-group',
   'recently-added-to-org',
   'recently-added-to-product',
+  'grant-date-unknown',
   'never-active-ignored',
 ];
 
@@ -77,8 +80,12 @@ export type ReasonCode =
   | 'shared-licence-group'
   | 'no-licence-group';
 
-/** Where the inactivity clock started: real activity, or (never active) the date access was given. */
-export type BaselineSource = 'last-active' | 'last-active-in-org' | 'added-to-product' | 'added-to-org';
+/**
+ * Where the inactivity clock started: real activity; the product given back after the last activity
+ * (`given-again`); or, never active, the date the product was given or, unknown, the date they joined the org.
+ */
+export type BaselineSource =
+  'last-active' | 'last-active-in-org' | 'given-again' | 'added-to-product' | 'added-to-org';
 
 /** The numbers behind a decision, for the audit log; only those that applied are present. Times are epoch ms. */
 export interface ReasonFacts {

@@ -65,7 +65,7 @@ describe.each<[string, Partial<UserFacts>, PolicyOverrides, ExclusionKind, strin
   ],
   [
     'a user given the product 10 days ago',
-    { products: { [JIRA]: heldProduct({ addedAt: day(80) }) } },
+    { products: { [JIRA]: heldProduct({ granted: { kind: 'known', at: day(80) } }) } },
     {},
     'recently-added-to-product',
     'given Jira on 2025-03-22 (10 days ago, fewer than 30)',
@@ -101,7 +101,11 @@ describe('recently added', () => {
       userAt(now, {
         products: {
           [JIRA]: heldProduct(),
-          [CONFLUENCE]: heldProduct({ licenceGroupIds: ['g-conf'], addedAt: day(85), lastActiveAt: null }),
+          [CONFLUENCE]: heldProduct({
+            licenceGroupIds: ['g-conf'],
+            granted: { kind: 'known', at: day(85) },
+            lastActiveAt: null,
+          }),
         },
         warnings: [dueWarning],
       }),

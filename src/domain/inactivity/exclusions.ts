@@ -34,20 +34,61 @@ export function findUserExclusions(facts: UserFacts, policy: InactivityPolicy, n
   return found;
 }
 
-/** Exclusions that depend on the product: a user given the product recently is left alone on it. */
+/** What the product's inactivity clock would start from, to judge whether an old grant date is precise enough. */
+export interface ProductClock {
+  readonly inactiveAfterDays: number;
+  /** Last activity (or, never active, joining the org) before any grant date is considered; null if none. */
+  readonly activityBaselineAt: number | null;
+}
+
+/**
+ * Exclusions that depend on the product: a user given it (or given it back) recently is left alone on it, and so
+ * is one whose grant date cannot be established closely enough to tell, never judged as long inactive instead.
+ */
 export function findProductExclusions(
   product: ProductFacts | undefined,
   productName: string,
   policy: InactivityPolicy,
   now: number,
+  clock?: ProductClock,
 ): Exclusion[] {
-  if (!product || !isRecent(product.addedAt, policy, now)) return [];
-  return [
+  if (!product?.hasAccess) return [];
+  const grant = product.granted;
+  const recentDays = policy.exclusions.recentlyAddedDays;
+  const unknown = (why: string): Exclusion[] => [
     {
-      kind: 'recently-added-to-product',
-      description: `given ${productName} on ${addedPhrase(product.addedAt, policy, now)}`,
+      kind: 'grant-date-unknown',
+      description: `when they were given ${productName} cannot be established (${why}), so they count as recently given it`,
     },
   ];
+  switch (grant.kind) {
+    case 'unknown':
+      return unknown(grant.why);
+    case 'known':
+      return isRecent(grant.at, policy, now)
+        ? [
+            {
+              kind: 'recently-added-to-product',
+              description: `given ${productName} on ${addedPhrase(grant.at, policy, now)}`,
+            },
+          ]
+        : [];
+    case 'not-since': {
+      const historyDays = wholeDaysBetween(grant.since, now);
+      const history = `the site's history the app has read starts on ${isoDay(grant.since)}, ${historyDays} ${historyDays === 1 ? 'day' : 'days'} ago`;
+      // A grant after the history starts would be known; one before it could still fall inside the window.
+      if (isRecent(grant.since, policy, now)) return unknown(`${history}, fewer than ${recentDays}`);
+      // Held since before the history starts, and idle since before then too: the clock cannot be placed.
+      if (
+        clock &&
+        clock.activityBaselineAt !== null &&
+        clock.activityBaselineAt < grant.since &&
+        now - grant.since < clock.inactiveAfterDays * DAY_MS
+      )
+        return unknown(`${history}, fewer than the ${clock.inactiveAfterDays} days of inactivity that count`);
+      return [];
+    }
+  }
 }
 
 /** The user's groups are the site groups plus the licence groups reported per product (they should agree). */
@@ -60,7 +101,10 @@ function excludedGroupsOf(facts: UserFacts, policy: InactivityPolicy): string[] 
   return policy.exclusions.groupIds.filter((groupId) => memberOf.has(groupId));
 }
 
-/** An unknown date is not "recent": a null here must not silently exclude everyone whose date is missing. */
+/**
+ * An unknown join date is not "recent": a null here must not exclude everyone whose date is missing (the org join
+ * date only adds protection; a product's grant date that cannot be established is handled on its own above).
+ */
 function isRecent(addedAt: number | null, policy: InactivityPolicy, now: number): addedAt is number {
   const days = policy.exclusions.recentlyAddedDays;
   return days > 0 && addedAt !== null && now - addedAt < days * DAY_MS;

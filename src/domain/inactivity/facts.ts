@@ -3,6 +3,20 @@
 /** `atlassian` for people; `app` for apps and bots; `customer` for service-desk portal customers. */
 export type AccountType = 'atlassian' | 'app' | 'customer' | (string & {});
 
+/**
+ * When the user was last given this product on this site: first given it, or given it back after a removal or a
+ * suspension. The latest (re)grant counts, because a licence given back is a fresh start.
+ * - `known`: the latest (re)grant was at `at` (epoch ms).
+ * - `not-since`: nothing was (re)granted since `since`, the start of the history the app holds, so the grant was
+ *   at or before then.
+ * - `unknown`: it cannot be established (`why` says what is missing). Such a user is treated as recently given
+ *   the product, never as long inactive.
+ */
+export type ProductGrant =
+  | { readonly kind: 'known'; readonly at: number }
+  | { readonly kind: 'not-since'; readonly since: number }
+  | { readonly kind: 'unknown'; readonly why: string };
+
 export interface ProductFacts {
   /** Whether the user holds this product on this site right now. */
   readonly hasAccess: boolean;
@@ -10,8 +24,8 @@ export interface ProductFacts {
   readonly licenceGroupIds: readonly string[];
   /** Last activity in this product on THIS site (epoch ms), or null if never. Other sites must be filtered out. */
   readonly lastActiveAt: number | null;
-  /** When the user was given this product, if known (epoch ms). */
-  readonly addedAt: number | null;
+  /** When the user was (last) given this product. */
+  readonly granted: ProductGrant;
 }
 
 /** A warning the app issued and stored: the user was told access ends on or after `actAfter`. */

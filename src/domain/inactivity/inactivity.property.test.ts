@@ -1,9 +1,11 @@
-// 10,000 generated runs: protected and recently active users are never warned or acted on; the brake always holds.
+// 10,000 generated runs: protected, recently active and recently (re)licensed users are never warned or acted on,
+// nor anyone whose licence grant date cannot be established; the brake always holds.
 import fc from 'fast-check';
 import { applyBrake } from './brake';
 import { decideForUser } from './decide';
 import type { DecisionOutcome, PlannedAction, ProductDecision, UserDecision } from './decision';
 import type { ProductFacts, RecordedAction, UserFacts, WarningRecord } from './facts';
+import { productGrantFrom, type LicenceGroupEvidence } from './grant-evidence';
 import { type InactivityPolicy, type ProductInactivityPolicy, effectiveWarnDays } from './policy';
 import { validateInactivityPolicy } from './policy-validation';
 import { approveReview } from './review';
@@ -62,11 +64,58 @@ const policyArb: fc.Arbitrary<InactivityPolicy> = fc.record({
   activityMaxAgeHours: fc.integer({ min: 1, max: 96 }),
 });
 
+/**
+ * One licence group's history as the audit log and the app's records tell it: held since before the history
+ * starts, added inside it, removed and added back (re-licensed), added back with the record not seen yet, or a
+ * history never read.
+ */
+const groupHistoryArb = fc.record({
+  historyAgo: fc.option(
+    fc
+      .oneof(
+        { weight: 3, arbitrary: fc.integer({ min: 100, max: 400 }) },
+        { weight: 1, arbitrary: fc.integer({ min: 0, max: 100 }) },
+      )
+      .map((days) => days * DAY_MS),
+    { nil: null, freq: 20 },
+  ),
+  story: fc.oneof(
+    { weight: 4, arbitrary: fc.constant('held-throughout' as const) },
+    { weight: 2, arbitrary: fc.constant('added' as const) },
+    { weight: 3, arbitrary: fc.constant('re-licensed' as const) },
+    { weight: 1, arbitrary: fc.constant('added-back-unrecorded' as const) },
+  ),
+  changedAgo: ago,
+  gap: fc.integer({ min: 0, max: 20 * DAY_MS }),
+});
+
+type GroupHistory = typeof groupHistoryArb extends fc.Arbitrary<infer T> ? T : never;
+
+function evidenceOf(history: GroupHistory, groupName: string, now: number): LicenceGroupEvidence {
+  const historySince = history.historyAgo === null ? null : now - history.historyAgo;
+  const changed = now - history.changedAgo;
+  switch (history.story) {
+    case 'held-throughout':
+      return { groupName, historySince, lastAddedAt: null, lastRemovedAt: null };
+    case 'added':
+      return { groupName, historySince, lastAddedAt: changed, lastRemovedAt: null };
+    case 're-licensed':
+      return { groupName, historySince, lastAddedAt: changed, lastRemovedAt: changed - history.gap - 1 };
+    case 'added-back-unrecorded':
+      return { groupName, historySince, lastAddedAt: changed - history.gap, lastRemovedAt: changed };
+  }
+}
+
 const productFactsArb = fc.record({
   hasAccess: fc.oneof(fc.constant(true), fc.constant(true), fc.constant(false)),
   licenceGroupIds: fc.subarray(GROUPS, { maxLength: 3 }),
   lastActiveAgo: fc.option(ago, { nil: null }),
-  addedAgo: fc.option(ago, { nil: null }),
+  /** One history per licence group the user is in (none: held through no group whose history is read). */
+  groupHistories: fc.oneof(
+    { weight: 15, arbitrary: fc.array(groupHistoryArb, { minLength: 1, maxLength: 2 }) },
+    { weight: 1, arbitrary: fc.array(groupHistoryArb, { maxLength: 0 }) },
+  ),
+  reactivatedAgo: fc.option(ago, { nil: null, freq: 8 }),
   warning: fc.option(
     fc.record({
       warnedAgo: fc.integer({ min: 0, max: 40 * DAY_MS }),
@@ -121,18 +170,34 @@ const scenarioArb = fc.record({
 
 type RawUser = typeof userArb extends fc.Arbitrary<infer T> ? T : never;
 
-function buildFacts(raw: RawUser, index: number, now: number): UserFacts {
+/** What the generator said about each product's grant, kept apart from the facts for the oracles. */
+interface GrantStory {
+  readonly groups: readonly LicenceGroupEvidence[];
+  readonly reactivatedAt: number | null;
+}
+
+function buildFacts(
+  raw: RawUser,
+  index: number,
+  now: number,
+): { facts: UserFacts; grants: Map<string, GrantStory> } {
   const accountId = ACCOUNTS[index] as string;
   const products: Record<string, ProductFacts> = {};
+  const grants = new Map<string, GrantStory>();
   const warnings: WarningRecord[] = [];
   for (const key of PRODUCTS) {
     const product = raw.products[key];
     if (!product) continue;
+    const story: GrantStory = {
+      groups: product.groupHistories.map((history, i) => evidenceOf(history, `${key}-users-${i}`, now)),
+      reactivatedAt: product.reactivatedAgo === null ? null : now - product.reactivatedAgo,
+    };
+    grants.set(key, story);
     products[key] = {
       hasAccess: product.hasAccess,
       licenceGroupIds: product.licenceGroupIds,
       lastActiveAt: product.lastActiveAgo === null ? null : now - product.lastActiveAgo,
-      addedAt: product.addedAgo === null ? null : now - product.addedAgo,
+      granted: productGrantFrom(story.groups, story.reactivatedAt),
     };
     if (product.warning) {
       const warnedAt = now - product.warning.warnedAgo;
@@ -145,7 +210,7 @@ function buildFacts(raw: RawUser, index: number, now: number): UserFacts {
       : raw.actedThisRun === 'suspend'
         ? [{ accountId, action: 'suspend' }]
         : [{ accountId, product: raw.actedThisRun, action: 'remove-licence', removedGroupIds: ['g1'] }];
-  return {
+  const facts: UserFacts = {
     accountId,
     accountType: raw.accountType,
     active: raw.active,
@@ -161,6 +226,7 @@ function buildFacts(raw: RawUser, index: number, now: number): UserFacts {
     warnings,
     actionsThisRun,
   };
+  return { facts, grants };
 }
 
 // --- Oracles, written from the issue's rules and the facts alone (not from the implementation) ---
@@ -186,6 +252,37 @@ function protectedEverywhere(facts: UserFacts, policy: InactivityPolicy, now: nu
   );
 }
 
+/**
+ * Given (back) the product within the recently-added days, or at a time that cannot be told from the story:
+ * history never read, a removal as the last record of a group still held, no licence group with a history, or a
+ * history that starts inside the window (a grant just before it could still be inside). Written from the raw
+ * story, not from the grant the implementation derived.
+ */
+function recentOrUnknownGrant(story: GrantStory | undefined, policy: InactivityPolicy, now: number): boolean {
+  if (!story) return false;
+  const window = policy.exclusions.recentlyAddedDays * DAY_MS;
+  const within = (at: number | null) => window > 0 && at !== null && now - at < window;
+  if (story.groups.length === 0 || within(story.reactivatedAt)) return true;
+  return story.groups.some(
+    (group) =>
+      group.historySince === null ||
+      (group.lastRemovedAt !== null &&
+        (group.lastAddedAt === null || group.lastRemovedAt >= group.lastAddedAt)) ||
+      within(group.lastAddedAt) ||
+      within(group.historySince),
+  );
+}
+
+/** The latest (re)grant the story shows for certain, counted like activity: the clock never starts before it. */
+function latestCertainGrant(story: GrantStory | undefined): number | null {
+  if (!story) return null;
+  const added = story.groups
+    .filter((group) => group.historySince !== null && group.lastAddedAt !== null)
+    .map((group) => group.lastAddedAt as number);
+  const all = story.reactivatedAt === null ? added : [...added, story.reactivatedAt];
+  return all.length === 0 ? null : Math.max(...all);
+}
+
 /** Active in this product within the window before warnings start: must not be warned or acted on. */
 function recentlyActive(facts: UserFacts, product: string, policy: InactivityPolicy, now: number): boolean {
   const productPolicy = policy.products[product];
@@ -200,7 +297,13 @@ function fail(message: string, detail: unknown): never {
   throw new Error(`${message}\n${JSON.stringify(detail, null, 1)}`);
 }
 
-function checkUser(facts: UserFacts, user: UserDecision, policy: InactivityPolicy, now: number): void {
+function checkUser(
+  facts: UserFacts,
+  grants: ReadonlyMap<string, GrantStory>,
+  user: UserDecision,
+  policy: InactivityPolicy,
+  now: number,
+): void {
   const everywhere = protectedEverywhere(facts, policy, now);
   if (everywhere && user.actions.length > 0) fail('a protected user has planned actions', { facts, user });
   if (facts.actionsThisRun.some((a) => a.action === 'suspend') && user.actions.length > 0) {
@@ -215,7 +318,8 @@ function checkUser(facts: UserFacts, user: UserDecision, policy: InactivityPolic
     const productFacts = facts.products[product];
     const productPolicy = policy.products[product];
     const touched = UNTOUCHED.includes(decision.outcome);
-    const protectedHere = everywhere || recentlyAdded(productFacts?.addedAt ?? null, policy, now);
+    const holds = productFacts?.hasAccess === true;
+    const protectedHere = everywhere || (holds && recentOrUnknownGrant(grants.get(product), policy, now));
     if (protectedHere && decision.outcome !== 'excluded')
       fail('a protected user is not excluded', { facts, decision });
     if (protectedHere && decision.warning !== 'clear' && decision.warning !== 'none') {
@@ -223,6 +327,14 @@ function checkUser(facts: UserFacts, user: UserDecision, policy: InactivityPolic
     }
     if (touched && recentlyActive(facts, product, policy, now))
       fail('a recently active user is touched', { facts, decision });
+    const granted = holds ? latestCertainGrant(grants.get(product)) : null;
+    if (touched && productPolicy && granted !== null) {
+      const idleSinceGrant = now - granted;
+      if (idleSinceGrant < (productPolicy.inactiveAfterDays - effectiveWarnDays(productPolicy)) * DAY_MS)
+        fail('a user given the product back recently is touched', { facts, decision });
+      if (decision.outcome === 'act' && idleSinceGrant < productPolicy.inactiveAfterDays * DAY_MS)
+        fail('acted before the threshold counted from the re-grant', { facts, decision });
+    }
     if (touched && facts.activityRefreshedAt === null)
       fail('a user without activity data is touched', decision);
     if (decision.outcome === 'warn') checkWarn(facts, decision, productPolicy);
@@ -350,7 +462,7 @@ function checkBrake(
 }
 
 describe('inactivity clean-up, 10,000 generated runs', () => {
-  it('never warns or acts on protected or recently active users, and the brake always holds', () => {
+  it('never warns or acts on protected, recently active or recently re-licensed users, and the brake always holds', () => {
     const seen = new Map<string, number>();
     const tally = (key: string) => seen.set(key, (seen.get(key) ?? 0) + 1);
     const started = performance.now();
@@ -359,12 +471,23 @@ describe('inactivity clean-up, 10,000 generated runs', () => {
       fc.property(scenarioArb, ({ now, policy, users, unlicensedPadding, approvedAccounts }) => {
         const validation = validateInactivityPolicy(policy);
         if (!validation.ok) fail('the generator made an invalid policy', validation.errors);
-        const facts = users.map((raw, index) => buildFacts(raw, index, now));
+        const built = users.map((raw, index) => buildFacts(raw, index, now));
+        const facts = built.map((b) => b.facts);
         const decisions = facts.map((user) => decideForUser(user, policy, now));
-        facts.forEach((user, index) => checkUser(user, decisions[index] as UserDecision, policy, now));
+        built.forEach(({ facts: user, grants }, index) =>
+          checkUser(user, grants, decisions[index] as UserDecision, policy, now),
+        );
         const licensed = facts.filter((f) => Object.values(f.products).some((p) => p.hasAccess)).length;
         const status = checkBrake(decisions, policy, licensed + unlicensedPadding, approvedAccounts);
-        decisions.forEach((d) => d.decisions.forEach((p) => tally(p.outcome)));
+        decisions.forEach((d) =>
+          d.decisions.forEach((p) => {
+            tally(p.outcome);
+            if (p.outcome === 'excluded') p.exclusions.forEach((e) => tally(`exclusion:${e.kind}`));
+            // Re-licensed users still reach the clock once the window has passed: warned or acted on from the re-grant.
+            if (p.reason.facts.baselineSource === 'given-again' && UNTOUCHED.includes(p.outcome))
+              tally('given-again:touched');
+          }),
+        );
         if (decisions.some((d) => d.actions.length > 0)) tally(`brake:${status}`);
       }),
       { seed: 20_251_126, numRuns: 10_000 },
@@ -384,6 +507,9 @@ describe('inactivity clean-up, 10,000 generated runs', () => {
       'blocked',
       'brake:allowed',
       'brake:held-for-review',
+      'exclusion:recently-added-to-product',
+      'exclusion:grant-date-unknown',
+      'given-again:touched',
     ];
     const missing = expected.filter((key) => (seen.get(key) ?? 0) < 100);
     expect(missing).toEqual([]);

@@ -6,7 +6,8 @@
 //               INACTIVITY_ACTIONS (label, description, orgWide, changesAccess), POLICY_LIMITS,
 //               DEFAULT_PRODUCT_SETTINGS, defaultInactivityPolicy(products), syncPolicyProducts(policy, products),
 //               validateInactivityPolicy(input) -> { ok, policy } | { ok: false, errors: PolicyFieldError[] }
-//   Facts       UserFacts, ProductFacts, AccountType, WarningRecord, RecordedAction
+//   Facts       UserFacts, ProductFacts, ProductGrant, AccountType, WarningRecord, RecordedAction,
+//               productGrantFrom(licenceGroupEvidence, reactivatedAt) -> ProductGrant (latest (re)grant)
 //   Decisions   decideForUser(facts, policy, now) -> UserDecision { decisions: ProductDecision[], actions }
 //               ProductDecision (outcome + reason {code, message, facts} + warning instruction + activity),
 //               PlannedAction, ProductAction, DecisionOutcome, ReasonCode, ExclusionKind, DECISION_OUTCOMES
@@ -40,7 +41,15 @@ export {
   type CatalogueSync,
 } from './policy-defaults';
 export { validateInactivityPolicy, type PolicyFieldError, type PolicyValidation } from './policy-validation';
-export type { AccountType, ProductFacts, RecordedAction, UserFacts, WarningRecord } from './facts';
+export type {
+  AccountType,
+  ProductFacts,
+  ProductGrant,
+  RecordedAction,
+  UserFacts,
+  WarningRecord,
+} from './facts';
+export { productGrantFrom, type LicenceGroupEvidence } from './grant-evidence';
 export {
   DECISION_OUTCOMES,
   EXCLUSION_KINDS,

@@ -18,14 +18,25 @@ export function actionPhrase(action: InactivityAction, productName: string): str
   }
 }
 
-/** "last active in Confluence on 2025-01-03 (97 days ago)" and its never-active variants. */
-export function baselinePhrase(source: BaselineSource, at: number, productName: string, now: number): string {
+/**
+ * "last active in Confluence on 2025-01-03 (97 days ago)", its never-active variants, and a product given back
+ * after the last activity (`lastActiveAt` then names that activity).
+ */
+export function baselinePhrase(
+  source: BaselineSource,
+  at: number,
+  productName: string,
+  now: number,
+  lastActiveAt: number | null = null,
+): string {
   const when = `${isoDay(at)} (${days(wholeDaysBetween(at, now))} ago)`;
   switch (source) {
     case 'last-active':
       return `last active in ${productName} on ${when}`;
     case 'last-active-in-org':
       return `last active anywhere in the organization on ${when}`;
+    case 'given-again':
+      return `given ${productName} again on ${when}, after last using it${lastActiveAt === null ? '' : ` on ${isoDay(lastActiveAt)}`}; counted as last activity`;
     case 'added-to-product':
       return `never used ${productName}; given it on ${when}, counted as last activity`;
     case 'added-to-org':

@@ -59,7 +59,7 @@ export function heldProduct(overrides: Partial<ProductFacts> = {}): ProductFacts
     hasAccess: true,
     licenceGroupIds: ['g-jira'],
     lastActiveAt: day(0),
-    addedAt: day(-400),
+    granted: { kind: 'known', at: day(-400) },
     ...overrides,
   };
 }

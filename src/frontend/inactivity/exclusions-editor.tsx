@@ -177,7 +177,11 @@ export function ExclusionsEditor({
           changed();
         }}
         errors={errorsFor(save.error, 'recentlyAddedDays')}
-        help="0 turns this off."
+        help={
+          "Counted from when each product was given or given back, as the site's audit log and the app's own " +
+          'grants record it. Anyone whose grant date cannot be established is left alone as if given it recently ' +
+          '(reports count them as "grant date unknown"), never treated as long inactive. 0 turns this off.'
+        }
       />
       {save.error ? (
         <ReplyErrorMessage

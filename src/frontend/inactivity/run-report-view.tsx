@@ -45,6 +45,19 @@ export function RunReport({ report }: { report: RunReportView }) {
               ],
             }))}
           />
+          {summary.products.map((p) => {
+            // Reports stored before grant dates were read have no count for unknown ones.
+            const recent = p.exclusions['recently-added-to-product'] ?? 0;
+            const unknown = p.exclusions['grant-date-unknown'] ?? 0;
+            if (recent + unknown === 0) return null;
+            return (
+              <Text key={`grants-${p.product}`} testId={`report-grants-${p.product}`}>
+                {p.displayName}: {formatCount(recent, 'user')} left alone as given it recently;{' '}
+                {formatCount(unknown, 'user')} left alone because when they were given it is unknown (grant
+                date unknown).
+              </Text>
+            );
+          })}
         </>
       ) : (
         <Text>The run has no report yet.</Text>

@@ -12,7 +12,7 @@ import { listParked } from '../../storage/rate-governor-repository';
 import { secretStatus } from '../../storage/secrets-repository';
 import { loadSettings } from '../../storage/settings-repository';
 import { usersWithStatus } from '../../storage/user-state-repository';
-import { listInactivityRuns } from '../inactivity';
+import { GRANT_HISTORY_HEALTH, listInactivityRuns } from '../inactivity';
 import { jobProgress } from '../jobs/backfill';
 import type { AdminContext } from './admin-context';
 import { ok } from './reply';
@@ -265,6 +265,11 @@ export async function getOverview(ctx: AdminContext, weeksWanted = 12): Promise<
           at: null,
         },
   );
+
+  // Shown once a run has read (or failed to read) the audit log for licence grant dates.
+  const grantHistory = stored.get(GRANT_HISTORY_HEALTH);
+  if (grantHistory)
+    health.push(healthItem(GRANT_HISTORY_HEALTH, 'Licence grant dates (audit log)', grantHistory, ''));
 
   const active = jobs.filter((j) => j.status === 'planning' || j.status === 'running');
   const activeJobs = (await Promise.all(active.map((j) => jobProgress(j.id)))).filter(

@@ -1,14 +1,17 @@
-// Gathers the facts the domain decides on for a batch of users: directory entries, groups, stored warnings and
-// activity, fetching last-active dates from the Admin API only for users whose decision could depend on them.
+// Gathers the facts the domain decides on for a batch of users: directory entries, groups, stored warnings,
+// activity (fetching last-active dates from the Admin API only for users whose decision could depend on them), and
+// when each licence was (re)granted (the audit-log index, plus the app's own grants for anyone who may be warned).
 import type { DirectoryUser, LastActiveDates } from '../../clients/admin-types';
 import { AtlassianApiError } from '../../clients/api-error';
 import type { JiraUser } from '../../clients/jira-types';
 import {
   decideForUser,
+  type DecisionOutcome,
   type ProductCatalogueEntry,
   type RecordedAction,
   type UserFacts,
 } from '../../domain/inactivity';
+import { getUserGrantHistories } from '../../storage/grant-history-repository';
 import {
   getActivity,
   getWarnings,
@@ -16,13 +19,17 @@ import {
   type StoredActivity,
   type StoredWarning,
 } from '../../storage/inactivity-user-repository';
+import { appGrantsOf } from './app-grants';
+import { catchUpGrantHistory } from './grant-history';
 import { needsActivityRefresh } from './refresh-rule';
 import { mapLimit, type RunContext } from './run-context';
 import { activityFromLastActiveDates } from './site-activity';
-import { buildUserFacts, isActiveAccount } from './user-facts';
+import { buildUserFacts, isActiveAccount, type AppGrants } from './user-facts';
 
 /** Admin API pages of one user's product access followed at most (each page is a call against the budget). */
 const MAX_ACTIVITY_PAGES = 5;
+/** Outcomes that warn or act (now or later): only for these is a later grant by the app worth reading. */
+const TOUCHING: readonly DecisionOutcome[] = ['warn', 'still-in-grace', 'act', 'blocked'];
 
 export interface GatherOptions {
   readonly now: number;
@@ -40,6 +47,7 @@ export interface Gathered {
   readonly activityCalls: number;
   /** People whose activity was not fetched: not needed for their decision, or recent enough to reuse. */
   readonly activityNotFetched: number;
+  /** Jira calls made, the audit log's included. */
   readonly jiraCalls: number;
   /** Set when activity fetching stopped early (rate limit or time): the batch must be retried, not decided. */
   readonly incomplete: {
@@ -97,17 +105,35 @@ export async function gatherFacts(
   options: GatherOptions,
 ): Promise<Gathered> {
   const { now } = options;
+  // Nobody is decided on a history that stops short of now: a licence given back since would be missed.
+  const history = await catchUpGrantHistory(ctx, {
+    now,
+    maxCalls: ctx.tuning.grantHistoryCallsPerPage,
+    outOfTime: options.outOfTime,
+    freshMs: ctx.tuning.grantHistoryFreshMs,
+  });
+  if (!history.complete) {
+    return {
+      facts: [],
+      warnings: new Map(),
+      activityCalls: 0,
+      activityNotFetched: 0,
+      jiraCalls: history.auditCalls,
+      incomplete: { reason: 'out-of-time', retryAfterSeconds: 0 },
+    };
+  }
   const people = users.filter((u) => (u.accountType ?? 'atlassian') === 'atlassian');
   const peopleIds = people.map((u) => u.accountId);
   const products = productKeysOf(ctx.run.catalogue, Object.keys(ctx.policy.products));
-  const [warnings, cached, directory] = await Promise.all([
+  const [warnings, cached, directory, grantHistories] = await Promise.all([
     getWarnings(peopleIds, products),
     getActivity(peopleIds),
     directoryOf(ctx, peopleIds),
+    getUserGrantHistories(peopleIds),
   ]);
 
   // Groups matter only for accounts still active: the domain excludes the others before looking at access.
-  let jiraCalls = 0;
+  let jiraCalls = history.auditCalls;
   const detailed = await mapLimit(users, ctx.tuning.concurrency, async (user) => {
     if (!peopleIds.includes(user.accountId) || !isActiveAccount(user, directory.get(user.accountId)))
       return user;
@@ -120,7 +146,7 @@ export async function gatherFacts(
     adminGroupIds: new Set(ctx.run.adminGroupIds),
     cloudId: ctx.run.cloudId,
   };
-  const factsFor = (user: JiraUser, activity: StoredActivity | undefined): UserFacts =>
+  const factsFor = (user: JiraUser, activity: StoredActivity | undefined, appGrants?: AppGrants): UserFacts =>
     buildUserFacts(
       {
         jiraUser: user,
@@ -128,6 +154,11 @@ export async function gatherFacts(
         activity,
         warnings: warnings.get(user.accountId) ?? [],
         actionsThisRun: options.actionsThisRun?.get(user.accountId) ?? [],
+        grants: {
+          view: history.view,
+          history: grantHistories.get(user.accountId),
+          ...(appGrants ? { appGrants } : {}),
+        },
       },
       factsContext,
     );
@@ -176,9 +207,20 @@ export async function gatherFacts(
   if (fresh.length > 0) await putActivity(fresh);
 
   const freshById = new Map(fresh.map((snapshot) => [snapshot.accountId, snapshot]));
-  const facts = detailed.map((user) => {
-    const snapshot = freshById.get(user.accountId) ?? cached.get(user.accountId);
-    return factsFor(user, snapshot);
+  const snapshotOf = (user: JiraUser) => freshById.get(user.accountId) ?? cached.get(user.accountId);
+  const first = detailed.map((user) => factsFor(user, snapshotOf(user)));
+  // A grant the app made (or gave back) shows at once in its own records, before the audit log has it. Read for
+  // the few who would otherwise be warned or acted on, so the many others cost nothing.
+  const candidates = detailed.filter((user, i) =>
+    decideForUser(first[i] as UserFacts, ctx.policy, now).decisions.some((d) => TOUCHING.includes(d.outcome)),
+  );
+  const appGrants = new Map<string, AppGrants>();
+  await mapLimit(candidates, ctx.tuning.concurrency, async (user) => {
+    appGrants.set(user.accountId, await appGrantsOf(user.accountId));
+  });
+  const facts = detailed.map((user, i) => {
+    const own = appGrants.get(user.accountId);
+    return own ? factsFor(user, snapshotOf(user), own) : (first[i] as UserFacts);
   });
   return {
     facts,

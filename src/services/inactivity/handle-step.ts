@@ -4,6 +4,7 @@ import type { RuntimeDeps } from '../runtime-deps';
 import { collectPage, type StepOutcome } from './collect-page';
 import { executeActions } from './execute-actions';
 import { finalizeRun } from './finalize-run';
+import { grantHistoryStep } from './grant-history-step';
 import { restoreRunBatch } from './restore';
 import { failRun } from './run-lifecycle';
 import { parseSweepStep, type SweepStep } from './sweep-steps';
@@ -21,6 +22,8 @@ async function run(
   tuning: SweepTuning,
 ): Promise<StepOutcome> {
   switch (step.kind) {
+    case 'grants':
+      return grantHistoryStep(deps, step, tuning);
     case 'page':
       return collectPage(deps, step, tuning);
     case 'finalize':

@@ -1,5 +1,6 @@
 // Starting a run (the daily schedule, or an admin's dry run): preconditions, the one-run-at-a-time lock, the
-// site's products and admin groups learned once, the policy frozen for the run, and the first page enqueued.
+// site's products, licence group names and admin groups learned once, the policy frozen for the run, and the
+// first step (the licence-grant history) enqueued.
 import { AtlassianApiError } from '../../clients/api-error';
 import type { JiraClient } from '../../clients/jira-client';
 import {
@@ -30,7 +31,12 @@ import type { AppSettings } from '../../shared/settings';
 import { buildApiClients, type ApiClients } from '../api-clients';
 import type { RuntimeDeps } from '../runtime-deps';
 import { recordAudit, SWEEP_TARGET } from './inactivity-audit';
-import { catalogueFromRoles, plainCatalogue, withPolicyProducts } from './product-catalogue';
+import {
+  catalogueFromRoles,
+  plainCatalogue,
+  withPolicyProducts,
+  type CatalogueProduct,
+} from './product-catalogue';
 import { failRun, runLabel } from './run-lifecycle';
 import { siteArisOf } from './site-activity';
 import { enqueueStep } from './sweep-steps';
@@ -122,6 +128,33 @@ async function learnSiteAris(clients: ApiClients, cloudId: string): Promise<stri
     if (e instanceof AtlassianApiError && !e.transient) return [];
     throw e;
   }
+}
+
+/**
+ * Licence group names by id (the site's audit log names groups). Jira's roles name their groups; the groups of
+ * products only the policy declares are looked up, and one that cannot be found stays unnamed (its members' grant
+ * dates are then unknown, so they are left alone).
+ */
+async function licenceGroupNames(
+  jira: JiraClient,
+  catalogue: readonly CatalogueProduct[],
+): Promise<Record<string, string>> {
+  const names = new Map<string, string>();
+  const unnamed = new Set<string>();
+  for (const product of catalogue)
+    for (const group of product.licenceGroups) {
+      if (product.source === 'site') names.set(group.groupId, group.name);
+      else unnamed.add(group.groupId);
+    }
+  const lookup = [...unnamed].filter((id) => !names.has(id));
+  try {
+    for (let i = 0; i < lookup.length; i += 50)
+      for (const group of await jira.groupsById(lookup.slice(i, i + 50)))
+        if (group.groupId && group.name) names.set(group.groupId, group.name);
+  } catch (e) {
+    if (!(e instanceof AtlassianApiError) || e.transient) throw e;
+  }
+  return Object.fromEntries(names);
 }
 
 function newRun(request: StartRunRequest, runId: string, now: number, cloudId: string): InactivityRun {
@@ -275,11 +308,13 @@ export async function startInactivityRun(
     ]);
     const siteCatalogue = catalogueFromRoles(roles);
     const policy = syncPolicyProducts(choice.policy, plainCatalogue(siteCatalogue)).policy;
+    const catalogue = withPolicyProducts(siteCatalogue, policy);
     const run: InactivityRun = {
       ...newRun(request, runId, now, deps.cloudId),
       siteAris,
-      catalogue: plainCatalogue(withPolicyProducts(siteCatalogue, policy)),
+      catalogue: plainCatalogue(catalogue),
       adminGroupIds: [...new Set([...siteAdminGroups, ...adminGroups])],
+      licenceGroupNames: await licenceGroupNames(clients.jira, catalogue),
     };
     await putRunPolicy(runId, policy);
     if (!(await createRun(run))) {
@@ -306,7 +341,7 @@ export async function startInactivityRun(
         actor: request.requestedBy,
       },
     ]);
-    await enqueueStep(deps, { kind: 'page', runId, startAt: 0, wait: 0 });
+    await enqueueStep(deps, { kind: 'grants', runId, round: 0 });
     return { status: 'started', runId };
   } catch (e) {
     if (created) {

@@ -9,6 +9,12 @@ describe('parseSweepStep', () => {
       startAt: 50,
       wait: 0,
     });
+    expect(parseSweepStep({ kind: 'grants', runId: 'r', round: 3 })).toEqual({
+      kind: 'grants',
+      runId: 'r',
+      round: 3,
+    });
+    expect(parseSweepStep({ kind: 'grants', runId: 'r', round: -1 })).toBeUndefined();
     expect(parseSweepStep({ kind: 'finalize', runId: 'r' })).toEqual({ kind: 'finalize', runId: 'r' });
     expect(parseSweepStep({ kind: 'execute', runId: 'r', round: 2 })).toEqual({
       kind: 'execute',
@@ -33,6 +39,8 @@ describe('parseSweepStep', () => {
 
   it('names every step of a run distinctly, and a retried page apart from the first try', () => {
     const names = [
+      stepName({ kind: 'grants', runId: 'r', round: 0 }),
+      stepName({ kind: 'grants', runId: 'r', round: 1 }),
       stepName({ kind: 'page', runId: 'r', startAt: 0, wait: 0 }),
       stepName({ kind: 'page', runId: 'r', startAt: 0, wait: 1 }),
       stepName({ kind: 'page', runId: 'r', startAt: 50, wait: 0 }),

@@ -6,6 +6,8 @@ import type { RuntimeDeps } from '../runtime-deps';
 export const INACTIVITY_QUEUE = 'inactivity-sweep';
 
 export type SweepStep =
+  /** Bring the licence-grant history (the site's audit log) up to date before any page is decided. */
+  | { readonly kind: 'grants'; readonly runId: string; readonly round: number }
   /** Decide one page of users; `wait` counts consecutive rate-limited retries of this page. */
   | { readonly kind: 'page'; readonly runId: string; readonly startAt: number; readonly wait: number }
   /** All pages decided: add up, apply the brake, then execute or wait for review. */
@@ -35,6 +37,8 @@ export function parseSweepStep(body: unknown): SweepStep | undefined {
   if (!isRecord(body) || typeof body.runId !== 'string' || body.runId.length === 0) return undefined;
   const runId = body.runId;
   switch (body.kind) {
+    case 'grants':
+      return isCount(body.round) ? { kind: 'grants', runId, round: body.round } : undefined;
     case 'page':
       return isCount(body.startAt) && isCount(body.wait)
         ? { kind: 'page', runId, startAt: body.startAt, wait: body.wait }
@@ -62,6 +66,8 @@ export function parseSweepStep(body: unknown): SweepStep | undefined {
 /** The claim name of a step: each step of a run is enqueued at most once, whoever tries. */
 export function stepName(step: SweepStep): string {
   switch (step.kind) {
+    case 'grants':
+      return `grants:${step.round}`;
     case 'page':
       return `page:${step.startAt}:${step.wait}`;
     case 'finalize':

@@ -33,6 +33,12 @@ export interface SweepTuning {
   readonly staleRunMs: number;
   /** A claim on an action row older than this belongs to an invocation Forge has certainly killed. */
   readonly claimLeaseMs: number;
+  /** The licence-grant history is read forward again only when its last read is older than this. */
+  readonly grantHistoryFreshMs: number;
+  /** Audit log calls a page may spend bringing the licence-grant history up to date (else it is retried). */
+  readonly grantHistoryCallsPerPage: number;
+  /** Audit log calls one history step spends before handing over to the next (the first read can be long). */
+  readonly grantHistoryCallsPerStep: number;
 }
 
 export const SWEEP_TUNING: SweepTuning = {
@@ -48,6 +54,9 @@ export const SWEEP_TUNING: SweepTuning = {
   maxRateLimitedWaits: 30,
   staleRunMs: 6 * HOUR_MS,
   claimLeaseMs: 5 * MINUTE_MS,
+  grantHistoryFreshMs: 1 * MINUTE_MS,
+  grantHistoryCallsPerPage: 10,
+  grantHistoryCallsPerStep: 100,
 };
 
 /** Seconds to wait before the next step so that the calls just made stay within the per-minute budgets. */

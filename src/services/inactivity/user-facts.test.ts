@@ -30,6 +30,8 @@ const directory = (overrides: Partial<DirectoryUser> = {}): DirectoryUser => ({
   ...overrides,
 });
 
+const noHistory = { view: { since: new Map<string, number>(), unavailable: null }, history: undefined };
+
 const activity = {
   accountId: 'u1',
   refreshedAt: 1_000,
@@ -48,6 +50,7 @@ describe('buildUserFacts', () => {
         activity,
         warnings: [],
         actionsThisRun: [],
+        grants: noHistory,
       },
       context,
     );
@@ -56,7 +59,7 @@ describe('buildUserFacts', () => {
         hasAccess: true,
         licenceGroupIds: ['g-jira-extra'],
         lastActiveAt: 900,
-        addedAt: null,
+        granted: { kind: 'unknown', why: 'the history of group g-jira-extra has not been read' },
       },
     });
     expect(facts).toMatchObject({
@@ -74,14 +77,24 @@ describe('buildUserFacts', () => {
   it('a product role Jira reports without a licence group still counts as held (the domain then refuses to act)', () => {
     const user = jiraUser([], { applicationRoles: { size: 1, items: [{ key: 'confluence' }] } });
     const facts = buildUserFacts(
-      { jiraUser: user, directory: directory(), activity, warnings: [], actionsThisRun: [] },
+      {
+        jiraUser: user,
+        directory: directory(),
+        activity,
+        warnings: [],
+        actionsThisRun: [],
+        grants: noHistory,
+      },
       context,
     );
     expect(facts.products['confluence']).toEqual({
       hasAccess: true,
       licenceGroupIds: [],
       lastActiveAt: null,
-      addedAt: null,
+      granted: {
+        kind: 'unknown',
+        why: 'the product is held through no licence group whose history the app reads',
+      },
     });
   });
 
@@ -93,6 +106,7 @@ describe('buildUserFacts', () => {
         activity,
         warnings: [],
         actionsThisRun: [],
+        grants: noHistory,
       },
       context,
     );
@@ -103,6 +117,7 @@ describe('buildUserFacts', () => {
         activity,
         warnings: [],
         actionsThisRun: [],
+        grants: noHistory,
       },
       context,
     );
@@ -119,6 +134,7 @@ describe('buildUserFacts', () => {
           activity: snapshot,
           warnings: [],
           actionsThisRun: [],
+          grants: noHistory,
         },
         context,
       );
@@ -137,10 +153,83 @@ describe('buildUserFacts', () => {
         activity,
         warnings: [],
         actionsThisRun: [],
+        grants: noHistory,
       },
       context,
     );
     expect(facts.accountType).toBe('unknown');
+  });
+});
+
+describe('buildUserFacts: when each product was (re)granted', () => {
+  const DAY = 86_400_000;
+  const since = new Map([
+    ['jira-software-users', 1_000 * DAY],
+    ['__proto__', 1_000 * DAY],
+  ]);
+  const named = (groups: Array<[string, string]>): JiraUser => ({
+    accountId: 'u1',
+    accountType: 'atlassian',
+    active: true,
+    groups: { size: groups.length, items: groups.map(([groupId, name]) => ({ groupId, name })) },
+  });
+  const jiraContext = {
+    ...context,
+    catalogue: [{ key: 'jira-software', displayName: 'Jira', licenceGroupIds: ['g-jira', 'g-odd'] }],
+  };
+  const grantOf = (user: JiraUser, grants: Parameters<typeof buildUserFacts>[0]['grants']) =>
+    buildUserFacts(
+      { jiraUser: user, directory: directory(), activity, warnings: [], actionsThisRun: [], grants },
+      jiraContext,
+    ).products['jira-software']?.granted;
+
+  it('reads the indexed additions and removals by the group name the audit log uses, in any case', () => {
+    const user = named([['g-jira', 'Jira-Software-Users']]);
+    const history = {
+      accountId: 'u1',
+      groups: { 'jira-software-users': { added: 1_050 * DAY, removed: 1_049 * DAY } },
+    };
+    expect(grantOf(user, { view: { since, unavailable: null }, history })).toEqual({
+      kind: 'known',
+      at: 1_050 * DAY,
+    });
+    expect(grantOf(user, { view: { since, unavailable: null }, history: undefined })).toEqual({
+      kind: 'not-since',
+      since: 1_000 * DAY,
+    });
+  });
+
+  it('adds the grants the app made itself, which the audit log may not show yet', () => {
+    const user = named([['g-jira', 'jira-software-users']]);
+    const history = {
+      accountId: 'u1',
+      groups: { 'jira-software-users': { added: null, removed: 1_060 * DAY } },
+    };
+    const view = { since, unavailable: null };
+    expect(grantOf(user, { view, history })?.kind).toBe('unknown');
+    const appGrants = { groups: new Map([['g-jira', 1_061 * DAY]]), reactivatedAt: null };
+    expect(grantOf(user, { view, history, appGrants })).toEqual({ kind: 'known', at: 1_061 * DAY });
+  });
+
+  it('makes every grant unknown when the audit log could not be read', () => {
+    const user = named([['g-jira', 'jira-software-users']]);
+    expect(
+      grantOf(user, { view: { since, unavailable: 'the audit log said 403' }, history: undefined }),
+    ).toEqual({ kind: 'unknown', why: 'the audit log said 403' });
+  });
+
+  it('reads a group called __proto__ as an own entry, not the object prototype', () => {
+    const user = named([['g-odd', '__proto__']]);
+    const stored = JSON.parse('{"accountId":"u1","groups":{"__proto__":{"added":1100,"removed":null}}}') as {
+      accountId: string;
+      groups: Record<string, { added: number | null; removed: number | null }>;
+    };
+    const view = { since: new Map([['__proto__', 1_000]]), unavailable: null };
+    expect(grantOf(user, { view, history: stored })).toEqual({ kind: 'known', at: 1_100 });
+    expect(grantOf(user, { view, history: { accountId: 'u1', groups: {} } })).toEqual({
+      kind: 'not-since',
+      since: 1_000,
+    });
   });
 });
 

@@ -72,6 +72,12 @@ describe('the overview', () => {
         message: 'The app cannot add users to groups: its own account is not a site admin.',
         at: now - 60_000,
       });
+      await recordHealth({
+        component: 'inactivity-grant-history',
+        ok: false,
+        message: "Nobody can be judged inactive: the site's audit log could not be read.",
+        at: now - 60_000,
+      });
       await putUserState({
         accountId: 'u9',
         status: 'failed',
@@ -102,6 +108,11 @@ describe('the overview', () => {
       message: expect.stringContaining('not a site admin') as unknown,
     });
     expect(byId.get('source:scim')).toMatchObject({ status: 'off' });
+    expect(byId.get('inactivity-grant-history')).toMatchObject({
+      label: 'Licence grant dates (audit log)',
+      status: 'problem',
+      message: expect.stringContaining('audit log could not be read') as unknown,
+    });
     expect(overview.queue).toMatchObject({ failedUsers: 1, parkedUsers: 0 });
     expect(overview.queue.failed).toEqual([
       {

@@ -5,6 +5,7 @@
 
 import os from 'node:os';
 import { planAccess } from '../src/domain/access-plan';
+import { createPrng } from '../emulator/site/prng';
 import {
   createRuleMatcher,
   parseRule,
@@ -40,17 +41,11 @@ export interface RulesEvalResult {
   plansPerSecond: number;
 }
 
-/** mulberry32: small, fast, seedable; Math.random cannot be seeded. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Math.random cannot be seeded: the emulator's mulberry32 can. */
+const random = (seed: number): (() => number) => {
+  const prng = createPrng(seed);
+  return () => prng.next();
+};
 
 const DEPARTMENTS = [
   'Sales',

@@ -4,7 +4,6 @@
 import { AtlassianApiError } from '../../../src/clients/api-error';
 import type { JiraClient } from '../../../src/clients/jira-client';
 import {
-  getInactivityRunReport,
   restoreInactivityUser,
   startInactivityDryRun,
   type RunReportPage,
@@ -24,20 +23,14 @@ import {
   savePolicy,
   setDay,
   startEnv,
+  dryRunReport,
   type InactivityEnv,
 } from './inactivity-env';
 
 let env: InactivityEnv;
 afterEach(() => env.app.close());
 
-async function dryRun(): Promise<RunReportPage> {
-  const started = await env.inApp((deps) => startInactivityDryRun(deps, { by: env.admin }));
-  if (started.status !== 'started') throw new Error(`dry run not started: ${JSON.stringify(started)}`);
-  await env.app.drain({ scheduled: false });
-  const report = await env.inApp(() => getInactivityRunReport(started.runId));
-  if (!report) throw new Error('no report');
-  return report;
-}
+const dryRun = (): Promise<RunReportPage> => dryRunReport(env);
 
 const exclusionsOf = (report: RunReportPage | undefined, product = JIRA) =>
   report?.run.report?.products.find((p) => p.product === product)?.exclusions;

@@ -5,9 +5,12 @@ import { defaultInactivityPolicy, type InactivityPolicy } from '../../../src/dom
 import {
   getInactivityProducts,
   getInactivityRun,
+  getInactivityRunReport,
   listInactivityRuns,
   saveInactivityPolicy,
+  startInactivityDryRun,
   type InactivityRun,
+  type RunReportPage,
 } from '../../../src/services/inactivity';
 import type { RuntimeDeps } from '../../../src/services/runtime-deps';
 import { DEFAULT_SETTINGS, type AppSettings } from '../../../src/shared/settings';
@@ -160,4 +163,14 @@ export function siteGroupChanges(env: InactivityEnv, accountId: string): string[
       (r) => r.category === 'group management' && r.associatedItems.some((item) => item.id === accountId),
     )
     .map((r) => `${r.summary === 'User added to group' ? 'added' : 'removed'} ${r.objectItem.name}`);
+}
+
+/** Starts a dry run now, lets it finish, and returns its report. */
+export async function dryRunReport(env: InactivityEnv): Promise<RunReportPage> {
+  const started = await env.inApp((deps) => startInactivityDryRun(deps, { by: env.admin }));
+  if (started.status !== 'started') throw new Error(`dry run not started: ${JSON.stringify(started)}`);
+  await env.app.drain({ scheduled: false });
+  const report = await env.inApp(() => getInactivityRunReport(started.runId));
+  if (!report) throw new Error('no report');
+  return report;
 }

@@ -1,10 +1,6 @@
 // Users given a product back: the "recently added" exclusion counts from the date access to the product was
 // (re)granted, read from the site's audit log, and a never-used product's clock starts at that grant.
-import {
-  getInactivityRunReport,
-  startInactivityDryRun,
-  type RunReportPage,
-} from '../../../src/services/inactivity';
+import { type RunReportPage } from '../../../src/services/inactivity';
 import {
   JIRA,
   auditOf,
@@ -14,20 +10,14 @@ import {
   setDay,
   siteGroupChanges,
   startEnv,
+  dryRunReport,
   type InactivityEnv,
 } from './inactivity-env';
 
 let env: InactivityEnv;
 afterEach(() => env.app.close());
 
-async function dryRun(): Promise<RunReportPage> {
-  const started = await env.inApp((deps) => startInactivityDryRun(deps, { by: env.admin }));
-  if (started.status !== 'started') throw new Error(`dry run not started: ${JSON.stringify(started)}`);
-  await env.app.drain({ scheduled: false });
-  const report = await env.inApp(() => getInactivityRunReport(started.runId));
-  if (!report) throw new Error('no report');
-  return report;
-}
+const dryRun = (): Promise<RunReportPage> => dryRunReport(env);
 
 function jiraReport(report: RunReportPage) {
   return report.run.report?.products.find((p) => p.product === JIRA);

@@ -5,6 +5,7 @@
 import type { AuditEntry } from '../../../src/shared/audit';
 import { queryAudit } from '../../../src/storage/audit-repository';
 import { ledgerForAccount } from '../../../src/storage/ledger-repository';
+import { createPrng } from '../../../emulator/site/prng';
 import { AppHarness } from '../../support/app-harness';
 import {
   configure,
@@ -39,18 +40,6 @@ const GROUPS_OF: Record<Department, string[]> = {
 };
 const RULED_GROUPS = ['sales-team', 'confluence-engineering'];
 
-/** A small deterministic generator (mulberry32), so each seed is one reproducible storm. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 interface Person {
   accountId: string;
   email: string;
@@ -61,8 +50,9 @@ interface Person {
 }
 
 async function storm(seed: number): Promise<{ app: AppHarness; people: Person[] }> {
-  const next = random(seed);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+  const prng = createPrng(seed);
+  const next = () => prng.next();
+  const pick = <T>(items: readonly T[]): T => prng.pick(items);
   const app = AppHarness.start({
     duplicateDeliveryRate: 0.3,
     rateLimits: { burstPerSecond: 4, adminPerMinute: 120 },
@@ -193,7 +183,8 @@ describe.each(SEEDS)('a storm of JIT logins (seed %i)', (seed) => {
       await expectInvariants(app, people, seed);
 
       // Half of them move to another department; the IdP pushes it through SCIM.
-      const next = random(seed * 7919);
+      const moves = createPrng(seed * 7919);
+      const next = () => moves.next();
       for (const person of people) {
         if (next() < 0.5) continue;
         const others = DEPARTMENTS.filter((d) => d !== person.department);

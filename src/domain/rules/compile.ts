@@ -1,6 +1,7 @@
 // Compiles syntax trees into closures over a per-user view that folds each value once: the fast, trace-free path.
 
 import { type UserAttributes } from './attributes';
+import { ownValue } from './own-property';
 import { compilePattern } from './regex-guard';
 import {
   operatorFamily,
@@ -67,7 +68,7 @@ export function slotFor(name: string): Slot {
   let slot = slots.get(name);
   if (!slot) {
     const custom = name.slice('custom.'.length);
-    slot = { index: slots.size, read: (u) => u.custom?.[custom], typedText: false, typedList: false };
+    slot = { index: slots.size, read: (u) => ownValue(u.custom, custom), typedText: false, typedList: false };
     slots.set(name, slot);
   }
   return slot;

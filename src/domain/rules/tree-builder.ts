@@ -10,6 +10,7 @@ import {
 } from './attributes';
 import { formatScalar } from './format';
 import { parseIsoDate } from './iso-date';
+import { ownValue } from './own-property';
 import { compilePattern } from './regex-guard';
 import { quote, type SourceText } from './source-text';
 import { didYouMean } from './suggest';
@@ -83,7 +84,8 @@ export class TreeBuilder {
         return undefined;
       }
       const known =
-        findKnownAttribute(path) ?? (okta ? findKnownAttribute(OKTA_ALIASES[path] ?? '') : undefined);
+        findKnownAttribute(path) ??
+        (okta ? findKnownAttribute(ownValue(OKTA_ALIASES, path) ?? '') : undefined);
       this.fail(
         known
           ? `Attributes start with "user.": write ${known.path}`
@@ -112,7 +114,8 @@ export class TreeBuilder {
     }
     const info =
       dot > 0
-        ? (findKnownAttribute(rest) ?? (okta ? findKnownAttribute(OKTA_ALIASES[rest] ?? '') : undefined))
+        ? (findKnownAttribute(rest) ??
+          (okta ? findKnownAttribute(ownValue(OKTA_ALIASES, rest) ?? '') : undefined))
         : undefined;
     if (!info) {
       const hint = didYouMean(path, ATTRIBUTE_PATHS);

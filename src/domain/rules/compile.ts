@@ -2,7 +2,7 @@
 
 import { type UserAttributes } from './attributes';
 import { ownValue } from './own-property';
-import { compilePattern } from './regex-guard';
+import { compilePattern, type LinearRegex } from './linear-regex';
 import {
   operatorFamily,
   type CompareOperator,
@@ -145,13 +145,13 @@ export type Predicate = (view: UserView) => boolean;
 export type ValueTest = (raw: RawValue, folded: string | null) => boolean;
 
 /** Compiled regexes shared by every rule compiled in one session, keyed by pattern. */
-export type RegexCache = Map<string, RegExp>;
+export type RegexCache = Map<string, LinearRegex>;
 
-function regexFor(pattern: string, cache: RegexCache): RegExp {
+function regexFor(pattern: string, cache: RegexCache): LinearRegex {
   let regex = cache.get(pattern);
   if (!regex) {
     const compiled = compilePattern(pattern);
-    if (!compiled.ok) throw new Error(compiled.message);
+    if (!compiled.ok) throw new Error(compiled.problem.message);
     regex = compiled.regex;
     cache.set(pattern, regex);
   }

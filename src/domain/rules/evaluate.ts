@@ -4,7 +4,7 @@ import { attributePath, type UserAttributes } from './attributes';
 import { slotFor, valueTest, type RegexCache } from './compile';
 import { formatNode } from './format';
 import { type ParsedRule } from './parse';
-import { MAX_MATCH_INPUT_LENGTH } from './regex-guard';
+import { MAX_MATCH_INPUT_LENGTH } from './linear-regex';
 import { isNullFalseOperator, operatorFamily, operatorToken, type RuleNode } from './syntax-tree';
 import { foldedText, isNullLike, itemsOf, scalarText, type RawValue } from './values';
 

@@ -11,7 +11,7 @@ import {
 import { formatScalar } from './format';
 import { parseIsoDate } from './iso-date';
 import { ownValue } from './own-property';
-import { compilePattern } from './regex-guard';
+import { compilePattern, type PatternProblem } from './linear-regex';
 import { quote, type SourceText } from './source-text';
 import { didYouMean } from './suggest';
 import {
@@ -72,6 +72,18 @@ export class TreeBuilder {
 
   fail(message: string, span: Span): void {
     this.errors.push(this.source.error(message, span.start, span.end));
+  }
+
+  /**
+   * Where a problem inside a pattern sits in the rule's text: on the construct itself when the string holds the
+   * pattern as written (no escapes; Okta's "/pattern/" too), otherwise on the whole string.
+   */
+  private patternSpan(ref: LiteralRef, pattern: string, problem: PatternProblem): Span {
+    const inner = this.source.text.slice(ref.span.start + 1, ref.span.end - 1);
+    const offset = inner === pattern ? 1 : inner === `/${pattern}/` ? 2 : undefined;
+    if (offset === undefined) return ref.span;
+    const start = ref.span.start + offset + problem.start;
+    return { start, end: Math.max(start + 1, ref.span.start + offset + problem.end) };
   }
 
   /** Resolves `user.<name>` (any case) to a canonical attribute, or reports why it cannot. */
@@ -231,7 +243,7 @@ export class TreeBuilder {
       if (family === 'regex') {
         const compiled = compilePattern(literal.value);
         if (!compiled.ok) {
-          this.fail(compiled.message, ref.span);
+          this.fail(compiled.problem.message, this.patternSpan(ref, literal.value, compiled.problem));
           return undefined;
         }
       }

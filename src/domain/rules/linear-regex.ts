@@ -14,7 +14,7 @@ export const MAX_PATTERN_LENGTH = 512;
 /**
  * Largest compiled program accepted (RE2's "program size": about one step per character or class, with a
  * bounded repeat {n,m} copying its operand m times). With MAX_MATCH_INPUT_LENGTH this bounds the worst match;
- * bench/rules-eval.ts measures adversarial patterns at this limit.
+ * bench/adversarial-regex.ts measures adversarial patterns at this limit.
  */
 export const MAX_PROGRAM_SIZE = 250;
 

@@ -5,6 +5,7 @@ import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { backfillScenario, burstScenario, singleLoginScenario } from './scenarios/provisioning-scenarios';
+import { runAdversarialRegexBenchmark } from './adversarial-regex';
 import { runInactivitySweepBenchmark } from './inactivity-sweep';
 import { runRulesEvalBenchmark } from './rules-eval';
 
@@ -56,6 +57,13 @@ async function main(): Promise<void> {
     const figures = await runRulesEvalBenchmark(parameters);
     scenarios.rulesEvaluation = { parameters, figures };
     table(`5. Rule evaluation: ${parameters.rules} rules x ${parameters.users} users`, figures);
+    const regexParameters = { msPerPattern: quick ? 200 : 1000 };
+    const regexFigures = await runAdversarialRegexBenchmark(regexParameters);
+    scenarios.adversarialRegex = { parameters: regexParameters, figures: regexFigures };
+    table(
+      `5b. -match with hostile patterns on ${regexFigures.valueLength}-character adversarial values (µs per match)`,
+      regexFigures,
+    );
   }
   if (wanted('jit')) {
     const parameters = { logins: scale(200) };

@@ -57,17 +57,14 @@ describe('demo seed', () => {
 });
 
 describe('seedScale', () => {
-  it('makes a site of n people with attributes, groups, SCIM links and activity, quickly', () => {
+  // How long seeding takes is measured by emulator/site/measure-site.ts, not asserted here.
+  it('makes a site of n people with attributes, groups, SCIM links and activity', () => {
     const site = demo();
-    const started = performance.now();
     site.seedScale(10_000);
-    const elapsed = performance.now() - started;
     expect(site.accounts().total).toBe(10_002);
     const sample = site.accounts(5000, 50).accounts;
     expect(sample.every((a) => a.department !== undefined && a.jobTitle !== undefined)).toBe(true);
     expect(site.groupMembers('idp-all-staff').length).toBeGreaterThan(9000);
-    // 10,000 in well under 10 s keeps 100,000 well under a minute (measured: see emulator/site/README.md).
-    expect(elapsed).toBeLessThan(10_000);
     expect(() => site.seedScale(-5)).toThrow(/non-negative integer/);
   });
 });

@@ -1,7 +1,8 @@
 // Compiles syntax trees into closures over a per-user view that folds each value once: the fast, trace-free path.
 
 import { type UserAttributes } from './attributes';
-import { compilePattern } from './regex-guard';
+import { ownValue } from './own-property';
+import { compilePattern, type LinearRegex } from './linear-regex';
 import {
   operatorFamily,
   type CompareOperator,
@@ -67,7 +68,7 @@ export function slotFor(name: string): Slot {
   let slot = slots.get(name);
   if (!slot) {
     const custom = name.slice('custom.'.length);
-    slot = { index: slots.size, read: (u) => u.custom?.[custom], typedText: false, typedList: false };
+    slot = { index: slots.size, read: (u) => ownValue(u.custom, custom), typedText: false, typedList: false };
     slots.set(name, slot);
   }
   return slot;
@@ -144,13 +145,13 @@ export type Predicate = (view: UserView) => boolean;
 export type ValueTest = (raw: RawValue, folded: string | null) => boolean;
 
 /** Compiled regexes shared by every rule compiled in one session, keyed by pattern. */
-export type RegexCache = Map<string, RegExp>;
+export type RegexCache = Map<string, LinearRegex>;
 
-function regexFor(pattern: string, cache: RegexCache): RegExp {
+function regexFor(pattern: string, cache: RegexCache): LinearRegex {
   let regex = cache.get(pattern);
   if (!regex) {
     const compiled = compilePattern(pattern);
-    if (!compiled.ok) throw new Error(compiled.message);
+    if (!compiled.ok) throw new Error(compiled.problem.message);
     regex = compiled.regex;
     cache.set(pattern, regex);
   }

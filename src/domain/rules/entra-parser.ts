@@ -1,5 +1,6 @@
 // Recursive-descent parser for Entra dynamic-membership syntax (see grammar.md), producing checked trees.
 
+import { ownValue } from './own-property';
 import { quote } from './source-text';
 import { didYouMean } from './suggest';
 import {
@@ -248,7 +249,7 @@ export class EntraParser {
           { start: subjectToken.start, end: operatorToken.end },
         );
       }
-      const alias = OPERATOR_ALIASES[word];
+      const alias = ownValue(OPERATOR_ALIASES, word);
       const hint = alias
         ? ` — did you mean "${alias}"?`
         : didYouMean(operatorToken.text, ALL_OPERATOR_TOKENS);
@@ -305,7 +306,7 @@ export class EntraParser {
   private scalar(token: Token): ScalarLiteral | undefined {
     if (token.type === 'string') return { type: 'string', value: token.value as string };
     if (token.type === 'number') return { type: 'number', value: token.value as number };
-    if (token.type === 'name') return VALUE_WORDS[token.text.toLowerCase()];
+    if (token.type === 'name') return ownValue(VALUE_WORDS, token.text.toLowerCase());
     return undefined;
   }
 

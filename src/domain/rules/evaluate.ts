@@ -1,10 +1,10 @@
 // evaluateRule: whether a user matches, with a trace of every comparison, the value it saw and its result.
 
 import { attributePath, type UserAttributes } from './attributes';
-import { valueTest, type RegexCache } from './compile';
+import { slotFor, valueTest, type RegexCache } from './compile';
 import { formatNode } from './format';
 import { type ParsedRule } from './parse';
-import { MAX_MATCH_INPUT_LENGTH } from './regex-guard';
+import { MAX_MATCH_INPUT_LENGTH } from './linear-regex';
 import { isNullFalseOperator, operatorFamily, operatorToken, type RuleNode } from './syntax-tree';
 import { foldedText, isNullLike, itemsOf, scalarText, type RawValue } from './values';
 
@@ -36,9 +36,9 @@ export interface Evaluation {
   trace: TraceNode[];
 }
 
+/** The same reader the compiled path uses: built-ins by their fixed readers, custom names as own data only. */
 function readAttribute(user: UserAttributes, name: string): RawValue {
-  if (name.startsWith('custom.')) return user.custom?.[name.slice('custom.'.length)];
-  return (user as unknown as Record<string, unknown>)[name];
+  return slotFor(name).read(user);
 }
 
 function traced(raw: RawValue): TracedValue {

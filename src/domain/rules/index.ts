@@ -56,7 +56,7 @@ export {
 } from './parse';
 export { evaluateRule, type Evaluation, type TraceNode, type TracedValue } from './evaluate';
 export { describeRuleErrors } from './describe-errors';
-export { MAX_MATCH_INPUT_LENGTH, MAX_OPEN_REPEATS, MAX_OPEN_REPEATS_ANCHORED } from './regex-guard';
+export { MAX_MATCH_INPUT_LENGTH, MAX_PATTERN_LENGTH, MAX_PROGRAM_SIZE } from './linear-regex';
 export { MAX_NESTING } from './entra-parser';
 export {
   RULE_LIMITS,

@@ -2,6 +2,7 @@
 
 import { describe, joinNodes, MAX_NESTING, SyntaxStop } from './entra-parser';
 import { type Token } from './lexer';
+import { ownValue } from './own-property';
 import { quote } from './source-text';
 import { didYouMean } from './suggest';
 import {
@@ -177,7 +178,8 @@ export class OktaParser {
   private parseComparison(): RuleNode {
     const left = this.parseOperand();
     const operatorToken = this.next();
-    const comparison = operatorToken.type === 'symbol' ? COMPARISONS[operatorToken.text] : undefined;
+    const comparison =
+      operatorToken.type === 'symbol' ? ownValue(COMPARISONS, operatorToken.text) : undefined;
     if (comparison === undefined) {
       const found = describe(operatorToken);
       this.stop(
@@ -226,7 +228,7 @@ export class OktaParser {
     }
     if (token.type === 'name') {
       this.next();
-      const word = VALUE_WORDS[token.text.toLowerCase()];
+      const word = ownValue(VALUE_WORDS, token.text.toLowerCase());
       if (word) return { kind: 'value', ref: { literal: word, span: token }, token };
       return { kind: 'attribute', ref: this.builder.attribute(token.text, token, true), token };
     }
@@ -250,7 +252,7 @@ export class OktaParser {
           : token.type === 'number'
             ? { type: 'number', value: token.value as number }
             : token.type === 'name'
-              ? VALUE_WORDS[token.text.toLowerCase()]
+              ? ownValue(VALUE_WORDS, token.text.toLowerCase())
               : undefined;
       if (!scalar) {
         if (token.type === 'end')
@@ -340,7 +342,7 @@ export class OktaParser {
         span,
       );
     const operatorField = fields.get('operator');
-    const operator = IS_MEMBER_OF_OPERATORS[(operatorField?.value ?? 'EXACT').toUpperCase()];
+    const operator = ownValue(IS_MEMBER_OF_OPERATORS, (operatorField?.value ?? 'EXACT').toUpperCase());
     if (operator === undefined) {
       this.stop(
         `user.isMemberOf supports 'operator': 'EXACT' or 'STARTS_WITH'`,
@@ -366,8 +368,8 @@ export class OktaParser {
       );
     }
     if (fn === 'user.isMemberOf') return this.parseIsMemberOf(name);
-    const textOperator = STRING_FUNCTIONS[fn];
-    const groupOperator = GROUP_NAME_FUNCTIONS[fn];
+    const textOperator = ownValue(STRING_FUNCTIONS, fn);
+    const groupOperator = ownValue(GROUP_NAME_FUNCTIONS, fn);
     if (textOperator === undefined && groupOperator === undefined && fn !== 'Arrays.contains') {
       const hint = didYouMean(fn, SUPPORTED_FUNCTIONS);
       this.stop(

@@ -197,27 +197,28 @@ describe('parseRule errors (Entra)', () => {
         },
       ],
     ],
+    // Regular expressions: what RE2 cannot run is refused at the construct itself (the string starts at column 24).
     [
-      'user.department -match "(a+)+$"',
+      'user.department -match "(?=a)b"',
       [
         {
           message:
-            'Regular expression is too risky: "(a+)+" repeats a group that itself repeats, which can take exponential time; rewrite it without nested repetition',
+            'Look-ahead "(?=" is not supported: -match runs on the linear-time engine (RE2), which has no look-around; test that part with its own condition (-and, -not)',
           line: 1,
-          column: 24,
-          length: 8,
+          column: 25,
+          length: 3,
         },
       ],
     ],
     [
-      'user.department -match "(x|xx)*y"',
+      'user.department -match "x(?<!a)b"',
       [
         {
           message:
-            'Regular expression is too risky: "(x|xx)*" repeats a group that has alternatives, which can take exponential time; rewrite it without nested repetition',
+            'Look-behind "(?<!" is not supported: -match runs on the linear-time engine (RE2), which has no look-around; test that part with its own condition (-and, -not)',
           line: 1,
-          column: 24,
-          length: 10,
+          column: 26,
+          length: 4,
         },
       ],
     ],
@@ -226,34 +227,46 @@ describe('parseRule errors (Entra)', () => {
       [
         {
           message:
-            'Regular expression is too risky: backreferences such as \\1 can take exponential time; rewrite the pattern without them',
+            'Back-reference "\\1" is not supported: -match runs on the linear-time engine (RE2), which cannot match repeated text',
           line: 1,
-          column: 24,
-          length: 7,
+          column: 28,
+          length: 2,
         },
       ],
     ],
     [
-      'user.email -match ".*@.*\\.com"',
+      'user.department -match "(?<x>a)\\k<x>"',
       [
         {
           message:
-            'Regular expression is too risky: the pattern has 2 open-ended repeats (*, +, {n,}); at most 1 is allowed unless the pattern starts with ^ (then 2), so matching stays fast — or use -startsWith, -endsWith or -contains',
+            'Back-reference "\\k<x>" is not supported: -match runs on the linear-time engine (RE2), which cannot match repeated text',
           line: 1,
-          column: 19,
-          length: 12,
+          column: 32,
+          length: 5,
         },
       ],
     ],
     [
-      'user.email -match "^.*a.{0,50}b+"',
+      'user.department -match "(?>a+)b"',
       [
         {
           message:
-            'Regular expression is too risky: the pattern has 3 open-ended repeats (*, +, {n,}); at most 2 are allowed so matching stays fast',
+            'Atomic group "(?>" is not supported by the linear-time engine (RE2); use a plain group (?:…), which never backtracks there',
           line: 1,
-          column: 19,
-          length: 15,
+          column: 25,
+          length: 3,
+        },
+      ],
+    ],
+    [
+      'user.department -match "a++b"',
+      [
+        {
+          message:
+            'Possessive quantifier "++" is not supported by the linear-time engine (RE2); drop the last "+", since RE2 never backtracks',
+          line: 1,
+          column: 26,
+          length: 2,
         },
       ],
     ],
@@ -261,10 +274,128 @@ describe('parseRule errors (Entra)', () => {
       'user.department -match "[a-"',
       [
         {
-          message: 'Invalid regular expression "[a-": Unterminated character class',
+          message: 'Invalid regular expression "[a-": missing closing ]',
+          line: 1,
+          column: 25,
+          length: 3,
+        },
+      ],
+    ],
+    [
+      'user.department -match "x(abc"',
+      [
+        {
+          message: 'Invalid regular expression "x(abc": "(" is never closed; add a matching ")"',
+          line: 1,
+          column: 26,
+          length: 1,
+        },
+      ],
+    ],
+    [
+      'user.department -match "ab)c"',
+      [
+        {
+          message: 'Invalid regular expression "ab)c": ")" closes no group',
+          line: 1,
+          column: 27,
+          length: 1,
+        },
+      ],
+    ],
+    [
+      'user.department -match "a{1001}"',
+      [
+        {
+          message:
+            'Invalid regular expression "a{1001}": invalid repeat count "{1001}" (a repeat goes up to 1,000, nested repeats to 1,000 in all)',
+          line: 1,
+          column: 26,
+          length: 6,
+        },
+      ],
+    ],
+    [
+      'user.department -match "[z-a]"',
+      [
+        {
+          message: 'Invalid regular expression "[z-a]": invalid character class range "z-a"',
+          line: 1,
+          column: 26,
+          length: 3,
+        },
+      ],
+    ],
+    [
+      'user.department -match "a**"',
+      [
+        {
+          message:
+            'Invalid regular expression "a**": invalid nested repetition operator "**" (a repeat cannot directly repeat another one; group it first, as in (?:a+)?)',
+          line: 1,
+          column: 26,
+          length: 2,
+        },
+      ],
+    ],
+    [
+      'user.department -match "\\e"',
+      [
+        {
+          message:
+            'Invalid regular expression "\\e": invalid escape sequence (RE2 knows \\d \\w \\s \\b \\x{…} \\p{…}, control escapes such as \\n and \\t, and escaped punctuation)',
+          line: 1,
+          column: 25,
+          length: 2,
+        },
+      ],
+    ],
+    // The issue's bypass of the old guard: ten bounded repeats compile to more steps than the engine allows.
+    [
+      `user.email -match "^${'.{0,16}'.repeat(10)}!$"`,
+      [
+        {
+          message:
+            'The regular expression "^.{0,16}.{0,16}.{0,16}.{0,16}.{0,16}.{0…" is too large: it compiles to 325 steps and the limit is 250; use smaller {n,m} repeats, fewer alternatives, or -in / -startsWith for lists of values',
+          line: 1,
+          column: 20,
+          length: 73,
+        },
+      ],
+    ],
+    [
+      `user.department -match "${'x'.repeat(600)}"`,
+      [
+        {
+          message: 'The regular expression is 600 characters long; the limit is 512',
+          line: 1,
+          column: 537,
+          length: 88,
+        },
+      ],
+    ],
+    // A string with escapes: the pattern is not the text as typed, so the whole string is marked.
+    [
+      'user.department -match "a`"(?=b)"',
+      [
+        {
+          message:
+            'Look-ahead "(?=" is not supported: -match runs on the linear-time engine (RE2), which has no look-around; test that part with its own condition (-and, -not)',
           line: 1,
           column: 24,
-          length: 5,
+          length: 10,
+        },
+      ],
+    ],
+    [
+      'user.department -match "(?i)Ab" -and\n  user.email -match "(?!x)"',
+      [
+        {
+          message:
+            'Look-ahead "(?!" is not supported: -match runs on the linear-time engine (RE2), which has no look-around; test that part with its own condition (-and, -not)',
+          line: 2,
+          column: 22,
+          length: 3,
         },
       ],
     ],
@@ -787,14 +918,39 @@ describe('parseRule errors (Okta)', () => {
       [{ message: 'Unclosed "(" after Arrays.contains: add a matching ")"', line: 1, column: 16, length: 1 }],
     ],
     [
-      'isMemberOfGroupNameRegex("/(a+)+/")',
+      'isMemberOfGroupNameRegex("/(?=a)/")',
       [
         {
           message:
-            'Regular expression is too risky: "(a+)+" repeats a group that itself repeats, which can take exponential time; rewrite it without nested repetition',
+            'Look-ahead "(?=" is not supported: -match runs on the linear-time engine (RE2), which has no look-around; test that part with its own condition (-and, -not)',
+          line: 1,
+          column: 28,
+          length: 3,
+        },
+      ],
+    ],
+    [
+      'isMemberOfGroupNameRegex("(a)\\1")',
+      [
+        {
+          message:
+            'Back-reference "\\1" is not supported: -match runs on the linear-time engine (RE2), which cannot match repeated text',
+          line: 1,
+          column: 30,
+          length: 2,
+        },
+      ],
+    ],
+    // Okta's \\ escape: the pattern is not the text as typed, so the whole string is marked.
+    [
+      'isMemberOfGroupNameRegex("/\\\\d(?=a)/")',
+      [
+        {
+          message:
+            'Look-ahead "(?=" is not supported: -match runs on the linear-time engine (RE2), which has no look-around; test that part with its own condition (-and, -not)',
           line: 1,
           column: 26,
-          length: 9,
+          length: 12,
         },
       ],
     ],

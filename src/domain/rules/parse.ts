@@ -4,6 +4,7 @@ import { type UserAttributes } from './attributes';
 import { compileNode, UserView, type Predicate, type RegexCache } from './compile';
 import { EntraParser } from './entra-parser';
 import { tokenize } from './lexer';
+import { type LinearRegex } from './linear-regex';
 import { OktaParser } from './okta-parser';
 import { SourceText } from './source-text';
 import { MAX_RULE_LENGTH, type Dialect, type RuleError, type RuleNode } from './syntax-tree';
@@ -48,7 +49,7 @@ export function parseRule(text: string, dialect: Dialect = 'entra'): ParseResult
     return { ok: false, errors: [...builder.errors].sort((a, b) => a.line - b.line || a.column - b.column) };
   }
   const rule: ParsedRule = { dialect, source: text, tree, attributes: attributesOf(tree) };
-  compiled.set(rule, compileNode(tree, new Map<string, RegExp>()));
+  compiled.set(rule, compileNode(tree, new Map<string, LinearRegex>()));
   return { ok: true, rule };
 }
 
@@ -79,7 +80,7 @@ function attributesOf(tree: RuleNode): string[] {
 export function predicateOf(rule: ParsedRule, regexes?: RegexCache): Predicate {
   let predicate = compiled.get(rule);
   if (!predicate) {
-    predicate = compileNode(rule.tree, regexes ?? new Map<string, RegExp>());
+    predicate = compileNode(rule.tree, regexes ?? new Map<string, LinearRegex>());
     compiled.set(rule, predicate);
   }
   return predicate;

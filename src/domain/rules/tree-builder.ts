@@ -10,7 +10,8 @@ import {
 } from './attributes';
 import { formatScalar } from './format';
 import { parseIsoDate } from './iso-date';
-import { compilePattern } from './regex-guard';
+import { ownValue } from './own-property';
+import { compilePattern, type PatternProblem } from './linear-regex';
 import { quote, type SourceText } from './source-text';
 import { didYouMean } from './suggest';
 import {
@@ -73,6 +74,18 @@ export class TreeBuilder {
     this.errors.push(this.source.error(message, span.start, span.end));
   }
 
+  /**
+   * Where a problem inside a pattern sits in the rule's text: on the construct itself when the string holds the
+   * pattern as written (no escapes; Okta's "/pattern/" too), otherwise on the whole string.
+   */
+  private patternSpan(ref: LiteralRef, pattern: string, problem: PatternProblem): Span {
+    const inner = this.source.text.slice(ref.span.start + 1, ref.span.end - 1);
+    const offset = inner === pattern ? 1 : inner === `/${pattern}/` ? 2 : undefined;
+    if (offset === undefined) return ref.span;
+    const start = ref.span.start + offset + problem.start;
+    return { start, end: Math.max(start + 1, ref.span.start + offset + problem.end) };
+  }
+
   /** Resolves `user.<name>` (any case) to a canonical attribute, or reports why it cannot. */
   attribute(path: string, span: Span, okta: boolean): SubjectRef | undefined {
     const dot = path.indexOf('.');
@@ -83,7 +96,8 @@ export class TreeBuilder {
         return undefined;
       }
       const known =
-        findKnownAttribute(path) ?? (okta ? findKnownAttribute(OKTA_ALIASES[path] ?? '') : undefined);
+        findKnownAttribute(path) ??
+        (okta ? findKnownAttribute(ownValue(OKTA_ALIASES, path) ?? '') : undefined);
       this.fail(
         known
           ? `Attributes start with "user.": write ${known.path}`
@@ -112,7 +126,8 @@ export class TreeBuilder {
     }
     const info =
       dot > 0
-        ? (findKnownAttribute(rest) ?? (okta ? findKnownAttribute(OKTA_ALIASES[rest] ?? '') : undefined))
+        ? (findKnownAttribute(rest) ??
+          (okta ? findKnownAttribute(ownValue(OKTA_ALIASES, rest) ?? '') : undefined))
         : undefined;
     if (!info) {
       const hint = didYouMean(path, ATTRIBUTE_PATHS);
@@ -228,7 +243,7 @@ export class TreeBuilder {
       if (family === 'regex') {
         const compiled = compilePattern(literal.value);
         if (!compiled.ok) {
-          this.fail(compiled.message, ref.span);
+          this.fail(compiled.problem.message, this.patternSpan(ref, literal.value, compiled.problem));
           return undefined;
         }
       }

@@ -1,7 +1,7 @@
 // How one attribute value compares with one literal: the single definition both evaluators share.
 
 import { parseIsoDate } from './iso-date';
-import { MAX_MATCH_INPUT_LENGTH } from './regex-guard';
+import { MAX_MATCH_INPUT_LENGTH } from './linear-regex';
 import { type CompareOperator, type ScalarLiteral } from './syntax-tree';
 
 /** A value as it sits on UserAttributes: a scalar, a list, or absent. */

@@ -162,7 +162,7 @@ export function buildCondition(draft: ConditionDraft, dialect: Dialect): BuiltCo
     dialect === 'okta'
       ? oktaCondition(path, op.operator, values, info?.cardinality === 'multi')
       : entraCondition(path, op, values, info?.cardinality === 'multi');
-  // The builder promises text the editor accepts; a value the grammar refuses (e.g. a risky regex) says why.
+  // The builder promises text the editor accepts; a value the grammar refuses (e.g. a look-ahead in a regex) says why.
   const parsed = parseRule(text, dialect);
   if (!parsed.ok) return { ok: false, message: parsed.errors.map((e) => e.message).join('; ') };
   return { ok: true, text };

@@ -623,6 +623,11 @@ export class ForgePlatform implements InvocationHost {
   // ---- web triggers ----
 
   async webTriggerUrl(moduleKey: string): Promise<string> {
+    const id = this.webTriggerId(moduleKey);
+    return `${await this.webTriggers.url()}/x1/${id}`;
+  }
+
+  private webTriggerId(moduleKey: string): string {
     if (!this.manifest.webtriggers.some((w) => w.key === moduleKey))
       throw new Error(`manifest.yml has no webtrigger "${moduleKey}"`);
     let id = this.webTriggerIds.get(moduleKey);
@@ -630,7 +635,35 @@ export class ForgePlatform implements InvocationHost {
       id = createHash('sha256').update(`${INSTALLATION_ID}:${moduleKey}`).digest('hex').slice(0, 32);
       this.webTriggerIds.set(moduleKey, id);
     }
-    return `${await this.webTriggers.url()}/x1/${id}`;
+    return id;
+  }
+
+  /**
+   * Delivers one request to a web trigger's function now, with the event and reply the HTTP server would give
+   * (header names lower-cased, values as lists) but without HTTP: for tests that run concurrent requests through
+   * an interleaving. `tag` labels the invocation in the operations an operation gate sees.
+   */
+  runWebTrigger(
+    moduleKey: string,
+    request: { method?: string; headers?: Record<string, string>; body?: string },
+    options: { tag?: string } = {},
+  ): Promise<WebTriggerReply> {
+    const headers: Record<string, string[]> = {};
+    for (const [name, value] of Object.entries(request.headers ?? {}))
+      (headers[name.toLowerCase()] ??= []).push(value);
+    const path = `/x1/${this.webTriggerId(moduleKey)}`;
+    return this.deliverWebTrigger(
+      moduleKey,
+      {
+        method: request.method ?? 'POST',
+        headers,
+        body: request.body ?? '',
+        path,
+        userPath: '',
+        queryParameters: {},
+      },
+      options.tag,
+    );
   }
 
   get webTriggerHandler(): WebTriggerServer['handle'] {
@@ -646,13 +679,25 @@ export class ForgePlatform implements InvocationHost {
     event: Omit<WebTriggerEvent, 'context'>,
   ): Promise<WebTriggerReply> {
     const moduleKey = [...this.webTriggerIds.entries()].find(([, v]) => v === id)?.[0];
+    if (!moduleKey) return { statusCode: 404, body: 'Unknown web trigger.' };
+    return this.deliverWebTrigger(moduleKey, event);
+  }
+
+  private async deliverWebTrigger(
+    moduleKey: string,
+    event: Omit<WebTriggerEvent, 'context'>,
+    tag?: string,
+  ): Promise<WebTriggerReply> {
     const def = this.manifest.webtriggers.find((w) => w.key === moduleKey);
-    if (!def || !moduleKey) return { statusCode: 404, body: 'Unknown web trigger.' };
+    if (!def) return { statusCode: 404, body: 'Unknown web trigger.' };
     const full: WebTriggerEvent = { ...event, context: { cloudId: this.options.site.cloudId, moduleKey } };
-    const { record, result } = await this.run('webtrigger', moduleKey, def.functionKey, [
-      full,
-      this.installContext(),
-    ]);
+    const { record, result } = await this.run(
+      'webtrigger',
+      moduleKey,
+      def.functionKey,
+      [full, this.installContext()],
+      tag !== undefined ? { tag } : {},
+    );
     if (record.outcome !== 'success')
       return { statusCode: 500, body: 'There was an error invoking the function.' };
     const reply = result as Partial<WebTriggerReply> | undefined;

@@ -6,6 +6,10 @@ export const ENTITY = {
   ledger: 'grant-ledger',
   userState: 'user-state',
   inactivityRecord: 'inactivity-record',
+  /** A processed IdP push by its signature (replay protection), kept past the replay window. */
+  pushReceipt: 'push-receipt',
+  /** The newest IdP push applied per user, so an older one landing later cannot overwrite it. */
+  pushLatest: 'push-latest',
 } as const;
 
 /** Indexes declared in manifest.yml per entity. */
@@ -34,7 +38,6 @@ export const KEY = {
   exclusiveSets: 'exclusive-sets',
   ruleLastMatched: (ruleId: string) => `rule-matched:${ruleId}`,
   pushedAttributes: (accountId: string) => `pushed:${accountId}`,
-  webTriggerNonce: (signature: string) => `nonce:${signature}`,
   watermark: (name: string) => `watermark:${name}`,
   job: (id: string) => `job:${id}`,
   /** Page plans and results of a job, kept apart from `job:` so listing jobs stays cheap. */

@@ -1,22 +1,6 @@
-// Small coordination records: "a run is queued for this user", web-trigger nonces, and scan watermarks.
-import { kvs, type ForgeKvsAPIError } from '@forge/kvs';
+// Scan watermarks: how far a periodic scan got, so a killed scan resumes where it stopped.
+import { kvs } from '@forge/kvs';
 import { KEY } from './keys';
-
-const isAlreadyExists = (e: unknown) => (e as ForgeKvsAPIError | undefined)?.code === 'KEY_ALREADY_EXISTS';
-
-/** Records a signature once; false if it was seen before (a replay). Kept past the replay window. */
-export async function claimNonce(signature: string, ttlSeconds: number): Promise<boolean> {
-  try {
-    await kvs.set(KEY.webTriggerNonce(signature), 1, {
-      keyPolicy: 'FAIL_IF_EXISTS',
-      ttl: { value: ttlSeconds, unit: 'SECONDS' },
-    });
-    return true;
-  } catch (e) {
-    if (isAlreadyExists(e)) return false;
-    throw e;
-  }
-}
 
 export interface Watermark {
   /** Epoch ms up to which the scan is complete. */

@@ -18,6 +18,12 @@ export interface InterleavingScenario {
   workers: Record<string, Worker>;
   /** Which of a worker's operations are steps the scheduler orders; the rest go through at once. */
   isStep(operation: PlatformOperation): boolean;
+  /**
+   * Sees each of a worker's operations as it arrives, before it is held or goes through. After the workers'
+   * first steps only the worker just released runs (the others wait at a step), so this can arrange the world
+   * for that one worker (e.g. a site fault for its product calls).
+   */
+  onOperation?(operation: PlatformOperation): void;
   /** The invariants, checked after every schedule; `schedule` names the steps in the order they landed. */
   check(app: AppHarness, schedule: readonly string[]): Promise<void>;
 }
@@ -80,7 +86,9 @@ async function runSchedule(
       monitor.notify();
     });
   app.platform.operationGate = async (operation) => {
-    if (operation.tag === undefined || !tags.includes(operation.tag) || !scenario.isStep(operation)) return;
+    if (operation.tag === undefined || !tags.includes(operation.tag)) return;
+    scenario.onOperation?.(operation);
+    if (!scenario.isStep(operation)) return;
     await hold(operation.tag, describeOperation(operation));
   };
   const running = tags.map((tag) =>

@@ -95,10 +95,34 @@ describe('web triggers', () => {
     expect(response.headers.get('content-type')).toBe('application/json');
     expect(await response.json()).toEqual({
       method: 'POST',
+      contentType: ['text/plain;charset=UTF-8'],
       body: 'hello',
       q: { a: ['1', '2'] },
       userPath: '/extra/path',
     });
+  });
+
+  it('delivers a request without HTTP in the same shapes, tagged for an operation gate', async () => {
+    const seen: Array<string | undefined> = [];
+    env.platform.operationGate = (operation) => {
+      seen.push(operation.tag);
+      return Promise.resolve();
+    };
+    const reply = await env.platform.runWebTrigger(
+      'echo-hook',
+      { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' },
+      { tag: 'first' },
+    );
+    expect(reply.statusCode).toBe(201);
+    expect(JSON.parse(reply.body ?? '')).toEqual({
+      method: 'POST',
+      contentType: ['application/json'],
+      body: '{}',
+      q: {},
+      userPath: '',
+    });
+    await env.platform.runWebTrigger('echo-hook', { body: 'store' }, { tag: 'second' });
+    expect(seen).toEqual(['second']);
   });
 
   it('answers 404 for an unknown trigger id', async () => {

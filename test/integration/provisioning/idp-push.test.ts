@@ -1,31 +1,14 @@
 // The signed web trigger for IdP pushes: real HTTP; bad signature, stale timestamp, replay, oversize or malformed
 // body get a 4xx naming the problem and store nothing; a good push provisions the user from the pushed attributes.
-import { AppHarness } from '../../support/app-harness';
-import { signPush, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../../../src/services/provisioning/idp-push';
-import { getPushedAttributes } from '../../../src/storage/pushed-attributes-repository';
-import { setSecret } from '../../../src/storage/secrets-repository';
-import { configure, groupGrant, orgApiSettings, rule } from './provisioning-setup';
+import type { AppHarness } from '../../support/app-harness';
+import { TIMESTAMP_HEADER } from '../../../src/services/provisioning/idp-push';
+import { post as postPush, pushedFor as storedFor, signed as sign, startPushApp } from './idp-push-setup';
 
-const SECRET = 'whsec_9f86d081884c7d659a2feaa0c55ad015';
 let app: AppHarness;
 let url: string;
 
 beforeEach(async () => {
-  app = AppHarness.start();
-  const base = orgApiSettings(app);
-  await configure(
-    app,
-    { ...base, sources: { ...base.sources, scim: { enabled: false, directoryId: null } } },
-    [
-      rule({
-        id: 'contractors',
-        when: 'user.custom.employeeType -eq "contractor"',
-        grants: [groupGrant(app, 'support-agents')],
-      }),
-    ],
-  );
-  await app.inApp(() => setSecret('webtrigger-secret', SECRET, { accountId: 'admin', at: app.clock.now() }));
-  url = await app.platform.webTriggerUrl('idp-attribute-push');
+  ({ app, url } = await startPushApp());
 });
 afterEach(() => app.close());
 
@@ -33,14 +16,8 @@ function post(body: string, headers: Record<string, string>) {
   return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
 }
 
-function signed(body: string, at = Math.floor(app.clock.now() / 1000)) {
-  const timestamp = String(at);
-  return { [TIMESTAMP_HEADER]: timestamp, [SIGNATURE_HEADER]: signPush(SECRET, timestamp, body) };
-}
-
-async function pushedFor(accountId: string) {
-  return app.inApp(() => getPushedAttributes(accountId));
-}
+const signed = (body: string, at?: number) => sign(app, body, at);
+const pushedFor = (accountId: string) => storedFor(app, accountId);
 
 it('accepts a signed push, stores the attributes and provisions the user from them', async () => {
   const accountId = app.jitLogin('casey.contract@acme.example', 'Casey');
@@ -65,6 +42,20 @@ it('resolves the user by email when the IdP does not know the account id', async
   });
   const response = await post(body, signed(body));
   expect(await response.json()).toMatchObject({ accepted: true, accountId });
+});
+
+it('accepts a push older than the one applied without changing anything, and refuses its replay', async () => {
+  const accountId = app.jitLogin('olga.order@acme.example', 'Olga');
+  const now = Math.floor(app.clock.now() / 1000);
+  const newer = JSON.stringify({ accountId, attributes: { employeeType: 'contractor' } });
+  expect((await postPush(url, newer, signed(newer, now))).status).toBe(202);
+  const older = JSON.stringify({ accountId, attributes: { employeeType: 'staff' } });
+  const olderHeaders = signed(older, now - 60);
+  const reply = await postPush(url, older, olderHeaders);
+  expect(reply.status).toBe(202);
+  expect(reply.body).toEqual({ accepted: true, accountId, queued: false });
+  expect((await pushedFor(accountId))?.attributes).toEqual({ employeeType: 'contractor' });
+  expect((await postPush(url, older, olderHeaders)).status).toBe(409);
 });
 
 describe('refusals store nothing', () => {

@@ -56,6 +56,13 @@ export function assertValidEntityName(name: unknown): asserts name is string {
     );
 }
 
+/**
+ * A custom entity's `integer` is a 32-bit signed integer (the stricter reading: a millisecond timestamp does not
+ * fit and belongs in a `float`, which holds whole numbers exactly up to 2^53). Unconfirmed on a live site.
+ */
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
+
 function matchesType(value: unknown, type: AttributeType): boolean {
   switch (type) {
     case 'any':
@@ -67,7 +74,7 @@ function matchesType(value: unknown, type: AttributeType): boolean {
     case 'float':
       return typeof value === 'number' && Number.isFinite(value);
     case 'integer':
-      return typeof value === 'number' && Number.isInteger(value);
+      return typeof value === 'number' && Number.isInteger(value) && value >= INT32_MIN && value <= INT32_MAX;
   }
 }
 
@@ -85,7 +92,7 @@ export function assertValidEntityValue(definition: EntityDefinition, value: unkn
     if (attributeValue !== null && !matchesType(attributeValue, type))
       throw badRequest(
         'INVALID_ATTRIBUTE_TYPE',
-        `Attribute "${attribute}" of entity "${definition.name}" must be of type ${type}.`,
+        `Attribute "${attribute}" of entity "${definition.name}" must be of type ${type}${type === 'integer' ? ' (a 32-bit signed integer)' : ''}.`,
       );
   }
 }

@@ -50,6 +50,22 @@ describe('key-value store', () => {
   });
 });
 
+describe('custom entity attributes', () => {
+  it('take an integer attribute only as a 32-bit signed integer (a millisecond timestamp belongs in a float)', async () => {
+    const set = (amount: number) =>
+      call<{ ok: boolean; code?: string; message?: string }>('entity-set', {
+        owner: 'carol',
+        value: { owner: 'carol', amount },
+      });
+    expect(await set(2 ** 31 - 1)).toMatchObject({ ok: true });
+    expect(await set(-(2 ** 31))).toMatchObject({ ok: true });
+    const timestamp = await set(Date.UTC(2026, 11, 7));
+    expect(timestamp).toMatchObject({ ok: false, code: 'INVALID_ATTRIBUTE_TYPE' });
+    expect(timestamp.message).toMatch(/32-bit signed integer/);
+    expect(await set(2.5)).toMatchObject({ ok: false, code: 'INVALID_ATTRIBUTE_TYPE' });
+  });
+});
+
 describe('storage quotas (per installation, as Forge documents them)', () => {
   type Burst = { done: number; code: string | null };
   const burst = (payload: Record<string, unknown>) => call<Burst>('kv-burst', payload);

@@ -6,7 +6,7 @@ import { byTestId, findAll, hasText, ofType, textOf, type ForgeDoc } from './sup
 import { viewers } from './support/personas';
 import { appendAudit } from '../../src/storage/audit-repository';
 import type { AuditEntry } from '../../src/shared/audit';
-import { AUDIT_CSV_COLUMNS } from '../../src/shared/resolver-contract';
+import { AUDIT_CSV_COLUMNS } from '../../src/shared/contract';
 
 const DAY = 86_400_000;
 const START = Date.UTC(2026, 2, 1, 12);

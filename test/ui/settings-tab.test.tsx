@@ -4,7 +4,7 @@ import { AdminPage } from './support/page-harness';
 import { AppHarness } from '../support/app-harness';
 import { byTestId, byText, findAll, ofType, textOf, type ForgeDoc } from './support/forge-doc-query';
 import { viewers } from './support/personas';
-import type { Reply, SettingsView } from '../../src/shared/resolver-contract';
+import type { Reply, SettingsView } from '../../src/shared/contract';
 
 let app: AppHarness;
 afterAll(() => app.close());

@@ -1,11 +1,6 @@
 // Each resolver key's use case, given a validated payload and the checked admin; thin calls into services/admin.
-import {
-  checkExpression,
-  type PayloadOf,
-  type Reply,
-  type ResolverKey,
-  type ResponseOf,
-} from '../../shared/resolver-contract';
+import type { PayloadOf, Reply, ResolverKey, ResponseOf } from '../../shared/contract';
+import { checkExpression } from '../../shared/expression-check';
 import type { AdminContext } from '../../services/admin/admin-context';
 import { exportAuditCsv, queryAuditView } from '../../services/admin/audit-admin';
 import { projectRoles, searchGroups, searchProjects } from '../../services/admin/catalogue';

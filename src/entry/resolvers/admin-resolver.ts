@@ -14,7 +14,7 @@ import {
   type Reply,
   type ResolverKey,
   type ResponseOf,
-} from '../../shared/resolver-contract';
+} from '../../shared/contract';
 import { runtimeDeps } from '../runtime';
 import { ADMIN_HANDLERS } from './admin-handlers';
 import { adminProbe } from './admin-probe';

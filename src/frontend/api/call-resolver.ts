@@ -1,7 +1,7 @@
 // The page's one way to reach its backend: `invoke` with a typed key and payload, always answered with the
 // contract's Reply envelope (a rejected invoke, which Forge gives for crashes and time-outs, becomes one too).
 import { invoke } from '@forge/bridge';
-import type { PayloadOf, Reply, ReplyError, ResolverKey, ResponseOf } from '../../shared/resolver-contract';
+import type { PayloadOf, Reply, ReplyError, ResolverKey, ResponseOf } from '../../shared/contract';
 
 /** The backend's answers are typed by the contract; this only guards against a shape it never sends. */
 function isReply<T>(value: unknown): value is Reply<T> {

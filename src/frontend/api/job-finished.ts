@@ -1,5 +1,5 @@
 // When a background job (impact preview, backfill) stops changing, so the page stops polling it.
-import type { JobProgress } from '../../shared/resolver-contract';
+import type { JobProgress } from '../../shared/contract';
 
 export function isJobFinished(job: Pick<JobProgress, 'status'>): boolean {
   return job.status === 'done' || job.status === 'cancelled' || job.status === 'failed';

@@ -1,6 +1,6 @@
 // Runs a resolver on a click: busy while it runs, the last error (with field errors) until the next attempt.
 import { useCallback, useState } from 'react';
-import type { PayloadOf, Reply, ReplyError, ResolverKey, ResponseOf } from '../../shared/resolver-contract';
+import type { PayloadOf, Reply, ReplyError, ResolverKey, ResponseOf } from '../../shared/contract';
 import { callResolver } from './call-resolver';
 
 export interface ActionState<K extends ResolverKey> {

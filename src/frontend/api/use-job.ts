@@ -1,6 +1,6 @@
 // Watches one background job: polls its progress until it finishes, and can cancel it.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { JobProgress, ReplyError } from '../../shared/resolver-contract';
+import type { JobProgress, ReplyError } from '../../shared/contract';
 import { callResolver } from './call-resolver';
 import { isJobFinished } from './job-finished';
 

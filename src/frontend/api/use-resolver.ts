@@ -1,7 +1,7 @@
 // Loads one resolver's answer for a component: loading, the value, or the reply's error; reload on demand.
 // A newer request always wins, so a slow answer never overwrites a fresher one.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { PayloadOf, ReplyError, ResolverKey, ResponseOf } from '../../shared/resolver-contract';
+import type { PayloadOf, ReplyError, ResolverKey, ResponseOf } from '../../shared/contract';
 import { callResolver } from './call-resolver';
 
 export type Loaded<T> =

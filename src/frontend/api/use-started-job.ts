@@ -1,6 +1,6 @@
 // A job the page starts and watches (impact preview, backfill): picks up the latest one, starts, polls, cancels.
 import { useEffect } from 'react';
-import type { JobProgress } from '../../shared/resolver-contract';
+import type { JobProgress } from '../../shared/contract';
 import { isJobFinished } from './job-finished';
 import { useAction } from './use-action';
 import { useJob } from './use-job';

@@ -1,6 +1,6 @@
 // The audit filters as the form holds them (days as typed in the date pickers) and as the resolver takes them.
 import type { AuditAction, AuditOutcome } from '../../shared/audit';
-import type { AuditFilters } from '../../shared/resolver-contract';
+import type { AuditFilters } from '../../shared/contract';
 import { dayToEpoch } from '../common/format';
 
 export interface AuditFilterForm {

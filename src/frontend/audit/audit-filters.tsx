@@ -10,7 +10,7 @@ import {
   type UserPickerValue,
 } from '@forge/react';
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from '../../shared/audit';
-import type { RuleView } from '../../shared/resolver-contract';
+import type { RuleView } from '../../shared/contract';
 import { humanize, type AuditFilterForm } from './audit-filter-state';
 import { FieldBox } from '../common/field-box';
 

@@ -1,7 +1,7 @@
 // Audit: the filtered, paginated log of everything the app did or decided, and its CSV export.
 import { useState } from 'react';
 import { Button, Inline, Stack, Text } from '@forge/react';
-import type { AuditFilters } from '../../shared/resolver-contract';
+import type { AuditFilters } from '../../shared/contract';
 import { useResolver } from '../api/use-resolver';
 import { Loading } from '../common/loading';
 import { ReplyErrorMessage } from '../common/reply-error-message';

@@ -2,7 +2,7 @@
 // and shows it ready to copy into a .csv file.
 import { useState } from 'react';
 import { Button, CodeBlock, Inline, SectionMessage, Stack, Text } from '@forge/react';
-import type { AuditFilters, ReplyError } from '../../shared/resolver-contract';
+import type { AuditFilters, ReplyError } from '../../shared/contract';
 import { callResolver } from '../api/call-resolver';
 import { formatCount } from '../common/format';
 import { ReplyErrorMessage } from '../common/reply-error-message';

@@ -1,6 +1,6 @@
 // A background job's progress: a bar (indeterminate while users are still being counted) and the counts.
 import { Inline, Lozenge, ProgressBar, Text } from '@forge/react';
-import type { JobProgress } from '../../shared/resolver-contract';
+import type { JobProgress } from '../../shared/contract';
 import { isJobFinished, jobFraction } from '../api/job-finished';
 import { formatWhen } from './format';
 

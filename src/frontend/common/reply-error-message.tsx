@@ -1,7 +1,7 @@
 // A failed call as the admin should read it: what went wrong, what to do, and any field problems listed.
 import { Button, List, ListItem, SectionMessage, Text } from '@forge/react';
-import type { ReplyError, ReplyFieldError } from '../../shared/resolver-contract';
-import { ADMINS_ONLY_MESSAGE } from '../../shared/resolver-contract';
+import type { ReplyError, ReplyFieldError } from '../../shared/contract';
+import { ADMINS_ONLY_MESSAGE } from '../../shared/contract';
 
 const TITLES: Record<ReplyError['kind'], string> = {
   forbidden: 'Admins only',

@@ -1,6 +1,6 @@
 // A labelled Textfield with its help and the backend's errors under it: the form field every tab uses.
 import { HelperMessage, Label, Textfield } from '@forge/react';
-import type { ReplyFieldError } from '../../shared/resolver-contract';
+import type { ReplyFieldError } from '../../shared/contract';
 import { FieldBox, type FieldWidth } from './field-box';
 import { FieldErrors } from './field-errors';
 import { inputValue, type InputChange } from './input-value';

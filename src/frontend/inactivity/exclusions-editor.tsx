@@ -14,7 +14,7 @@ import {
   UserPicker,
   type UserPickerValue,
 } from '@forge/react';
-import type { GroupOption, InactivityPolicyView } from '../../shared/resolver-contract';
+import type { GroupOption, InactivityPolicyView } from '../../shared/contract';
 import { errorsFor } from '../api/field-errors';
 import { useAction } from '../api/use-action';
 import { useResolver } from '../api/use-resolver';

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Button, Heading, Inline, SectionMessage, Stack, Text } from '@forge/react';
 import type { InactivityPolicy } from '../../domain/inactivity';
-import type { InactivityPolicyView } from '../../shared/resolver-contract';
+import type { InactivityPolicyView } from '../../shared/contract';
 import { errorsFor } from '../api/field-errors';
 import { useAction } from '../api/use-action';
 import { formatWhen } from '../common/format';

@@ -5,11 +5,7 @@ import type {
   NeverActiveTreatment,
   ProductInactivityPolicy,
 } from '../../domain/inactivity';
-import type {
-  CatalogueProductView,
-  InactivityPolicyView,
-  ReplyFieldError,
-} from '../../shared/resolver-contract';
+import type { CatalogueProductView, InactivityPolicyView, ReplyFieldError } from '../../shared/contract';
 import { FieldErrors } from '../common/field-errors';
 import { TextInput, wholeNumber } from '../common/text-input';
 import { ToggleRow } from '../common/toggle-row';

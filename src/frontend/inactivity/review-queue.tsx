@@ -12,7 +12,7 @@ import {
   Text,
   User,
 } from '@forge/react';
-import type { ReviewQueueView } from '../../shared/resolver-contract';
+import type { ReviewQueueView } from '../../shared/contract';
 import { useAction } from '../api/use-action';
 import { useResolver } from '../api/use-resolver';
 import { formatCount } from '../common/format';

@@ -1,7 +1,7 @@
 // One run's actions, user by user, each with its result and a one-click restore.
 import { useState } from 'react';
 import { Button, DynamicTable, EmptyState, Lozenge, SectionMessage, Stack, Text, User } from '@forge/react';
-import type { ActionRowView } from '../../shared/resolver-contract';
+import type { ActionRowView } from '../../shared/contract';
 import { useAction } from '../api/use-action';
 import { useResolver } from '../api/use-resolver';
 import { Loading } from '../common/loading';

@@ -1,7 +1,7 @@
 // A run's report: per product, how many users were in each outcome and how many seats it frees; then the
 // notable users with the reason for each.
 import { DynamicTable, EmptyState, Heading, Stack, Text, User } from '@forge/react';
-import type { RunReportView } from '../../shared/resolver-contract';
+import type { RunReportView } from '../../shared/contract';
 import { formatCount, formatWhen } from '../common/format';
 
 const OUTCOME_COLUMNS = [

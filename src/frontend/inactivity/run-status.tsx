@@ -1,6 +1,6 @@
 // A run's status as a coloured label, and whether it is still moving.
 import { Lozenge } from '@forge/react';
-import type { InactivityRunView } from '../../shared/resolver-contract';
+import type { InactivityRunView } from '../../shared/contract';
 
 const APPEARANCE = {
   collecting: 'inprogress',

@@ -1,7 +1,7 @@
 // Past and current runs: what each did, and restoring a whole run or one user in one click.
 import { useEffect, useRef, useState } from 'react';
 import { Button, DynamicTable, EmptyState, Heading, Inline, SectionMessage, Stack, Text } from '@forge/react';
-import type { InactivityRunView } from '../../shared/resolver-contract';
+import type { InactivityRunView } from '../../shared/contract';
 import { useAction } from '../api/use-action';
 import { useResolver } from '../api/use-resolver';
 import { formatWhen } from '../common/format';

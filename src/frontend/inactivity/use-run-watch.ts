@@ -1,6 +1,6 @@
 // Follows one inactivity run until it finishes (polling about every two seconds).
 import { useEffect, useState } from 'react';
-import type { InactivityRunView, ReplyError } from '../../shared/resolver-contract';
+import type { InactivityRunView, ReplyError } from '../../shared/contract';
 import { callResolver } from '../api/call-resolver';
 import { isRunFinished } from './run-status';
 

@@ -1,6 +1,6 @@
 // Health: every problem as a message saying what to do, then the state of each part at a glance.
 import { DynamicTable, Heading, Lozenge, SectionMessage, Stack, Text } from '@forge/react';
-import type { HealthItem, OverviewView } from '../../shared/resolver-contract';
+import type { HealthItem, OverviewView } from '../../shared/contract';
 import { formatWhen } from '../common/format';
 
 const STATUS = {

@@ -2,7 +2,7 @@
 // and how long licensed users have been inactive.
 import type { ReactElement } from 'react';
 import { BarChart, Box, DonutChart, Heading, Inline, LineChart, Stack, Text, xcss } from '@forge/react';
-import type { ChartRow, OverviewView } from '../../shared/resolver-contract';
+import type { ChartRow, OverviewView } from '../../shared/contract';
 import { withWeekLabels } from './chart-labels';
 
 const half = xcss({ width: '48%', minWidth: '320px' });

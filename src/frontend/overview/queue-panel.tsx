@@ -1,6 +1,6 @@
 // What is waiting or failed: users parked behind the rate gate, failures with their fix, running jobs.
 import { DynamicTable, EmptyState, Heading, Inline, Lozenge, Stack, Text, User } from '@forge/react';
-import type { OverviewView } from '../../shared/resolver-contract';
+import type { OverviewView } from '../../shared/contract';
 import { formatCount, formatWhen } from '../common/format';
 import { JobProgressView } from '../common/job-progress';
 

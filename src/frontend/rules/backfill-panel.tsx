@@ -1,6 +1,6 @@
 // Backfill: applies the saved rules to every existing user as a background job; start, watch and cancel it.
 import { Button, Heading, Inline, Stack, Text } from '@forge/react';
-import type { JobProgress } from '../../shared/resolver-contract';
+import type { JobProgress } from '../../shared/contract';
 import { useStartedJob } from '../api/use-started-job';
 import { JobProgressView } from '../common/job-progress';
 import { ReplyErrorMessage } from '../common/reply-error-message';

@@ -9,7 +9,7 @@ import {
   ModalTransition,
   Text,
 } from '@forge/react';
-import type { RuleView } from '../../shared/resolver-contract';
+import type { RuleView } from '../../shared/contract';
 
 export interface DeleteRuleModalProps {
   rule: RuleView | null;

@@ -13,7 +13,7 @@ import {
   ValidMessage,
 } from '@forge/react';
 import type { Dialect } from '../../domain/rules';
-import type { ReplyFieldError } from '../../shared/resolver-contract';
+import type { ReplyFieldError } from '../../shared/contract';
 import { FieldErrors } from '../common/field-errors';
 import { checkExpression, errorHeadline } from './expression-check';
 import { inputValue, type InputChange } from '../common/input-value';

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Button, DynamicTable, Text, Heading, Inline, Label, Lozenge, Select, Stack } from '@forge/react';
 import { describeGrant, grantKey, type Grant } from '../../domain/rules';
-import type { GroupOption, ProjectOption, ReplyFieldError } from '../../shared/resolver-contract';
+import type { GroupOption, ProjectOption, ReplyFieldError } from '../../shared/contract';
 import { useResolver } from '../api/use-resolver';
 import { FieldErrors } from '../common/field-errors';
 import { ReplyErrorMessage } from '../common/reply-error-message';

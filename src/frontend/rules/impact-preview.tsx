@@ -1,6 +1,6 @@
 // "Preview impact": a background dry run of the saved rules over every user, then who would gain or lose what.
 import { Button, Heading, Inline, Stack, Text } from '@forge/react';
-import type { JobProgress } from '../../shared/resolver-contract';
+import type { JobProgress } from '../../shared/contract';
 import { useStartedJob } from '../api/use-started-job';
 import { JobProgressView } from '../common/job-progress';
 import { ReplyErrorMessage } from '../common/reply-error-message';

@@ -1,7 +1,7 @@
 // What provisioning would do for the tested user now: grants to add, to remove, to leave, and why.
 import { DynamicTable, EmptyState, List, ListItem, Lozenge, SectionMessage, Stack, Text } from '@forge/react';
 import { describeGrant } from '../../domain/rules';
-import type { TestOnUserView } from '../../shared/resolver-contract';
+import type { TestOnUserView } from '../../shared/contract';
 
 type Plan = TestOnUserView['plan'];
 

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Button, Label, Select, Text } from '@forge/react';
 import type { Grant } from '../../domain/rules';
-import type { ProjectOption, RoleOption } from '../../shared/resolver-contract';
+import type { ProjectOption, RoleOption } from '../../shared/contract';
 import { useResolver } from '../api/use-resolver';
 import { FieldBox } from '../common/field-box';
 

@@ -15,7 +15,7 @@ import {
   Inline,
 } from '@forge/react';
 import type { OnUnmatch } from '../../domain/rules';
-import type { RuleView, RulesSaveView } from '../../shared/resolver-contract';
+import type { RuleView, RulesSaveView } from '../../shared/contract';
 import { errorsFor } from '../api/field-errors';
 import { useAction } from '../api/use-action';
 import { FieldErrors } from '../common/field-errors';

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Button, Heading, Inline, Stack, Text, UserPicker, type UserPickerValue } from '@forge/react';
 import type { Rule } from '../../domain/rules';
-import type { TestOnUserView } from '../../shared/resolver-contract';
+import type { TestOnUserView } from '../../shared/contract';
 import { useAction } from '../api/use-action';
 import { ReplyErrorMessage } from '../common/reply-error-message';
 import { TestResultView } from './test-result-view';

@@ -1,7 +1,7 @@
 // Rules: the rule set (enable, reorder, edit, delete), the editor, impact preview and backfill.
 import { useState } from 'react';
 import { Button, Inline, SectionMessage, Stack, Text } from '@forge/react';
-import type { RuleView } from '../../shared/resolver-contract';
+import type { RuleView } from '../../shared/contract';
 import { useAction } from '../api/use-action';
 import { useResolver } from '../api/use-resolver';
 import { Loading } from '../common/loading';

@@ -13,7 +13,7 @@ import {
   Toggle,
 } from '@forge/react';
 import { describeGrant, grantKey } from '../../domain/rules';
-import type { RuleView } from '../../shared/resolver-contract';
+import type { RuleView } from '../../shared/contract';
 import { formatWhen } from '../common/format';
 
 export interface RulesTableProps {

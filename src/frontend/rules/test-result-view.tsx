@@ -1,6 +1,6 @@
 // The answer to "Test on a user": where their attributes came from, what they are, the trace, the plan.
 import { DynamicTable, Heading, Inline, Lozenge, SectionMessage, Stack, Text } from '@forge/react';
-import type { TestOnUserView } from '../../shared/resolver-contract';
+import type { TestOnUserView } from '../../shared/contract';
 import { formatValue } from '../common/format';
 import { PlanView } from './plan-view';
 import { TraceView } from './trace-view';

@@ -1,7 +1,7 @@
 // "Test connection": checks one connection with the settings as edited (secrets as stored) and lists each check.
 import { useState } from 'react';
 import { Button, Inline, List, ListItem, SectionMessage, Stack, Text } from '@forge/react';
-import type { AppSettings, ConnectionTarget, ConnectionTestView } from '../../shared/resolver-contract';
+import type { AppSettings, ConnectionTarget, ConnectionTestView } from '../../shared/contract';
 import { useAction } from '../api/use-action';
 import { formatWhen } from '../common/format';
 import { ReplyErrorMessage } from '../common/reply-error-message';

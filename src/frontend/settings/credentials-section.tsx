@@ -1,7 +1,7 @@
 // The organization, its write-only credentials and where the identity provider pushes attributes, with a
 // connection test for each credential.
 import { Code, Heading, SectionMessage, Stack, Text } from '@forge/react';
-import type { AppSettings, ReplyFieldError, SecretName, SecretStatus } from '../../shared/resolver-contract';
+import type { AppSettings, ReplyFieldError, SecretName, SecretStatus } from '../../shared/contract';
 import { TextInput } from '../common/text-input';
 import { ConnectionTest } from './connection-test';
 import { SecretField } from './secret-field';

@@ -1,6 +1,6 @@
 // Provisioning on or off, how long events for one user are coalesced, and how long the audit log is kept.
 import { Heading, Stack } from '@forge/react';
-import type { AppSettings, ReplyFieldError } from '../../shared/resolver-contract';
+import type { AppSettings, ReplyFieldError } from '../../shared/contract';
 import { TextInput, wholeNumber } from '../common/text-input';
 import { ToggleRow } from '../common/toggle-row';
 

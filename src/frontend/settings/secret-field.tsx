@@ -3,7 +3,7 @@
 // remounted empty after a save.
 import { useState } from 'react';
 import { Button, HelperMessage, Inline, Label, Lozenge, Stack, Text, Textfield, User } from '@forge/react';
-import type { SecretName, SecretStatus } from '../../shared/resolver-contract';
+import type { SecretName, SecretStatus } from '../../shared/contract';
 import { errorsFor } from '../api/field-errors';
 import { useAction } from '../api/use-action';
 import { FieldErrors } from '../common/field-errors';

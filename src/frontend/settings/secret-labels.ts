@@ -1,5 +1,5 @@
 // How the page names each write-only secret, and what it is for.
-import type { SecretName } from '../../shared/resolver-contract';
+import type { SecretName } from '../../shared/contract';
 
 export const SECRET_LABELS: Record<SecretName, { label: string; help: string }> = {
   'org-api-key': {

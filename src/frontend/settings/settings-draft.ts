@@ -1,5 +1,5 @@
 // The settings form's helpers: ids typed as text (blank means none) and the errors each field owns.
-import type { ReplyError, ReplyFieldError } from '../../shared/resolver-contract';
+import type { ReplyError, ReplyFieldError } from '../../shared/contract';
 import { errorsFor } from '../api/field-errors';
 
 export function idOrNull(typed: string): string | null {

@@ -2,7 +2,7 @@
 // One draft is edited and saved together; secrets are saved one by one and are never read back.
 import { useEffect, useState } from 'react';
 import { Button, Inline, SectionMessage, Stack, Text } from '@forge/react';
-import type { AppSettings, SecretStatus } from '../../shared/resolver-contract';
+import type { AppSettings, SecretStatus } from '../../shared/contract';
 import { useAction } from '../api/use-action';
 import { useResolver } from '../api/use-resolver';
 import { formatCount } from '../common/format';

@@ -1,6 +1,6 @@
 // Where user attributes come from: the Atlassian account, SCIM, the org directory and signed pushes.
 import { Heading, Stack, Text } from '@forge/react';
-import type { AppSettings, ReplyFieldError } from '../../shared/resolver-contract';
+import type { AppSettings, ReplyFieldError } from '../../shared/contract';
 import { TextInput } from '../common/text-input';
 import { ToggleRow } from '../common/toggle-row';
 import { idOrNull } from './settings-draft';

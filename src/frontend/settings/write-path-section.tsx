@@ -8,7 +8,7 @@ import {
   UserPicker,
   type UserPickerValue,
 } from '@forge/react';
-import type { AppSettings, ReplyFieldError } from '../../shared/resolver-contract';
+import type { AppSettings, ReplyFieldError } from '../../shared/contract';
 import { FieldErrors } from '../common/field-errors';
 import { inputValue, type InputChange } from '../common/input-value';
 import { ConnectionTest } from './connection-test';

@@ -1,7 +1,7 @@
 // Who may use the admin page: Jira administrators from Jira's page, Confluence administrators from Confluence's.
 // A check that cannot be made (API down) refuses with 'unavailable': it never lets anyone through.
 import { AtlassianApiError } from '../../clients/api-error';
-import type { ReplyError } from '../../shared/resolver-contract';
+import type { ReplyError } from '../../shared/contract';
 
 export type AdminProduct = 'jira' | 'confluence';
 

@@ -8,7 +8,7 @@ import {
   type AuditQueryView,
   type CsvChunkView,
   type Reply,
-} from '../../shared/resolver-contract';
+} from '../../shared/contract';
 import { queryAudit } from '../../storage/audit-repository';
 import type { AdminContext } from './admin-context';
 import { csvLine } from './csv';

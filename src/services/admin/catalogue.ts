@@ -7,7 +7,7 @@ import type {
   CatalogueProjectsView,
   ProjectOption,
   Reply,
-} from '../../shared/resolver-contract';
+} from '../../shared/contract';
 import { loadSettings } from '../../storage/settings-repository';
 import { buildApiClients, type ApiClients } from '../api-clients';
 import type { AdminContext } from './admin-context';

@@ -2,7 +2,7 @@
 // message naming what to fix. The verdict is also kept as that component's health for the Overview.
 import { AtlassianApiError } from '../../clients/api-error';
 import type { JiraClient } from '../../clients/jira-client';
-import type { ConnectionTarget, ConnectionTestView, Reply } from '../../shared/resolver-contract';
+import type { ConnectionTarget, ConnectionTestView, Reply } from '../../shared/contract';
 import type { AppSettings } from '../../shared/settings';
 import { recordHealth } from '../../storage/health-repository';
 import { secretStatus } from '../../storage/secrets-repository';

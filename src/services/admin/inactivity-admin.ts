@@ -16,7 +16,7 @@ import type {
   ReviewApprovedView,
   ReviewQueueView,
   StartRunView,
-} from '../../shared/resolver-contract';
+} from '../../shared/contract';
 import type { InactivityPolicy } from '../../domain/inactivity';
 import { actionRowsWithStatus } from '../../storage/inactivity-record-repository';
 import { getPendingReview } from '../../storage/inactivity-run-repository';

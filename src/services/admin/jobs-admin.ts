@@ -1,7 +1,7 @@
 // Impact preview and backfill from the Rules tab: start (one of each kind at a time), watch, cancel, list.
 import { classify } from '../failures';
 import type { JobKind, JobProgress } from '../../shared/jobs';
-import type { JobsListView, Reply } from '../../shared/resolver-contract';
+import type { JobsListView, Reply } from '../../shared/contract';
 import { recentJobs } from '../../storage/jobs-repository';
 import { cancelJob, JobConflictError, jobProgress, startJob } from '../jobs/backfill';
 import type { AdminContext } from './admin-context';

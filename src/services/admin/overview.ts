@@ -3,7 +3,7 @@
 import { INACTIVITY_BUCKETS } from '../../domain/inactivity';
 import type { AuditAction, AuditEntry } from '../../shared/audit';
 import type { JobProgress } from '../../shared/jobs';
-import type { ChartRow, HealthItem, OverviewView, Reply } from '../../shared/resolver-contract';
+import type { ChartRow, HealthItem, OverviewView, Reply } from '../../shared/contract';
 import type { AppSettings } from '../../shared/settings';
 import { queryAudit } from '../../storage/audit-repository';
 import { allHealth, type ComponentHealth } from '../../storage/health-repository';

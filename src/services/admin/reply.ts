@@ -1,6 +1,6 @@
 // Building the admin page's replies: success, or a named failure the page can show (never a thrown error).
 import { AtlassianApiError } from '../../clients/api-error';
-import type { Reply, ReplyErrorKind, ReplyFieldError } from '../../shared/resolver-contract';
+import type { Reply, ReplyErrorKind, ReplyFieldError } from '../../shared/contract';
 
 export function ok<T>(value: T): Reply<T> {
   return { ok: true, value };

@@ -16,7 +16,7 @@ import type {
   RulesListView,
   RulesSavePayload,
   RulesSaveView,
-} from '../../shared/resolver-contract';
+} from '../../shared/contract';
 import {
   deleteRule,
   getExclusiveSets,

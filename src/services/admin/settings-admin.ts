@@ -1,5 +1,5 @@
 // The Settings tab: settings, write-only secrets (status only, never a value), and the IdP push URL.
-import type { Reply, SettingsView } from '../../shared/resolver-contract';
+import type { Reply, SettingsView } from '../../shared/contract';
 import { SECRET_NAMES, type AppSettings, type SecretName, type SecretStatus } from '../../shared/settings';
 import { clearSecret, secretStatus, setSecret } from '../../storage/secrets-repository';
 import { loadSettings, saveSettings } from '../../storage/settings-repository';

@@ -1,7 +1,7 @@
 // "Test on a user": gathers one user's attributes, traces a saved or draft rule, and plans their access with the
 // draft in the rule set. Reads only: nothing is written to the site, the ledger or the audit log.
 import { conditionOf, describeRuleErrors, evaluateRule, type Rule } from '../../domain/rules';
-import type { Reply, RulesTestOnUserPayload, TestOnUserView } from '../../shared/resolver-contract';
+import type { Reply, RulesTestOnUserPayload, TestOnUserView } from '../../shared/contract';
 import { getExclusiveSets, listRules } from '../../storage/rules-repository';
 import { loadSettings } from '../../storage/settings-repository';
 import { buildApiClients } from '../api-clients';

@@ -1,6 +1,6 @@
 // Admins only: every resolver key refuses ordinary members (and changes nothing), Jira administrators are let in
 // from Jira's page, Confluence's page asks Confluence, and a permission check that cannot be made refuses.
-import { ALL_RESOLVER_KEYS, ADMINS_ONLY_MESSAGE } from '../../../src/shared/resolver-contract';
+import { ALL_RESOLVER_KEYS, ADMINS_ONLY_MESSAGE } from '../../../src/shared/contract';
 import type { AppHarness } from '../../support/app-harness';
 import {
   call,

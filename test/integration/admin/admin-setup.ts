@@ -8,7 +8,7 @@ import type {
   ReplyErrorKind,
   ResolverKey,
   ResponseOf,
-} from '../../../src/shared/resolver-contract';
+} from '../../../src/shared/contract';
 import { AppHarness, type AppHarnessOptions } from '../../support/app-harness';
 
 export const JIRA_PAGE = { type: 'jira:adminPage' };

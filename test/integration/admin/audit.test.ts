@@ -1,7 +1,7 @@
 // The Audit tab's backend: filters (time, user, rule, action, outcome) with cursor pages, and the filtered set as
 // CSV chunks the page joins: RFC 4180 quoting and spreadsheet formulas defused.
 import type { AuditEntry } from '../../../src/shared/audit';
-import { AUDIT_CSV_COLUMNS } from '../../../src/shared/resolver-contract';
+import { AUDIT_CSV_COLUMNS } from '../../../src/shared/contract';
 import { appendAudit } from '../../../src/storage/audit-repository';
 import type { AppHarness } from '../../support/app-harness';
 import { asAdmin, startApp } from './admin-setup';

@@ -1,6 +1,6 @@
 // Settings round-trip, write-only secrets that no response ever contains, the IdP push URL, and "Test
 // connection" for the org API, the SCIM directory and each group write path, with messages naming the fix.
-import { ALL_RESOLVER_KEYS, type ResolverKey } from '../../../src/shared/resolver-contract';
+import { ALL_RESOLVER_KEYS, type ResolverKey } from '../../../src/shared/contract';
 import { DEFAULT_SETTINGS, type AppSettings } from '../../../src/shared/settings';
 import type { AppHarness } from '../../support/app-harness';
 import { asAdmin, call, failureOf, inviteMember, samplePayloads, startApp } from './admin-setup';

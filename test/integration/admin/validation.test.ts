@@ -1,5 +1,5 @@
 // Hostile and malformed payloads get field-level errors naming what is wrong, and change nothing.
-import type { ResolverKey } from '../../../src/shared/resolver-contract';
+import type { ResolverKey } from '../../../src/shared/contract';
 import type { AppHarness } from '../../support/app-harness';
 import { call, draftRule, failureOf, samplePayloads, snapshot, startApp } from './admin-setup';
 

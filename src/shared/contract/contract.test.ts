@@ -1,5 +1,7 @@
 // The contract's payload validation: field paths from zod and from the domain validators, positions, unknown keys.
-import { ALL_RESOLVER_KEYS, PAYLOAD_SCHEMAS, checkExpression, parsePayload } from './resolver-contract';
+import { returns } from './endpoint';
+import { empty } from './fields';
+import { ALL_RESOLVER_KEYS, PAYLOAD_SCHEMAS, mergeSections, parsePayload } from './index';
 
 const rule = {
   id: 'r1',
@@ -73,15 +75,12 @@ describe('parsePayload', () => {
   });
 });
 
-describe('checkExpression', () => {
-  it('gives the canonical text of a valid expression and positions of an invalid one', () => {
-    expect(checkExpression('user.department == "Sales"', 'okta')).toEqual({
-      ok: true,
-      errors: [],
-      canonical: 'user.department -eq "Sales"',
-    });
-    const bad = checkExpression('user.department -eq "Sales" -and', 'entra');
-    expect(bad.ok).toBe(false);
-    expect(bad.errors[0]).toMatchObject({ field: 'text', line: 1 });
+describe('the merged contract', () => {
+  it('refuses a key that two feature sections both declare', () => {
+    const first = { 'rules.list': { payload: empty, response: returns<number>() } };
+    const second = { 'rules.list': { payload: empty, response: returns<string>() } };
+    expect(() => mergeSections(first, second)).toThrow(
+      'Resolver key "rules.list" is declared by two contract sections',
+    );
   });
 });

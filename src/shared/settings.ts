@@ -13,31 +13,34 @@ const orgOrDirectoryId = z
   .trim()
   .regex(/^[A-Za-z0-9-]{8,64}$/, 'Paste the id from admin.atlassian.com (letters, digits and dashes)');
 
-/** How the app adds and removes group memberships. Group writes need site-admin power: see the README. */
-export const groupWritePathSchema = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('org-admin-api') }),
-  z.object({ mode: z.literal('impersonate-admin'), adminAccountId: accountId }),
-  z.object({ mode: z.literal('app-account') }),
-]);
-
-export const settingsSchema = z
-  .object({
-    sources: z.object({
+/**
+ * The settings' schema, built twice from one shape: strict for what the page sends (an unknown field is named
+ * and refused, never silently dropped), lenient for what storage holds (a field an older or newer version wrote
+ * must not make the stored settings unreadable).
+ */
+function buildSettingsSchema(object: typeof z.object | typeof z.strictObject) {
+  /** How the app adds and removes group memberships. Group writes need site-admin power: see the README. */
+  const groupWritePath = z.discriminatedUnion('mode', [
+    object({ mode: z.literal('org-admin-api') }),
+    object({ mode: z.literal('impersonate-admin'), adminAccountId: accountId }),
+    object({ mode: z.literal('app-account') }),
+  ]);
+  const settings = object({
+    sources: object({
       email: z.boolean(),
-      scim: z.object({ enabled: z.boolean(), directoryId: orgOrDirectoryId.nullable() }),
-      orgDirectory: z.object({ enabled: z.boolean() }),
+      scim: object({ enabled: z.boolean(), directoryId: orgOrDirectoryId.nullable() }),
+      orgDirectory: object({ enabled: z.boolean() }),
       pushed: z.boolean(),
     }),
-    org: z.object({ orgId: orgOrDirectoryId.nullable(), directoryId: orgOrDirectoryId.nullable() }),
-    groupWritePath: groupWritePathSchema,
-    provisioning: z.object({
+    org: object({ orgId: orgOrDirectoryId.nullable(), directoryId: orgOrDirectoryId.nullable() }),
+    groupWritePath,
+    provisioning: object({
       enabled: z.boolean(),
       /** Events for one account within this window are coalesced into one run. */
       coalesceSeconds: z.number().int().min(0).max(300),
     }),
     auditRetentionDays: z.number().int().min(7, 'Keep at least 7 days').max(3650, 'At most 10 years'),
-  })
-  .superRefine((s, ctx) => {
+  }).superRefine((s, ctx) => {
     if (s.sources.scim.enabled && !s.sources.scim.directoryId)
       ctx.addIssue({
         code: 'custom',
@@ -58,6 +61,15 @@ export const settingsSchema = z
         message: 'The directory id is needed for the Admin API',
       });
   });
+  return { settings, groupWritePath };
+}
+
+const lenient = buildSettingsSchema(z.object);
+/** Settings as storage holds them. */
+export const settingsSchema = lenient.settings;
+export const groupWritePathSchema = lenient.groupWritePath;
+/** Settings as the page sends them: every field known, nothing extra. */
+export const settingsInputSchema = buildSettingsSchema(z.strictObject).settings;
 
 export type AppSettings = z.infer<typeof settingsSchema>;
 export type GroupWritePath = z.infer<typeof groupWritePathSchema>;

@@ -1,6 +1,7 @@
 // The append-only audit log (custom entity `audit-entry`): idempotent appends, indexed queries, retention.
 import { kvs, Filter, FilterConditions, Sort, WhereConditions, type ForgeKvsAPIError } from '@forge/kvs';
 import { deleteAll } from './bulk-storage';
+import { withClientCursor } from './client-cursor';
 import type { AuditEntry, AuditPage, AuditQuery } from '../shared/audit';
 import { ENTITY, INDEX } from './keys';
 
@@ -57,7 +58,9 @@ export async function queryAudit(query: AuditQuery): Promise<AuditPage> {
       filter = filter.and(field, FilterConditions.equalTo(value));
     filtered = builder.filters(filter);
   }
-  const page = await (query.cursor ? filtered.cursor(query.cursor) : filtered).getMany();
+  const page = await withClientCursor(query.cursor, () =>
+    (query.cursor ? filtered.cursor(query.cursor) : filtered).getMany(),
+  );
   return {
     entries: page.results.map((r) => ({ id: r.key, ...r.value })),
     ...(page.nextCursor ? { cursor: page.nextCursor } : {}),

@@ -2,6 +2,7 @@
 // to undo exactly, and notable decisions for reports. Status changes are compare-and-set transactions.
 import { kvs, Filter, FilterConditions, Sort, type ForgeKvsAPIError } from '@forge/kvs';
 import { setAll } from './bulk-storage';
+import { withClientCursor } from './client-cursor';
 import { ENTITY, INDEX } from './keys';
 import type { ActionRow, ActionRowStatus, DecisionRow, InactivityRecordKind } from './inactivity-run-types';
 
@@ -169,7 +170,7 @@ export async function actionRowsWithStatus(
     .sort(Sort.ASC)
     .limit(Math.min(options.limit ?? MAX_PAGE, MAX_PAGE));
   if (options.cursor) query = query.cursor(options.cursor);
-  const page = await query.getMany();
+  const page = await withClientCursor(options.cursor, () => query.getMany());
   return {
     rows: page.results.map((r) => fromStoredAction(r.value)),
     ...(page.nextCursor ? { cursor: page.nextCursor } : {}),
@@ -236,7 +237,7 @@ export async function decisionRowsOfRun(
     .sort(Sort.ASC)
     .limit(Math.min(options.limit ?? MAX_PAGE, MAX_PAGE));
   if (options.cursor) query = query.cursor(options.cursor);
-  const page = await query.getMany();
+  const page = await withClientCursor(options.cursor, () => query.getMany());
   return {
     rows: page.results.map((r) => fromStoredDecision(r.value)),
     ...(page.nextCursor ? { cursor: page.nextCursor } : {}),
@@ -254,7 +255,7 @@ export async function actionRowsOfRun(
     .sort(Sort.ASC)
     .limit(Math.min(options.limit ?? MAX_PAGE, MAX_PAGE));
   if (options.cursor) query = query.cursor(options.cursor);
-  const page = await query.getMany();
+  const page = await withClientCursor(options.cursor, () => query.getMany());
   return {
     rows: page.results.map((r) => fromStoredAction(r.value)),
     ...(page.nextCursor ? { cursor: page.nextCursor } : {}),

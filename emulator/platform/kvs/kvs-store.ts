@@ -60,12 +60,24 @@ interface Row {
 }
 
 const encodeCursor = (data: unknown): string => Buffer.from(JSON.stringify(data)).toString('base64url');
-function decodeCursor<T>(cursor: string): T {
+/**
+ * Only a cursor this store issued is accepted: well-formed base64url JSON of the exact shape it encodes (a key,
+ * and for entity queries the range value of a stored item). Anything else is refused as Forge refuses cursors it
+ * did not issue, never half-used.
+ */
+function decodeCursor(cursor: string, withRange: boolean): { k: string; r: string | number | null } {
+  const refused = badRequest('INVALID_CURSOR', 'The cursor is not one this API returned.');
+  let data: unknown;
   try {
-    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as T;
+    data = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw badRequest('INVALID_CURSOR', 'The cursor is not one this API returned.');
+    throw refused;
   }
+  if (encodeCursor(data) !== cursor || typeof data !== 'object' || data === null) throw refused;
+  const { k, r } = data as Record<string, unknown>;
+  const rangeOk = typeof r === 'string' || typeof r === 'number' || r === null;
+  if (typeof k !== 'string' || (withRange ? !rangeOk : r !== undefined)) throw refused;
+  return { k, r: withRange ? (r as string | number | null) : null };
 }
 
 const toItem = (row: Row): StoredItem => ({
@@ -154,7 +166,7 @@ export class KvsStore {
       const value = clause.values[0];
       prefix = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
     }
-    const afterKey = after === undefined ? '' : decodeCursor<{ k: string }>(after).k;
+    const afterKey = after === undefined ? '' : decodeCursor(after, false).k;
     const rows = this.db
       .prepare<[string, string, string, string, number], Row>(
         `SELECT key, value, created, updated, expires FROM kv WHERE space = 'kv' AND key >= ? AND substr(key, 1, length(?)) = ?
@@ -253,7 +265,7 @@ export class KvsStore {
       params.push(partition[i]);
     });
     if (query.cursor !== undefined) {
-      const { r, k } = decodeCursor<{ r: unknown; k: string }>(query.cursor);
+      const { r, k } = decodeCursor(query.cursor, true);
       const op = order === 'ASC' ? '>' : '<';
       clauses.push(`(${rangeExpr} ${op} ? OR (${rangeExpr} = ? AND key ${op} ?))`);
       params.push(r, r, k);

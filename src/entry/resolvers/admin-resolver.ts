@@ -7,6 +7,7 @@ import { checkAdmin, productOfExtension } from '../../services/admin/admin-acces
 import type { AdminContext } from '../../services/admin/admin-context';
 import { apiFailure, fail, invalid } from '../../services/admin/reply';
 import { classify } from '../../services/failures';
+import { InputError } from '../../shared/validation';
 import {
   ALL_RESOLVER_KEYS,
   parsePayload,
@@ -29,6 +30,8 @@ interface ResolverContext {
 }
 
 function unexpected(key: ResolverKey, e: unknown): Reply<never> {
+  // The caller's own mistake found past the schema (e.g. a cursor storage refuses): named, and not logged.
+  if (e instanceof InputError) return invalid(e.errors);
   const api = apiFailure(e, `"${key}"`);
   if (api) return api;
   const failure = classify(e);

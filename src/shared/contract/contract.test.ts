@@ -69,6 +69,48 @@ describe('parsePayload', () => {
     expect(result.errors.map((e) => e.field)).toContain('policy.products');
   });
 
+  it('names the policy field itself, not "policy.policy", when the policy is not an object or has extra keys', () => {
+    const fieldsOf = (input: unknown) => {
+      const result = parsePayload('inactivity.policy.save', input);
+      return result.ok ? [] : result.errors.map((e) => e.field);
+    };
+    expect(fieldsOf({ policy: [] })).toEqual(['policy']);
+    expect(fieldsOf({ policy: { schemaVersion: 1, sneaky: true } })).toContain('policy.sneaky');
+  });
+
+  it('refuses unknown settings fields at any depth instead of dropping them', () => {
+    const settings = {
+      sources: {
+        email: true,
+        scim: { enabled: false, directoryId: null },
+        orgDirectory: { enabled: false },
+        pushed: true,
+      },
+      org: { orgId: null, directoryId: null },
+      groupWritePath: { mode: 'app-account' },
+      provisioning: { enabled: true, coalesceSeconds: 2 },
+      auditRetentionDays: 180,
+    };
+    expect(parsePayload('settings.save', { settings }).ok).toBe(true);
+    const nested = {
+      ...settings,
+      sources: { ...settings.sources, scim: { ...settings.sources.scim, token: 'x' } },
+    };
+    expect(parsePayload('settings.save', { settings: nested })).toEqual({
+      ok: false,
+      errors: [{ field: 'settings.sources.scim.token', message: 'Unknown field "token"' }],
+    });
+  });
+
+  it('refuses a cursor with spaces, control or non-ASCII characters before storage sees it', () => {
+    for (const cursor of [' ', 'a b', 'a\u0000b', '\u202e'])
+      expect(parsePayload('audit.query', { cursor })).toEqual({
+        ok: false,
+        errors: [{ field: 'cursor', message: 'Not a cursor this page issued' }],
+      });
+    expect(parsePayload('audit.query', { cursor: 'eyJrIjoieCJ9' }).ok).toBe(true);
+  });
+
   it('treats a missing payload as an empty one', () => {
     expect(parsePayload('rules.list', undefined)).toEqual({ ok: true, value: {} });
     expect(parsePayload('rules.get', undefined)).toMatchObject({ ok: false, errors: [{ field: 'id' }] });

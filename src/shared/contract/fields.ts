@@ -8,7 +8,12 @@ export const ruleId = z
   .string()
   .regex(/^[A-Za-z0-9._-]{1,64}$/, 'Not a rule id (letters, digits, ".", "_", "-")');
 export const opaqueId = z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/, 'Not a valid id');
-export const cursor = z.string().min(1).max(4000, 'Not a cursor this page issued');
+/** Opaque, but always printable ASCII without spaces: anything else was not issued by this app's storage. */
+export const cursor = z
+  .string()
+  .min(1, 'Not a cursor this page issued')
+  .max(4000, 'Not a cursor this page issued')
+  .regex(/^[\x21-\x7e]+$/, 'Not a cursor this page issued');
 export const epochMs = z
   .number()
   .int('Must be a whole number of milliseconds')

@@ -21,8 +21,14 @@ import { accountId, cursor, empty, opaqueId, pathOf } from './fields';
 const policySchema = z.unknown().transform((value, ctx): InactivityPolicy => {
   const result = validateInactivityPolicy(value);
   if (result.ok) return result.policy;
+  // The domain names the policy object itself `policy` (its unknown keys `policy.<key>`); here the policy is the
+  // payload field it came in, which zod already puts in front.
   for (const error of result.errors)
-    ctx.addIssue({ code: 'custom', message: error.message, path: pathOf(error.path) });
+    ctx.addIssue({
+      code: 'custom',
+      message: error.message,
+      path: pathOf(error.path.replace(/^policy(\.|$)/, '')),
+    });
   return z.NEVER;
 });
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import {
   SECRET_NAMES,
-  settingsSchema,
+  settingsInputSchema,
   type AppSettings,
   type SecretName,
   type SecretStatus,
@@ -23,7 +23,7 @@ export interface SettingsView {
   idpPushUrlProblem: string | null;
 }
 
-export const settingsSaveSchema = z.strictObject({ settings: settingsSchema });
+export const settingsSaveSchema = z.strictObject({ settings: settingsInputSchema });
 export type SettingsSavePayload = z.infer<typeof settingsSaveSchema>;
 
 export interface SettingsSetSecretPayload {
@@ -48,7 +48,7 @@ export type ConnectionTarget = (typeof CONNECTION_TARGETS)[number];
 export const settingsTestConnectionSchema = z.strictObject({
   target: z.enum(CONNECTION_TARGETS),
   /** Test these (unsaved) settings with the stored secrets; omit to test what is saved. */
-  settings: settingsSchema.optional(),
+  settings: settingsInputSchema.optional(),
 });
 export type SettingsTestConnectionPayload = z.infer<typeof settingsTestConnectionSchema>;
 export interface ConnectionTestView {

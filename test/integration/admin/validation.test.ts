@@ -1,10 +1,81 @@
-// Hostile and malformed payloads get field-level errors naming what is wrong, and change nothing.
-import type { ResolverKey } from '../../../src/shared/contract';
+// Hostile and malformed payloads get field-level errors naming what is wrong, log nothing (a client's mistake is
+// not the app's failure) and change nothing: wrong types at every field of every key, unknown and prototype keys
+// at every level, huge strings, and cursors the page never issued.
+import { ALL_RESOLVER_KEYS, type ResolverKey } from '../../../src/shared/contract';
 import type { AppHarness } from '../../support/app-harness';
-import { call, draftRule, failureOf, samplePayloads, snapshot, startApp } from './admin-setup';
+import { dailyRun, invite, JIRA, savePolicy, setDay, startEnv, T0 } from '../inactivity/inactivity-env';
+import { asAdmin, call, draftRule, failureOf, samplePayloads, snapshot, startApp } from './admin-setup';
 
 let app: AppHarness;
-afterEach(() => app.close());
+let logged: jest.SpyInstance;
+beforeEach(() => (logged = jest.spyOn(console, 'error')));
+afterEach(async () => {
+  logged.mockRestore();
+  await app.close();
+});
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** Every leaf of a payload with its field path as the resolver names it (`rule.grants[0].groupId`). */
+function leaves(value: Json, path = ''): Array<[string, Json]> {
+  if (Array.isArray(value))
+    return value.length === 0 ? [[path, value]] : value.flatMap((v, i) => leaves(v, `${path}[${i}]`));
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value);
+    if (entries.length === 0) return path ? [[path, value]] : [];
+    return entries.flatMap(([k, v]) => leaves(v, path ? `${path}.${k}` : k));
+  }
+  return [[path, value]];
+}
+
+/** Every object in a payload (the root included) with its path. */
+function objects(value: Json, path = ''): string[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => objects(v, `${path}[${i}]`));
+  if (value === null || typeof value !== 'object') return [];
+  return [path, ...Object.entries(value).flatMap(([k, v]) => objects(v, path ? `${path}.${k}` : k))];
+}
+
+/** A deep copy with the value at `path` replaced (or, for `extraKey`, a key added to the object there). */
+function edited(
+  payload: Json,
+  path: string,
+  change: (parent: Record<string, Json> | Json[], key: string) => void,
+) {
+  const copy = JSON.parse(JSON.stringify(payload)) as Json;
+  const parts = path.match(/[^.[\]]+/g) ?? [];
+  let parent: Json = copy;
+  for (const part of parts.slice(0, -1)) parent = (parent as Record<string, Json>)[part] as Json;
+  change(parent as Record<string, Json>, parts[parts.length - 1] ?? '');
+  return copy;
+}
+
+/** Values of a different JSON type than the sample's (never null: some fields are nullable on purpose). */
+function otherTypes(sample: Json): Json[] {
+  if (typeof sample === 'string') return [7, ['x'], { s: 'x' }];
+  if (typeof sample === 'number') return ['7', true];
+  if (typeof sample === 'boolean') return ['true', 0];
+  if (Array.isArray(sample)) return ['x', { length: 0 }];
+  return ['x', 1, []];
+}
+
+/** A named field that is the field at fault, one of its parents, or one of its children. */
+function names(named: string[], path: string): boolean {
+  return named.some(
+    (f) => f === path || path.startsWith(`${f}.`) || path.startsWith(`${f}[`) || f.startsWith(`${path}.`),
+  );
+}
+
+async function expectInvalid(key: ResolverKey, payload: unknown, path: string): Promise<void> {
+  const reply = await call(app, app.credentials.siteAdmin.accountId, key, payload as Record<string, unknown>);
+  const summary = `${key} ${path} = ${JSON.stringify(payload).slice(0, 120)}`;
+  if (reply.ok) throw new Error(`accepted: ${summary}`);
+  const named = (reply.error.fields ?? []).map((f) => f.field);
+  expect({ summary, kind: reply.error.kind, named: names(named, path) }).toEqual({
+    summary,
+    kind: 'invalid',
+    named: true,
+  });
+}
 
 const HUGE = 'x'.repeat(200_000);
 
@@ -97,5 +168,118 @@ describe('payload validation', () => {
         { field: 'rule.name', message: 'Name is 200000 characters long; the limit is 100' },
       ]),
     );
+  });
+
+  it('names a value of the wrong type at every field of every key, logs nothing and changes nothing', async () => {
+    app = startApp();
+    const samples = samplePayloads(app, app.credentials.siteAdmin.accountId) as unknown as Record<
+      ResolverKey,
+      Json
+    >;
+    const before = snapshot(app);
+    let cases = 0;
+    for (const key of ALL_RESOLVER_KEYS)
+      for (const [path, value] of leaves(samples[key]))
+        for (const wrong of otherTypes(value)) {
+          await expectInvalid(
+            key,
+            edited(samples[key], path, (parent, name) => {
+              (parent as Record<string, Json>)[name] = wrong;
+            }),
+            path,
+          );
+          cases++;
+        }
+    expect(cases).toBeGreaterThan(150);
+    expect(snapshot(app)).toEqual(before);
+    expect(logged).not.toHaveBeenCalled();
+  });
+
+  it('names unknown and prototype keys at every level of every payload, and nothing is polluted', async () => {
+    app = startApp();
+    const samples = samplePayloads(app, app.credentials.siteAdmin.accountId) as unknown as Record<
+      ResolverKey,
+      Json
+    >;
+    const before = snapshot(app);
+    for (const key of ALL_RESOLVER_KEYS)
+      for (const path of objects(samples[key])) {
+        // Products are keyed by product key, so a new key there is a (bad) product, named under its own path.
+        const extraName = path.endsWith('products') ? 'x y' : 'sneaky';
+        await expectInvalid(
+          key,
+          edited({ root: samples[key] }, path ? `root.${path}.${extraName}` : `root.${extraName}`, (p, n) => {
+            (p as Record<string, Json>)[n] = true;
+          }).root,
+          path ? `${path}.${extraName}` : extraName,
+        );
+        for (const hostile of ['__proto__', 'constructor']) {
+          const target = path ? `${path}.${hostile}` : hostile;
+          const text = JSON.stringify(samples[key]);
+          // Inserted as text: a JavaScript literal would set the prototype instead of adding an own key.
+          const payload = JSON.parse(
+            path === ''
+              ? text.replace(/^\{/, `{"${hostile}": {"polluted": true},`).replace(/,}$/, '}')
+              : JSON.stringify(
+                  edited(samples[key], `${path}.placeholder-key`, (p, n) => {
+                    (p as Record<string, Json>)[n] = { polluted: true };
+                  }),
+                ).replace('"placeholder-key"', `"${hostile}"`),
+          ) as unknown;
+          if (path.endsWith('products')) continue;
+          await expectInvalid(key, payload, target);
+        }
+      }
+    expect(snapshot(app)).toEqual(before);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(logged).not.toHaveBeenCalled();
+  });
+
+  it('answers a cursor the page never issued with "invalid" on cursor, on every key that pages', async () => {
+    const env = await startEnv();
+    app = env.app;
+    const [ada, bob] = [invite(env, 'ada'), invite(env, 'bob')];
+    for (const person of [ada, bob]) app.site.recordActivity(person, JIRA, T0);
+    await savePolicy(env, { jira: { warnDaysBefore: 0 }, brake: { maxActionsPerRun: 1 } });
+    setDay(env, 100);
+    const held = await dailyRun(env);
+    expect(held?.status).toBe('awaiting-review');
+    const runId = held!.id;
+    // Every paged list has rows and a cursor of its own, so a forged cursor is really used.
+    expect((await asAdmin(app, 'audit.query', { limit: 1 })).cursor).toBeDefined();
+    expect((await asAdmin(app, 'inactivity.review.get', { limit: 1 })).cursor).toBeDefined();
+    const b64 = (text: string) => Buffer.from(text).toString('base64url');
+    const forged = [
+      '!!!',
+      '__proto__',
+      b64('not json'),
+      b64('123'),
+      b64('{"k":5}'),
+      b64('{"r":{"a":1},"k":"x"}'),
+      ' ',
+      'a\u0000b',
+      '\u202e',
+      'x'.repeat(5000),
+    ];
+    const before = snapshot(app);
+    const keys: Array<[ResolverKey, Record<string, unknown>]> = [
+      ['audit.query', {}],
+      ['audit.exportCsv', {}],
+      ['inactivity.runs.report', { runId }],
+      ['inactivity.runs.actions', { runId }],
+      ['inactivity.review.get', {}],
+    ];
+    for (const [key, payload] of keys)
+      for (const cursor of forged) {
+        const reply = await call(app, env.admin, key, { ...payload, cursor });
+        const error = failureOf(reply, 'invalid');
+        expect([key, cursor.slice(0, 20), error.fields?.map((f) => f.field)]).toEqual([
+          key,
+          cursor.slice(0, 20),
+          ['cursor'],
+        ]);
+      }
+    expect(snapshot(app)).toEqual(before);
+    expect(logged).not.toHaveBeenCalled();
   });
 });

@@ -21,6 +21,25 @@ describe('key-value store', () => {
     expect(new Set(all).size).toBe(25);
   });
 
+  it('refuses a cursor it did not issue (garbage, forged JSON, another shape) with a 400, and serves its own', async () => {
+    const { pages } = await call<{ pages: string[][] }>('kv-roundtrip', {
+      prefix: 'p:',
+      count: 3,
+      pageSize: 2,
+    });
+    expect(pages).toEqual([['p:000', 'p:001'], ['p:002']]);
+    const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    expect(await call('kv-page', { prefix: 'p:', pageSize: 2, cursor: b64({ k: 'p:001' }) })).toEqual({
+      ok: true,
+      keys: ['p:002'],
+    });
+    for (const cursor of ['!!!', 'bm90IGpzb24', b64(123), b64({ k: 5 }), b64({ k: 'p:001', r: { a: 1 } })])
+      expect([cursor, await call('kv-page', { prefix: 'p:', pageSize: 2, cursor })]).toEqual([
+        cursor,
+        { ok: false, code: 'INVALID_CURSOR', status: 400 },
+      ]);
+  });
+
   it('refuses keys and values beyond the documented limits with the documented codes', async () => {
     const longKey = await call<{ ok: boolean; code: string }>('kv-error', { key: 'k'.repeat(501), value: 1 });
     expect(longKey).toMatchObject({ ok: false, code: 'KEY_TOO_LONG' });

@@ -36,12 +36,12 @@ function objects(value: Json, path = ''): string[] {
 }
 
 /** A deep copy with the value at `path` replaced (or, for `extraKey`, a key added to the object there). */
-function edited(
-  payload: Json,
+function edited<T extends Json>(
+  payload: T,
   path: string,
   change: (parent: Record<string, Json> | Json[], key: string) => void,
-) {
-  const copy = JSON.parse(JSON.stringify(payload)) as Json;
+): T {
+  const copy = JSON.parse(JSON.stringify(payload)) as T;
   const parts = path.match(/[^.[\]]+/g) ?? [];
   let parent: Json = copy;
   for (const part of parts.slice(0, -1)) parent = (parent as Record<string, Json>)[part] as Json;

@@ -56,6 +56,7 @@ export const OPERATIONS: readonly OperationRow[] = [
   ['jira', 'GET', '/rest/api/3/project/{projectIdOrKey}/role/{id}'],
   ['jira', 'POST', '/rest/api/3/project/{projectIdOrKey}/role/{id}'],
   ['jira', 'DELETE', '/rest/api/3/project/{projectIdOrKey}/role/{id}'],
+  ['jira', 'GET', '/rest/api/3/project/{projectKeyOrId}/permissionscheme'],
   ['jira', 'GET', '/rest/api/3/role'],
   ['jira', 'GET', '/rest/api/3/role/{id}'],
   ['jira', 'GET', '/rest/api/3/auditing/record'],

@@ -25,7 +25,15 @@ import {
 } from './simulations';
 import type { SiteContext } from './site-context';
 import { SpecChecker, type RecordedViolation, type ValidationStats } from './spec-checker';
-import type { Account, AuditRecord, Group, InstalledApp, IssueNotification } from './state/types';
+import type { GlobalPermissionKey } from './state/site-state';
+import type {
+  Account,
+  AuditRecord,
+  Group,
+  InstalledApp,
+  IssueNotification,
+  PermissionHolder,
+} from './state/types';
 
 export type { SeedSpec } from './seed/seeds';
 
@@ -103,6 +111,25 @@ export interface Site extends SiteApi {
   recordActivity(accountId: string, productKey: string, atEpochMs?: number, cloudId?: string): void;
   /** An admin adds/removes a member by hand (audited, no event). Returns whether anything changed. */
   setGroupMembership(accountId: string, groupName: string, member: boolean): boolean;
+  /**
+   * An admin changes who holds a global permission: Jira's (ADMINISTER, SYSTEM_ADMIN, …; SYSTEM_ADMIN is what
+   * the site-admin and org-admin roles carry) or Confluence's `administer`. Takes effect at once.
+   */
+  setGlobalPermission(
+    permission: GlobalPermissionKey | 'CONFLUENCE_ADMINISTER',
+    groupName: string,
+    granted: boolean,
+  ): void;
+  /**
+   * An admin edits the permission scheme a project uses (shared by every project on that scheme, as in Jira):
+   * grants or revokes a project permission to a project role (by id or name) or a group.
+   */
+  setProjectPermission(
+    projectKey: string,
+    permission: string,
+    holder: { projectRole: number | string } | { group: string },
+    granted: boolean,
+  ): void;
   readonly scim: ScimControl;
   setFaults(config: FaultConfig | null): void;
   faults(): FaultConfig;
@@ -289,6 +316,38 @@ export function createSite(options: SiteOptions): Site {
       ),
     setGroupMembership: (accountId, groupName, member) =>
       adminSetMembership(ctx, accountId, groupName, member),
+    setGlobalPermission(permission, groupName, granted) {
+      const group = ctx.state.groups.byName(groupName);
+      if (!group) throw new RangeError(`no group named "${groupName}"`);
+      const holders =
+        permission === 'CONFLUENCE_ADMINISTER'
+          ? ctx.state.confluenceAdminGroups
+          : (ctx.state.globalPermissions.get(permission) ??
+            ctx.state.globalPermissions.set(permission, new Set()).get(permission)!);
+      if (granted) holders.add(group.groupId);
+      else holders.delete(group.groupId);
+    },
+    setProjectPermission(projectKey, permission, holder, granted) {
+      const { state } = ctx;
+      const project = state.projects.find(projectKey);
+      const scheme = project ? state.projects.schemeOf(project) : undefined;
+      if (!project || !scheme) throw new RangeError(`no project ${projectKey} with a permission scheme`);
+      let target: PermissionHolder;
+      if ('group' in holder) {
+        const group = state.groups.byName(holder.group);
+        if (!group) throw new RangeError(`no group named "${holder.group}"`);
+        target = { type: 'group', groupId: group.groupId };
+      } else {
+        const role =
+          typeof holder.projectRole === 'number'
+            ? state.projects.role(holder.projectRole)
+            : state.projects.roleDefinitions().find((r) => r.name === holder.projectRole);
+        if (!role) throw new RangeError(`no project role ${String(holder.projectRole)}`);
+        target = { type: 'projectRole', roleId: role.id };
+      }
+      if (granted) state.projects.grant(scheme, permission, target);
+      else state.projects.revoke(scheme, permission, target);
+    },
     scim: createScimControl(ctx),
     setFaults: (config) => faults.configure(config),
     faults: () => faults.current(),

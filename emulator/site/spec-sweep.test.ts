@@ -87,6 +87,10 @@ const REQUESTS: Array<[string, Sender]> = [
     (t) => t.asApp('jira', 'GET', '/rest/api/3/project/ENG/role'),
   ],
   [
+    'GET /rest/api/3/project/{projectKeyOrId}/permissionscheme',
+    (t) => t.asApp('jira', 'GET', '/rest/api/3/project/ENG/permissionscheme?expand=permissions'),
+  ],
+  [
     'POST /rest/api/3/project/{projectIdOrKey}/role/{id}',
     (t, i) =>
       t.asApp('jira', 'POST', '/rest/api/3/project/ENG/role/10003', {

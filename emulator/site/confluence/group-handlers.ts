@@ -66,9 +66,11 @@ function listGroups(hc: HandlerContext) {
   if ('error' in paging) return paging.error;
   const accessType = hc.request.query.get('accessType');
   let groups: readonly Group[] = state.groups.list();
-  if (accessType === 'site-admin') groups = groups.filter((g) => g.name === 'site-admins');
+  // site-admin: groups of site admins; admin: groups that administer Confluence (its admin groups and site admins').
+  const siteAdmin = state.siteAdminGroupIds();
+  if (accessType === 'site-admin') groups = groups.filter((g) => siteAdmin.has(g.groupId));
   else if (accessType === 'admin')
-    groups = groups.filter((g) => g.name === 'site-admins' || g.name === 'confluence-admins');
+    groups = groups.filter((g) => siteAdmin.has(g.groupId) || state.confluenceAdminGroups.has(g.groupId));
   else if (accessType === 'user')
     groups = groups.filter((g) => state.licences.rolesGrantedBy(g.groupId).includes('confluence'));
   const page = groups.slice(paging.start, paging.start + paging.limit);
@@ -159,8 +161,9 @@ function removeFromGroup(hc: HandlerContext) {
 }
 
 /**
- * `expand=operations` lists what the caller may do site-wide: Confluence administrators (confluence-admins) and
- * site admins get `administer` on `application`, which is how an app tells a Confluence admin from a user.
+ * `expand=operations` lists what the caller may do site-wide: Confluence administrators (members of a Confluence
+ * admin group) and site admins get `administer` on `application`, which is how an app tells a Confluence admin
+ * from a user. Jira administrators who are neither do not.
  */
 function currentUser(hc: HandlerContext) {
   const { state } = hc.site;
@@ -168,11 +171,7 @@ function currentUser(hc: HandlerContext) {
   const body = confluenceUserJson(state, account);
   const expand = (hc.request.query.get('expand') ?? '').split(',').map((e) => e.trim());
   if (expand.includes('operations')) {
-    const adminGroup = state.groups.byName('confluence-admins');
-    const isAdmin =
-      account.accountType !== 'app' &&
-      (state.isSiteAdmin(account.accountId) ||
-        (adminGroup !== undefined && state.groups.isMember(adminGroup.groupId, account.accountId)));
+    const isAdmin = account.accountType !== 'app' && state.isConfluenceAdmin(account.accountId);
     body.operations = [
       { operation: 'use', targetType: 'application' },
       ...(isAdmin

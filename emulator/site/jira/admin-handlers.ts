@@ -2,7 +2,7 @@
 import { intParam } from '../http/parsed-request';
 import { jiraError, json } from '../http/responses';
 import { refuseRequest, type HandlerContext, type RouteDefinition } from '../router';
-import { actor, adminRefusal, canBrowseUsers, isJiraAdmin } from './jira-common';
+import { actor, adminRefusal, canBrowseUsers, holdsProjectPermission, isJiraAdmin } from './jira-common';
 import { applicationRoleJson, auditRecordJson, isJiraRole, jiraTimestamp } from './representations';
 
 function applicationRoles(hc: HandlerContext) {
@@ -135,25 +135,29 @@ const PERMISSIONS: Record<string, PermissionInfo> = {
   },
 };
 
+/** Any role in the project(s) (a project permission the default scheme gives every role, e.g. Browse). */
 function projectRoleMember(
   hc: HandlerContext,
   accountId: string,
   projectIdOrKey: string | undefined,
-  adminRoleOnly: boolean,
 ): boolean {
   const { state } = hc.site;
-  const projects = projectIdOrKey
-    ? [state.projects.find(projectIdOrKey)].filter((p) => p !== undefined)
-    : state.projects.list();
   const groups = state.groups.groupsOf(accountId);
-  for (const project of projects) {
-    for (const [roleId, actors] of project.actors) {
-      if (adminRoleOnly && state.projects.role(roleId)?.name !== 'Administrators') continue;
+  for (const project of projectsOf(hc, projectIdOrKey)) {
+    for (const actors of project.actors.values()) {
       if (actors.users.has(accountId)) return true;
       for (const groupId of actors.groups.keys()) if (groups.has(groupId)) return true;
     }
   }
   return false;
+}
+
+/** The project asked about, or (global context) every project: "has it in any project". */
+function projectsOf(hc: HandlerContext, projectIdOrKey: string | undefined) {
+  const { state } = hc.site;
+  return projectIdOrKey
+    ? [state.projects.find(projectIdOrKey)].filter((p) => p !== undefined)
+    : state.projects.list();
 }
 
 function myPermissions(hc: HandlerContext) {
@@ -181,7 +185,8 @@ function myPermissions(hc: HandlerContext) {
         have = admin;
         break;
       case 'SYSTEM_ADMIN':
-        have = state.hasGlobalPermission(accountId, 'SYSTEM_ADMIN') || state.isSiteAdmin(accountId);
+        // Site admins (and org admins) only: Jira admins hold ADMINISTER without it.
+        have = state.isSiteAdmin(accountId);
         break;
       case 'USER_PICKER':
         have = canBrowseUsers(state, accountId);
@@ -190,10 +195,11 @@ function myPermissions(hc: HandlerContext) {
         have = state.hasGlobalPermission(accountId, 'CREATE_SHARED_OBJECTS') || admin;
         break;
       case 'ADMINISTER_PROJECTS':
-        have = admin || projectRoleMember(hc, accountId, projectRef, true);
+        have =
+          admin || projectsOf(hc, projectRef).some((p) => holdsProjectPermission(state, accountId, p, key));
         break;
       default:
-        have = admin || projectRoleMember(hc, accountId, projectRef, false);
+        have = admin || projectRoleMember(hc, accountId, projectRef);
     }
     permissions[key] = {
       id: info.id,

@@ -151,9 +151,11 @@ function bulkGroups(hc: HandlerContext) {
   if (accessType) {
     if (!['site-admin', 'admin', 'user'].includes(accessType))
       return jiraError(400, [`Invalid accessType '${accessType}'. Valid values: site-admin, admin, user.`]);
-    const admin = state.globalPermissions.get('ADMINISTER') ?? new Set<string>();
+    // site-admin: groups whose members are site admins; admin: groups holding Administer Jira (or more).
+    const siteAdmin = state.siteAdminGroupIds();
+    const admin = new Set([...(state.globalPermissions.get('ADMINISTER') ?? []), ...siteAdmin]);
     groups = groups.filter((g) => {
-      if (accessType === 'site-admin') return g.name === 'site-admins';
+      if (accessType === 'site-admin') return siteAdmin.has(g.groupId);
       if (accessType === 'admin') return admin.has(g.groupId);
       return state.licences.rolesGrantedBy(g.groupId).length > 0;
     });

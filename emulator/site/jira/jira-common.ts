@@ -5,7 +5,7 @@ import { intParam } from '../http/parsed-request';
 import { jiraError } from '../http/responses';
 import type { HandlerContext } from '../router';
 import type { SiteState } from '../state/site-state';
-import type { Account } from '../state/types';
+import type { Account, Project } from '../state/types';
 
 export function actor(hc: HandlerContext): Account {
   const account = actingAccount(hc.caller);
@@ -17,6 +17,30 @@ export function actor(hc: HandlerContext): Account {
 /** "Administer Jira": jira-administrators, site-admins or the apps group (atlassian-addons-admin). */
 export function isJiraAdmin(state: SiteState, accountId: string): boolean {
   return state.hasGlobalPermission(accountId, 'ADMINISTER') || state.isSiteAdmin(accountId);
+}
+
+/**
+ * A project permission as the project's permission scheme grants it: to a project role (its user and group
+ * actors) or to a group. ADMINISTER_PROJECTS through the Administrators role is the default scheme's grant.
+ */
+export function holdsProjectPermission(
+  state: SiteState,
+  accountId: string,
+  project: Project,
+  permission: string,
+): boolean {
+  const scheme = state.projects.schemeOf(project);
+  if (!scheme) return false;
+  const groups = state.groups.groupsOf(accountId);
+  return scheme.grants.some((grant) => {
+    if (grant.permission !== permission) return false;
+    if (grant.holder.type === 'group') return groups.has(grant.holder.groupId);
+    const actors = project.actors.get(grant.holder.roleId);
+    if (!actors) return false;
+    if (actors.users.has(accountId)) return true;
+    for (const groupId of actors.groups.keys()) if (groups.has(groupId)) return true;
+    return false;
+  });
 }
 
 /** "Browse users and groups". */

@@ -185,7 +185,7 @@ describe('Jira group reads', () => {
     const siteAdmin = record(
       (await t.asApp('jira', 'GET', '/rest/api/3/group/bulk?accessType=site-admin')).json,
     );
-    expect(list(siteAdmin['values']).map((g) => g['name'])).toEqual(['site-admins']);
+    expect(list(siteAdmin['values']).map((g) => g['name'])).toEqual(['org-admins', 'site-admins']);
     const page = record((await t.asApp('jira', 'GET', '/rest/api/3/group/bulk?maxResults=2&startAt=2')).json);
     expect(page).toMatchObject({ startAt: 2, maxResults: 2, total: ids.length, isLast: false });
   });

@@ -1,4 +1,5 @@
 // Jira projects and project roles: /project/search, /project/{key}/role(/{id}) GET/POST/DELETE, /role(/{id}),
+// /project/{key}/permissionscheme,
 // plus the few issue endpoints the app uses (/issue/{key}, /issue/{key}/notify).
 import { projectRolesChangedRecord } from '../actions/audit-records';
 import { isRecord, jsonBody, listParam } from '../http/parsed-request';
@@ -6,7 +7,15 @@ import { empty, jiraError, json } from '../http/responses';
 import type { HandlerContext, RouteDefinition } from '../router';
 import type { SiteState } from '../state/site-state';
 import type { Project, ProjectRoleDefinition } from '../state/types';
-import { actor, adminRefusal, isJiraAdmin, NOT_FOUND_USER, pageLinks, readPaging } from './jira-common';
+import {
+  actor,
+  adminRefusal,
+  holdsProjectPermission,
+  isJiraAdmin,
+  NOT_FOUND_USER,
+  pageLinks,
+  readPaging,
+} from './jira-common';
 import { globalRoleJson, projectJson, projectRoleJson, projectRoleSelf } from './representations';
 
 function canBrowse(state: SiteState, accountId: string, project: Project): boolean {
@@ -20,14 +29,9 @@ function canBrowse(state: SiteState, accountId: string, project: Project): boole
 }
 
 function canAdminister(state: SiteState, accountId: string, project: Project): boolean {
-  if (isJiraAdmin(state, accountId)) return true;
-  const adminRole = state.projects.roleDefinitions().find((r) => r.name === 'Administrators');
-  if (!adminRole) return false;
-  const actors = state.projects.actors(project, adminRole.id);
-  if (actors.users.has(accountId)) return true;
-  const groups = state.groups.groupsOf(accountId);
-  for (const groupId of actors.groups.keys()) if (groups.has(groupId)) return true;
-  return false;
+  return (
+    isJiraAdmin(state, accountId) || holdsProjectPermission(state, accountId, project, 'ADMINISTER_PROJECTS')
+  );
 }
 
 function searchProjects(hc: HandlerContext) {
@@ -296,6 +300,54 @@ function notifyIssue(hc: HandlerContext) {
   return empty(204);
 }
 
+/**
+ * `GET /project/{projectKeyOrId}/permissionscheme`: the scheme a project uses; with any `expand` value its grants
+ * too (documented: "permissions are included when you specify any value"). Administer Jira or Administer Projects
+ * in that project is required (403 otherwise); an unknown project is 404.
+ */
+function projectPermissionScheme(hc: HandlerContext) {
+  const { state } = hc.site;
+  const idOrKey = hc.params['projectKeyOrId'] ?? '';
+  const project = state.projects.find(idOrKey);
+  if (!project) return projectNotFound(idOrKey);
+  if (!canAdminister(state, actor(hc).accountId, project))
+    return jiraError(403, ["You don't have permission to view this project's configuration."]);
+  const scheme = state.projects.schemeOf(project);
+  if (!scheme) return projectNotFound(idOrKey);
+  const self = `${state.site.url}/rest/api/3/permissionscheme/${scheme.id}`;
+  const expand = hc.request.query.get('expand');
+  return json(200, {
+    expand: 'permissions,user,group,projectRole,field,all',
+    id: scheme.id,
+    self,
+    name: scheme.name,
+    description: scheme.description,
+    ...(expand
+      ? {
+          permissions: scheme.grants.map((grant) => ({
+            id: grant.id,
+            self: `${self}/permission/${grant.id}`,
+            holder:
+              grant.holder.type === 'projectRole'
+                ? {
+                    type: 'projectRole',
+                    parameter: String(grant.holder.roleId),
+                    value: String(grant.holder.roleId),
+                    expand: 'projectRole',
+                  }
+                : {
+                    type: 'group',
+                    parameter: state.groups.get(grant.holder.groupId)?.name ?? grant.holder.groupId,
+                    value: grant.holder.groupId,
+                    expand: 'group',
+                  },
+            permission: grant.permission,
+          })),
+        }
+      : {}),
+  });
+}
+
 export const jiraProjectRoutes: RouteDefinition[] = [
   {
     product: 'jira',
@@ -331,6 +383,13 @@ export const jiraProjectRoutes: RouteDefinition[] = [
     method: 'DELETE',
     template: '/rest/api/3/project/{projectIdOrKey}/role/{id}',
     handler: deleteActor,
+  },
+  {
+    product: 'jira',
+    family: 'jira',
+    method: 'GET',
+    template: '/rest/api/3/project/{projectKeyOrId}/permissionscheme',
+    handler: projectPermissionScheme,
   },
   { product: 'jira', family: 'jira', method: 'GET', template: '/rest/api/3/role', handler: allRoles },
   { product: 'jira', family: 'jira', method: 'GET', template: '/rest/api/3/role/{id}', handler: oneRole },

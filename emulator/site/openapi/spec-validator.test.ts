@@ -485,7 +485,7 @@ describe('operations and compilation', () => {
     const counts: Record<string, number> = {};
     for (const op of validator.operations()) counts[op.spec] = (counts[op.spec] ?? 0) + 1;
     expect(counts).toEqual({
-      jira: 28,
+      jira: 29,
       'confluence-v1': 7,
       'confluence-v2': 3,
       scim: 20,

@@ -4,6 +4,7 @@ import { createHumanAccount } from '../actions/account-actions';
 import { addMember, createGroup } from '../actions/membership-actions';
 import { deterministicUuid } from '../prng';
 import type { SiteContext } from '../site-context';
+import { DEFAULT_PERMISSION_SCHEME_ID } from '../state/project-store';
 import { SiteState, type GlobalPermissionKey, type SiteIdentity } from '../state/site-state';
 import type { Group, ProductRole } from '../state/types';
 import { JIRA_ADMIN, SITE_ADMIN } from './identity';
@@ -74,6 +75,7 @@ export function seedBase(ctx: SiteContext): void {
     ['jira-software-users', 'Grants access to Jira'],
     ['confluence-users', 'Grants access to Confluence'],
     ['site-admins', 'Site administrators'],
+    ['org-admins', 'Organization administrators (the org admin role)'],
     ['jira-administrators', 'Jira administrators'],
     ['confluence-admins', 'Confluence administrators'],
     ['atlassian-addons-admin', 'App users (Connect and Forge apps)'],
@@ -84,11 +86,36 @@ export function seedBase(ctx: SiteContext): void {
       key,
       new Set(groupNames.map((n) => groups.get(n)?.groupId).filter((id): id is string => id !== undefined)),
     );
-  grant('ADMINISTER', 'jira-administrators', 'site-admins', 'atlassian-addons-admin');
-  grant('SYSTEM_ADMIN', 'site-admins');
-  grant('USER_PICKER', 'jira-software-users', 'jira-administrators', 'site-admins', 'atlassian-addons-admin');
+  // Site admins (and org admins, who are site admins of every site) hold both; Jira admins only ADMINISTER.
+  grant('ADMINISTER', 'jira-administrators', 'site-admins', 'org-admins', 'atlassian-addons-admin');
+  grant('SYSTEM_ADMIN', 'site-admins', 'org-admins');
+  grant(
+    'USER_PICKER',
+    'jira-software-users',
+    'jira-administrators',
+    'site-admins',
+    'org-admins',
+    'atlassian-addons-admin',
+  );
+  // Confluence's own admin group administers Confluence only.
+  const confluenceAdmins = groups.get('confluence-admins');
+  if (confluenceAdmins) state.confluenceAdminGroups.add(confluenceAdmins.groupId);
   grant('CREATE_SHARED_OBJECTS', 'jira-software-users');
   for (const role of PROJECT_ROLES) state.projects.defineRole({ ...role });
+  // The default permission scheme: Administrators administer the project; the other roles browse and work in it.
+  const scheme = state.projects.defineScheme({
+    id: DEFAULT_PERMISSION_SCHEME_ID,
+    name: 'Default Permission Scheme',
+    description:
+      'This is the default Permission Scheme. Any new projects that are created will be assigned this scheme.',
+  });
+  const byRoles = (permission: string, ...roleIds: number[]) =>
+    roleIds.forEach((roleId) => state.projects.grant(scheme, permission, { type: 'projectRole', roleId }));
+  byRoles('ADMINISTER_PROJECTS', 10002);
+  byRoles('BROWSE_PROJECTS', 10000, 10001, 10002, 10003);
+  byRoles('CREATE_ISSUES', 10000, 10001, 10002);
+  byRoles('EDIT_ISSUES', 10000, 10002);
+  byRoles('ASSIGNABLE_USER', 10000, 10002);
 
   const addTo = (accountId: string, ...groupNames: string[]) => {
     for (const name of groupNames) {
@@ -115,7 +142,7 @@ export function seedBase(ctx: SiteContext): void {
     token: SITE_ADMIN.apiToken,
     createdAt: ctx.clock.now(),
   });
-  addTo(siteAdmin.accountId, 'site-admins', 'jira-administrators', 'confluence-admins');
+  addTo(siteAdmin.accountId, 'site-admins', 'org-admins', 'jira-administrators', 'confluence-admins');
   state.org.orgAdmins.add(siteAdmin.accountId);
 
   const jiraAdmin = createHumanAccount(

@@ -1,5 +1,15 @@
-// Jira projects, the site-wide project roles, each project's role actors, and a few issues.
-import type { Issue, Project, ProjectRoleDefinition, RoleActors } from './types';
+// Jira projects, the site-wide project roles, each project's role actors, permission schemes, and a few issues.
+import type {
+  Issue,
+  PermissionHolder,
+  PermissionScheme,
+  Project,
+  ProjectRoleDefinition,
+  RoleActors,
+} from './types';
+
+/** Jira Cloud's default permission scheme, which new projects use unless given another. */
+export const DEFAULT_PERMISSION_SCHEME_ID = 0;
 
 export class ProjectStore {
   private readonly byId = new Map<string, Project>();
@@ -8,6 +18,8 @@ export class ProjectStore {
   private readonly issues = new Map<string, Issue>();
   private readonly issueIdByKey = new Map<string, string>();
   private nextActorId = 10100;
+  private readonly schemes = new Map<number, PermissionScheme>();
+  private nextGrantId = 10200;
 
   defineRole(role: ProjectRoleDefinition): void {
     this.roles.set(role.id, role);
@@ -23,10 +35,14 @@ export class ProjectStore {
     return this.roles.get(id);
   }
 
-  add(project: Omit<Project, 'actors'>): Project {
+  add(project: Omit<Project, 'actors' | 'permissionSchemeId'> & { permissionSchemeId?: number }): Project {
     if (this.byId.has(project.id) || this.idByKey.has(project.key))
       throw new Error(`project ${project.key} already exists`);
-    const full: Project = { ...project, actors: new Map() };
+    const full: Project = {
+      ...project,
+      actors: new Map(),
+      permissionSchemeId: project.permissionSchemeId ?? DEFAULT_PERMISSION_SCHEME_ID,
+    };
     for (const role of this.roles.values()) full.actors.set(role.id, emptyActors());
     this.byId.set(full.id, full);
     this.idByKey.set(full.key, full.id);
@@ -54,6 +70,32 @@ export class ProjectStore {
 
   newActorId(): number {
     return this.nextActorId++;
+  }
+
+  defineScheme(scheme: Omit<PermissionScheme, 'grants'>): PermissionScheme {
+    const full: PermissionScheme = { ...scheme, grants: [] };
+    this.schemes.set(scheme.id, full);
+    return full;
+  }
+
+  schemeOf(project: Project): PermissionScheme | undefined {
+    return this.schemes.get(project.permissionSchemeId);
+  }
+
+  /** Adds a grant to a scheme (every project on the scheme gets it); an identical grant is not repeated. */
+  grant(scheme: PermissionScheme, permission: string, holder: PermissionHolder): void {
+    const same = scheme.grants.some(
+      (g) => g.permission === permission && JSON.stringify(g.holder) === JSON.stringify(holder),
+    );
+    if (!same) scheme.grants.push({ id: this.nextGrantId++, permission, holder });
+  }
+
+  /** Removes a grant from a scheme. */
+  revoke(scheme: PermissionScheme, permission: string, holder: PermissionHolder): void {
+    const key = JSON.stringify(holder);
+    scheme.grants = scheme.grants.filter(
+      (g) => g.permission !== permission || JSON.stringify(g.holder) !== key,
+    );
   }
 
   addIssue(issue: Issue): void {

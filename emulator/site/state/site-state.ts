@@ -34,7 +34,10 @@ export class SiteState {
   readonly audit = new AuditLog();
   readonly activity = new ActivityStore();
   readonly licences: LicenceIndex;
+  /** Jira global permissions: key → the groups holding it (SYSTEM_ADMIN is what makes a site admin). */
   readonly globalPermissions = new Map<GlobalPermissionKey, Set<string>>();
+  /** Groups holding Confluence's "administer" global permission (Confluence admins; site admins hold it anyway). */
+  readonly confluenceAdminGroups = new Set<string>();
   readonly installedApps = new Map<string, InstalledApp>();
   readonly notifications: IssueNotification[] = [];
   /** Bumped whenever an account's status or org membership changes (invalidates "active members" caches). */
@@ -101,10 +104,24 @@ export class SiteState {
     return false;
   }
 
+  /**
+   * A site admin: an active member of a group holding SYSTEM_ADMIN (site-admins, org-admins). In Jira Cloud that
+   * permission cannot be granted from Jira's own settings: it follows the site-admin and org-admin roles.
+   */
   isSiteAdmin(accountId: string): boolean {
-    const group = this.groups.byName('site-admins');
-    return (
-      group !== undefined && this.groups.isMember(group.groupId, accountId) && this.isActiveInJira(accountId)
-    );
+    return this.hasGlobalPermission(accountId, 'SYSTEM_ADMIN') && this.isActiveInJira(accountId);
+  }
+
+  /** A Confluence administrator: a member of a Confluence admin group, or a site admin. */
+  isConfluenceAdmin(accountId: string): boolean {
+    if (this.isSiteAdmin(accountId)) return true;
+    for (const groupId of this.groups.groupsOf(accountId))
+      if (this.confluenceAdminGroups.has(groupId)) return true;
+    return false;
+  }
+
+  /** Groups whose members are site admins (Jira's `accessType=site-admin`). */
+  siteAdminGroupIds(): Set<string> {
+    return new Set(this.globalPermissions.get('SYSTEM_ADMIN') ?? []);
   }
 }

@@ -86,6 +86,25 @@ export interface Project {
   leadAccountId?: string;
   /** role id → actors */
   actors: Map<number, RoleActors>;
+  /** The permission scheme deciding who may do what in the project (shared by projects, as in Jira). */
+  permissionSchemeId: number;
+}
+
+/** Who a permission scheme grant is for: a project role (its actors) or a group. */
+export type PermissionHolder = { type: 'projectRole'; roleId: number } | { type: 'group'; groupId: string };
+
+export interface PermissionSchemeGrant {
+  id: number;
+  /** A project permission key, e.g. ADMINISTER_PROJECTS, BROWSE_PROJECTS. */
+  permission: string;
+  holder: PermissionHolder;
+}
+
+export interface PermissionScheme {
+  id: number;
+  name: string;
+  description: string;
+  grants: PermissionSchemeGrant[];
 }
 
 export interface Issue {

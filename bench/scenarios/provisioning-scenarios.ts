@@ -305,9 +305,13 @@ export async function backfillScenario(options: { users: number; rules: number }
       .filter(
         (g) =>
           !g.synced &&
-          !['site-admins', 'jira-administrators', 'confluence-admins', 'atlassian-addons-admin'].includes(
-            g.name,
-          ),
+          ![
+            'site-admins',
+            'org-admins',
+            'jira-administrators',
+            'confluence-admins',
+            'atlassian-addons-admin',
+          ].includes(g.name),
       );
     const rules: Rule[] = Array.from({ length: options.rules }, (_, i) =>
       rule({

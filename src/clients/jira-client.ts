@@ -5,8 +5,10 @@ import { ACCEPT_JSON, JSON_HEADERS, type JiraRequester } from './requesters';
 import type {
   JiraApplicationRole,
   JiraAuditRecord,
+  JiraGlobalPermission,
   JiraGroupName,
   JiraPage,
+  JiraPermissionScheme,
   JiraProject,
   JiraProjectRole,
   JiraUser,
@@ -73,6 +75,18 @@ export class JiraClient {
     const params = new URLSearchParams();
     for (const id of groupIds) params.append('groupId', id);
     params.set('maxResults', String(Math.min(200, groupIds.length)));
+    const page = await this.http.json<JiraPage<JiraGroupName>>('GET /rest/api/3/group/bulk', () =>
+      this.requester.requestJira(route`/rest/api/3/group/bulk?${params}`, { headers: ACCEPT_JSON }),
+    );
+    return page.values;
+  }
+
+  /** Groups by exact name (names are unique on a site); unknown names are simply absent. */
+  async groupsByName(names: readonly string[]): Promise<JiraGroupName[]> {
+    if (names.length === 0) return [];
+    const params = new URLSearchParams();
+    for (const name of names) params.append('groupName', name);
+    params.set('maxResults', String(Math.min(200, names.length)));
     const page = await this.http.json<JiraPage<JiraGroupName>>('GET /rest/api/3/group/bulk', () =>
       this.requester.requestJira(route`/rest/api/3/group/bulk?${params}`, { headers: ACCEPT_JSON }),
     );
@@ -216,16 +230,33 @@ export class JiraClient {
     );
   }
 
-  /** Whether the caller (asUser) holds a global permission, e.g. ADMINISTER. */
-  async hasGlobalPermission(permission: 'ADMINISTER' | 'SYSTEM_ADMIN'): Promise<boolean> {
+  /**
+   * Which of these global permissions the caller (asUser) holds, in one call. ADMINISTER is Administer Jira;
+   * SYSTEM_ADMIN is held by site admins only (Jira Cloud does not let it be granted from Jira's settings).
+   */
+  async globalPermissions<K extends JiraGlobalPermission>(keys: readonly K[]): Promise<Record<K, boolean>> {
     const result = await this.http.json<{ permissions: Record<string, { havePermission: boolean }> }>(
       'GET /rest/api/3/mypermissions',
       () =>
-        this.requester.requestJira(route`/rest/api/3/mypermissions?permissions=${permission}`, {
+        this.requester.requestJira(route`/rest/api/3/mypermissions?permissions=${keys.join(',')}`, {
           headers: ACCEPT_JSON,
         }),
     );
-    return result.permissions[permission]?.havePermission === true;
+    return Object.fromEntries(
+      keys.map((key) => [key, result.permissions[key]?.havePermission === true]),
+    ) as Record<K, boolean>;
+  }
+
+  /** The permission scheme a project uses, with its grants (any `expand` value includes them). */
+  projectPermissionScheme(projectIdOrKey: string): Promise<JiraPermissionScheme> {
+    return this.http.json('GET /rest/api/3/project/{projectKeyOrId}/permissionscheme', () =>
+      this.requester.requestJira(
+        route`/rest/api/3/project/${projectIdOrKey}/permissionscheme?expand=permissions`,
+        {
+          headers: ACCEPT_JSON,
+        },
+      ),
+    );
   }
 
   myself(): Promise<JiraUser> {

@@ -81,3 +81,20 @@ export interface JiraPage<T> {
   isLast: boolean;
   values: T[];
 }
+
+/** Global permissions the app asks about for the caller. */
+export type JiraGlobalPermission = 'ADMINISTER' | 'SYSTEM_ADMIN';
+
+/** A permission scheme grant's holder: `projectRole` (parameter = role id), `group` (value = group id), … */
+export interface JiraPermissionHolder {
+  type: string;
+  parameter?: string;
+  value?: string;
+}
+
+export interface JiraPermissionScheme {
+  id: number;
+  name: string;
+  /** Present when asked for with `expand`. */
+  permissions?: Array<{ id?: number; permission: string; holder?: JiraPermissionHolder }>;
+}

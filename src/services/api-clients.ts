@@ -1,5 +1,6 @@
 // Builds the API clients a use case needs from the runtime, the settings and the stored credentials.
 import { AdminClient } from '../clients/admin-client';
+import { ConfluenceClient } from '../clients/confluence-client';
 import { DEFAULT_RETRY_POLICY, HttpChokepoint, type CallRecord } from '../clients/http-chokepoint';
 import { JiraClient } from '../clients/jira-client';
 import { ScimClient } from '../clients/scim-client';
@@ -11,6 +12,8 @@ import type { RuntimeDeps } from './runtime-deps';
 export interface ApiClients {
   /** Jira as the app's own account. */
   jira: JiraClient;
+  /** Confluence as the app's own account. */
+  confluence: ConfluenceClient;
   /** Jira as an impersonated (consenting) user, e.g. the site admin chosen as the group write path. */
   jiraAs(accountId: string): JiraClient;
   /** Present when the org id, directory id and org API key are all set. */
@@ -63,6 +66,7 @@ export async function buildApiClients(
   const scimDirectory = settings.sources.scim.directoryId;
   return {
     jira: new JiraClient(deps.asApp, chokepoint('jira')),
+    confluence: new ConfluenceClient(deps.asApp, chokepoint('confluence')),
     jiraAs: (accountId) => new JiraClient(deps.asUser(accountId), chokepoint('jira')),
     admin:
       orgKey && orgId && directoryId

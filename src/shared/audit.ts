@@ -6,6 +6,8 @@ export const AUDIT_ACTIONS = [
   'role-added',
   'role-removed',
   'provision-failed',
+  /** A grant not written because its target is privileged (and not allow-listed). */
+  'grant-refused',
   'attributes-pushed',
   'inactivity-warned',
   'inactivity-warning-cancelled',
@@ -19,6 +21,8 @@ export const AUDIT_ACTIONS = [
   'settings-changed',
   'rule-changed',
   'secret-changed',
+  /** A site admin allow-listed a privileged target, withdrew it, or marked or unmarked a group privileged. */
+  'privileged-changed',
   'job-started',
   'job-finished',
 ] as const;

@@ -76,6 +76,13 @@ export const KEY = {
   inactivityUserGrants: (accountId: string) => `inactivity-grants:${accountId}`,
   /** The warning a user was given for one product (at most one per account and product). */
   inactivityWarning: (accountId: string, product: string) => `inactivity-warning:${accountId}:${product}`,
+  /** Privileged targets: the site's snapshot, each allow-listed target and each marked group, under one prefix. */
+  privilegedPrefix: 'privileged:',
+  privilegedSnapshot: 'privileged:snapshot',
+  privilegedAllowance: (grantKey: string) => `privileged:allow:${grantKey}`,
+  privilegedAllowancePrefix: 'privileged:allow:',
+  privilegedMark: (groupId: string) => `privileged:mark:${groupId}`,
+  privilegedMarkPrefix: 'privileged:mark:',
   metric: (name: string, bucket: string) => `metric:${name}:${bucket}`,
   metricPrefix: (name: string) => `metric:${name}:`,
 } as const;

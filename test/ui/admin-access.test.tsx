@@ -47,7 +47,13 @@ it.each([
     expect(page.text()).not.toContain('Admins only');
     expect(page.invocations[0]?.result).toEqual({
       ok: true,
-      value: { accountId: people[viewer], product: module === 'jira:adminPage' ? 'jira' : 'confluence' },
+      value: {
+        accountId: people[viewer],
+        product: module === 'jira:adminPage' ? 'jira' : 'confluence',
+        role: viewer === 'siteAdmin' ? 'site-admin' : 'product-admin',
+        orgSettingsReadOnly:
+          viewer === 'siteAdmin' ? null : (expect.stringMatching(/site admins only/) as unknown),
+      },
     });
   } finally {
     await page.close();

@@ -22,6 +22,7 @@ import {
 import { cancelAdminJob, getAdminJob, listAdminJobs, startAdminJob } from '../../services/admin/jobs-admin';
 import { getOverview } from '../../services/admin/overview';
 import { ok } from '../../services/admin/reply';
+import { orgSettingsReadOnly } from '../../services/admin/roles';
 import {
   deleteRuleView,
   getRuleView,
@@ -36,6 +37,7 @@ import {
   saveSettingsView,
   setSecretView,
 } from '../../services/admin/settings-admin';
+import { allowTarget, disallowTarget, getSecurity, markGroup } from '../../services/admin/security-admin';
 import { testRuleOnUser } from '../../services/admin/test-on-user';
 
 export type AdminHandlers = {
@@ -48,7 +50,15 @@ const page = (p: { cursor?: string | undefined; limit?: number | undefined }) =>
 });
 
 export const ADMIN_HANDLERS: AdminHandlers = {
-  'session.get': (_p, ctx) => Promise.resolve(ok({ accountId: ctx.accountId, product: ctx.product })),
+  'session.get': (_p, ctx) =>
+    Promise.resolve(
+      ok({
+        accountId: ctx.accountId,
+        product: ctx.product,
+        role: ctx.role.kind,
+        orgSettingsReadOnly: orgSettingsReadOnly(ctx.role),
+      }),
+    ),
   'overview.get': (p, ctx) => getOverview(ctx, p.weeks),
   'rules.list': () => listRulesView(),
   'rules.get': (p) => getRuleView(p.id),
@@ -85,4 +95,9 @@ export const ADMIN_HANDLERS: AdminHandlers = {
   'settings.setSecret': (p, ctx) => setSecretView(ctx, p.name, p.value),
   'settings.clearSecret': (p, ctx) => clearSecretView(ctx, p.name),
   'settings.testConnection': (p, ctx) => testConnection(ctx, p.target, p.settings),
+  'security.get': (_p, ctx) => getSecurity(ctx),
+  'security.allow': (p, ctx) => allowTarget(ctx, p.key),
+  'security.disallow': (p, ctx) => disallowTarget(ctx, p.key),
+  'security.mark': (p, ctx) => markGroup(ctx, p.groupId, true),
+  'security.unmark': (p, ctx) => markGroup(ctx, p.groupId, false),
 };

@@ -6,6 +6,7 @@ import { AtlassianApiError } from '../../clients/api-error';
 import { checkAdmin, productOfExtension } from '../../services/admin/admin-access';
 import type { AdminContext } from '../../services/admin/admin-context';
 import { apiFailure, fail, invalid } from '../../services/admin/reply';
+import { roleRefusal } from '../../services/admin/roles';
 import { classify } from '../../services/failures';
 import { InputError } from '../../shared/validation';
 import {
@@ -56,12 +57,15 @@ export async function handleAdminCall<K extends ResolverKey>(
   try {
     const access = await checkAdmin(adminProbe(deps), { accountId: context.accountId, product });
     if (!access.ok) return { ok: false, error: access.error };
+    const denied = roleRefusal(key, access.role);
+    if (denied) return { ok: false, error: denied };
     const parsed = parsePayload(key, request.payload);
     if (!parsed.ok) return invalid(parsed.errors);
     const ctx: AdminContext = {
       deps,
       accountId: context.accountId!,
       product,
+      role: access.role,
       idpPushUrl: () => webTrigger.getUrl(IDP_PUSH_WEBTRIGGER),
     };
     const handler = ADMIN_HANDLERS[key] as (

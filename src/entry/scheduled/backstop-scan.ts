@@ -1,9 +1,11 @@
 // Every five minutes: catch users whose events were missed or late (see the service for why audit records),
-// re-send job pages that never reported back, and make sure parked users have a releaser coming.
+// re-send job pages that never reported back, make sure parked users have a releaser coming, and keep the
+// snapshot of privileged targets fresh.
 import { classify } from '../../services/failures';
 import { reviveStalledPages } from '../../services/jobs/backfill';
 import { runBackstopScan } from '../../services/provisioning/backstop-scan';
 import { reviveReleaser } from '../../services/provisioning/rate-governor';
+import { refreshPrivilegedSnapshot } from '../../services/privilege/refresh-snapshot';
 import { runtimeDeps } from '../runtime';
 
 /** A scheduled trigger's error is not retried by Forge: the next run, five minutes later, is the retry. */
@@ -16,12 +18,14 @@ export async function backstopScan(
     const result = await runBackstopScan(deps);
     const revivedPages = await reviveStalledPages(deps);
     const revivedReleaser = await reviveReleaser(deps);
+    const privileged = await refreshPrivilegedSnapshot(deps);
     // Only runs that did something are worth an operator's line; an idle site runs this 288 times a day.
-    if (result.queued || revivedPages || revivedReleaser)
+    if (result.queued || revivedPages || revivedReleaser || privileged === 'failed')
       console.log(
         `backstop: ${result.scannedRecords} records, ${result.queued} queued, ${result.alreadyHandled} already handled` +
           (revivedPages ? `, ${revivedPages} job pages re-sent` : '') +
-          (revivedReleaser ? ', rate releaser re-queued' : ''),
+          (revivedReleaser ? ', rate releaser re-queued' : '') +
+          (privileged === 'failed' ? ', privileged targets not read (see health)' : ''),
       );
     return { statusCode: 200 };
   } catch (e) {

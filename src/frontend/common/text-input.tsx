@@ -4,6 +4,7 @@ import type { ReplyFieldError } from '../../shared/contract';
 import { FieldBox, type FieldWidth } from './field-box';
 import { FieldErrors } from './field-errors';
 import { inputValue, type InputChange } from './input-value';
+import { useReadOnly } from './read-only';
 
 export interface TextInputProps {
   id: string;
@@ -29,6 +30,7 @@ export function TextInput({
   type = 'text',
   width,
 }: TextInputProps) {
+  const readOnly = useReadOnly();
   return (
     <FieldBox width={width ?? (type === 'number' ? 'narrow' : 'wide')}>
       <Label labelFor={id}>{label}</Label>
@@ -39,6 +41,7 @@ export function TextInput({
         value={value}
         placeholder={placeholder}
         isInvalid={errors.length > 0}
+        isDisabled={readOnly}
         onChange={(e: InputChange) => onChange(inputValue(e))}
       />
       {help ? <HelperMessage>{help}</HelperMessage> : null}

@@ -1,5 +1,6 @@
 // A Toggle with its visible label beside it (Atlaskit's Toggle label is only read by screen readers).
 import { Inline, Text, Toggle } from '@forge/react';
+import { useReadOnly } from './read-only';
 
 export interface ToggleRowProps {
   id: string;
@@ -10,9 +11,16 @@ export interface ToggleRowProps {
 }
 
 export function ToggleRow({ id, label, isChecked, onChange, isDisabled = false }: ToggleRowProps) {
+  const readOnly = useReadOnly();
   return (
     <Inline space="space.100" alignBlock="center">
-      <Toggle id={id} label={label} isChecked={isChecked} isDisabled={isDisabled} onChange={onChange} />
+      <Toggle
+        id={id}
+        label={label}
+        isChecked={isChecked}
+        isDisabled={isDisabled || readOnly}
+        onChange={onChange}
+      />
       <Text>{label}</Text>
     </Inline>
   );

@@ -12,6 +12,7 @@ import { ReplyErrorMessage } from '../common/reply-error-message';
 import { SECRET_LABELS } from './secret-labels';
 import { inputValue, type InputChange } from '../common/input-value';
 import { FieldBox } from '../common/field-box';
+import { useReadOnly } from '../common/read-only';
 
 export interface SecretFieldProps {
   status: SecretStatus;
@@ -26,6 +27,7 @@ export function SecretField({ status, onChanged }: SecretFieldProps) {
   const clear = useAction('settings.clearSecret');
   const id = `secret-${name}`;
   const valueErrors = errorsFor(set.error, 'value');
+  const readOnly = useReadOnly();
 
   const save = async () => {
     const reply = await set.run({ name, value: typed });
@@ -60,32 +62,34 @@ export function SecretField({ status, onChanged }: SecretFieldProps) {
           </Inline>
         ) : null}
       </Inline>
-      <Inline space="space.100" alignBlock="center" shouldWrap>
-        <FieldBox>
-          <Textfield
-            key={`${id}-${generation}`}
-            id={id}
-            testId={`${id}-input`}
-            type="password"
-            placeholder={status.isSet ? 'Paste a new value to replace it' : 'Paste the value'}
-            isInvalid={valueErrors.length > 0}
-            onChange={(e: InputChange) => setTyped(inputValue(e))}
-          />
-        </FieldBox>
-        <Button testId={`${id}-save`} isDisabled={set.busy || typed === ''} onClick={() => void save()}>
-          {status.isSet ? 'Replace' : 'Save'}
-        </Button>
-        {status.isSet ? (
-          <Button
-            appearance="subtle"
-            testId={`${id}-clear`}
-            isDisabled={clear.busy}
-            onClick={() => void remove()}
-          >
-            Clear
+      {readOnly ? null : (
+        <Inline space="space.100" alignBlock="center" shouldWrap>
+          <FieldBox>
+            <Textfield
+              key={`${id}-${generation}`}
+              id={id}
+              testId={`${id}-input`}
+              type="password"
+              placeholder={status.isSet ? 'Paste a new value to replace it' : 'Paste the value'}
+              isInvalid={valueErrors.length > 0}
+              onChange={(e: InputChange) => setTyped(inputValue(e))}
+            />
+          </FieldBox>
+          <Button testId={`${id}-save`} isDisabled={set.busy || typed === ''} onClick={() => void save()}>
+            {status.isSet ? 'Replace' : 'Save'}
           </Button>
-        ) : null}
-      </Inline>
+          {status.isSet ? (
+            <Button
+              appearance="subtle"
+              testId={`${id}-clear`}
+              isDisabled={clear.busy}
+              onClick={() => void remove()}
+            >
+              Clear
+            </Button>
+          ) : null}
+        </Inline>
+      )}
       <HelperMessage>{SECRET_LABELS[name].help}</HelperMessage>
       <FieldErrors errors={valueErrors} />
       {set.error && valueErrors.length === 0 ? (

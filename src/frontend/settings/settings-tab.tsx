@@ -1,5 +1,6 @@
-// Settings: attribute sources, organization and credentials, the group write path, provisioning and retention.
-// One draft is edited and saved together; secrets are saved one by one and are never read back.
+// Settings: attribute sources, organization and credentials, the group write path, provisioning and retention,
+// and privileged targets. One draft is edited and saved together; secrets are saved one by one and are never read
+// back. Organization-wide, so an admin the backend says may not change them sees them read-only, with why.
 import { useEffect, useState } from 'react';
 import { Button, Inline, SectionMessage, Stack, Text } from '@forge/react';
 import type { AppSettings, SecretStatus } from '../../shared/contract';
@@ -7,8 +8,10 @@ import { useAction } from '../api/use-action';
 import { useResolver } from '../api/use-resolver';
 import { formatCount } from '../common/format';
 import { Loading } from '../common/loading';
+import { ReadOnlyReason } from '../common/read-only';
 import { ReplyErrorMessage } from '../common/reply-error-message';
 import { CredentialsSection } from './credentials-section';
+import { PrivilegedTargetsSection } from './privileged-targets-section';
 import { RetentionSection } from './retention-section';
 import { settingsErrors } from './settings-draft';
 import { SourcesSection } from './sources-section';
@@ -64,61 +67,72 @@ export function SettingsTab({ product }: { product: 'jira' | 'confluence' }) {
   const onSecretChanged = (status: SecretStatus) =>
     setSecrets((all) => [...all.filter((s) => s.name !== status.name), status]);
 
+  const readOnly = view.readOnly;
   return (
-    <Stack space="space.300">
-      <Text>
-        Shared by the Jira and Confluence admin pages; you are editing from{' '}
-        {product === 'jira' ? 'Jira' : 'Confluence'}.
-      </Text>
-      {view.problem ? (
-        <SectionMessage appearance="warning" title="The saved settings could not be read">
-          <Text>{view.problem} Defaults are shown; save to replace them.</Text>
-        </SectionMessage>
-      ) : null}
-      <SourcesSection settings={draft} onChange={edit} errorsFor={errorsFor} />
-      <CredentialsSection
-        settings={draft}
-        onChange={edit}
-        errorsFor={errorsFor}
-        secrets={secrets}
-        onSecretChanged={onSecretChanged}
-        idpPushUrl={view.idpPushUrl}
-        idpPushUrlProblem={view.idpPushUrlProblem}
-      />
-      <WritePathSection settings={draft} onChange={edit} errorsFor={errorsFor} />
-      <RetentionSection settings={draft} onChange={edit} errorsFor={errorsFor} />
-      {save.error ? (
-        <ReplyErrorMessage
-          error={save.error}
-          action={`Saving the settings${shown.length ? ` (${formatCount(shown.length, 'problem')})` : ''}`}
-          shownFields={shown}
+    <ReadOnlyReason.Provider value={readOnly}>
+      <Stack space="space.300">
+        <Text>
+          Shared by the Jira and Confluence admin pages; you are {readOnly ? 'viewing' : 'editing'} from{' '}
+          {product === 'jira' ? 'Jira' : 'Confluence'}.
+        </Text>
+        {readOnly ? (
+          <SectionMessage appearance="information" title="Read-only for you" testId="settings-read-only">
+            <Text>{readOnly}</Text>
+          </SectionMessage>
+        ) : null}
+        {view.problem ? (
+          <SectionMessage appearance="warning" title="The saved settings could not be read">
+            <Text>{view.problem} Defaults are shown; save to replace them.</Text>
+          </SectionMessage>
+        ) : null}
+        <SourcesSection settings={draft} onChange={edit} errorsFor={errorsFor} />
+        <CredentialsSection
+          settings={draft}
+          onChange={edit}
+          errorsFor={errorsFor}
+          secrets={secrets}
+          onSecretChanged={onSecretChanged}
+          idpPushUrl={view.idpPushUrl}
+          idpPushUrlProblem={view.idpPushUrlProblem}
         />
-      ) : null}
-      {saved ? (
-        <SectionMessage appearance="success" title="Settings saved">
-          <Text>Provisioning uses them from the next user it works on.</Text>
-        </SectionMessage>
-      ) : null}
-      <Inline space="space.100">
-        <Button
-          appearance="primary"
-          testId="settings-save"
-          isDisabled={save.busy}
-          onClick={() => void submit()}
-        >
-          {save.busy ? 'Saving…' : 'Save settings'}
-        </Button>
-        <Button
-          appearance="subtle"
-          onClick={() => {
-            setSaved(false);
-            setDraft(view.settings);
-            save.clearError();
-          }}
-        >
-          Discard changes
-        </Button>
-      </Inline>
-    </Stack>
+        <WritePathSection settings={draft} onChange={edit} errorsFor={errorsFor} />
+        <RetentionSection settings={draft} onChange={edit} errorsFor={errorsFor} />
+        {save.error ? (
+          <ReplyErrorMessage
+            error={save.error}
+            action={`Saving the settings${shown.length ? ` (${formatCount(shown.length, 'problem')})` : ''}`}
+            shownFields={shown}
+          />
+        ) : null}
+        {saved ? (
+          <SectionMessage appearance="success" title="Settings saved">
+            <Text>Provisioning uses them from the next user it works on.</Text>
+          </SectionMessage>
+        ) : null}
+        {readOnly ? null : (
+          <Inline space="space.100">
+            <Button
+              appearance="primary"
+              testId="settings-save"
+              isDisabled={save.busy}
+              onClick={() => void submit()}
+            >
+              {save.busy ? 'Saving…' : 'Save settings'}
+            </Button>
+            <Button
+              appearance="subtle"
+              onClick={() => {
+                setSaved(false);
+                setDraft(view.settings);
+                save.clearError();
+              }}
+            >
+              Discard changes
+            </Button>
+          </Inline>
+        )}
+        <PrivilegedTargetsSection />
+      </Stack>
+    </ReadOnlyReason.Provider>
   );
 }

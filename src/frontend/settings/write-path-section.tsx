@@ -2,9 +2,11 @@
 import {
   HelperMessage,
   Heading,
+  Inline,
   RadioGroup,
   Stack,
   Text,
+  User,
   UserPicker,
   type UserPickerValue,
 } from '@forge/react';
@@ -13,6 +15,7 @@ import { FieldErrors } from '../common/field-errors';
 import { inputValue, type InputChange } from '../common/input-value';
 import { ConnectionTest } from './connection-test';
 import { FieldBox } from '../common/field-box';
+import { useReadOnly } from '../common/read-only';
 
 type Mode = AppSettings['groupWritePath']['mode'];
 
@@ -30,6 +33,7 @@ export interface WritePathSectionProps {
 
 export function WritePathSection({ settings, onChange, errorsFor }: WritePathSectionProps) {
   const path = settings.groupWritePath;
+  const readOnly = useReadOnly();
   const setMode = (mode: Mode) => {
     if (mode === path.mode) return;
     onChange({
@@ -45,10 +49,17 @@ export function WritePathSection({ settings, onChange, errorsFor }: WritePathSec
         name="group-write-path"
         options={MODES}
         value={path.mode}
+        isDisabled={readOnly}
         onChange={(e: InputChange) => setMode(inputValue(e) as Mode)}
       />
       <FieldErrors errors={errorsFor('groupWritePath.mode')} />
-      {path.mode === 'impersonate-admin' ? (
+      {path.mode === 'impersonate-admin' && readOnly ? (
+        <Inline space="space.050" alignBlock="center">
+          <Text>Acting as</Text>
+          <User accountId={path.adminAccountId} />
+        </Inline>
+      ) : null}
+      {path.mode === 'impersonate-admin' && !readOnly ? (
         <FieldBox width="wide">
           <UserPicker
             label="Site admin to act as"

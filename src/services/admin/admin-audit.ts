@@ -1,10 +1,11 @@
-// Audit entries for changes an admin makes on the page (rules, settings, secrets): the admin is the actor.
+// Audit entries for changes an admin makes on the page (rules, settings, secrets, privileged targets): the admin
+// is the actor.
 import type { AuditAction } from '../../shared/audit';
 import { appendAudit } from '../../storage/audit-repository';
 import { auditId } from '../audit-ids';
 
 export interface AdminChange {
-  action: Extract<AuditAction, 'rule-changed' | 'settings-changed' | 'secret-changed'>;
+  action: Extract<AuditAction, 'rule-changed' | 'settings-changed' | 'secret-changed' | 'privileged-changed'>;
   /** What changed: `rule:<id>`, a setting name, `secret:<name>`. */
   target: string;
   targetName: string;

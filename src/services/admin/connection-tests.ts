@@ -1,5 +1,6 @@
 // "Test connection" in Settings: each source and the group write path, checked with read-only calls, with a
 // message naming what to fix. The verdict is also kept as that component's health for the Overview.
+import { isDeepStrictEqual } from 'node:util';
 import { AtlassianApiError } from '../../clients/api-error';
 import type { JiraClient } from '../../clients/jira-client';
 import type { ConnectionTarget, ConnectionTestView, Reply } from '../../shared/contract';
@@ -10,6 +11,7 @@ import { loadSettings } from '../../storage/settings-repository';
 import { buildApiClients } from '../api-clients';
 import type { AdminContext } from './admin-context';
 import { ok } from './reply';
+import { siteAdminsOnly } from './roles';
 
 type Check = ConnectionTestView['checks'][number];
 
@@ -221,7 +223,11 @@ export async function testConnection(
   target: ConnectionTarget,
   draft?: AppSettings,
 ): Promise<Reply<ConnectionTestView>> {
-  const settings = draft ?? (await loadSettings()).settings;
+  const saved = (await loadSettings()).settings;
+  // Unsaved settings are tested with the stored keys and the admin to act as: a site admin's to try.
+  if (draft && ctx.role.kind !== 'site-admin' && !isDeepStrictEqual(draft, saved))
+    return { ok: false, error: siteAdminsOnly(ctx.role, 'test settings that are not saved') };
+  const settings = draft ?? saved;
   const checks =
     target === 'org-api'
       ? await testOrgApi(ctx, settings)

@@ -18,8 +18,9 @@ import type {
   StartRunView,
 } from '../../shared/contract';
 import type { InactivityPolicy } from '../../domain/inactivity';
+import { suspendingProducts, suspensionChangeRefusal } from '../../domain/privilege';
 import { actionRowsWithStatus } from '../../storage/inactivity-record-repository';
-import { getPendingReview } from '../../storage/inactivity-run-repository';
+import { getPendingReview, getRunPolicy } from '../../storage/inactivity-run-repository';
 import { loadInactivityPolicy } from '../../storage/inactivity-policy-repository';
 import {
   approveInactivityReview,
@@ -37,6 +38,7 @@ import {
 } from '../inactivity';
 import type { AdminContext } from './admin-context';
 import { apiFailure, fail, invalid, ok } from './reply';
+import { siteAdminsOnly } from './roles';
 
 /** What the page may see of a run: not the site's internal ids and cursors. */
 export function runView(run: InactivityRun): InactivityRunView {
@@ -93,10 +95,23 @@ export function getPolicy(ctx: AdminContext): Promise<Reply<InactivityPolicyView
   return policyView(ctx);
 }
 
+/** Product admins: a policy change that touches suspension (organization-wide) is a site admin's to make. */
+async function suspensionRefusal<T>(
+  ctx: AdminContext,
+  next: InactivityPolicy,
+): Promise<Reply<T> | undefined> {
+  if (ctx.role.kind === 'site-admin') return undefined;
+  const loaded = await loadInactivityPolicy();
+  const why = suspensionChangeRefusal(loaded.state === 'ok' ? loaded.policy : undefined, next);
+  return why ? { ok: false, error: siteAdminsOnly(ctx.role, `change this policy: ${why}`) } : undefined;
+}
+
 export async function savePolicy(
   ctx: AdminContext,
   policy: InactivityPolicy,
 ): Promise<Reply<InactivityPolicyView>> {
+  const refused = await suspensionRefusal<InactivityPolicyView>(ctx, policy);
+  if (refused) return refused;
   const result = await saveInactivityPolicy(ctx.deps, policy, ctx.accountId);
   if (!result.ok)
     return invalid(
@@ -128,6 +143,8 @@ export async function saveExclusions(
       recentlyAddedDays: payload.recentlyAddedDays,
     },
   };
+  const refused = await suspensionRefusal<InactivityPolicyView>(ctx, policy);
+  if (refused) return refused;
   const result = await saveInactivityPolicy(ctx.deps, policy, ctx.accountId);
   if (!result.ok)
     return invalid(
@@ -236,6 +253,18 @@ export async function approveReview(
   ctx: AdminContext,
   payload: InactivityReviewApprovePayload,
 ): Promise<Reply<ReviewApprovedView>> {
+  // Approving lets the held actions run: suspensions among them are a site admin's to release.
+  if (ctx.role.kind !== 'site-admin' && payload.approval.approve !== 'none') {
+    const suspending = suspendingProducts(await getRunPolicy(payload.runId));
+    if (suspending.length > 0)
+      return {
+        ok: false,
+        error: siteAdminsOnly(
+          ctx.role,
+          `approve run ${payload.runId}: it suspends accounts for ${suspending.join(', ')}, which is organization-wide`,
+        ),
+      };
+  }
   const result = await approveInactivityReview(ctx.deps, {
     runId: payload.runId,
     approval: payload.approval,

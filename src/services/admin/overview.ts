@@ -7,6 +7,8 @@ import type { ChartRow, HealthItem, OverviewView, Reply } from '../../shared/con
 import type { AppSettings } from '../../shared/settings';
 import { queryAudit } from '../../storage/audit-repository';
 import { allHealth, type ComponentHealth } from '../../storage/health-repository';
+import { SNAPSHOT_HEALTH } from '../privilege/refresh-snapshot';
+import { REFUSALS_HEALTH } from '../provisioning/grant-guard';
 import { recentJobs } from '../../storage/jobs-repository';
 import { listParked } from '../../storage/rate-governor-repository';
 import { secretStatus } from '../../storage/secrets-repository';
@@ -62,6 +64,22 @@ async function auditEntries(
       `Only the latest ${entries.length.toLocaleString('en-US')} "${action}" audit entries are counted; older weeks may be undercounted.`,
     );
   return entries;
+}
+
+/**
+ * Privileged targets: a refused grant is the problem to see first (until the rules or allow-list change), then a
+ * snapshot the backstop could not refresh.
+ */
+function privilegedHealth(stored: Map<string, ComponentHealth>): HealthItem {
+  const refusals = stored.get(REFUSALS_HEALTH);
+  const snapshot = stored.get(SNAPSHOT_HEALTH);
+  const shown = refusals && !refusals.ok ? refusals : (snapshot ?? refusals);
+  return healthItem(
+    'privileged-targets',
+    'Privileged targets',
+    shown,
+    'Not read yet: the backstop reads which groups and project roles are privileged every 15 minutes.',
+  );
 }
 
 function healthItem(
@@ -247,6 +265,7 @@ export async function getOverview(ctx: AdminContext, weeksWanted = 12): Promise<
   health.push(
     healthItem('daily-pass', 'Daily pass', stored.get('daily-pass'), 'The daily pass has not finished yet.'),
   );
+  health.push(privilegedHealth(stored));
   const lastRun = runs[0];
   health.push(
     lastRun

@@ -8,6 +8,7 @@ import {
   validateRuleSet,
   type Rule,
 } from '../../domain/rules';
+import { ruleOwnershipRefusal, saveRefusal, type ProductGroups } from '../../domain/privilege';
 import type {
   Reply,
   ReplyFieldError,
@@ -27,10 +28,13 @@ import {
   type StoredRule,
 } from '../../storage/rules-repository';
 import { loadSettings } from '../../storage/settings-repository';
-import { buildApiClients } from '../api-clients';
+import { buildApiClients, type ApiClients } from '../api-clients';
+import { livePrivileges, productGroups, type LivePrivileges } from '../privilege/privileged-targets';
+import { saveSnapshot } from '../../storage/privileged-repository';
 import { recordAdminChange } from './admin-audit';
+import { clearRefusalHealth } from './security-admin';
 import type { AdminContext } from './admin-context';
-import { fail, invalid, ok } from './reply';
+import { apiFailure, fail, invalid, ok } from './reply';
 
 /** Priorities the reorder hands out leave room to slot a rule in between without renumbering. */
 const PRIORITY_STEP = 10;
@@ -90,10 +94,58 @@ function describeRuleChange(before: StoredRule | undefined, after: Rule): string
   }.`;
 }
 
-/** Checks that the groups and roles the rule grants exist on the site, and the rule fits the set. */
-async function setProblems(ctx: AdminContext, rule: Rule, others: StoredRule[]): Promise<ReplyFieldError[]> {
+/** What decides which grants an admin may save: the privileged set read from the site now, and product groups. */
+interface GrantJudge {
+  privileges: LivePrivileges;
+  products: ProductGroups;
+}
+
+async function adminClients(ctx: AdminContext): Promise<ApiClients> {
   const { settings } = await loadSettings();
-  const clients = await buildApiClients(ctx.deps, settings);
+  return buildApiClients(ctx.deps, settings);
+}
+
+/** Reads the site now (and stores the snapshot); product groups only matter for product admins. */
+async function judge(ctx: AdminContext, clients: ApiClients, rules: readonly Rule[]): Promise<GrantJudge> {
+  const [privileges, products] = await Promise.all([
+    livePrivileges(clients, ctx.deps.now(), rules, { store: false }),
+    ctx.role.kind === 'product-admin' ? productGroups(clients) : { jira: [], confluence: [] },
+  ]);
+  return { privileges, products };
+}
+
+/** Each grant this admin may not save, positioned on the grant. */
+function grantRefusals(ctx: AdminContext, rule: Rule, j: GrantJudge): ReplyFieldError[] {
+  return rule.grants.flatMap((grant, index) => {
+    const message = saveRefusal(grant, ctx.role, j.privileges.set, j.privileges.allowances, j.products);
+    return message ? [{ field: `rule.grants[${index}]`, message }] : [];
+  });
+}
+
+/** A product admin may change or delete a saved rule only when everything it grants is theirs to manage. */
+function ownershipRefusal<T>(ctx: AdminContext, rule: Rule, j: GrantJudge): Reply<T> | undefined {
+  const why = ruleOwnershipRefusal(rule.grants, ctx.role, j.privileges.set, j.products);
+  if (!why) return undefined;
+  return fail('forbidden', `You cannot change rule "${rule.name}": ${why} Nothing was changed.`);
+}
+
+/** An outage while judging is 'unavailable' (the change is not made), never 'internal'. */
+async function judged<T>(what: string, run: () => Promise<Reply<T>>): Promise<Reply<T>> {
+  try {
+    return await run();
+  } catch (e) {
+    const failure = apiFailure<T>(e, what);
+    if (failure) return failure;
+    throw e;
+  }
+}
+
+/** Checks that the groups and roles the rule grants exist on the site, and the rule fits the set. */
+async function setProblems(
+  clients: ApiClients,
+  rule: Rule,
+  others: StoredRule[],
+): Promise<ReplyFieldError[]> {
   const groupIds = rule.grants.flatMap((g) => (g.kind === 'group' ? [g.groupId] : []));
   const found = new Set(
     (await clients.jira.groupsById(groupIds)).flatMap((g) => (g.groupId ? [g.groupId] : [])),
@@ -145,12 +197,34 @@ export async function saveRuleView(
         ? `Rule "${before.name}" was changed by ${before.updatedBy} since you opened it; reload it and apply your change again.`
         : `Rule "${rule.id}" was deleted since you opened it; save it as a new rule if you still want it.`,
     );
-  const problems = await setProblems(
-    ctx,
-    rule,
-    all.filter((r) => r.id !== rule.id),
-  );
-  if (problems.length > 0) return invalid(problems);
+  return judged('Checking the rule against the site', async () => {
+    const clients = await adminClients(ctx);
+    const grants = await judge(ctx, clients, [...all.filter((r) => r.id !== rule.id), rule]);
+    if (before) {
+      const refused = ownershipRefusal<RulesSaveView>(ctx, before, grants);
+      if (refused) return refused;
+    }
+    const problems = [
+      ...grantRefusals(ctx, rule, grants),
+      ...(await setProblems(
+        clients,
+        rule,
+        all.filter((r) => r.id !== rule.id),
+      )),
+    ];
+    if (problems.length > 0) return invalid(problems);
+    const saved = await storeRule(ctx, rule, before);
+    // What was just read of the site (including this rule's projects) is provisioning's freshest snapshot.
+    await saveSnapshot(grants.privileges.snapshot);
+    return saved;
+  });
+}
+
+async function storeRule(
+  ctx: AdminContext,
+  rule: Rule,
+  before: StoredRule | undefined,
+): Promise<Reply<RulesSaveView>> {
   const now = ctx.deps.now();
   const stored: StoredRule = { ...rule, updatedAt: now, updatedBy: ctx.accountId };
   await saveRule(stored);
@@ -163,12 +237,60 @@ export async function saveRuleView(
     by: ctx.accountId,
     at: now,
   });
+  await clearRefusalHealth(ctx, 'the rules');
   return ok({ rule: viewOf(stored, await ruleLastMatched([rule.id])), created: !before });
+}
+
+/** Runs a check that reads the site: its refusal, or undefined to go on; an outage is 'unavailable'. */
+async function refusalFrom<T>(
+  what: string,
+  check: () => Promise<Reply<T> | undefined>,
+): Promise<Reply<T> | undefined> {
+  try {
+    return await check();
+  } catch (e) {
+    const failure = apiFailure<T>(e, what);
+    if (failure) return failure;
+    throw e;
+  }
+}
+
+/** Product admins only: why they may not change these saved rules. Site admins may change any rule. */
+function productAdminRefusal<T>(
+  ctx: AdminContext,
+  rules: readonly StoredRule[],
+): Promise<Reply<T> | undefined> {
+  if (ctx.role.kind === 'site-admin' || rules.length === 0) return Promise.resolve(undefined);
+  return refusalFrom<T>('Checking what the rule grants', async () => {
+    const grants = await judge(ctx, await adminClients(ctx), await listRules());
+    for (const rule of rules) {
+      const refused = ownershipRefusal<T>(ctx, rule, grants);
+      if (refused) return refused;
+    }
+    return undefined;
+  });
+}
+
+/** Enabling a rule grants again: the checks of saving it (a target may have become privileged since). */
+function enableRefusal(ctx: AdminContext, rule: StoredRule): Promise<Reply<RuleView> | undefined> {
+  return refusalFrom<RuleView>('Checking the rule against the site', async () => {
+    const grants = await judge(ctx, await adminClients(ctx), await listRules());
+    const refused = ownershipRefusal<RuleView>(ctx, rule, grants);
+    if (refused) return refused;
+    const problems = grantRefusals(ctx, rule, grants);
+    if (problems.length === 0) return undefined;
+    return invalid(
+      problems.map((p) => ({ ...p, field: p.field.replace(/^rule\./, '') })),
+      `Rule "${rule.name}" cannot be enabled: ${problems.map((p) => p.message).join(' ')}`,
+    );
+  });
 }
 
 export async function deleteRuleView(ctx: AdminContext, id: string): Promise<Reply<RulesDeleteView>> {
   const before = await getRule(id);
   if (!before) return fail('not-found', `There is no rule "${id}"; it may have been deleted already.`);
+  const refused = await productAdminRefusal<RulesDeleteView>(ctx, [before]);
+  if (refused) return refused;
   await deleteRule(id);
   const now = ctx.deps.now();
   await recordAdminChange({
@@ -180,6 +302,7 @@ export async function deleteRuleView(ctx: AdminContext, id: string): Promise<Rep
     by: ctx.accountId,
     at: now,
   });
+  await clearRefusalHealth(ctx, 'the rules');
   return ok({ id, deleted: true });
 }
 
@@ -191,6 +314,10 @@ export async function setRuleEnabled(
   const before = await getRule(id);
   if (!before) return fail('not-found', `There is no rule "${id}"; it may have been deleted.`);
   if (before.enabled === enabled) return ok(viewOf(before, await ruleLastMatched([id])));
+  const refused = enabled
+    ? await enableRefusal(ctx, before)
+    : await productAdminRefusal<RuleView>(ctx, [before]);
+  if (refused) return refused;
   const now = ctx.deps.now();
   const stored: StoredRule = { ...before, enabled, updatedAt: now, updatedBy: ctx.accountId };
   await saveRule(stored);
@@ -205,6 +332,7 @@ export async function setRuleEnabled(
     by: ctx.accountId,
     at: now,
   });
+  await clearRefusalHealth(ctx, 'the rules');
   return ok(viewOf(stored, await ruleLastMatched([id])));
 }
 
@@ -225,8 +353,15 @@ export async function reorderRules(ctx: AdminContext, ids: string[]): Promise<Re
       'conflict',
       `The rules changed since the page loaded (${missing.map((r) => `"${r.name}"`).join(', ')} not in your order); reload and reorder again.`,
     );
-  const now = ctx.deps.now();
   const byId = new Map(rules.map((r) => [r.id, r]));
+  const moving = ids.flatMap((id, index) => {
+    const rule = byId.get(id)!;
+    return rule.priority === index * PRIORITY_STEP ? [] : [rule];
+  });
+  // Priorities decide which group of an exclusive set wins: a product admin moves only rules that are theirs.
+  const refused = await productAdminRefusal<RulesListView>(ctx, moving);
+  if (refused) return refused;
+  const now = ctx.deps.now();
   const moved: string[] = [];
   for (const [index, id] of ids.entries()) {
     const rule = byId.get(id)!;

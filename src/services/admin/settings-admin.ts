@@ -6,6 +6,7 @@ import { loadSettings, saveSettings } from '../../storage/settings-repository';
 import { recordAdminChange } from './admin-audit';
 import type { AdminContext } from './admin-context';
 import { ok } from './reply';
+import { orgSettingsReadOnly } from './roles';
 
 const SECRET_LABELS: Record<SecretName, string> = {
   'org-api-key': 'Organization API key',
@@ -25,7 +26,14 @@ export async function settingsView(ctx: AdminContext): Promise<SettingsView> {
   } catch (e) {
     idpPushUrlProblem = `The push URL could not be read (${e instanceof Error ? e.message : String(e)}); reload the page to try again.`;
   }
-  return { settings, problem: problem ?? null, secrets, idpPushUrl, idpPushUrlProblem };
+  return {
+    settings,
+    problem: problem ?? null,
+    secrets,
+    idpPushUrl,
+    idpPushUrlProblem,
+    readOnly: orgSettingsReadOnly(ctx.role),
+  };
 }
 
 export async function getSettings(ctx: AdminContext): Promise<Reply<SettingsView>> {

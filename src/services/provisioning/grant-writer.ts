@@ -4,6 +4,7 @@ import type { JiraClient } from '../../clients/jira-client';
 import { describeGrant, type Grant } from '../../domain/rules';
 import type { AppSettings } from '../../shared/settings';
 import type { ApiClients } from '../api-clients';
+import type { GrantGuard } from './grant-guard';
 
 export type AddResult = 'added' | 'already-held';
 export type RemoveResult = 'removed' | 'not-held';
@@ -80,8 +81,15 @@ function writePathAdvice(settings: AppSettings, e: unknown, grant: Grant): Grant
   return undefined;
 }
 
-/** Chooses the group path from the settings; project roles always go through Jira's role API. */
-export function createGrantWriter(clients: ApiClients, settings: AppSettings): GrantWriter {
+/**
+ * Chooses the group path from the settings; project roles always go through Jira's role API. Every add passes the
+ * guard first: a privileged target is refused before anything is sent to the site.
+ */
+export function createGrantWriter(
+  clients: ApiClients,
+  settings: AppSettings,
+  guard: GrantGuard,
+): GrantWriter {
   const path = settings.groupWritePath;
   const jiraForGroups: JiraClient | undefined =
     path.mode === 'app-account'
@@ -144,8 +152,9 @@ export function createGrantWriter(clients: ApiClients, settings: AppSettings): G
         : path.mode === 'impersonate-admin'
           ? `Jira, acting as site admin ${path.adminAccountId}`
           : 'Jira, as the app’s own account',
-    add: (grant, accountId) =>
-      guarded(grant, async () => {
+    add: async (grant, accountId) => {
+      await guard.check(grant);
+      return guarded(grant, async () => {
         if (grant.kind === 'group') return addGroup(grant.groupId, accountId);
         try {
           await jiraForRoles.addProjectRoleActor(grant.projectId, grant.roleId, accountId);
@@ -155,7 +164,8 @@ export function createGrantWriter(clients: ApiClients, settings: AppSettings): G
             return 'already-held';
           throw e;
         }
-      }),
+      });
+    },
     remove: (grant, accountId) =>
       guarded(grant, async () => {
         if (grant.kind === 'group') return removeGroup(grant.groupId, accountId);

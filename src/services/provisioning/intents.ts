@@ -8,6 +8,7 @@ import type { AuditEntry } from '../../shared/audit';
 import type { LedgerRow } from '../../storage/ledger-repository';
 import { commitProvisioningWrites, type ProvisioningWrites } from '../../storage/provisioning-writes';
 import { classify, WorkConflictError } from '../failures';
+import { GrantRefusedError, refusalAudit } from './grant-guard';
 import { GrantWriteError, type GrantWriter } from './grant-writer';
 import { addAction, changeAudit, failureAudit, removeAction, type RecordContext } from './provision-records';
 
@@ -126,12 +127,14 @@ export class IntentSettlement {
     if (kept) this.stillGranted.push(kept);
     this.failures.push({ grant: intent.grant, message: e.message, scope: e.scope });
     this.audit.push(
-      failureAudit(
-        this.ctx,
-        accountId,
-        { key: intent.grantKey, name: describeGrant(intent.grant), ruleId: intent.ruleId },
-        e.message,
-      ),
+      e instanceof GrantRefusedError
+        ? refusalAudit(this.ctx, intent, e.message)
+        : failureAudit(
+            this.ctx,
+            accountId,
+            { key: intent.grantKey, name: describeGrant(intent.grant), ruleId: intent.ruleId },
+            e.message,
+          ),
     );
   }
 

@@ -6,6 +6,7 @@ import { loadSettings } from '../../storage/settings-repository';
 import { recordHealth } from '../../storage/health-repository';
 import { buildApiClients, provisioningCredentials } from '../api-clients';
 import type { RuntimeDeps } from '../runtime-deps';
+import { createGrantGuard } from './grant-guard';
 import { createGrantWriter } from './grant-writer';
 import { provisioningTuning } from './provisioning-tuning';
 import type { ProvisionContext } from './provision-user';
@@ -29,7 +30,7 @@ export async function loadProvisionContext(
     settings,
     rules,
     exclusiveSets,
-    writer: createGrantWriter(clients, settings),
+    writer: createGrantWriter(clients, settings, createGrantGuard(clients, deps.now, rules)),
     now: deps.now,
     holder: randomUUID(),
     // Nobody else touches this invocation's intents before Forge has certainly killed it.

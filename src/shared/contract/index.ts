@@ -11,6 +11,7 @@ import { JOBS_CONTRACT } from './jobs';
 import { OVERVIEW_CONTRACT } from './overview';
 import type { ReplyFieldError } from './reply';
 import { RULES_CONTRACT } from './rules';
+import { SECURITY_CONTRACT } from './security';
 import { SESSION_CONTRACT } from './session';
 import { SETTINGS_CONTRACT } from './settings';
 
@@ -22,6 +23,7 @@ export * from './jobs';
 export * from './overview';
 export * from './reply';
 export * from './rules';
+export * from './security';
 export * from './session';
 export * from './settings';
 export type * from '../inactivity-views';
@@ -55,6 +57,7 @@ export const RESOLVER_CONTRACT = mergeSections(
   INACTIVITY_CONTRACT,
   AUDIT_CONTRACT,
   SETTINGS_CONTRACT,
+  SECURITY_CONTRACT,
 );
 type Contract = typeof RESOLVER_CONTRACT;
 

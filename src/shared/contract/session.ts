@@ -6,6 +6,10 @@ export interface SessionView {
   accountId: string;
   /** Which admin page the call came from. */
   product: 'jira' | 'confluence';
+  /** A site admin changes everything; a product admin is an administrator of `product` only (the resolver decides). */
+  role: 'site-admin' | 'product-admin';
+  /** Why organization-wide settings are read-only for this caller; null for site admins. */
+  orgSettingsReadOnly: string | null;
 }
 
 /** The page's message for a refused call. */

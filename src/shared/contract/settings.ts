@@ -21,6 +21,8 @@ export interface SettingsView {
   /** Where the identity provider pushes attributes (the web trigger), or null with idpPushUrlProblem. */
   idpPushUrl: string | null;
   idpPushUrlProblem: string | null;
+  /** Why this caller may only read these settings (organization-wide: site admins change them); null if they may change them. */
+  readOnly: string | null;
 }
 
 export const settingsSaveSchema = z.strictObject({ settings: settingsInputSchema });

@@ -41,7 +41,17 @@ describe('who may call the admin resolvers', () => {
     const jiraAdmin = app.credentials.jiraAdmin.accountId;
     expect(app.groupNamesOf(jiraAdmin)).not.toContain('site-admins');
     const reply = await call(app, jiraAdmin, 'session.get', {});
-    expect(reply).toEqual({ ok: true, value: { accountId: jiraAdmin, product: 'jira' } });
+    expect(reply).toEqual({
+      ok: true,
+      value: {
+        accountId: jiraAdmin,
+        product: 'jira',
+        role: 'product-admin',
+        orgSettingsReadOnly: expect.stringMatching(
+          /site admins only\. You are a Jira administrator but not a site admin/,
+        ) as unknown,
+      },
+    });
     const rules = await call(app, jiraAdmin, 'rules.list', {});
     expect(rules.ok).toBe(true);
   });
@@ -69,7 +79,17 @@ describe('who may call the admin resolvers', () => {
     app.site.setGroupMembership(wikiAdmin, 'confluence-admins', true);
     expect(app.groupNamesOf(wikiAdmin)).not.toContain('site-admins');
     const fromConfluence = await call(app, wikiAdmin, 'session.get', {}, CONFLUENCE_PAGE);
-    expect(fromConfluence).toEqual({ ok: true, value: { accountId: wikiAdmin, product: 'confluence' } });
+    expect(fromConfluence).toEqual({
+      ok: true,
+      value: {
+        accountId: wikiAdmin,
+        product: 'confluence',
+        role: 'product-admin',
+        orgSettingsReadOnly: expect.stringMatching(
+          /You are a Confluence administrator but not a site admin/,
+        ) as unknown,
+      },
+    });
     expect((await call(app, wikiAdmin, 'rules.list', {}, CONFLUENCE_PAGE)).ok).toBe(true);
     // Jira's page asks Jira, where this person administers nothing.
     failureOf(await call(app, wikiAdmin, 'rules.list', {}), 'forbidden', /Jira administrators/);

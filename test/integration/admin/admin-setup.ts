@@ -136,6 +136,11 @@ export function samplePayloads(app: AppHarness, accountId: string): { [K in Reso
     'settings.setSecret': { name: 'org-api-key', value: 'sample-secret-value' },
     'settings.clearSecret': { name: 'org-api-key' },
     'settings.testConnection': { target: 'org-api' },
+    'security.get': {},
+    'security.allow': { key: `group:${groupOf(app, 'site-admins').groupId}`, acknowledgeRisk: true },
+    'security.disallow': { key: `group:${groupOf(app, 'site-admins').groupId}` },
+    'security.mark': { groupId: groupOf(app, 'finance-team').groupId },
+    'security.unmark': { groupId: groupOf(app, 'finance-team').groupId },
   };
 }
 

@@ -1,0 +1,162 @@
+// Privileged targets: the groups and project roles rules may not grant (and why), the site admins' allow-list with
+// a confirmation naming the risk, and groups a site admin marks privileged. Read-only for product admins.
+import { useState } from 'react';
+import {
+  Button,
+  DynamicTable,
+  Heading,
+  Inline,
+  Label,
+  Lozenge,
+  Select,
+  Stack,
+  Text,
+  User,
+} from '@forge/react';
+import type { GroupOption, PrivilegedTargetView, SecurityView } from '../../shared/contract';
+import { useAction } from '../api/use-action';
+import { useResolver } from '../api/use-resolver';
+import { FieldBox } from '../common/field-box';
+import { formatWhen } from '../common/format';
+import { Loading } from '../common/loading';
+import { useReadOnly } from '../common/read-only';
+import { ReplyErrorMessage } from '../common/reply-error-message';
+import { AllowTargetModal } from './allow-target-modal';
+
+function status(target: PrivilegedTargetView) {
+  if (target.allowance)
+    return (
+      <Inline space="space.050" alignBlock="center" shouldWrap>
+        <Lozenge appearance="moved">allowed</Lozenge>
+        <Text>by</Text>
+        <User accountId={target.allowance.by} />
+        <Text>{formatWhen(target.allowance.at)}</Text>
+      </Inline>
+    );
+  return <Lozenge appearance="removed">refused</Lozenge>;
+}
+
+export function PrivilegedTargetsSection() {
+  const loaded = useResolver('security.get', {});
+  const readOnly = useReadOnly();
+  const allow = useAction('security.allow');
+  const disallow = useAction('security.disallow');
+  const mark = useAction('security.mark');
+  const [asking, setAsking] = useState<PrivilegedTargetView | null>(null);
+  const [groupQuery, setGroupQuery] = useState('');
+  const [group, setGroup] = useState<GroupOption | null>(null);
+  const groups = useResolver('catalogue.groups', { query: groupQuery, limit: 50 });
+
+  const view: SecurityView | undefined = loaded.state.value;
+  const changed = (next: SecurityView) => loaded.set(next);
+  const confirm = async (target: PrivilegedTargetView) => {
+    const reply = await allow.run({ key: target.key, acknowledgeRisk: true });
+    setAsking(null);
+    if (reply.ok) changed(reply.value);
+  };
+  const withdraw = async (key: string) => {
+    const reply = await disallow.run({ key });
+    if (reply.ok) changed(reply.value);
+  };
+  const markGroup = async () => {
+    if (!group) return;
+    const reply = await mark.run({ groupId: group.groupId });
+    if (reply.ok) {
+      setGroup(null);
+      changed(reply.value);
+    }
+  };
+
+  return (
+    <Stack space="space.150" testId="privileged-targets">
+      <Heading size="medium">Privileged targets</Heading>
+      <Text>
+        Groups whose members are site, organization or product administrators, and project roles that
+        administer a project, are refused to every rule, when it is saved and again before each grant is
+        written. A site admin can allow one target at a time.
+      </Text>
+      {!view ? (
+        loaded.state.status === 'error' ? (
+          <ReplyErrorMessage
+            error={loaded.state.error}
+            action="Reading the privileged targets"
+            onRetry={loaded.reload}
+          />
+        ) : (
+          <Loading what="the privileged targets" />
+        )
+      ) : (
+        <DynamicTable
+          testId="privileged-targets-table"
+          head={{
+            cells: [
+              { key: 'target', content: 'Group or role' },
+              { key: 'why', content: 'Why it is privileged' },
+              { key: 'status', content: 'Rules' },
+              { key: 'action', content: '' },
+            ],
+          }}
+          rows={view.targets.map((target) => ({
+            key: target.key,
+            cells: [
+              { key: 'target', content: target.name },
+              { key: 'why', content: target.reasons.join('; ') },
+              { key: 'status', content: status(target) },
+              {
+                key: 'action',
+                content: readOnly ? (
+                  ''
+                ) : target.allowance ? (
+                  <Button
+                    appearance="subtle"
+                    isDisabled={disallow.busy}
+                    onClick={() => void withdraw(target.key)}
+                  >
+                    Withdraw
+                  </Button>
+                ) : (
+                  <Button
+                    appearance="warning"
+                    testId={`allow-${target.key}`}
+                    onClick={() => setAsking(target)}
+                  >
+                    Allow…
+                  </Button>
+                ),
+              },
+            ],
+          }))}
+        />
+      )}
+      {readOnly ? null : (
+        <Inline space="space.100" alignBlock="end" shouldWrap>
+          <FieldBox>
+            <Label labelFor="mark-group">Mark another group privileged</Label>
+            <Select
+              inputId="mark-group"
+              testId="mark-group"
+              placeholder="Search groups"
+              options={(groups.state.value?.groups ?? []).map((g) => ({ label: g.name, value: g }))}
+              onInputChange={(input: string) => setGroupQuery(input)}
+              onChange={(o: { value: GroupOption } | null) => setGroup(o ? o.value : null)}
+            />
+          </FieldBox>
+          <Button isDisabled={!group || mark.busy} onClick={() => void markGroup()}>
+            Mark privileged
+          </Button>
+        </Inline>
+      )}
+      {[allow, disallow, mark].map((action, index) =>
+        action.error ? (
+          <ReplyErrorMessage key={index} error={action.error} action="Changing the privileged targets" />
+        ) : null,
+      )}
+      <AllowTargetModal
+        target={asking}
+        busy={allow.busy}
+        onConfirm={(target) => void confirm(target)}
+        onClose={() => setAsking(null)}
+      />
+    </Stack>
+  );
+}

@@ -24,7 +24,12 @@ import {
   type ProductGroups,
 } from '../../domain/privilege';
 import type { Rule } from '../../domain/rules';
-import { loadPrivileges, saveSnapshot, type PrivilegedSnapshot } from '../../storage/privileged-repository';
+import {
+  loadPrivileges,
+  saveSnapshot,
+  type PrivilegedSnapshot,
+  type StoredPrivileges,
+} from '../../storage/privileged-repository';
 import type { ApiClients } from '../api-clients';
 
 /** Provisioning trusts a stored snapshot this long; older, it reads the site itself. */
@@ -130,9 +135,12 @@ export async function livePrivileges(
   clients: ApiClients,
   now: number,
   rules: readonly Rule[],
-  options: { store?: boolean } = {},
+  options: { store?: boolean; stored?: StoredPrivileges } = {},
 ): Promise<LivePrivileges> {
-  const [facts, stored] = await Promise.all([gatherFacts(clients, projectsOfRules(rules)), loadPrivileges()]);
+  const [facts, stored] = await Promise.all([
+    gatherFacts(clients, projectsOfRules(rules)),
+    options.stored ?? loadPrivileges(),
+  ]);
   const snapshot: PrivilegedSnapshot = { takenAt: now, set: privilegedSetFrom(facts) };
   if (options.store !== false) await saveSnapshot(snapshot);
   return {
@@ -157,7 +165,7 @@ export async function currentPrivileges(
       allowances: stored.allowances,
       takenAt: snapshot.takenAt,
     };
-  return livePrivileges(clients, now, rules);
+  return livePrivileges(clients, now, rules, { stored });
 }
 
 /** The groups that grant Jira and Confluence access, for what product admins may grant (admin page only). */

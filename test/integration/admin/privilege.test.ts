@@ -9,6 +9,7 @@ import { queryAudit } from '../../../src/storage/audit-repository';
 import { ledgerForAccount } from '../../../src/storage/ledger-repository';
 import { setSecret } from '../../../src/storage/secrets-repository';
 import type { AppHarness } from '../../support/app-harness';
+import { dailyRun, invite, JIRA, savePolicy, setDay, startEnv, T0 } from '../inactivity/inactivity-env';
 import { configure, orgApiSettings, rule, scimProfile } from '../provisioning/provisioning-setup';
 import {
   asAdmin,
@@ -447,7 +448,53 @@ describe('what a product admin may grant', () => {
       'forbidden',
       /Jira project role/,
     );
+    // Priorities decide which group of an exclusive set wins: moving someone else's rule is not theirs to do.
+    const order = await asAdmin(app, 'rules.list', {});
+    const reversed = order.rules.map((r) => r.id).reverse();
+    failureOf(
+      await call(app, jira.accountId, 'rules.reorder', { ids: reversed }),
+      'forbidden',
+      /wiki-access/,
+    );
     expect(snapshot(app)).toEqual(before);
+  });
+});
+
+describe('suspension, an organization-wide inactivity action', () => {
+  it('is a site admin’s to approve and to change, exclusions included; a Jira admin changes nothing', async () => {
+    const env = await startEnv();
+    app = env.app;
+    const [ada, bob] = [invite(env, 'ada'), invite(env, 'bob')];
+    for (const person of [ada, bob]) app.site.recordActivity(person, JIRA, T0);
+    await savePolicy(env, { jira: { action: 'suspend', warnDaysBefore: 0 }, brake: { maxActionsPerRun: 1 } });
+    setDay(env, 100);
+    const held = await dailyRun(env);
+    expect(held?.status).toBe('awaiting-review');
+    const jira = app.credentials.jiraAdmin.accountId;
+    const before = snapshot(app);
+    failureOf(
+      await call(app, jira, 'inactivity.review.approve', { runId: held!.id, approval: { approve: 'all' } }),
+      'forbidden',
+      /^Only a site admin can approve run .*: it suspends accounts for .*organization-wide\. You are a Jira administrator/,
+    );
+    failureOf(
+      await call(app, jira, 'inactivity.exclusions.save', {
+        accountIds: [],
+        groupIds: [],
+        recentlyAddedDays: 0,
+      }),
+      'forbidden',
+      /Suspension is organization-wide.*exclusions included/,
+    );
+    expect(snapshot(app)).toEqual(before);
+    // Declining a held run suspends nobody: any admin may.
+    const declined = await call(app, jira, 'inactivity.review.approve', {
+      runId: held!.id,
+      approval: { approve: 'none' },
+    });
+    expect(declined.ok).toBe(true);
+    await app.drain({ scheduled: false });
+    expect(app.site.account(ada)?.active).toBe(true);
   });
 });
 

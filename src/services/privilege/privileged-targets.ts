@@ -111,19 +111,25 @@ export function projectsOfRules(rules: readonly Rule[]): ProjectRef[] {
   return [...projects.values()];
 }
 
-/** Reads the site: four calls, plus one per project. */
+/**
+ * Reads the site: three or four calls, plus one per project. One after another, never at once: the Jira ones share
+ * the `/group/bulk` endpoint, whose per-endpoint burst limit would refuse them together.
+ */
 export async function gatherFacts(
   clients: ApiClients,
   projects: readonly ProjectRef[],
 ): Promise<PrivilegeFacts> {
-  const [siteAdminGroups, jiraAdminGroups, adminRoleGroups, confluenceAdminGroups, schemes] =
-    await Promise.all([
-      jiraGroups(clients, 'site-admin'),
-      jiraGroups(clients, 'admin'),
-      clients.jira.groupsByName(ADMIN_ROLE_GROUP_NAMES).then(refs),
-      confluenceGroups(clients, 'admin'),
-      Promise.all(projects.map((p) => projectScheme(clients, p))),
-    ]);
+  const siteAdminGroups = await jiraGroups(clients, 'site-admin');
+  const jiraAdminGroups = await jiraGroups(clients, 'admin');
+  // The admin-role groups are usually among those already read; only the missing ones are looked up by name.
+  const known = [...siteAdminGroups, ...jiraAdminGroups].filter((g) =>
+    (ADMIN_ROLE_GROUP_NAMES as readonly string[]).includes(g.name),
+  );
+  const missing = ADMIN_ROLE_GROUP_NAMES.filter((name) => !known.some((g) => g.name === name));
+  const adminRoleGroups = [...known, ...refs(await clients.jira.groupsByName(missing))];
+  const confluenceAdminGroups = await confluenceGroups(clients, 'admin');
+  const schemes: ProjectSchemeFacts[] = [];
+  for (const project of projects) schemes.push(await projectScheme(clients, project));
   return { siteAdminGroups, jiraAdminGroups, adminRoleGroups, confluenceAdminGroups, projects: schemes };
 }
 

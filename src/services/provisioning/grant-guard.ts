@@ -7,7 +7,9 @@ import { grantKey, type Grant, type Rule } from '../../domain/rules';
 import type { LedgerRow } from '../../storage/ledger-repository';
 import type { AuditEntry } from '../../shared/audit';
 import { recordHealth } from '../../storage/health-repository';
-import type { ApiClients } from '../api-clients';
+import { buildApiClients, type ApiClients } from '../api-clients';
+import type { RuntimeDeps } from '../runtime-deps';
+import type { AppSettings } from '../../shared/settings';
 import { auditId } from '../audit-ids';
 import { currentPrivileges, projectScheme, type Privileges } from '../privilege/privileged-targets';
 import { GrantWriteError } from './grant-writer';
@@ -54,11 +56,25 @@ function mergeSet(set: PrivilegedSet, more: PrivilegedSet): PrivilegedSet {
   };
 }
 
-export function createGrantGuard(clients: ApiClients, now: () => number, rules: readonly Rule[]): GrantGuard {
+/**
+ * The guard reads the site (rarely: see services/privilege) with clients of its own that wait out a short
+ * Retry-After inline. Provisioning's clients hand every 429 to the shared rate gate instead, which would park the
+ * user and read again later, over and over, while a burst keeps the endpoint busy.
+ */
+export function createGrantGuard(
+  deps: RuntimeDeps,
+  settings: AppSettings,
+  rules: readonly Rule[],
+): GrantGuard {
+  const now = deps.now;
+  let clientsFor: Promise<ApiClients> | undefined;
+  const siteClients = () =>
+    (clientsFor ??= buildApiClients(deps, settings, { credentials: { admin: false, scim: false } }));
   let loading: Promise<Privileges> | undefined;
   const reported = new Set<string>();
 
   async function privilegesFor(grant: Grant): Promise<Privileges> {
+    const clients = await siteClients();
     loading ??= currentPrivileges(clients, now(), rules);
     let privileges = await loading;
     if (isUnscanned(grant, privileges.set) && grant.kind === 'projectRole') {

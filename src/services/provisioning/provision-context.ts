@@ -30,7 +30,7 @@ export async function loadProvisionContext(
     settings,
     rules,
     exclusiveSets,
-    writer: createGrantWriter(clients, settings, createGrantGuard(clients, deps.now, rules)),
+    writer: createGrantWriter(clients, settings, createGrantGuard(deps, settings, rules)),
     now: deps.now,
     holder: randomUUID(),
     // Nobody else touches this invocation's intents before Forge has certainly killed it.

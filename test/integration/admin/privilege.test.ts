@@ -396,6 +396,29 @@ describe('write time', () => {
   });
 });
 
+describe('reading which targets are privileged', () => {
+  it('does not keep users waiting under a tight burst limit when provisioning must read the site itself', async () => {
+    app = startApp({ rateLimits: { burstPerSecond: 2 } });
+    const base = orgApiSettings(app);
+    await configure(
+      app,
+      { ...base, sources: { ...base.sources, scim: { enabled: false, directoryId: null } } },
+      [
+        rule({
+          id: 'staff',
+          when: 'user.emailDomain -eq "acme.example"',
+          grants: [groupGrantOf('sales-team')],
+        }),
+      ],
+    );
+    // No snapshot is stored yet: the first worker reads Jira's and Confluence's admin groups itself.
+    const people = Array.from({ length: 8 }, (_, i) => app.jitLogin(`rush${i}@acme.example`, `Rush ${i}`));
+    await app.drain({ maxMs: 30 * MINUTE });
+    for (const person of people)
+      expect([person, app.groupNamesOf(person)]).toContainEqual(expect.arrayContaining(['sales-team']));
+  });
+});
+
 describe('what a product admin may grant', () => {
   it('keeps a Jira admin to Jira and a Confluence admin to Confluence, for saving, deleting and disabling', async () => {
     app = await siteWithWritePath();

@@ -1,7 +1,6 @@
 // The last check before a grant is written, whatever path wrote it (event, backstop, backfill, finishing an
 // interrupted run): a privileged target is not granted unless a site admin allow-listed it. The privileged set is
 // loaded once per invocation (see services/privilege for where it comes from and how fresh it is).
-import { AtlassianApiError } from '../../clients/api-error';
 import { isUnscanned, privilegedSetFrom, writeRefusal, type PrivilegedSet } from '../../domain/privilege';
 import { grantKey, type Grant, type Rule } from '../../domain/rules';
 import type { LedgerRow } from '../../storage/ledger-repository';
@@ -11,6 +10,7 @@ import { buildApiClients, type ApiClients } from '../api-clients';
 import type { RuntimeDeps } from '../runtime-deps';
 import type { AppSettings } from '../../shared/settings';
 import { auditId } from '../audit-ids';
+import { classify } from '../failures';
 import { currentPrivileges, projectScheme, type Privileges } from '../privilege/privileged-targets';
 import { GrantWriteError } from './grant-writer';
 import type { RecordContext } from './provision-records';
@@ -107,7 +107,7 @@ export function createGrantGuard(
       } catch (e) {
         loading = undefined;
         // Outages, rate limits and storage quotas are retried like any write; only a refusal is final here.
-        if (!(e instanceof AtlassianApiError) || e.transient) throw e;
+        if (classify(e).kind !== 'refused') throw e;
         throw new GrantWriteError(
           `Could not tell whether the groups and roles rules grant are privileged (${e instanceof Error ? e.message : String(e)}), so nothing was granted. The app needs to read Jira's and Confluence's admin groups.`,
           'write-path',

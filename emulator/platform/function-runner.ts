@@ -10,16 +10,27 @@ import type { FunctionDef } from './manifest';
 
 /** Forge's documented limits (developer.atlassian.com/platform/forge/limits-invocation). */
 export const TIME_LIMITS_MS = {
-  resolver: 25_000,
+  /** Every invocation not listed below: resolvers, product-event triggers. */
+  general: 25_000,
   webtrigger: 55_000,
+  /** Functions referenced only by consumer or scheduled-trigger modules, without `timeoutSeconds`. */
   defaultBackground: 55_000,
+  /** The most `timeoutSeconds` can give such a function. */
   maxBackground: 900_000,
 } as const;
 
+const BACKGROUND_KINDS: ReadonlySet<ModuleKind> = new Set(['consumer', 'scheduledTrigger']);
+
+/**
+ * The time an invocation gets. `timeoutSeconds` applies only to a function that nothing but consumers and
+ * scheduled triggers reference: the same function named by a product-event trigger, a web trigger or a UI module
+ * keeps that module's limit, whatever the manifest asks for.
+ */
 export function timeLimitMs(kind: ModuleKind, fn: FunctionDef): number {
-  if (kind === 'resolver') return TIME_LIMITS_MS.resolver;
   if (kind === 'webtrigger') return TIME_LIMITS_MS.webtrigger;
-  const seconds = fn.timeoutSeconds;
+  if (!BACKGROUND_KINDS.has(kind)) return TIME_LIMITS_MS.general;
+  const backgroundOnly = [...fn.usedBy].every((k) => BACKGROUND_KINDS.has(k));
+  const seconds = backgroundOnly ? fn.timeoutSeconds : undefined;
   return seconds ? Math.min(seconds * 1000, TIME_LIMITS_MS.maxBackground) : TIME_LIMITS_MS.defaultBackground;
 }
 

@@ -2,12 +2,15 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { entitiesFromManifest, type EntityDefinition } from './kvs/entity-schema';
+import type { ModuleKind } from './invocation';
 
 export interface FunctionDef {
   key: string;
   /** `file.export`, file relative to src/. */
   handler: string;
   timeoutSeconds?: number;
+  /** The kinds of module that reference this function (its time limit depends on them). */
+  usedBy: Set<ModuleKind>;
 }
 
 export interface TriggerDef {
@@ -84,6 +87,7 @@ export function readManifest(path: string): AppManifest {
       key: text(f.key),
       handler: text(f.handler),
       ...(typeof f.timeoutSeconds === 'number' ? { timeoutSeconds: f.timeoutSeconds } : {}),
+      usedBy: new Set(),
     });
   }
 
@@ -143,6 +147,15 @@ export function readManifest(path: string): AppManifest {
       });
     }
   }
+
+  const use = (functionKey: string | undefined, kind: ModuleKind) => {
+    if (functionKey) functions.get(functionKey)?.usedBy.add(kind);
+  };
+  for (const t of triggers) use(t.functionKey, 'trigger');
+  for (const t of scheduled) use(t.functionKey, 'scheduledTrigger');
+  for (const c of consumers) use(c.functionKey, 'consumer');
+  for (const w of webtriggers) use(w.functionKey, 'webtrigger');
+  for (const m of uiModules) use(m.resolverFunctionKey, 'resolver');
 
   return {
     appId: text(app.id, 'ari:cloud:ecosystem::app/00000000-0000-4000-8000-000000000000'),

@@ -370,7 +370,11 @@ export class ForgePlatform implements InvocationHost {
    * seed the app's storage through its own repositories. Not a Forge feature: a test convenience.
    */
   async runInContext<T>(fn: () => Promise<T>, options: { accountId?: string } = {}): Promise<T> {
-    const fn_: FunctionDef = { key: '__test-context__', handler: '__test__.run' };
+    const fn_: FunctionDef = {
+      key: '__test-context__',
+      handler: '__test__.run',
+      usedBy: new Set(['resolver']),
+    };
     const outcome = await runFunction(
       this.invocationInit('resolver', '__test-context__', fn_, options.accountId),
       fn,

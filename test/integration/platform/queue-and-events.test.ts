@@ -117,6 +117,21 @@ describe('product events', () => {
     expect(deliveries.map((d) => d.value)).toEqual([{ accountId: 'u1' }]);
   });
 
+  it('kills a product-event trigger after 25 s although its function asks for timeoutSeconds: 300', async () => {
+    env = startFixturePlatform();
+    env.site.latencyMs = 10_000;
+    env.site.emit({
+      eventType: 'avi:jira:created:user',
+      payload: { eventType: 'avi:jira:created:user', user: { accountId: 'u1' }, spinCalls: 5 },
+    });
+    await env.platform.advance(1_000);
+    const [first] = env.platform.invocations.filter((r) => r.moduleKind === 'trigger');
+    expect(first).toMatchObject({ outcome: 'timeout', limitMs: 25_000 });
+    expect(first?.error).toBe('Task timed out after 25.00 seconds');
+    // Two 10 s calls, then the third crosses 25 s: nothing runs after the kill.
+    expect(env.site.requests).toHaveLength(3);
+  });
+
   it('ignores events no trigger subscribes to', async () => {
     env = startFixturePlatform();
     env.site.emit({ eventType: 'avi:jira:deleted:user', payload: { eventType: 'avi:jira:deleted:user' } });

@@ -50,6 +50,8 @@ export interface InvocationRecord {
   error?: string;
   attempt: number;
   eventId?: string;
+  /** The async-event chain it ran in (see InvocationInit.chain). */
+  chainId: string;
 }
 
 export interface RunResult {
@@ -121,6 +123,7 @@ export async function runFunction(
     limitMs: init.limitMs,
     outcome: timedOut ? 'timeout' : error !== undefined ? 'error' : 'success',
     attempt: meta.attempt,
+    chainId: init.chain.chainId,
     ...(meta.eventId ? { eventId: meta.eventId } : {}),
     ...(retryRequested ? { retryRequested } : {}),
     ...(timedOut

@@ -4,6 +4,6 @@ export { createPlatform, ForgePlatform, ResolverInvocationError, type PlatformOp
 export { createLatencyDelay, type LatencyMode } from './latency';
 export type { InvocationRecord } from './function-runner';
 export { TIME_LIMITS_MS } from './function-runner';
-export { QUEUE_LIMITS } from './queue/queue-store';
+export { QUEUE_LIMITS, type EventChain } from './queue/queue-store';
 export { KVS_LIMITS } from './kvs/kvs-limits';
 export type { OperationGate, PlatformOperation } from './operation-gate';

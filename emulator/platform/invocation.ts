@@ -49,6 +49,11 @@ export interface InvocationInit {
   contextAri: string;
   /** A test's label for this invocation (see ForgePlatform.runConsumer); not a Forge concept. */
   tag?: string;
+  /**
+   * The async-event chain this invocation belongs to: its own (a root: a trigger, schedule, web trigger or
+   * resolver) or, for a consumer, the chain of the push that queued its event. Its pushes count against it.
+   */
+  chain: { chainId: string; root: string };
   appContext: {
     appId: string;
     appVersion: string;

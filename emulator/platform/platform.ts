@@ -11,7 +11,7 @@ import { parsedBody, type OperationGate, type PlatformOperation } from './operat
 import { KvsStore } from './kvs/kvs-store';
 import { handleKvsRequest } from './kvs/kvs-wire';
 import { DEFAULT_KVS_QUOTA, KvsQuota, type KvsQuotaConfig } from './kvs/kvs-quota';
-import { QueueStore, QUEUE_LIMITS, type QueuedEvent } from './queue/queue-store';
+import { QueueStore, QUEUE_LIMITS, type EventChain, type QueuedEvent } from './queue/queue-store';
 import { handleQueueRequest } from './queue/queue-wire';
 import { ProductProxy } from './product-proxy';
 import { Egress, type ExternalHandler } from './egress';
@@ -223,6 +223,7 @@ export class ForgePlatform implements InvocationHost {
         return handleQueueRequest(this.queue, path, init, {
           now: this.now(),
           consumerQueues: this.consumerQueues,
+          chain: invocation.init.chain,
         });
       if (path === '/graphql') return this.handleGraphql(init);
       return proxyError(404, 'UNKNOWN_PATH', `The emulator does not serve stargate path ${path}.`);
@@ -277,6 +278,7 @@ export class ForgePlatform implements InvocationHost {
     fn: FunctionDef,
     accountId?: string,
     tag?: string,
+    chain?: InvocationInit['chain'],
   ): InvocationInit {
     return {
       host: this,
@@ -285,6 +287,8 @@ export class ForgePlatform implements InvocationHost {
       functionKey: fn.key,
       ...(accountId ? { accountId } : {}),
       ...(tag !== undefined ? { tag } : {}),
+      // Anything not started by a queued event is the root of a new chain.
+      chain: chain ?? { chainId: randomUUID(), root: `${kind}:${moduleKey}` },
       limitMs: timeLimitMs(kind, fn),
       contextAri: this.contextAri,
       appContext: {
@@ -302,12 +306,18 @@ export class ForgePlatform implements InvocationHost {
     moduleKey: string,
     functionKey: string,
     args: unknown[],
-    meta: { attempt?: number; eventId?: string; accountId?: string; tag?: string } = {},
+    meta: {
+      attempt?: number;
+      eventId?: string;
+      accountId?: string;
+      tag?: string;
+      chain?: InvocationInit['chain'];
+    } = {},
   ): Promise<RunResult> {
     const fn = this.functionDef(functionKey);
     const handler = resolveHandler(this.loadHandler, fn);
     const outcome = await runFunction(
-      this.invocationInit(kind, moduleKey, fn, meta.accountId, meta.tag),
+      this.invocationInit(kind, moduleKey, fn, meta.accountId, meta.tag, meta.chain),
       handler,
       args,
       {
@@ -389,7 +399,6 @@ export class ForgePlatform implements InvocationHost {
     return outcome.result as T;
   }
 
-  /** Runs one scheduled trigger now, as Forge would at its interval. */
   /**
    * Delivers one event to a queue's consumer now, outside the queue (no retry, no settling): for tests that run
    * two deliveries of the same event at once and step them through an interleaving. `tag` labels the invocation
@@ -398,7 +407,7 @@ export class ForgePlatform implements InvocationHost {
   async runConsumer(
     queueName: string,
     body: Record<string, unknown>,
-    options: { tag?: string; eventId?: string; attempt?: number } = {},
+    options: { tag?: string; eventId?: string; attempt?: number; chain?: InvocationInit['chain'] } = {},
   ): Promise<RunResult> {
     const consumer = this.manifest.consumers.find((c) => c.queue === queueName);
     if (!consumer) throw new Error(`manifest.yml has no consumer for queue ${queueName}`);
@@ -408,9 +417,11 @@ export class ForgePlatform implements InvocationHost {
       attempt: options.attempt ?? 1,
       eventId,
       ...(options.tag !== undefined ? { tag: options.tag } : {}),
+      ...(options.chain ? { chain: options.chain } : {}),
     });
   }
 
+  /** Runs one scheduled trigger now, as Forge would at its interval (a new chain of async events). */
   async runScheduled(moduleKey: string): Promise<RunResult> {
     const def = this.manifest.scheduled.find((s) => s.key === moduleKey);
     if (!def) throw new Error(`manifest.yml has no scheduledTrigger "${moduleKey}"`);
@@ -440,6 +451,12 @@ export class ForgePlatform implements InvocationHost {
         );
     }
     return subscribers;
+  }
+
+  /** The chain a queued event's consumer continues: the chain of the push that queued it. */
+  private chainOf(event: QueuedEvent): InvocationInit['chain'] | undefined {
+    if (!event.chainId) return undefined;
+    return { chainId: event.chainId, root: this.queue.chain(event.chainId)?.root ?? 'an earlier run' };
   }
 
   /** Pushes a duplicate of the next delivery of an already-queued event (at-least-once delivery). */
@@ -482,9 +499,11 @@ export class ForgePlatform implements InvocationHost {
             this.installContext(),
           ]
         : [asyncEvent, this.installContext()];
+      const chain = this.chainOf(event);
       outcome = await this.run('consumer', consumer.key, consumer.functionKey, args, {
         attempt,
         eventId: event.eventId,
+        ...(chain ? { chain } : {}),
       });
     }
     this.settle(event, outcome.record);
@@ -543,6 +562,7 @@ export class ForgePlatform implements InvocationHost {
     if (event.queueName.startsWith(PRODUCT_EVENT_QUEUE_PREFIX)) return; // product events duplicate at enqueue time
     const consumer = this.manifest.consumers.find((c) => c.queue === event.queueName);
     if (!consumer) return;
+    const chain = this.chainOf(event);
     await this.run(
       'consumer',
       consumer.key,
@@ -557,7 +577,11 @@ export class ForgePlatform implements InvocationHost {
         },
         this.installContext(),
       ],
-      { attempt: (event.retryContext?.retryCount ?? 0) + 1, eventId: event.eventId },
+      {
+        attempt: (event.retryContext?.retryCount ?? 0) + 1,
+        eventId: event.eventId,
+        ...(chain ? { chain } : {}),
+      },
     );
   }
 
@@ -622,6 +646,11 @@ export class ForgePlatform implements InvocationHost {
         .catch((e: unknown) => console.error('platform pump:', e))
         .finally(() => (this.pumping = false));
     }, intervalMs);
+  }
+
+  /** Chains of async events, longest first (each push request counts; Forge allows 1,000 per chain). */
+  eventChains(): EventChain[] {
+    return this.queue.chains();
   }
 
   // ---- web triggers ----

@@ -7,8 +7,21 @@ export const QUEUE_LIMITS = {
   maxPushBytes: 200 * 1024,
   maxDelaySeconds: 900,
   eventsPerMinute: 500,
+  /** Product events: an InvocationError or a timeout is retried at most this often. */
   maxRetries: 4,
+  /** Push requests in one chain: everything pushed downstream of one root invocation (limits-async-events). */
+  maxPushesPerChain: 1_000,
 } as const;
+
+/** A chain of async events: a root invocation (not itself started by a queued event) and all its descendants. */
+export interface EventChain {
+  chainId: string;
+  /** What started it, e.g. `scheduledTrigger:inactivity-sweep-daily`. */
+  root: string;
+  startedAt: number;
+  /** Push requests made so far anywhere in the chain. */
+  pushes: number;
+}
 
 export interface RetryContext {
   retryCount: number;
@@ -26,6 +39,8 @@ export interface QueuedEvent {
   retryContext?: RetryContext;
   concurrencyKey?: string;
   concurrencyLimit?: number;
+  /** The chain the push that queued this event belongs to; its consumer continues it. */
+  chainId?: string;
 }
 
 interface EventRow {
@@ -38,6 +53,7 @@ interface EventRow {
   retry_context: string | null;
   concurrency_key: string | null;
   concurrency_limit: number | null;
+  chain_id: string | null;
 }
 
 export type EventStatus = 'pending' | 'running' | 'succeeded' | 'failed' | 'cancelled';
@@ -51,7 +67,13 @@ export class QueueStore {
       CREATE INDEX IF NOT EXISTS ix_queue_due ON queue_event (status, due_at, seq);
       CREATE INDEX IF NOT EXISTS ix_queue_job ON queue_event (queue, job_id);
       CREATE INDEX IF NOT EXISTS ix_queue_pushed ON queue_event (pushed_at);
+      CREATE TABLE IF NOT EXISTS event_chain (chain_id TEXT PRIMARY KEY, root TEXT NOT NULL,
+        started_at INTEGER NOT NULL, pushes INTEGER NOT NULL);
     `);
+    // Files written before chains were tracked: their events start fresh chains when delivered.
+    const columns = db.prepare<[], { name: string }>(`PRAGMA table_info(queue_event)`).all();
+    if (!columns.some((c) => c.name === 'chain_id'))
+      db.exec(`ALTER TABLE queue_event ADD COLUMN chain_id TEXT`);
     // Deliveries that were running when the process stopped are delivered again: at-least-once.
     db.prepare(`UPDATE queue_event SET status = 'pending' WHERE status = 'running'`).run();
   }
@@ -74,12 +96,21 @@ export class QueueStore {
       concurrency?: { key: string; limit: number };
     }>,
     now: number,
+    /** The chain this push request belongs to (counted against its limit); none for product events. */
+    chain?: { chainId: string; root: string },
   ): void {
     const insert = this.db.prepare(
-      `INSERT INTO queue_event (event_id, queue, job_id, body, due_at, pushed_at, status, concurrency_key, concurrency_limit)
-       VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?)`,
+      `INSERT INTO queue_event (event_id, queue, job_id, body, due_at, pushed_at, status, concurrency_key, concurrency_limit, chain_id)
+       VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)`,
     );
     this.db.transaction(() => {
+      if (chain)
+        this.db
+          .prepare(
+            `INSERT INTO event_chain (chain_id, root, started_at, pushes) VALUES (?, ?, ?, 1)
+             ON CONFLICT(chain_id) DO UPDATE SET pushes = pushes + 1`,
+          )
+          .run(chain.chainId, chain.root, now);
       for (const event of events) {
         insert.run(
           randomUUID(),
@@ -90,6 +121,7 @@ export class QueueStore {
           now,
           event.concurrency?.key ?? null,
           event.concurrency?.limit ?? null,
+          chain?.chainId ?? null,
         );
       }
     })();
@@ -99,7 +131,7 @@ export class QueueStore {
   takeDue(now: number, max: number): QueuedEvent[] {
     const rows = this.db
       .prepare<[number], EventRow>(
-        `SELECT seq, event_id, queue, job_id, body, due_at, retry_context, concurrency_key, concurrency_limit
+        `SELECT seq, event_id, queue, job_id, body, due_at, retry_context, concurrency_key, concurrency_limit, chain_id
          FROM queue_event WHERE status = 'pending' AND due_at <= ? ORDER BY due_at, seq LIMIT 500`,
       )
       .all(now);
@@ -130,6 +162,7 @@ export class QueueStore {
         ...(row.retry_context ? { retryContext: JSON.parse(row.retry_context) as RetryContext } : {}),
         ...(row.concurrency_key ? { concurrencyKey: row.concurrency_key } : {}),
         ...(row.concurrency_limit ? { concurrencyLimit: row.concurrency_limit } : {}),
+        ...(row.chain_id ? { chainId: row.chain_id } : {}),
       });
     }
     return taken;
@@ -152,6 +185,34 @@ export class QueueStore {
     this.db
       .prepare(`UPDATE queue_event SET status = 'pending', due_at = ?, retry_context = ? WHERE seq = ?`)
       .run(dueAt, JSON.stringify(context), seq);
+  }
+
+  /** Push requests made so far in a chain (0 for a chain that has pushed nothing yet). */
+  chainPushes(chainId: string): number {
+    return (
+      this.db
+        .prepare<[string], { pushes: number }>(`SELECT pushes FROM event_chain WHERE chain_id = ?`)
+        .get(chainId)?.pushes ?? 0
+    );
+  }
+
+  chain(chainId: string): EventChain | undefined {
+    const r = this.db
+      .prepare<[string], { chain_id: string; root: string; started_at: number; pushes: number }>(
+        `SELECT chain_id, root, started_at, pushes FROM event_chain WHERE chain_id = ?`,
+      )
+      .get(chainId);
+    return r && { chainId: r.chain_id, root: r.root, startedAt: r.started_at, pushes: r.pushes };
+  }
+
+  /** Every chain that pushed anything, longest first. */
+  chains(): EventChain[] {
+    return this.db
+      .prepare<[], { chain_id: string; root: string; started_at: number; pushes: number }>(
+        `SELECT chain_id, root, started_at, pushes FROM event_chain ORDER BY pushes DESC, started_at`,
+      )
+      .all()
+      .map((r) => ({ chainId: r.chain_id, root: r.root, startedAt: r.started_at, pushes: r.pushes }));
   }
 
   jobStats(

@@ -40,7 +40,12 @@ export function handleQueueRequest(
   store: QueueStore,
   path: string,
   init: RequestInit,
-  context: { now: number; consumerQueues: Set<string> },
+  context: {
+    now: number;
+    consumerQueues: Set<string>;
+    /** The chain of the invocation that pushes (a root invocation's own, or the one its event belongs to). */
+    chain: { chainId: string; root: string };
+  },
 ): Response {
   const raw = typeof init.body === 'string' ? init.body : '';
   let request: PushRequest;
@@ -60,12 +65,18 @@ export function handleQueueRequest(
     if (typeof events === 'string') return json(400, { message: events });
     if (!context.consumerQueues.has(queueName))
       return json(400, { message: `No consumer in manifest.yml listens to queue "${queueName}".` });
+    // The push request that would exceed the chain's budget is answered 405; @forge/events turns that into
+    // InvocationLimitReachedError ("The limit on cyclic invocation has been reached.").
+    if (store.chainPushes(context.chain.chainId) >= QUEUE_LIMITS.maxPushesPerChain)
+      return json(405, {
+        message: `This chain of async events (started by ${context.chain.root}) has made ${QUEUE_LIMITS.maxPushesPerChain} push requests, the most Forge allows; start a new chain from a scheduled trigger or another root invocation.`,
+      });
     const recent = store.pushedSince(context.now - 60_000);
     if (recent + events.length > QUEUE_LIMITS.eventsPerMinute)
       return json(429, {
         message: `More than ${QUEUE_LIMITS.eventsPerMinute} events pushed in the last minute.`,
       });
-    store.push(queueName, jobId, events, context.now);
+    store.push(queueName, jobId, events, context.now, context.chain);
     return json(201, {});
   }
   if (path.startsWith('/webhook/queue/stats/')) {

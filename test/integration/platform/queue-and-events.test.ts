@@ -61,6 +61,31 @@ describe('queue push limits (checked by the SDK and by the platform)', () => {
   });
 });
 
+describe('chains of async events (at most 1,000 push requests from one root invocation)', () => {
+  beforeEach(() => (env = startFixturePlatform()));
+
+  it('refuses the 1,001st push of a chain with the SDK’s InvocationLimitReachedError; a new root starts afresh', async () => {
+    expect(await call('push', { events: [{ body: { action: 'chain', hop: 0 } }] })).toMatchObject({
+      ok: true,
+    });
+    await env.platform.drain();
+    const refused = env.platform.storage.dump().find((e) => e.key === 'chain:refused');
+    // The resolver's push was the first of the chain; hops 1..999 each pushed once more; hop 1,000's push is refused.
+    expect(refused?.value).toEqual({
+      hop: 1000,
+      name: 'InvocationLimitReachedError',
+      message: 'The limit on cyclic invocation has been reached.',
+    });
+    const [chain] = env.platform.eventChains();
+    expect(chain).toMatchObject({ root: 'resolver:admin-page', pushes: 1000 });
+    const consumers = env.platform.invocations.filter((r) => r.moduleKind === 'consumer');
+    expect(new Set(consumers.map((r) => r.chainId))).toEqual(new Set([chain?.chainId]));
+    // Another root invocation is a new chain with its own budget.
+    expect(await call('push', { events: [{ body: { action: 'noop' } }] })).toMatchObject({ ok: true });
+    expect(env.platform.eventChains().map((c) => c.pushes)).toEqual([1000, 1]);
+  });
+});
+
 describe('consumer retries', () => {
   beforeEach(() => (env = startFixturePlatform()));
 

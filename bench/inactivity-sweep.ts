@@ -13,6 +13,7 @@ import { createManualClock } from '../emulator/clock';
 import type { SiteApi, SiteRequest } from '../emulator/contracts';
 import { createLatencyDelay, createPlatform, installForgeGlobals } from '../emulator/platform';
 import { createSite } from '../emulator/site/site';
+import { drainWithRelay, longestEventChain } from './scenarios/measure';
 
 export interface InactivitySweepOptions {
   users: number;
@@ -35,6 +36,9 @@ export interface InactivitySweepResult {
   failedInvocations: number;
   longestInvocationMs: number;
   longestInvocationLimitMs: number;
+  /** Push requests in the longest chain of async events (Forge refuses the 1,001st). */
+  longestEventChain: number;
+  longestEventChainRoot: string;
   /** Emulated time from the daily trigger to the run's end: the pacing under ~200 last-active calls/minute. */
   emulatedRunMs: number;
   wallMs: number;
@@ -81,6 +85,7 @@ export async function runInactivitySweepBenchmark(
   const { DEFAULT_SETTINGS } = await import('../src/shared/settings');
   const { saveSettings } = await import('../src/storage/settings-repository');
   const { setSecret } = await import('../src/storage/secrets-repository');
+  const { listContinuations } = await import('../src/storage/continuations-repository');
 
   const clock = createManualClock(START);
   const seedStarted = performance.now();
@@ -136,7 +141,13 @@ export async function runInactivitySweepBenchmark(
     const runStartedAt = clock.now();
     const fired = await platform.runScheduled('inactivity-sweep-daily');
     if (fired.record.outcome !== 'success') throw new Error(`daily trigger failed: ${fired.record.error}`);
-    await platform.drain({ scheduled: false, maxMs: 3 * 86_400_000 });
+    // The relay continues the sweep in a new chain of async events every few hundred pages (Forge refuses the
+    // 1,001st push of one chain).
+    await drainWithRelay(
+      platform,
+      async () => (await platform.runInContext(() => listContinuations(1))).length > 0,
+      3 * 86_400_000,
+    );
     const wallMs = performance.now() - wallStarted;
     const [run] = await platform.runInContext(() => services.listInactivityRuns({ limit: 1 }));
     if (!run) throw new Error('the sweep recorded no run');
@@ -144,6 +155,7 @@ export async function runInactivitySweepBenchmark(
     const invocations = platform.invocations.filter((i) => i.functionKey !== '__test-context__');
     const longest = invocations.reduce((a, b) => (b.elapsedMs > a.elapsedMs ? b : a), invocations[0]!);
     const runEnd = run.finishedAt ?? clock.now();
+    const chain = longestEventChain(platform.eventChains());
     return {
       users: options.users,
       runStatus: run.status + (run.stopReason ? ` (${run.stopReason})` : ''),
@@ -160,6 +172,8 @@ export async function runInactivitySweepBenchmark(
       failedInvocations: invocations.filter((i) => i.outcome !== 'success').length,
       longestInvocationMs: longest.elapsedMs,
       longestInvocationLimitMs: longest.limitMs,
+      longestEventChain: chain.pushes,
+      longestEventChainRoot: chain.root,
       emulatedRunMs: runEnd - runStartedAt,
       wallMs,
       seedWallMs,
@@ -192,6 +206,10 @@ function printResult(result: InactivitySweepResult): void {
     [
       'longest invocation',
       `${(result.longestInvocationMs / 1000).toFixed(1)} s of its ${(result.longestInvocationLimitMs / 1000).toFixed(0)} s limit`,
+    ],
+    [
+      'longest chain of async events',
+      `${result.longestEventChain} push requests (${result.longestEventChainRoot})`,
     ],
     ['emulated run duration', hours(result.emulatedRunMs)],
     [

@@ -108,6 +108,12 @@ async function main(): Promise<void> {
       return ms !== undefined && limit ? Math.round((ms / limit) * 1000) / 1000 : undefined;
     })(),
   ].filter((v): v is number => typeof v === 'number');
+  const chains = [
+    pick<number>(['singleJitLogin', 'figures', 'longestEventChain']),
+    pick<number>(['burst', 'figures', 'longestEventChain']),
+    pick<number>(['backfill', 'figures', 'longestEventChain']),
+    pick<number>(['inactivitySweep', 'figures', 'longestEventChain']),
+  ].filter((v): v is number => typeof v === 'number');
   Object.assign(results, {
     callsPerUserOverFloor: pick(['singleJitLogin', 'figures', 'callsPerUserOverFloor']) ?? null,
     burstThroughputOverCeiling: pick(['burst', 'figures', 'burstThroughputOverCeiling']) ?? null,
@@ -115,6 +121,7 @@ async function main(): Promise<void> {
     duplicateGrants: pick(['burst', 'figures', 'duplicateGrants']) ?? null,
     eventToAccessP95Seconds: pick(['singleJitLogin', 'figures', 'eventToAccessP95Seconds']) ?? null,
     longestInvocationOverLimit: longest.length ? Math.max(...longest) : null,
+    longestEventChain: chains.length ? Math.max(...chains) : null,
     wallSeconds: Math.round((Date.now() - started) / 1000),
     scenarios,
   });
@@ -128,6 +135,7 @@ async function main(): Promise<void> {
     duplicateGrants: results.duplicateGrants,
     eventToAccessP95Seconds: results.eventToAccessP95Seconds,
     longestInvocationOverLimit: results.longestInvocationOverLimit,
+    longestEventChain: results.longestEventChain,
     wallSeconds: results.wallSeconds,
   });
   console.log(`\nwritten: bench/results/latest.json`);

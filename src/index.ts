@@ -13,6 +13,9 @@ export { jobsWorker } from './entry/consumers/jobs-worker';
 export { backstopScan } from './entry/scheduled/backstop-scan';
 export { dailyPass } from './entry/scheduled/daily-pass';
 
+// scheduledTrigger: the relay (long runs continue in a new chain of async events)
+export { continueLongRuns } from './entry/scheduled/continue-long-runs';
+
 // webtrigger: identity-provider attribute push
 export { idpPush } from './entry/webtriggers/idp-push';
 

@@ -1,5 +1,5 @@
 // Small measuring helpers shared by the benchmark scenarios: percentiles, call attribution, invocation limits.
-import type { InvocationRecord } from '../../emulator/platform';
+import type { EventChain, ForgePlatform, InvocationRecord } from '../../emulator/platform';
 import type { RequestLogEntry } from '../../emulator/site/request-pipeline';
 
 export function percentile(values: number[], p: number): number {
@@ -37,3 +37,32 @@ export const round = (value: number, digits = 2): number => Number(value.toFixed
 
 /** Nominal Atlassian latency for every request: 100–400 ms, charged to the calling invocation. */
 export const NOMINAL_LATENCY = { seed: 11, rules: [{ latencyMs: { min: 100, max: 400 } }] };
+
+/** The chain of async events with the most push requests (Forge refuses the 1,001st), and what started it. */
+export function longestEventChain(chains: readonly EventChain[]): { pushes: number; root: string } {
+  const longest = chains.reduce<EventChain | undefined>(
+    (a, b) => (a && a.pushes >= b.pushes ? a : b),
+    undefined,
+  );
+  return { pushes: longest?.pushes ?? 0, root: longest?.root ?? 'none' };
+}
+
+/** The app's relay trigger: long runs continue in a new chain of async events through it. */
+export const RELAY_SCHEDULE = 'long-runs-every-five-minutes';
+
+/**
+ * Delivers queued work until none is left and nothing waits for the relay (`relayPending`), running only the
+ * relay among the scheduled triggers (the others would add unrelated work to a measurement).
+ */
+export async function drainWithRelay(
+  platform: ForgePlatform,
+  relayPending: () => Promise<boolean>,
+  maxMs: number,
+): Promise<void> {
+  const relay = { scheduled: [RELAY_SCHEDULE] };
+  for (;;) {
+    await platform.drain({ ...relay, maxMs });
+    if (!(await relayPending())) return;
+    await platform.advance(5 * 60_000, relay);
+  }
+}

@@ -537,7 +537,12 @@ export class ForgePlatform implements InvocationHost {
     for (const def of this.manifest.scheduled) {
       const due = this.nextScheduledAt.get(def.key) ?? Infinity;
       if (due <= this.now()) {
-        this.nextScheduledAt.set(def.key, due + INTERVAL_MS[def.interval]);
+        // A clock that jumped past several intervals runs the trigger once, not once per missed interval.
+        const interval = INTERVAL_MS[def.interval];
+        this.nextScheduledAt.set(
+          def.key,
+          due + interval * Math.max(1, Math.ceil((this.now() - due + 1) / interval)),
+        );
         await this.runScheduled(def.key);
         ran++;
       }
@@ -585,46 +590,52 @@ export class ForgePlatform implements InvocationHost {
     );
   }
 
-  private nextTimedWork(): number | undefined {
-    const times = [...this.nextScheduledAt.values()];
+  private nextTimedWork(scheduled: Schedules): number | undefined {
+    const times = [...this.nextScheduledAt]
+      .filter(([key]) => runsSchedule(scheduled, key))
+      .map(([, at]) => at);
     const queueDue = this.queue.nextDueAt();
     if (queueDue !== undefined) times.push(queueDue);
     return times.length ? Math.min(...times) : undefined;
   }
 
-  /** Moves the clock forward by `ms`, running every schedule and delivery that falls due on the way, in order. */
-  async advance(ms: number, options: { scheduled?: boolean } = {}): Promise<void> {
+  /**
+   * Moves the clock forward by `ms`, running every schedule and delivery that falls due on the way, in order.
+   * `scheduled`: false holds every scheduled trigger, a list of module keys runs only those.
+   */
+  async advance(ms: number, options: { scheduled?: Schedules } = {}): Promise<void> {
     const target = this.now() + ms;
     await this.runUntil(target, options.scheduled ?? true);
     if (this.now() < target) this.options.clock.set(target);
   }
 
-  private async runUntil(target: number, scheduled: boolean): Promise<void> {
+  private async runUntil(target: number, scheduled: Schedules): Promise<void> {
     for (let steps = 0; steps < 1_000_000; steps++) {
       await this.runDueWithSchedules(scheduled);
-      const next = scheduled ? this.nextTimedWork() : this.queue.nextDueAt();
+      const next = this.nextTimedWork(scheduled);
       if (next === undefined || next > target) return;
       if (next > this.now()) this.options.clock.set(next);
     }
     throw new Error('advance: too many steps (a handler keeps scheduling work at the same instant?)');
   }
 
-  private async runDueWithSchedules(scheduled: boolean): Promise<number> {
-    if (scheduled) return this.runDue();
+  private async runDueWithSchedules(scheduled: Schedules): Promise<number> {
+    if (scheduled === true) return this.runDue();
     const saved = new Map(this.nextScheduledAt);
-    for (const key of this.nextScheduledAt.keys()) this.nextScheduledAt.set(key, Infinity);
+    for (const key of this.nextScheduledAt.keys())
+      if (!runsSchedule(scheduled, key)) this.nextScheduledAt.set(key, Infinity);
     try {
       return await this.runDue();
     } finally {
-      for (const [key, at] of saved) this.nextScheduledAt.set(key, at);
+      for (const [key, at] of saved) if (!runsSchedule(scheduled, key)) this.nextScheduledAt.set(key, at);
     }
   }
 
   /**
    * Delivers queued work until none is left, advancing the clock to each delayed or retried delivery.
-   * Scheduled triggers whose time passes meanwhile run too unless `scheduled: false`.
+   * Scheduled triggers whose time passes meanwhile run only if `scheduled` says so (true, or a list of keys).
    */
-  async drain(options: { scheduled?: boolean; maxMs?: number } = {}): Promise<void> {
+  async drain(options: { scheduled?: Schedules; maxMs?: number } = {}): Promise<void> {
     const limit = this.now() + (options.maxMs ?? 7 * 86_400_000);
     const scheduled = options.scheduled ?? false;
     for (;;) {
@@ -749,6 +760,13 @@ export class ForgePlatform implements InvocationHost {
     await this.webTriggers.close();
     this.db.close();
   }
+}
+
+/** Which scheduled triggers run while the clock moves: all, none, or those module keys. */
+export type Schedules = boolean | readonly string[];
+
+function runsSchedule(scheduled: Schedules, moduleKey: string): boolean {
+  return typeof scheduled === 'boolean' ? scheduled : scheduled.includes(moduleKey);
 }
 
 export function createPlatform(options: PlatformOptions): ForgePlatform {

@@ -1,7 +1,7 @@
 // Builds RuntimeDeps from the real Forge runtime; the only place that reaches for @forge/api request functions.
 import api, { asApp, asUser, getAppContext } from '@forge/api';
-import { Queue, RateLimitError } from '@forge/events';
-import { QueueBusyError, type RuntimeDeps, type WorkItem } from '../services/runtime-deps';
+import { InvocationLimitReachedError, Queue, RateLimitError } from '@forge/events';
+import { ChainLimitError, QueueBusyError, type RuntimeDeps, type WorkItem } from '../services/runtime-deps';
 
 const MAX_EVENTS_PER_PUSH = 50;
 
@@ -12,6 +12,8 @@ async function enqueue(queueName: string, items: WorkItem[]): Promise<void> {
       await queue.push(items.slice(i, i + MAX_EVENTS_PER_PUSH));
     } catch (e) {
       if (e instanceof RateLimitError) throw new QueueBusyError(`Queue ${queueName} is busy: ${e.message}`);
+      if (e instanceof InvocationLimitReachedError)
+        throw new ChainLimitError(`Queue ${queueName} refused the push: ${e.message}`);
       throw e;
     }
   }

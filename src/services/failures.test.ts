@@ -3,7 +3,7 @@
 import { ForgeKvsAPIError } from '@forge/kvs';
 import { AtlassianApiError, ProxyRefusedError } from '../clients/api-error';
 import { classify, OutOfTimeError, WorkConflictError } from './failures';
-import { QueueBusyError } from './runtime-deps';
+import { ChainLimitError, QueueBusyError } from './runtime-deps';
 
 const kvsError = (code: string, status: number) =>
   new ForgeKvsAPIError({ status, statusText: code }, { code, message: code });
@@ -44,6 +44,13 @@ describe('classify', () => {
     });
     const impostor = Object.assign(new Error('x'), { name: 'QueueBusyError' });
     expect(classify(impostor).kind).toBe('unexpected');
+  });
+
+  it('treats the async-event chain limit as permanent for this chain: a retry would run in the same chain', () => {
+    expect(classify(new ChainLimitError('1,000 pushes'))).toMatchObject({
+      kind: 'chain-limit',
+      transient: false,
+    });
   });
 
   it('treats a refusal by Forge itself as permanent and anything else as unexpected', () => {

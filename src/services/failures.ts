@@ -2,7 +2,7 @@
 // consumer, trigger, scheduled function and resolver decides its retry or reply from this classification.
 import { AtlassianApiError, ProxyRefusedError } from '../clients/api-error';
 import { isStorageConflict, isStorageQuotaError } from '../storage/storage-errors';
-import { QueueBusyError } from './runtime-deps';
+import { ChainLimitError, QueueBusyError } from './runtime-deps';
 
 /** This invocation cannot finish the work in the time Forge leaves it; the work is handed back to run later. */
 export class OutOfTimeError extends Error {
@@ -33,6 +33,11 @@ export type FailureKind =
   | 'storage-quota'
   /** Forge's queue refused a push (500 events a minute per installation). */
   | 'queue-busy'
+  /**
+   * Forge refused a push because this chain of async events made 1,000 already. Not transient: a retry runs in
+   * the same chain and is refused again; the work must be continued from a new root (the relay).
+   */
+  | 'chain-limit'
   /** The invocation ran out of time for this work. */
   | 'out-of-time'
   /** Another worker holds the work (a conditional write lost). */
@@ -80,6 +85,7 @@ export function classify(error: unknown): Failure {
   if (error instanceof ProxyRefusedError) return failure('refused', error);
   if (isStorageQuotaError(error)) return failure('storage-quota', error);
   if (error instanceof QueueBusyError) return failure('queue-busy', error);
+  if (error instanceof ChainLimitError) return failure('chain-limit', error);
   if (error instanceof OutOfTimeError) return failure('out-of-time', error);
   if (error instanceof WorkConflictError) return failure('conflict', error, error.retryAfterSeconds);
   if (isStorageConflict(error)) return failure('conflict', error);

@@ -17,6 +17,18 @@ export class QueueBusyError extends Error {
   }
 }
 
+/**
+ * Forge refused the push: the chain of async events this invocation belongs to (everything downstream of one root
+ * invocation) has made the most push requests Forge allows (1,000). Pushing again from this chain cannot succeed;
+ * the work must continue from a new root (see chain-relay).
+ */
+export class ChainLimitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ChainLimitError';
+  }
+}
+
 export interface RuntimeDeps {
   /** Pushes work to a queue declared in manifest.yml; splits into pushes of at most 50 events. */
   enqueue: (queue: string, items: WorkItem[]) => Promise<void>;

@@ -83,6 +83,9 @@ export const KEY = {
   privilegedAllowancePrefix: 'privileged:allow:',
   privilegedMark: (groupId: string) => `privileged:mark:${groupId}`,
   privilegedMarkPrefix: 'privileged:mark:',
+  /** The next message of a long run whose chain of async events is spent, waiting for the relay (a new root). */
+  continuation: (id: string) => `continuation:${id}`,
+  continuationPrefix: 'continuation:',
   metric: (name: string, bucket: string) => `metric:${name}:${bucket}`,
   metricPrefix: (name: string) => `metric:${name}:`,
 } as const;

@@ -2,7 +2,8 @@
 import type { AsyncEvent, InvocationError } from '@forge/events';
 import { classify } from '../../services/failures';
 import { runPage, runPlanStep } from '../../services/jobs/backfill';
-import { jobsWorkSchema } from '../../services/jobs/jobs-work';
+import { JOBS_QUEUE, jobsWorkSchema } from '../../services/jobs/jobs-work';
+import { redeliverInNewChain } from '../../services/chain-relay';
 import { withStorageQuota } from '../../services/storage-quota';
 import { retryLater } from '../retry-later';
 import { runDailyScanPage } from '../../services/provisioning/daily-pass';
@@ -51,9 +52,10 @@ export async function jobsWorker(
     // handing it back to the queue would bring all refused pages back in the same minute.
     await withStorageQuota(
       async () => {
-        if (work.kind === 'backfill-plan') await runPlanStep(work.jobId, deps);
+        if (work.kind === 'backfill-plan') await runPlanStep(work.jobId, deps, work.chain ?? 0);
         else if (work.kind === 'daily-scan') await runDailyScanPage(work, deps);
-        else if (work.kind === 'release-parked') await releaseParked(deps, work.slowStartStep ?? 0);
+        else if (work.kind === 'release-parked')
+          await releaseParked(deps, work.slowStartStep ?? 0, work.chain ?? 0);
         else await runPage(work, deps);
       },
       deps,
@@ -63,6 +65,16 @@ export async function jobsWorker(
   } catch (e) {
     const retry = retryFor(e);
     if (retry) return retry;
+    // A retry would run in the same spent chain and be refused again: the relay delivers it in a new one.
+    const failure = classify(e);
+    if (failure.kind === 'chain-limit') {
+      await redeliverInNewChain(
+        deps,
+        { queue: JOBS_QUEUE, eventId: event.eventId, body: event.body },
+        failure.message,
+      );
+      return { ok: true };
+    }
     throw e;
   }
 }

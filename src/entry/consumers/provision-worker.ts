@@ -2,7 +2,8 @@
 import type { AsyncEvent, InvocationError } from '@forge/events';
 import { classify } from '../../services/failures';
 import { runProvisionWork } from '../../services/provisioning/run-provision-work';
-import { provisionWorkSchema } from '../../services/provisioning/provisioning-work';
+import { PROVISION_QUEUE, provisionWorkSchema } from '../../services/provisioning/provisioning-work';
+import { redeliverInNewChain } from '../../services/chain-relay';
 import { quotaRetryAfterSeconds } from '../../services/storage-quota';
 import { retryLater } from '../retry-later';
 import { runtimeDeps } from '../runtime';
@@ -30,6 +31,15 @@ export async function provisionWorker(
     if (failure.kind === 'storage-quota')
       return retryLater(quotaRetryAfterSeconds(deps.now(), parsed.data.runId));
     if (failure.kind === 'queue-busy') return retryLater(60);
+    // A retry would run in the same spent chain and be refused again: the relay delivers it in a new one.
+    if (failure.kind === 'chain-limit') {
+      await redeliverInNewChain(
+        deps,
+        { queue: PROVISION_QUEUE, eventId: event.eventId, body: event.body },
+        failure.message,
+      );
+      return { processed: 0 };
+    }
     throw e;
   }
 }

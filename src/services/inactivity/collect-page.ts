@@ -26,11 +26,17 @@ export interface StepOutcome {
 type PageStep = Extract<SweepStep, { kind: 'page' }>;
 
 /** Enqueues what follows a decided page (again, after a redelivery: the claim keeps it to one). */
-async function continueAfter(deps: RuntimeDeps, page: RunPage, delaySeconds: number): Promise<void> {
+async function continueAfter(
+  deps: RuntimeDeps,
+  step: PageStep,
+  page: RunPage,
+  delaySeconds: number,
+): Promise<void> {
   await enqueueStep(
     deps,
     { kind: 'page', runId: page.runId, startAt: page.startAt + page.users, wait: 0 },
     delaySeconds,
+    step,
   );
 }
 
@@ -69,7 +75,7 @@ async function retryPage(
     why.retryAfterSeconds,
     pacingDelaySeconds({ activity: activityCalls, jira: 0 }, ctx.tuning),
   );
-  await enqueueStep(ctx.deps, { ...step, wait: step.wait + 1 }, delay);
+  await enqueueStep(ctx.deps, { ...step, wait: step.wait + 1 }, delay, step);
   return { note: `page ${step.startAt} ${why.reason}: retrying in ${delay} s` };
 }
 
@@ -83,14 +89,14 @@ export async function collectPage(
   if (ctx.run.status !== 'collecting') return { note: `run is ${ctx.run.status}: page ignored` };
   const done = await getRunPage(step.runId, step.startAt);
   if (done) {
-    await continueAfter(deps, done, 0);
+    await continueAfter(deps, step, done, 0);
     return { note: `page ${step.startAt} was decided already` };
   }
 
   const now = deps.now();
   const users = await ctx.clients.jira.searchUsers(step.startAt, tuning.pageSize);
   if (users.length === 0) {
-    await enqueueStep(deps, { kind: 'finalize', runId: step.runId });
+    await enqueueStep(deps, { kind: 'finalize', runId: step.runId }, 0, step);
     return { note: `no users from ${step.startAt}: all pages decided` };
   }
 
@@ -144,7 +150,7 @@ export async function collectPage(
     { activity: gathered.activityCalls, jira: gathered.jiraCalls + notifyCalls + 1 },
     tuning,
   );
-  await continueAfter(deps, page, delay);
+  await continueAfter(deps, step, page, delay);
   return {
     note: `page ${step.startAt}: ${users.length} users, ${gathered.activityCalls} activity calls, ${planned.length} actions planned; next in ${delay} s`,
   };

@@ -245,7 +245,8 @@ export async function executeActions(
   if (ctx.run.status !== 'executing') return { note: `run is ${ctx.run.status}: execute ignored` };
   const now = deps.now();
   const owner = claimant;
-  const next = (delaySeconds: number) => enqueueStep(deps, { ...step, round: step.round + 1 }, delaySeconds);
+  const next = (delaySeconds: number) =>
+    enqueueStep(deps, { ...step, round: step.round + 1 }, delaySeconds, step);
 
   // Rows a killed delivery left mid-way come first; a row another live delivery holds is left to it.
   const held: ActionRow[] = [];

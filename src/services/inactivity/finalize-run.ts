@@ -14,7 +14,7 @@ import { recordAudit, SWEEP_TARGET } from './inactivity-audit';
 import { mergeReports } from './report-merge';
 import { loadRunContext } from './run-context';
 import { finishRun, runLabel } from './run-lifecycle';
-import { enqueueStep } from './sweep-steps';
+import { enqueueStep, type SweepStep } from './sweep-steps';
 
 export interface RunTotals {
   readonly report: StoredRunReport | null;
@@ -51,7 +51,11 @@ export function asUserDecisions(planned: readonly PlannedAction[]): UserDecision
   return [...byAccount].map(([accountId, actions]) => ({ accountId, decisions: [], actions }));
 }
 
-export async function finalizeRun(deps: RuntimeDeps, runId: string): Promise<StepOutcome> {
+export async function finalizeRun(
+  deps: RuntimeDeps,
+  step: Extract<SweepStep, { kind: 'finalize' }>,
+): Promise<StepOutcome> {
+  const runId = step.runId;
   const ctx = await loadRunContext(deps, runId);
   if (!ctx) return { note: `run ${runId} not found` };
   if (ctx.run.status !== 'collecting' && ctx.run.status !== 'finalizing')
@@ -92,7 +96,7 @@ export async function finalizeRun(deps: RuntimeDeps, runId: string): Promise<Ste
     run.status === 'finalizing' ? { ...run, ...withTotals, status, updatedAt: now } : null;
   if (result.status === 'allowed') {
     await updateRun(runId, fromFinalizing('executing'));
-    await enqueueStep(deps, { kind: 'execute', runId, round: 0 });
+    await enqueueStep(deps, { kind: 'execute', runId, round: 0 }, 0, step);
     return { note: `brake allowed ${totals.planned.length} actions: executing` };
   }
 

@@ -29,7 +29,7 @@ export async function grantHistoryStep(
   });
   const delay = pacingDelaySeconds({ activity: 0, jira: result.auditCalls }, tuning);
   if (!result.complete) {
-    await enqueueStep(deps, { ...step, round: step.round + 1 }, delay);
+    await enqueueStep(deps, { ...step, round: step.round + 1 }, delay, step);
     return { note: `licence-grant history: ${result.auditCalls} audit log calls, continuing` };
   }
   const { unavailable, since } = result.view;
@@ -42,7 +42,7 @@ export async function grantHistoryStep(
         : `Nobody can be judged inactive: ${unavailable}. Until the app can read the audit log (Jira's Administer permission), every user counts as recently given their products.`,
     at: now,
   });
-  await enqueueStep(deps, { kind: 'page', runId: step.runId, startAt: 0, wait: 0 }, delay);
+  await enqueueStep(deps, { kind: 'page', runId: step.runId, startAt: 0, wait: 0 }, delay, step);
   return {
     note: `licence-grant history ${unavailable === null ? 'up to date' : `unavailable (${unavailable})`}: first page next`,
   };

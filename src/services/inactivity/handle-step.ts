@@ -27,7 +27,7 @@ async function run(
     case 'page':
       return collectPage(deps, step, tuning);
     case 'finalize':
-      return finalizeRun(deps, step.runId);
+      return finalizeRun(deps, step);
     case 'execute':
       return executeActions(deps, step, claimant, tuning);
     case 'restore':

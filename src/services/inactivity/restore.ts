@@ -302,7 +302,8 @@ export async function restoreRunBatch(
         }
       : null,
   );
-  if (!last) await enqueueStep(deps, { ...step, round: step.round + 1, cursor: page.cursor as string });
+  if (!last)
+    await enqueueStep(deps, { ...step, round: step.round + 1, cursor: page.cursor as string }, 0, step);
   return {
     note: `restore batch ${step.round}: ${restored} restored, ${failed} failed${last ? '; done' : ''}`,
   };

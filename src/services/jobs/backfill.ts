@@ -29,6 +29,8 @@ import { AtlassianApiError } from '../../clients/api-error';
 import { closeRateGate, getRateGate } from '../../storage/rate-governor-repository';
 import { usersPerSecond } from '../provisioning/rate-governor';
 import { JOBS_QUEUE, type JobsWork } from './jobs-work';
+import { CHAIN_BUDGET, continueRun } from '../chain-relay';
+import { ChainLimitError } from '../runtime-deps';
 
 /** Users per page: small enough that a page finishes far inside its time limit even under rate limits. */
 export const PAGE_SIZE = 25;
@@ -94,7 +96,9 @@ export async function startJob(kind: JobKind, startedBy: string, deps: RuntimeDe
     usersPlanned: 0,
   };
   await putJob(job);
-  await deps.enqueue(JOBS_QUEUE, [{ body: { kind: 'backfill-plan', jobId: id } satisfies JobsWork }]);
+  await deps.enqueue(JOBS_QUEUE, [
+    { body: { kind: 'backfill-plan', jobId: id, chain: 1 } satisfies JobsWork },
+  ]);
   await audit(
     deps,
     job,
@@ -124,13 +128,18 @@ export async function cancelJob(
   return cancelled;
 }
 
-/** Lists the next users into pages and queues them, pacing itself under the queue's per-minute limit. */
-export async function runPlanStep(jobId: string, deps: RuntimeDeps): Promise<void> {
+/**
+ * Lists the next users into pages and queues them, pacing itself under the queue's per-minute limit. `chainSoFar`:
+ * push requests already made in this message's chain; planning continues in a new chain (chain-relay) before
+ * Forge's limit on one chain.
+ */
+export async function runPlanStep(jobId: string, deps: RuntimeDeps, chainSoFar = 0): Promise<void> {
   let job = await getJob(jobId);
   if (!job || job.status !== 'planning') return;
   const ctx = await loadProvisionContext(deps, { runId: jobId, source: 'backfill' });
   let queuedThisStep = 0;
-  while (deps.remainingMs() > 20_000) {
+  let pushes = 0;
+  while (deps.remainingMs() > 20_000 && chainSoFar + pushes + 1 < CHAIN_BUDGET) {
     const users = await ctx.clients.jira.searchUsers(job.planCursor, LIST_SIZE);
     const people = users
       .filter((u) => u.accountType === undefined || u.accountType === 'atlassian')
@@ -144,17 +153,26 @@ export async function runPlanStep(jobId: string, deps: RuntimeDeps): Promise<voi
       });
     // Plans are stored before they are queued: a crash in between leaves pages the stall check re-sends.
     await putPagePlans(job.id, plans);
-    await deps.enqueue(
-      JOBS_QUEUE,
-      plans.map((p) => ({
-        body: {
-          kind: 'backfill-page',
-          jobId: job!.id,
-          pageNo: p.pageNo,
-          accountIds: p.accountIds,
-        } satisfies JobsWork,
-      })),
-    );
+    try {
+      await deps.enqueue(
+        JOBS_QUEUE,
+        plans.map((p) => ({
+          body: {
+            kind: 'backfill-page',
+            jobId: job!.id,
+            pageNo: p.pageNo,
+            accountIds: p.accountIds,
+          } satisfies JobsWork,
+        })),
+      );
+    } catch (e) {
+      // The chain is spent after all (pushes this step cannot see): the same users are listed again, into the
+      // same page numbers, by the continuation a new chain runs.
+      if (!(e instanceof ChainLimitError)) throw e;
+      pushes = CHAIN_BUDGET;
+      break;
+    }
+    pushes += plans.length > 0 ? 1 : 0;
     queuedThisStep += plans.length;
     const listedAll = users.length < LIST_SIZE;
     job = {
@@ -172,7 +190,16 @@ export async function runPlanStep(jobId: string, deps: RuntimeDeps): Promise<voi
     if (queuedThisStep >= PAGES_PER_MINUTE) break;
   }
   const delay = queuedThisStep >= PAGES_PER_MINUTE ? 60 : 0;
-  await deps.enqueue(JOBS_QUEUE, [{ body: { kind: 'backfill-plan', jobId }, delayInSeconds: delay }]);
+  await continueRun(
+    deps,
+    {
+      id: `backfill-plan:${jobId}:${job.planCursor}`,
+      queue: JOBS_QUEUE,
+      body: { kind: 'backfill-plan', jobId } satisfies JobsWork,
+      delaySeconds: delay,
+    },
+    chainSoFar + pushes,
+  );
 }
 
 /** Runs one page. Transient failures propagate so the queue redelivers the whole page (idempotently). */

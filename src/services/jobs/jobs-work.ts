@@ -3,8 +3,11 @@ import { z } from 'zod';
 
 export const JOBS_QUEUE = 'jobs';
 
+/** Push requests made so far in the chain of async events that delivered a message (see chain-relay). */
+const chain = z.number().int().min(0).max(1_000).optional();
+
 export const jobsWorkSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('backfill-plan'), jobId: z.string().min(1).max(80) }),
+  z.object({ kind: z.literal('backfill-plan'), jobId: z.string().min(1).max(80), chain }),
   z.object({
     kind: z.literal('backfill-page'),
     jobId: z.string().min(1).max(80),
@@ -15,11 +18,13 @@ export const jobsWorkSchema = z.discriminatedUnion('kind', [
     kind: z.literal('release-parked'),
     /** While no budget is known: how many times the releaser has doubled its wave (see planWaves). */
     slowStartStep: z.number().int().min(0).max(20).optional(),
+    chain,
   }),
   z.object({
     kind: z.literal('daily-scan'),
     runId: z.string().min(1).max(80),
     startAt: z.number().int().min(0),
+    chain,
   }),
 ]);
 

@@ -5,6 +5,7 @@ import { recordHealth } from '../../storage/health-repository';
 import { loadSettings } from '../../storage/settings-repository';
 import { getUserStates } from '../../storage/user-state-repository';
 import { buildApiClients } from '../api-clients';
+import { chainPushesOf, continueRun } from '../chain-relay';
 import type { RuntimeDeps } from '../runtime-deps';
 import { JOBS_QUEUE, type JobsWork } from '../jobs/jobs-work';
 import { PROVISION_QUEUE, type ProvisionWork } from './provisioning-work';
@@ -17,11 +18,13 @@ export async function startDailyPass(deps: RuntimeDeps): Promise<{ pruned: numbe
   const { settings } = await loadSettings();
   const pruned = await pruneAudit(deps.now() - settings.auditRetentionDays * DAY_MS, 2_000);
   const runId = `daily:${new Date(deps.now()).toISOString().slice(0, 10)}`;
-  await deps.enqueue(JOBS_QUEUE, [{ body: { kind: 'daily-scan', runId, startAt: 0 } satisfies JobsWork }]);
+  await deps.enqueue(JOBS_QUEUE, [
+    { body: { kind: 'daily-scan', runId, startAt: 0, chain: 1 } satisfies JobsWork },
+  ]);
   return { pruned };
 }
 
-/** One page of users: queue those needing work, then the next page. */
+/** One page of users: queue those needing work, then the next page (in a new chain when this one is long). */
 export async function runDailyScanPage(
   work: Extract<JobsWork, { kind: 'daily-scan' }>,
   deps: RuntimeDeps,
@@ -49,11 +52,14 @@ export async function runDailyScanPage(
       } satisfies ProvisionWork,
     });
   if (messages.length) await deps.enqueue(PROVISION_QUEUE, messages);
-  if (users.length === LIST_SIZE)
-    await deps.enqueue(JOBS_QUEUE, [
-      { body: { ...work, startAt: work.startAt + users.length } satisfies JobsWork },
-    ]);
-  else
+  if (users.length === LIST_SIZE) {
+    const next = { kind: 'daily-scan', runId: work.runId, startAt: work.startAt + users.length } as const;
+    await continueRun(
+      deps,
+      { id: `daily-scan:${next.runId}:${next.startAt}`, queue: JOBS_QUEUE, body: next satisfies JobsWork },
+      chainPushesOf(work) + (messages.length ? 1 : 0),
+    );
+  } else
     await recordHealth({
       component: 'daily-pass',
       ok: true,

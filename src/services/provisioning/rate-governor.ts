@@ -18,7 +18,8 @@ import {
   type RateGate,
 } from '../../storage/rate-governor-repository';
 import { planWaves } from '../../domain/release-waves';
-import type { RuntimeDeps } from '../runtime-deps';
+import { CHAIN_BUDGET } from '../chain-relay';
+import { ChainLimitError, type RuntimeDeps, type WorkItem } from '../runtime-deps';
 import { JOBS_QUEUE, type JobsWork } from '../jobs/jobs-work';
 import { PROVISION_QUEUE, type ProvisionWork } from './provisioning-work';
 import { PROVISION_CONCURRENCY, provisioningTuning } from './provisioning-tuning';
@@ -54,15 +55,41 @@ async function ensureReleaser(
     const delay = typeof delaySeconds === 'number' ? delaySeconds : await delaySeconds();
     await deps.enqueue(JOBS_QUEUE, [
       {
-        body: { kind: 'release-parked' } satisfies JobsWork,
+        body: { kind: 'release-parked', chain: 1 } satisfies JobsWork,
         delayInSeconds: Math.min(900, Math.max(1, delay)),
       },
     ]);
   } catch (e) {
     // Not queued: give up the claim so the retry (or the next park, or the backstop) queues one.
     await releaseReleaser();
+    // This chain of async events is spent: the users stay parked for the next notice or the five-minute backstop,
+    // which start new chains; failing this message would change nothing.
+    if (e instanceof ChainLimitError) return;
     throw e;
   }
+}
+
+/**
+ * Pushes the releaser's own next run or messages of users (`chainSoFar` pushes made before in its chain). Once
+ * its chain has spent its budget, or Forge refuses for the chain limit, the releaser stops and gives up its claim:
+ * the users stay parked, and the next notice or park (from a product event, a new chain) or the five-minute
+ * backstop queues a new releaser. Returns whether the push was made.
+ */
+async function releaserPush(
+  deps: RuntimeDeps,
+  queue: string,
+  items: WorkItem[],
+  chainSoFar: number,
+): Promise<boolean> {
+  if (chainSoFar + 1 <= CHAIN_BUDGET)
+    try {
+      await deps.enqueue(queue, items);
+      return true;
+    } catch (e) {
+      if (!(e instanceof ChainLimitError)) throw e;
+    }
+  await releaseReleaser();
+  return false;
 }
 
 /** Safety net for the five-minute backstop: parked users with no releaser coming (its claim lapsed) get one. */
@@ -71,7 +98,7 @@ export async function reviveReleaser(deps: RuntimeDeps): Promise<boolean> {
   const before = await claimReleaser(provisioningTuning().releaserTtlSeconds);
   if (!before) return false;
   try {
-    await deps.enqueue(JOBS_QUEUE, [{ body: { kind: 'release-parked' } satisfies JobsWork }]);
+    await deps.enqueue(JOBS_QUEUE, [{ body: { kind: 'release-parked', chain: 1 } satisfies JobsWork }]);
   } catch (e) {
     await releaseReleaser();
     throw e;
@@ -112,20 +139,21 @@ export async function park(
   return delay;
 }
 
-/** The releaser: sends parked users back in waves, one second apart, of the size the budget allows. */
+/**
+ * The releaser: sends parked users back in waves, one second apart, of the size the budget allows. `chainSoFar`:
+ * push requests already made in its chain of async events.
+ */
 export async function releaseParked(
   deps: RuntimeDeps,
   slowStartStep = 0,
+  chainSoFar = 0,
 ): Promise<{ released: number; remaining: boolean }> {
   const gate = await getRateGate();
   const now = deps.now();
   if (gate && gate.until > now) {
-    await deps.enqueue(JOBS_QUEUE, [
-      {
-        body: { kind: 'release-parked' } satisfies JobsWork,
-        delayInSeconds: Math.min(900, Math.ceil((gate.until - now) / 1000)),
-      },
-    ]);
+    const body = { kind: 'release-parked', chain: chainSoFar + 1 } satisfies JobsWork;
+    const delayInSeconds = Math.min(900, Math.ceil((gate.until - now) / 1000));
+    await releaserPush(deps, JOBS_QUEUE, [{ body, delayInSeconds }], chainSoFar);
     return { released: 0, remaining: true };
   }
   // Paced waves one second apart while a rate limit is in force; otherwise a slow start (see openReleaseBatch).
@@ -167,14 +195,20 @@ export async function releaseParked(
       return { body: work, delayInSeconds: second, concurrency: PROVISION_CONCURRENCY };
     }),
   );
-  await deps.enqueue(PROVISION_QUEUE, items);
+  if (!(await releaserPush(deps, PROVISION_QUEUE, items, chainSoFar)))
+    return { released: 0, remaining: true };
   const sent = waves.flat(2);
   await unpark(sent.map((u) => u.accountId));
   // Look again once these waves have gone and the queue's per-minute budget allows another round.
   const again = Math.max(waves.length, Math.ceil((items.length / tuning.releaserEventsPerMinute) * 60), 1);
   const next: JobsWork = paced
-    ? { kind: 'release-parked' }
-    : { kind: 'release-parked', slowStartStep: slowStartStep + 1 };
-  await deps.enqueue(JOBS_QUEUE, [{ body: next, delayInSeconds: Math.min(900, again) }]);
+    ? { kind: 'release-parked', chain: chainSoFar + 2 }
+    : { kind: 'release-parked', slowStartStep: slowStartStep + 1, chain: chainSoFar + 2 };
+  await releaserPush(
+    deps,
+    JOBS_QUEUE,
+    [{ body: next, delayInSeconds: Math.min(900, again) }],
+    chainSoFar + 1,
+  );
   return { released: sent.length, remaining: true };
 }

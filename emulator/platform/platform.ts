@@ -509,26 +509,55 @@ export class ForgePlatform implements InvocationHost {
     this.settle(event, outcome.record);
   }
 
-  /** Forge's retry policy: an InvocationError or a timeout is retried (at most 4 times); a thrown error is not. */
+  /**
+   * Forge's retry policies. Product events: an InvocationError or a timeout is retried at most 4 times; a thrown
+   * error is not. Async events (consumers): an InvocationError after its retryAfter, a runtime error or a timeout
+   * with back-off (1, 2, 4, 8, then every 15 minutes), for as long as the event is within its 24-hour retention
+   * window from the push; then it is dropped.
+   */
   private settle(event: QueuedEvent, record: InvocationRecord): void {
+    const productEvent = event.queueName.startsWith(PRODUCT_EVENT_QUEUE_PREFIX);
     const retryCount = event.retryContext?.retryCount ?? 0;
+    const backoff = productEvent
+      ? 60
+      : Math.min(QUEUE_LIMITS.backoffFirstSeconds * 2 ** retryCount, QUEUE_LIMITS.backoffMaxSeconds);
     const retry =
       record.retryRequested ??
-      (record.outcome === 'timeout' ? { retryAfter: 60, retryReason: 'FUNCTION_TIME_OUT' } : undefined);
-    if (retry && retryCount < QUEUE_LIMITS.maxRetries) {
-      // A killed invocation ended when Forge killed it, however little the shared clock moved meanwhile (latency
-      // is charged to the invocation, not to the clock): the retry comes after that, as on Forge.
-      const endedAt =
-        record.outcome === 'timeout' ? Math.max(this.now(), record.startedAt + record.limitMs) : this.now();
-      this.queue.retry(event.seq, endedAt + Math.min(retry.retryAfter, 900) * 1000, {
+      (record.outcome === 'timeout' ? { retryAfter: backoff, retryReason: 'FUNCTION_TIME_OUT' } : undefined) ??
+      // Forge names no reason for an app's runtime error; the SDK's catch-all code stands for it here.
+      (record.outcome === 'error' && !productEvent
+        ? { retryAfter: backoff, retryReason: 'FUNCTION_PLATFORM_UNKNOWN_ERROR' }
+        : undefined);
+    if (record.outcome === 'success' && !retry) return this.queue.complete(event.seq, 'succeeded');
+    // A killed invocation ended when Forge killed it, however little the shared clock moved meanwhile (latency
+    // is charged to the invocation, not to the clock): the retry comes after that, as on Forge.
+    const endedAt =
+      record.outcome === 'timeout' ? Math.max(this.now(), record.startedAt + record.limitMs) : this.now();
+    const dueAt = endedAt + Math.min(retry?.retryAfter ?? 0, 900) * 1000;
+    const windowEndsAt = event.pushedAt + QUEUE_LIMITS.retentionWindowMs;
+    const allowed = productEvent ? retryCount < QUEUE_LIMITS.maxRetries : dueAt <= windowEndsAt;
+    if (retry && allowed) {
+      this.queue.retry(event.seq, dueAt, {
         retryCount: retryCount + 1,
         retryReason: retry.retryReason,
         ...(retry.retryData !== undefined ? { retryData: retry.retryData } : {}),
+        ...(productEvent
+          ? {}
+          : {
+              retentionWindow: {
+                startTime: new Date(event.pushedAt).toISOString(),
+                remainingTimeMs: windowEndsAt - dueAt,
+              },
+            }),
       });
       return;
     }
-    if (record.outcome === 'success' && !retry) this.queue.complete(event.seq, 'succeeded');
-    else this.queue.complete(event.seq, 'failed', record.error ?? `gave up after ${retryCount} retries`);
+    // A product event's trigger that threw is not retried: it fails with its error as it is.
+    if (!retry) return this.queue.complete(event.seq, 'failed', record.error ?? 'failed');
+    const why = productEvent
+      ? `gave up after ${retryCount} retries`
+      : `its 24-hour retention window ended after ${retryCount} retries`;
+    this.queue.complete(event.seq, 'failed', record.error ? `${record.error} (${why})` : why);
   }
 
   /** Runs every delivery and schedule due now; returns how many invocations ran. */

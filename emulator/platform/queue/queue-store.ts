@@ -9,6 +9,14 @@ export const QUEUE_LIMITS = {
   eventsPerMinute: 500,
   /** Product events: an InvocationError or a timeout is retried at most this often. */
   maxRetries: 4,
+  /**
+   * Async events: retried (InvocationError, runtime error, timeout) while within this window from their push
+   * (at-least-once within 24 h; the SDK's RetryContext carries the window).
+   */
+  retentionWindowMs: 24 * 3_600_000,
+  /** Async events after a runtime error or a timeout: back-off from the first wait, doubling, up to the last. */
+  backoffFirstSeconds: 60,
+  backoffMaxSeconds: 900,
   /** Push requests in one chain: everything pushed downstream of one root invocation (limits-async-events). */
   maxPushesPerChain: 1_000,
 } as const;
@@ -27,6 +35,8 @@ export interface RetryContext {
   retryCount: number;
   retryReason: string;
   retryData?: unknown;
+  /** Async events: when the event was first pushed, and how long retries may still come (@forge/events types). */
+  retentionWindow?: { startTime: string; remainingTimeMs: number };
 }
 
 export interface QueuedEvent {
@@ -36,6 +46,8 @@ export interface QueuedEvent {
   jobId: string;
   body: Record<string, unknown>;
   dueAt: number;
+  /** When it was pushed (the start of its retention window). */
+  pushedAt: number;
   retryContext?: RetryContext;
   concurrencyKey?: string;
   concurrencyLimit?: number;
@@ -50,6 +62,7 @@ interface EventRow {
   job_id: string;
   body: string;
   due_at: number;
+  pushed_at: number;
   retry_context: string | null;
   concurrency_key: string | null;
   concurrency_limit: number | null;
@@ -131,7 +144,7 @@ export class QueueStore {
   takeDue(now: number, max: number): QueuedEvent[] {
     const rows = this.db
       .prepare<[number], EventRow>(
-        `SELECT seq, event_id, queue, job_id, body, due_at, retry_context, concurrency_key, concurrency_limit, chain_id
+        `SELECT seq, event_id, queue, job_id, body, due_at, pushed_at, retry_context, concurrency_key, concurrency_limit, chain_id
          FROM queue_event WHERE status = 'pending' AND due_at <= ? ORDER BY due_at, seq LIMIT 500`,
       )
       .all(now);
@@ -159,6 +172,7 @@ export class QueueStore {
         jobId: row.job_id,
         body: JSON.parse(row.body) as Record<string, unknown>,
         dueAt: row.due_at,
+        pushedAt: row.pushed_at,
         ...(row.retry_context ? { retryContext: JSON.parse(row.retry_context) as RetryContext } : {}),
         ...(row.concurrency_key ? { concurrencyKey: row.concurrency_key } : {}),
         ...(row.concurrency_limit ? { concurrencyLimit: row.concurrency_limit } : {}),

@@ -114,19 +114,38 @@ describe('consumer retries', () => {
     expect(workKeys().filter((k) => k.endsWith(':done'))).toHaveLength(1);
   });
 
-  it('gives up after 4 retries', async () => {
+  it('keeps retrying an InvocationError past four retries while the event is within its 24-hour window', async () => {
     await call('push', { events: [{ body: { action: 'always-retry' } }] });
-    await env.platform.drain();
-    expect(env.platform.invocations.filter((r) => r.moduleKind === 'consumer')).toHaveLength(5);
+    const pushedAt = env.platform.now();
+    await env.platform.drain({ maxMs: 2 * 86_400_000 });
+    const runs = env.platform.invocations.filter((r) => r.moduleKind === 'consumer');
+    // Every 15 minutes (its retryAfter) for a day: the four-retry cap is for product events only.
+    expect(runs.length).toBe(97);
+    expect(runs.at(-1)!.startedAt - pushedAt).toBe(86_400_000);
     expect(env.platform.queue.counts()).toMatchObject({ failed: 1, pending: 0 });
+    expect(env.platform.queue.failures()[0]?.error).toMatch(/retention window ended after 96 retries/);
+    const window = env.platform.storage.dump().find((e) => e.key.endsWith(':window:2'));
+    expect(window?.value).toEqual({
+      startTime: new Date(pushedAt).toISOString(),
+      remainingTimeMs: 86_400_000 - 900_000,
+    });
   });
 
-  it('does not retry a consumer that throws', async () => {
+  it('retries a consumer that throws, with back-off (1, 2, 4, 8, 15, 15… minutes), for a day', async () => {
     await call('push', { events: [{ body: { action: 'throw' } }] });
-    await env.platform.drain();
+    const pushedAt = env.platform.now();
+    await env.platform.drain({ maxMs: 2 * 86_400_000 });
     const runs = env.platform.invocations.filter((r) => r.moduleKind === 'consumer');
-    expect(runs.map((r) => r.outcome)).toEqual(['error']);
-    expect(env.platform.queue.failures()[0]?.error).toBe('Error: boom');
+    expect(runs.every((r) => r.outcome === 'error')).toBe(true);
+    const gaps = runs.slice(1).map((r, i) => (r.startedAt - runs[i]!.startedAt) / 60_000);
+    expect(gaps.slice(0, 6)).toEqual([1, 2, 4, 8, 15, 15]);
+    expect(runs.at(-1)!.startedAt - pushedAt).toBeLessThanOrEqual(86_400_000);
+    expect(runs.length).toBe(100);
+    const retried = env.platform.storage.dump().find((e) => e.key.endsWith(':attempt:2'));
+    expect(retried?.value).toEqual({ action: 'throw', retryReason: 'FUNCTION_PLATFORM_UNKNOWN_ERROR' });
+    expect(env.platform.queue.failures()[0]?.error).toMatch(
+      /^Error: boom \(its 24-hour retention window ended/,
+    );
   });
 });
 
@@ -155,6 +174,17 @@ describe('product events', () => {
     expect(first?.error).toBe('Task timed out after 25.00 seconds');
     // Two 10 s calls, then the third crosses 25 s: nothing runs after the kill.
     expect(env.site.requests).toHaveLength(3);
+  });
+
+  it('retries a product event that asks for it at most four times', async () => {
+    env = startFixturePlatform();
+    env.site.emit({
+      eventType: 'avi:jira:created:user',
+      payload: { eventType: 'avi:jira:created:user', user: { accountId: 'u1' }, alwaysRetry: true },
+    });
+    await env.platform.drain();
+    expect(env.platform.invocations.filter((r) => r.moduleKind === 'trigger')).toHaveLength(5);
+    expect(env.platform.queue.counts()).toMatchObject({ failed: 1, pending: 0 });
   });
 
   it('ignores events no trigger subscribes to', async () => {

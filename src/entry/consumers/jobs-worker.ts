@@ -2,7 +2,10 @@
 import type { AsyncEvent, InvocationError } from '@forge/events';
 import { classify } from '../../services/failures';
 import { runPage, runPlanStep } from '../../services/jobs/backfill';
-import { JOBS_QUEUE, jobsWorkSchema } from '../../services/jobs/jobs-work';
+import { JOBS_QUEUE, jobsWorkSchema, type JobsWork } from '../../services/jobs/jobs-work';
+import { giveUpJobsWork } from '../../services/jobs/give-up';
+import type { RuntimeDeps } from '../../services/runtime-deps';
+import { boundedDelivery } from '../bounded-delivery';
 import { redeliverInNewChain } from '../../services/chain-relay';
 import { withStorageQuota } from '../../services/storage-quota';
 import { retryLater } from '../retry-later';
@@ -19,15 +22,15 @@ function retryFor(e: unknown): InvocationError | undefined {
   switch (failure.kind) {
     case 'rate-limited':
     case 'unavailable':
-      return retryLater(Math.max(failure.retryAfterSeconds ?? 30, 5));
+      return retryLater(Math.max(failure.retryAfterSeconds ?? 30, 5), failure.message);
     case 'out-of-time':
-      return retryLater(60);
+      return retryLater(60, failure.message);
     case 'conflict':
-      return retryLater(Math.max(failure.retryAfterSeconds ?? 30, 5));
+      return retryLater(Math.max(failure.retryAfterSeconds ?? 30, 5), failure.message);
     case 'storage-quota':
     case 'queue-busy':
       // Spread over two minutes: pages refused together must not all come back in the same quota minute.
-      return retryLater(60 + Math.floor(Math.random() * 60));
+      return retryLater(60 + Math.floor(Math.random() * 60), failure.message);
     default:
       return undefined;
   }
@@ -46,8 +49,23 @@ export async function jobsWorker(
     return { ok: true };
   }
   const deps = runtimeDeps(context.installContext);
+  const work = parsed.data;
+  return boundedDelivery(
+    event,
+    () => runWork(work, event, deps),
+    async (reason) => {
+      await giveUpJobsWork(work, reason, deps);
+      return { ok: true as const };
+    },
+  );
+}
+
+async function runWork(
+  work: JobsWork,
+  event: AsyncEvent,
+  deps: RuntimeDeps,
+): Promise<InvocationError | { ok: true }> {
   try {
-    const work = parsed.data;
     // Every step is resumable, so a storage-quota refusal is waited out here and the step simply runs again;
     // handing it back to the queue would bring all refused pages back in the same minute.
     await withStorageQuota(

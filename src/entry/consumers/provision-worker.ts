@@ -2,9 +2,16 @@
 import type { AsyncEvent, InvocationError } from '@forge/events';
 import { classify } from '../../services/failures';
 import { runProvisionWork } from '../../services/provisioning/run-provision-work';
-import { PROVISION_QUEUE, provisionWorkSchema } from '../../services/provisioning/provisioning-work';
+import {
+  PROVISION_QUEUE,
+  provisionWorkSchema,
+  type ProvisionWork,
+} from '../../services/provisioning/provisioning-work';
+import type { RuntimeDeps } from '../../services/runtime-deps';
 import { redeliverInNewChain } from '../../services/chain-relay';
 import { quotaRetryAfterSeconds } from '../../services/storage-quota';
+import { giveUpProvisionWork } from '../../services/provisioning/hand-back';
+import { boundedDelivery } from '../bounded-delivery';
 import { retryLater } from '../retry-later';
 import { runtimeDeps } from '../runtime';
 
@@ -21,16 +28,32 @@ export async function provisionWorker(
     return { processed: 0 };
   }
   const deps = runtimeDeps(context.installContext);
+  const work = parsed.data;
+  return boundedDelivery(
+    event,
+    () => provision(work, event, deps),
+    async (reason) => {
+      await giveUpProvisionWork(work, reason, deps);
+      return { processed: 0 };
+    },
+  );
+}
+
+async function provision(
+  work: ProvisionWork,
+  event: AsyncEvent,
+  deps: RuntimeDeps,
+): Promise<InvocationError | { processed: number }> {
   try {
-    const result = await runProvisionWork(parsed.data, deps);
+    const result = await runProvisionWork(work, deps);
     return { processed: result.outcomes.length };
   } catch (e) {
     // Only storage refusals the message could not wait out, or a failure to put work back on the queue, reach
     // here; redelivery redoes the message idempotently (storage: when its minute turns, spread by run).
     const failure = classify(e);
     if (failure.kind === 'storage-quota')
-      return retryLater(quotaRetryAfterSeconds(deps.now(), parsed.data.runId));
-    if (failure.kind === 'queue-busy') return retryLater(60);
+      return retryLater(quotaRetryAfterSeconds(deps.now(), work.runId), failure.message);
+    if (failure.kind === 'queue-busy') return retryLater(60, failure.message);
     // A retry would run in the same spent chain and be refused again: the relay delivers it in a new one.
     if (failure.kind === 'chain-limit') {
       await redeliverInNewChain(

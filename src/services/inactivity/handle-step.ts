@@ -6,6 +6,7 @@ import { executeActions } from './execute-actions';
 import { finalizeRun } from './finalize-run';
 import { grantHistoryStep } from './grant-history-step';
 import { restoreRunBatch } from './restore';
+import { updateRun } from '../../storage/inactivity-run-repository';
 import { failRun } from './run-lifecycle';
 import { parseSweepStep, type SweepStep } from './sweep-steps';
 import { SWEEP_TUNING, type SweepTuning } from './sweep-tuning';
@@ -80,4 +81,24 @@ export async function handleSweepStep(
     );
     return { status: 'retry', retryAfterSeconds: 60, note: why };
   }
+}
+
+/**
+ * A step the app stops retrying (see delivery-limit): the run fails with the reason, so the admin sees why and the
+ * next daily run starts over; a restore batch ends the restore (what it put back stays put back).
+ */
+export async function giveUpSweepStep(deps: RuntimeDeps, body: unknown, reason: string): Promise<void> {
+  const step = parseSweepStep(body);
+  if (!step) return;
+  console.error(`Gave up the inactivity ${step.kind} step of run ${step.runId}: ${reason}`);
+  const now = deps.now();
+  if (step.kind !== 'restore') {
+    await failRun(step.runId, now, `Its ${step.kind} step ${reason}. The next daily run starts over.`);
+    return;
+  }
+  await updateRun(step.runId, (run) =>
+    run.restore?.status === 'queued'
+      ? { ...run, restore: { ...run.restore, status: 'completed', finishedAt: now }, updatedAt: now }
+      : null,
+  );
 }

@@ -15,6 +15,7 @@
 //   Undo       restoreInactivityUser(deps, { accountId, runId?, by }) -> { restored: RestoreOutcome[], message }
 //              restoreInactivityRun(deps, { runId, by }) -> RestoreRunResult   (queued; progress on run.restore)
 //   Queue      INACTIVITY_QUEUE, handleSweepStep(deps, body, deliveryId) -> StepResult
+//              giveUpSweepStep(deps, body, reason)   (a step that failed every delivery: the run fails)
 //   Health     GRANT_HISTORY_HEALTH: the health component of reading licence grant dates from the audit log
 import type { RuntimeDeps } from '../runtime-deps';
 import { startInactivityRun, type StartRunResult } from './start-run';
@@ -44,7 +45,7 @@ export {
   type RestoreOutcome,
   type RestoreRunResult,
 } from './restore';
-export { handleSweepStep, type StepResult } from './handle-step';
+export { giveUpSweepStep, handleSweepStep, type StepResult } from './handle-step';
 export { INACTIVITY_QUEUE } from './sweep-steps';
 export { GRANT_HISTORY_HEALTH } from './grant-history-step';
 export type {

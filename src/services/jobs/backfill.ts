@@ -281,7 +281,7 @@ export async function runPage(
   await checkCompletion(job.id, deps);
 }
 
-async function checkCompletion(jobId: string, deps: RuntimeDeps): Promise<void> {
+export async function checkCompletion(jobId: string, deps: RuntimeDeps): Promise<void> {
   const job = await getJob(jobId);
   if (!job || job.status !== 'running' || !job.planningDone) return;
   const results = await pageResults(jobId);

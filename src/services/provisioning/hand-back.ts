@@ -159,3 +159,20 @@ export async function recordProvisionFailure(
     },
   });
 }
+
+/**
+ * A provisioning message the app stops retrying (see delivery-limit): its users are recorded as failed, with the
+ * reason, for the admin and for the daily pass, which evaluates them again.
+ */
+export async function giveUpProvisionWork(
+  work: ProvisionWork,
+  reason: string,
+  deps: Pick<RuntimeDeps, 'now'>,
+): Promise<void> {
+  console.error(`Gave up provisioning ${work.accountIds.length} user(s) of run ${work.runId}: ${reason}`);
+  for (const accountId of work.accountIds)
+    await recordProvisionFailure(
+      { accountId, runId: work.runId, source: work.source, at: deps.now() },
+      `Provisioning this user ${reason}. The daily pass will try again.`,
+    );
+}

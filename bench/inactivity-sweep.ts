@@ -56,6 +56,7 @@ function countingSite(site: SiteApi, counts: Map<string, number>, limited: { cou
     },
     onProductEvent: (listener) => site.onProductEvent(listener),
     installApp: (app) => site.installApp(app),
+    userCanUseApp: (accountId, products) => site.userCanUseApp(accountId, products),
     async handle(request: SiteRequest) {
       const path = request.path.split('?')[0] ?? '';
       const kind =

@@ -15,6 +15,9 @@ export type Principal =
 /** The products the site serves. `api` is https://api.atlassian.com (Admin API, SCIM, user management). */
 export type SiteProduct = 'jira' | 'confluence' | 'api';
 
+/** The Atlassian apps a Forge app can be installed into here. */
+export type AppProduct = 'jira' | 'confluence';
+
 export interface SiteRequest {
   product: SiteProduct;
   method: string;
@@ -52,6 +55,11 @@ export interface SiteApi {
   onProductEvent(listener: (event: ProductEvent) => void): () => void;
   /** Called by the platform when the app is installed: the site creates (or returns) the app's account. */
   installApp(app: { appId: string; name: string }): { appAccountId: string };
+  /**
+   * Whether the account can use an app installed into these products: an active person with access to one of
+   * them. Forge lets an app impersonate (`asUser(accountId)`) only such users.
+   */
+  userCanUseApp(accountId: string, products: readonly AppProduct[]): boolean;
 }
 
 /** The emulated clock shared by the platform and the site. */

@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import { randomUUID, createHash } from 'node:crypto';
 import { join } from 'node:path';
-import type { ProductEvent, SiteApi, SiteProduct } from '../contracts';
+import type { AppProduct, ProductEvent, SiteApi, SiteProduct } from '../contracts';
 import type { EmulatorClock } from '../clock';
 import type { ForgeFetchTarget, Invocation, InvocationHost, InvocationInit, ModuleKind } from './invocation';
 import { readManifest, INTERVAL_MS, type AppManifest, type FunctionDef } from './manifest';
@@ -94,7 +94,6 @@ export class ForgePlatform implements InvocationHost {
   private readonly proxy: ProductProxy;
   private readonly webTriggers: WebTriggerServer;
   private readonly webTriggerIds = new Map<string, string>();
-  private readonly consented = new Set<string>();
   private readonly random: SeededRandom;
   private readonly loadHandler: HandlerLoader;
   private readonly nextScheduledAt = new Map<string, number>();
@@ -124,9 +123,11 @@ export class ForgePlatform implements InvocationHost {
     this.proxy = new ProductProxy({
       site: options.site,
       appAccountId: () => this.appAccountId,
-      hasConsented: (accountId) => this.consented.has(accountId),
+      canUseApp: (accountId) => options.site.userCanUseApp(accountId, this.installationProducts),
       impersonationAllowed: this.manifest.impersonationScopes.size > 0,
       missingScope: (product, method, path) => missingScope(this.manifest.scopes, product, method, path),
+      missingImpersonationScope: (product, method, path) =>
+        missingScope(this.manifest.impersonationScopes, product, method, path),
     });
     this.webTriggers = new WebTriggerServer(
       (id, event) => this.dispatchWebTrigger(id, event),
@@ -163,10 +164,8 @@ export class ForgePlatform implements InvocationHost {
     return this.options.clock.now();
   }
 
-  /** A user who has used the app (opened its UI) has consented to offline impersonation. */
-  recordConsent(accountId: string): void {
-    this.consented.add(accountId);
-  }
+  /** The Atlassian apps the installation serves: who has access to one of them can use the app. */
+  readonly installationProducts: readonly AppProduct[] = ['jira'];
 
   // ---- the SDK seam ----
 
@@ -335,14 +334,13 @@ export class ForgePlatform implements InvocationHost {
     return { installContext: this.contextAri };
   }
 
-  /** Calls a resolver the way the UI's `invoke(key, payload)` does; the caller is recorded as having used the app. */
+  /** Calls a resolver the way the UI's `invoke(key, payload)` does. */
   async invokeResolver<T = unknown>(call: ResolverCall): Promise<T> {
     const ui = this.manifest.uiModules.find((m) =>
       call.functionKey ? m.resolverFunctionKey === call.functionKey : m.resolverFunctionKey !== undefined,
     );
     const functionKey = call.functionKey ?? ui?.resolverFunctionKey;
     if (!functionKey) throw new Error('manifest.yml declares no UI module with a resolver');
-    this.recordConsent(call.accountId);
     const request = {
       call: { functionKey: call.key, payload: call.payload ?? {}, jobId: randomUUID() },
       context: {

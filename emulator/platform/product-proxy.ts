@@ -1,5 +1,6 @@
 // The Forge product proxy: turns asApp/asUser product calls into site requests with the right principal,
-// refusing what Atlassian's proxy refuses (no user, impersonation without consent or manifest permission).
+// refusing what Atlassian's proxy refuses: no user; impersonating someone who cannot use the app, or with a scope
+// the manifest does not allow impersonation for (developer.atlassian.com/platform/forge/security).
 import type { Principal, SiteApi, SiteProduct } from '../contracts';
 import type { ForgeFetchTarget, Invocation } from './invocation';
 import { bodyText, fromSiteResponse, toSiteRequestHeaders } from './http-shapes';
@@ -8,10 +9,13 @@ import { needsAuthentication, proxyError } from './proxy-errors';
 export interface ProductProxyOptions {
   site: SiteApi;
   appAccountId: () => string;
-  hasConsented: (accountId: string) => boolean;
+  /** Whether the account can use the app (an active person with access to a product it is installed into). */
+  canUseApp: (accountId: string) => boolean;
   impersonationAllowed: boolean;
   /** Returns a refusal reason when the manifest lacks a scope the operation needs, else undefined. */
   missingScope?: (product: SiteProduct, method: string, path: string) => string | undefined;
+  /** The same check against only the scopes declared with `allowImpersonation: true`. */
+  missingImpersonationScope?: (product: SiteProduct, method: string, path: string) => string | undefined;
 }
 
 export class ProductProxy {
@@ -32,9 +36,9 @@ export class ProductProxy {
           'IMPERSONATION_NOT_ALLOWED',
           'asUser(accountId) needs scopes declared with allowImpersonation: true in manifest.yml.',
         );
-      if (!this.options.hasConsented(target.accountId))
+      if (!this.options.canUseApp(target.accountId))
         return needsAuthentication(
-          `User ${target.accountId} has not granted this app consent (has never used it).`,
+          `User ${target.accountId} cannot use this app (no active account with access to the product it is installed into); Forge impersonates only users with access to the app.`,
         );
       return { kind: 'user', accountId: target.accountId, impersonated: true };
     }
@@ -58,6 +62,16 @@ export class ProductProxy {
     if (principal instanceof Response) return principal;
     const method = (init.method ?? 'GET').toUpperCase();
     const scopeProblem = this.options.missingScope?.(product, method, path);
+    const impersonationProblem =
+      principal.kind === 'user' && principal.impersonated && !scopeProblem
+        ? this.options.missingImpersonationScope?.(product, method, path)
+        : undefined;
+    if (impersonationProblem)
+      return proxyError(
+        403,
+        'IMPERSONATION_NOT_ALLOWED',
+        `asUser(accountId) may use only scopes declared with allowImpersonation: true. ${impersonationProblem}`,
+      );
     if (scopeProblem)
       return new Response(
         JSON.stringify({ code: 401, message: `Unauthorized; scope does not match. ${scopeProblem}` }),

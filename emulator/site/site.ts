@@ -304,6 +304,15 @@ export function createSite(options: SiteOptions): Site {
       apps.set(app.appId, { appId: app.appId, name: app.name });
       return { appAccountId: installAppAccount(app) };
     },
+    userCanUseApp(accountId, products) {
+      const { state } = ctx;
+      const account = state.accounts.get(accountId);
+      if (!account || account.accountType !== 'atlassian' || !state.isActiveInJira(accountId)) return false;
+      const roles = state.licences.rolesOf(accountId);
+      return products.some((product) =>
+        roles.some((role) => (product === 'jira' ? role.startsWith('jira') : role === product)),
+      );
+    },
     simulateJitLogin: (input) => simulateJitLogin(ctx, input),
     simulateInvite: (input) => simulateInvite(ctx, input),
     recordActivity: (accountId, productKey, atEpochMs, cloudId) =>

@@ -6,12 +6,18 @@ export class StubSite implements SiteApi {
   readonly cloudId = 'a1b2c3d4-0000-4000-8000-00000000c10d';
   readonly requests: SiteRequest[] = [];
   latencyMs = 0;
+  /** People who can use the app (have access to a product it is installed into). */
+  readonly appUsers = new Set<string>();
   private listeners: Array<(e: ProductEvent) => void> = [];
 
   constructor(private readonly delay: (ms: number) => Promise<void>) {}
 
   installApp(): { appAccountId: string } {
     return { appAccountId: '712020:app-account' };
+  }
+
+  userCanUseApp(accountId: string): boolean {
+    return this.appUsers.has(accountId);
   }
 
   onProductEvent(listener: (e: ProductEvent) => void): () => void {

@@ -127,7 +127,6 @@ describe('the group write path the settings choose', () => {
   it('removes through Jira as the impersonated site admin', async () => {
     env = await startEnv();
     await useWritePath({ mode: 'impersonate-admin', adminAccountId: env.admin });
-    env.app.platform.recordConsent(env.admin);
     const idle = invite(env, 'liam');
     env.app.site.recordActivity(idle, JIRA, T0);
     await savePolicy(env, { jira: { warnDaysBefore: 0 } });

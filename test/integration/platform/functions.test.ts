@@ -55,11 +55,24 @@ describe('scopes', () => {
 });
 
 describe('impersonation', () => {
-  it('refuses asUser(accountId) for someone who never used the app, then allows it after consent', async () => {
+  it('refuses asUser(accountId) for someone who cannot use the app, and allows it for someone who can, without any consent step', async () => {
     await expect(call('impersonate', { accountId: '557058:bob' })).rejects.toThrow(/Authentication Required/);
-    env.platform.recordConsent('557058:bob');
+    expect(env.site.requests).toHaveLength(0);
+    env.site.appUsers.add('557058:bob'); // Bob gets access to Jira; he never opens the app
     const result = await call<{ body: { principal: unknown } }>('impersonate', { accountId: '557058:bob' });
     expect(result.body.principal).toEqual({ kind: 'user', accountId: '557058:bob', impersonated: true });
+  });
+
+  it('refuses an impersonated call whose scope is granted but not marked allowImpersonation, before the site sees it', async () => {
+    env.site.appUsers.add('557058:bob');
+    const result = await call<{ ok: boolean; name: string; message: string }>('impersonate-project-search', {
+      accountId: '557058:bob',
+    });
+    expect(result).toMatchObject({ ok: false, name: 'PROXY_ERR' }); // @forge/api's ProxyRequestError
+    expect(result.message).toMatch(/IMPERSONATION_NOT_ALLOWED/);
+    expect(env.site.requests).toHaveLength(0);
+    // The same call as the app is fine: read:jira-work is granted.
+    expect(await call<{ status: number }>('whoami')).toMatchObject({ status: 200 });
   });
 });
 

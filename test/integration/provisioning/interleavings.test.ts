@@ -53,7 +53,6 @@ async function salesApp(writePath: WritePath = 'org-admin-api'): Promise<SalesAp
     writePath === 'org-admin-api'
       ? orgApiSettings(app)
       : orgApiSettings(app, { groupWritePath: { mode: 'impersonate-admin', adminAccountId: siteAdmin } });
-  if (writePath === 'impersonate-admin') app.platform.recordConsent(siteAdmin);
   await configure(app, settings, [
     rule({
       id: 'sales',

@@ -1,5 +1,6 @@
 // The group write path: the app's own account cannot write groups unless it is a site admin; the org key or a
-// consenting site admin can. Refusals become one actionable health message, not silent failures.
+// site admin who can use the app can (Forge impersonates only users with access to the app; there is no consent
+// step). Refusals become one actionable health message, not silent failures.
 import { AppHarness } from '../../support/app-harness';
 import { allHealth } from '../../../src/storage/health-repository';
 import { getUserState } from '../../../src/storage/user-state-repository';
@@ -60,17 +61,31 @@ it('with the org API key: works', async () => {
   expect(app.groupNamesOf(accountId)).toContain('confluence-engineering');
 });
 
-it('acting as a site admin: refused until that admin has used the app, then works', async () => {
+it('acting as a site admin: works at once, without that admin ever opening the app', async () => {
   app = AppHarness.start();
   const adminId = app.credentials.siteAdmin.accountId;
   await app.close();
   await start({ mode: 'impersonate-admin', adminAccountId: adminId });
-  const first = app.jitLogin('ian.early@acme.example', 'Ian');
+  const accountId = app.jitLogin('ian.early@acme.example', 'Ian');
+  await app.drain();
+  expect(app.groupNamesOf(accountId)).toContain('confluence-engineering');
+  expect((await health('write-path'))?.ok).toBe(true);
+});
+
+it('acting as a site admin who cannot use the app (no Jira access): refused with advice, then works once they can', async () => {
+  app = AppHarness.start();
+  const adminId = app.credentials.siteAdmin.accountId;
+  await app.close();
+  await start({ mode: 'impersonate-admin', adminAccountId: adminId });
+  app.site.setGroupMembership(adminId, 'jira-software-users', false);
+  const first = app.jitLogin('ivo.early@acme.example', 'Ivo');
   await app.drain();
   expect(app.groupNamesOf(first)).not.toContain('confluence-engineering');
-  expect((await health('write-path'))?.message).toMatch(/has not used JIT Access yet/);
+  expect((await health('write-path'))?.message).toMatch(
+    /cannot act as .*: Forge lets an app act only as someone who can use it \(an active account with access to Jira\)/,
+  );
 
-  app.platform.recordConsent(adminId); // the admin opens the app once
+  app.site.setGroupMembership(adminId, 'jira-software-users', true);
   const second = app.jitLogin('ivy.later@acme.example', 'Ivy');
   await app.drain();
   expect(app.groupNamesOf(second)).toContain('confluence-engineering');
@@ -81,7 +96,6 @@ it('acting as someone who is not a site admin: refused with advice', async () =>
   const jiraAdminId = app.credentials.jiraAdmin.accountId;
   await app.close();
   await start({ mode: 'impersonate-admin', adminAccountId: jiraAdminId });
-  app.platform.recordConsent(jiraAdminId);
   const accountId = app.jitLogin('noel.nope@acme.example', 'Noel');
   await app.drain();
   expect(app.groupNamesOf(accountId)).not.toContain('confluence-engineering');

@@ -28,6 +28,7 @@ async function main(): Promise<void> {
   const { createSite } = await import('./site/site');
   const { createSiteMount } = await import('./site/http-server');
   const { createPlatform } = await import('./platform');
+  const { handlePlatformControl } = await import('./platform/platform-control');
   const { startEmulatorServer, parsePort, PortInUseError } = await import('./server');
   const { buildPreviewBundles, describeBuild, APP_ENTRY, HOST_ENTRY } =
     await import('./preview/build/preview-bundles');
@@ -88,9 +89,12 @@ async function main(): Promise<void> {
         bundles,
         rebuild: () => buildPreviewBundles({ repoRoot: REPO_ROOT, cacheDir }),
       }),
-      site: createSiteMount(site, { clock }),
+      site: createSiteMount(site, {
+        clock,
+        extraRoutes: (method, path, body) => handlePlatformControl(platform, method, path, body),
+      }),
     },
-    () => ({ cloudId: site.cloudId, now: new Date(clock.now()).toISOString() }),
+    () => ({ siteUrl: site.siteUrl, cloudId: site.cloudId, now: new Date(clock.now()).toISOString() }),
   );
   platform.startPump();
 

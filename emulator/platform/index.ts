@@ -1,6 +1,14 @@
 // The Forge platform half of the emulator: public entry points.
 export { installForgeGlobals } from './runtime-globals';
-export { createPlatform, ForgePlatform, ResolverInvocationError, type PlatformOptions } from './platform';
+export {
+  createPlatform,
+  ForgePlatform,
+  ResolverInvocationError,
+  type DeliveryDials,
+  type PlatformOptions,
+  type Schedules,
+} from './platform';
+export { handlePlatformControl } from './platform-control';
 export { createLatencyDelay, type LatencyMode } from './latency';
 export type { InvocationRecord } from './function-runner';
 export { TIME_LIMITS_MS } from './function-runner';

@@ -111,6 +111,7 @@ export class ForgePlatform implements InvocationHost {
     this.queue = new QueueStore(this.db);
     this.kvsQuota = new KvsQuota(options.clock, options.kvsQuota ?? DEFAULT_KVS_QUOTA);
     this.random = new SeededRandom(options.seed ?? 1);
+    this.duplicateDeliveryRate = options.duplicateDeliveryRate ?? 0;
     this.consumerQueues = new Set(this.manifest.consumers.map((c) => c.queue));
     this.loadHandler =
       options.loadHandler ??
@@ -431,6 +432,23 @@ export class ForgePlatform implements InvocationHost {
 
   /** Fraction (0..1) of product events lost before delivery: events are not guaranteed, and backstops must cope. */
   eventLossRate = 0;
+  /** Fraction (0..1) of product events and queue events delivered twice (at-least-once delivery). */
+  duplicateDeliveryRate: number;
+
+  /** Sets the delivery dials (`npm start`'s control API: PUT /__emulator/delivery); returns them. */
+  setDeliveryDials(dials: { duplicateDeliveryRate?: unknown; eventLossRate?: unknown }): DeliveryDials {
+    for (const [name, value] of Object.entries(dials))
+      if (value !== undefined && !(typeof value === 'number' && value >= 0 && value <= 1))
+        throw new RangeError(`${name} must be a number from 0 to 1, got ${JSON.stringify(value)}`);
+    if (typeof dials.duplicateDeliveryRate === 'number')
+      this.duplicateDeliveryRate = dials.duplicateDeliveryRate;
+    if (typeof dials.eventLossRate === 'number') this.eventLossRate = dials.eventLossRate;
+    return this.deliveryDials();
+  }
+
+  deliveryDials(): DeliveryDials {
+    return { duplicateDeliveryRate: this.duplicateDeliveryRate, eventLossRate: this.eventLossRate };
+  }
 
   /** Delivers a product event to every trigger subscribed to it (asynchronously, like Forge). */
   enqueueProductEvent(event: ProductEvent): number {
@@ -439,7 +457,7 @@ export class ForgePlatform implements InvocationHost {
     for (const trigger of this.manifest.triggers) {
       if (!trigger.events.includes(event.eventType)) continue;
       subscribers++;
-      const copies = this.random.next() < (this.options.duplicateDeliveryRate ?? 0) ? 2 : 1;
+      const copies = this.random.next() < this.duplicateDeliveryRate ? 2 : 1;
       for (let i = 0; i < copies; i++)
         this.queue.push(
           PRODUCT_EVENT_QUEUE_PREFIX + trigger.key,
@@ -521,7 +539,9 @@ export class ForgePlatform implements InvocationHost {
       : Math.min(QUEUE_LIMITS.backoffFirstSeconds * 2 ** retryCount, QUEUE_LIMITS.backoffMaxSeconds);
     const retry =
       record.retryRequested ??
-      (record.outcome === 'timeout' ? { retryAfter: backoff, retryReason: 'FUNCTION_TIME_OUT' } : undefined) ??
+      (record.outcome === 'timeout'
+        ? { retryAfter: backoff, retryReason: 'FUNCTION_TIME_OUT' }
+        : undefined) ??
       // Forge names no reason for an app's runtime error; the SDK's catch-all code stands for it here.
       (record.outcome === 'error' && !productEvent
         ? { retryAfter: backoff, retryReason: 'FUNCTION_PLATFORM_UNKNOWN_ERROR' }
@@ -578,7 +598,7 @@ export class ForgePlatform implements InvocationHost {
     for (;;) {
       const batch = this.queue.takeDue(this.now(), parallelism);
       if (batch.length === 0) break;
-      const extra = batch.filter(() => this.random.next() < (this.options.duplicateDeliveryRate ?? 0));
+      const extra = batch.filter(() => this.random.next() < this.duplicateDeliveryRate);
       await Promise.all([
         ...batch.map((e) => this.deliver(e)),
         ...extra.map((e) => this.deliverDuplicate(e)),
@@ -787,6 +807,11 @@ export class ForgePlatform implements InvocationHost {
     await this.webTriggers.close();
     this.db.close();
   }
+}
+
+export interface DeliveryDials {
+  duplicateDeliveryRate: number;
+  eventLossRate: number;
 }
 
 /** Which scheduled triggers run while the clock moves: all, none, or those module keys. */

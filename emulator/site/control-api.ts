@@ -14,6 +14,11 @@ export interface ControlResponse {
 export interface ControlOptions {
   /** The shared clock; `advance`/`set` work when it is an EmulatorClock. */
   clock?: Clock | EmulatorClock;
+  /**
+   * Routes the site does not know, answered by whoever runs it beside the site (the Forge platform's delivery
+   * dials in `npm start`); undefined means "not mine".
+   */
+  extraRoutes?: (method: string, path: string, body: unknown) => ControlResponse | undefined;
 }
 
 class ControlError extends Error {
@@ -208,7 +213,12 @@ export function handleControl(
             ? { status: 200, body: account }
             : { status: 404, body: { error: 'No such account.' } };
         }
-        return { status: 404, body: { error: `No control route ${route}. See emulator/site/README.md.` } };
+        return (
+          options.extraRoutes?.(method.toUpperCase(), path, body) ?? {
+            status: 404,
+            body: { error: `No control route ${route}. See emulator/site/README.md.` },
+          }
+        );
     }
   } catch (error) {
     if (error instanceof ControlError) return { status: error.status, body: { error: error.message } };

@@ -1,5 +1,6 @@
 // Injected faults: deterministic for a seed, latency through the platform's delay, 5xx in each API's shape,
 // timeouts as a long delay then a 504.
+import type { FaultConfig } from './faults';
 import { createTestSite } from './testing/site-test-kit';
 
 async function statuses(seed: number): Promise<number[]> {
@@ -64,5 +65,32 @@ describe('fault injection', () => {
     expect(() => site.setFaults({ seed: 1, rules: [{ errorRate: 2 }] })).toThrow(/rules\[0\]\.errorRate/);
     expect(() => site.setFaults({ seed: 1, rules: [{ errorStatuses: [404] }] })).toThrow(/not a 5xx/);
     expect(() => site.setFaults({ seed: 1.5, rules: [] })).toThrow(/seed/);
+  });
+
+  it('refuses a product that is not one the site serves, naming the valid ones ("admin" is "api")', () => {
+    const { site } = createTestSite();
+    const admin = { seed: 1, rules: [{ product: 'admin', errorRate: 1 }] } as unknown as FaultConfig;
+    expect(() => site.setFaults(admin)).toThrow(
+      /rules\[0\]\.product must be one of jira, confluence, api .*Admin API.*got "admin"/,
+    );
+    expect(site.faults().rules).toEqual([]);
+  });
+
+  it('composes rules: a later rule on the same route still applies with its own probability', async () => {
+    const t = createTestSite();
+    t.site.setFaults({
+      seed: 5,
+      rules: [
+        { product: 'jira', latencyMs: 150 },
+        { product: 'jira', pathPrefix: '/rest/api/3/myself', errorRate: 1, errorStatuses: [502] },
+      ],
+    });
+    const answer = await t.asApp('jira', 'GET', '/rest/api/3/myself');
+    // Both rules apply: the first's latency and the second's error (first-match would have shadowed the error).
+    expect(answer.status).toBe(502);
+    expect(t.delays).toEqual([150]);
+    const other = await t.asApp('jira', 'GET', '/rest/api/3/serverInfo');
+    expect(other.status).toBe(200);
+    expect(t.delays).toEqual([150, 150]);
   });
 });

@@ -1,5 +1,6 @@
 // Injected faults, deterministic from a seed: latency (through the platform's delay function), 5xx answers and
-// timeouts (a long delay, then a 504 the caller's own deadline usually beats).
+// timeouts (a long delay, then a 504 the caller's own deadline usually beats). Rules compose: every rule that
+// matches a request applies with its own probabilities (latencies add up; the first timeout or error drawn wins).
 import type { SiteProduct } from '../contracts';
 import { createPrng, type Prng } from './prng';
 
@@ -38,6 +39,7 @@ export interface FaultTarget {
 }
 
 const DEFAULT_ERROR_STATUSES = [500, 502, 503];
+const PRODUCTS: readonly SiteProduct[] = ['jira', 'confluence', 'api'];
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
 function matches(rule: FaultRule, target: FaultTarget): boolean {
@@ -49,6 +51,19 @@ function matches(rule: FaultRule, target: FaultTarget): boolean {
 
 function validateRule(rule: FaultRule, index: number): void {
   const where = `faults.rules[${index}]`;
+  if (rule.product !== undefined && !PRODUCTS.includes(rule.product))
+    throw new RangeError(
+      `${where}.product must be one of ${PRODUCTS.join(', ')} ("api" is https://api.atlassian.com: the Admin API, SCIM and user management), got ${JSON.stringify(rule.product)}`,
+    );
+  if (rule.method !== undefined && typeof rule.method !== 'string')
+    throw new RangeError(`${where}.method must be an HTTP method such as "POST"`);
+  if (
+    rule.pathPrefix !== undefined &&
+    (typeof rule.pathPrefix !== 'string' || !rule.pathPrefix.startsWith('/'))
+  )
+    throw new RangeError(
+      `${where}.pathPrefix must be a path starting with "/", got ${JSON.stringify(rule.pathPrefix)}`,
+    );
   for (const [name, rate] of [
     ['errorRate', rule.errorRate],
     ['timeoutRate', rule.timeoutRate],
@@ -82,28 +97,38 @@ export class FaultInjector {
     return { seed: this.config.seed, rules: this.config.rules.map((r) => ({ ...r })) };
   }
 
-  /** The same seed and request sequence always yield the same decisions: three draws per matching request. */
+  /**
+   * Every matching rule applies, in order, with its own probabilities: its latency adds to the others', and the
+   * first timeout or error drawn decides the answer (a timeout before an error). The same seed and request
+   * sequence always yield the same decisions: three draws per matching rule.
+   */
   decide(target: FaultTarget): FaultDecision {
-    const rule = this.config.rules.find((r) => matches(r, target));
-    if (!rule) return { kind: 'none', latencyMs: 0 };
-    const latencyDraw = this.prng.next();
-    const errorDraw = this.prng.next();
-    const timeoutDraw = this.prng.next();
-    const latency = rule.latencyMs;
-    const latencyMs =
-      latency === undefined
-        ? 0
-        : typeof latency === 'number'
-          ? latency
-          : Math.round(latency.min + latencyDraw * (latency.max - latency.min));
-    if (rule.timeoutRate !== undefined && timeoutDraw < rule.timeoutRate)
-      return { kind: 'timeout', latencyMs: latencyMs + (rule.timeoutMs ?? DEFAULT_TIMEOUT_MS) };
-    if (rule.errorRate !== undefined && errorDraw < rule.errorRate) {
-      const statuses = rule.errorStatuses?.length ? rule.errorStatuses : DEFAULT_ERROR_STATUSES;
-      const status =
-        statuses[Math.floor(((errorDraw / rule.errorRate) * statuses.length) % statuses.length)] ?? 500;
-      return { kind: 'error', latencyMs, status };
+    let latencyMs = 0;
+    let outcome: { kind: 'timeout'; extraMs: number } | { kind: 'error'; status: number } | undefined;
+    for (const rule of this.config.rules) {
+      if (!matches(rule, target)) continue;
+      const latencyDraw = this.prng.next();
+      const errorDraw = this.prng.next();
+      const timeoutDraw = this.prng.next();
+      const latency = rule.latencyMs;
+      latencyMs +=
+        latency === undefined
+          ? 0
+          : typeof latency === 'number'
+            ? latency
+            : Math.round(latency.min + latencyDraw * (latency.max - latency.min));
+      if (outcome) continue;
+      if (rule.timeoutRate !== undefined && timeoutDraw < rule.timeoutRate)
+        outcome = { kind: 'timeout', extraMs: rule.timeoutMs ?? DEFAULT_TIMEOUT_MS };
+      else if (rule.errorRate !== undefined && errorDraw < rule.errorRate) {
+        const statuses = rule.errorStatuses?.length ? rule.errorStatuses : DEFAULT_ERROR_STATUSES;
+        const status =
+          statuses[Math.floor(((errorDraw / rule.errorRate) * statuses.length) % statuses.length)] ?? 500;
+        outcome = { kind: 'error', status };
+      }
     }
+    if (outcome?.kind === 'timeout') return { kind: 'timeout', latencyMs: latencyMs + outcome.extraMs };
+    if (outcome?.kind === 'error') return { kind: 'error', latencyMs, status: outcome.status };
     return { kind: 'none', latencyMs };
   }
 }

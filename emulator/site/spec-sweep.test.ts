@@ -187,6 +187,13 @@ const REQUESTS: Array<[string, Sender]> = [
       t.org('GET', `/admin/v2/orgs/${i.orgId}/directories/${i.directoryId}/users?limit=100&status=active`),
   ],
   [
+    'POST /admin/v2/orgs/{orgId}/directories/{directoryId}/users/search',
+    (t, i) =>
+      t.org('POST', `/admin/v2/orgs/${i.orgId}/directories/${i.directoryId}/users/search`, {
+        body: { limit: 50, status: ['active'], accountIds: [i.user], expand: ['platformRoles'] },
+      }),
+  ],
+  [
     'GET /admin/v2/orgs/{orgId}/directories/{directoryId}/users/{accountId}',
     (t, i) => t.org('GET', `/admin/v2/orgs/${i.orgId}/directories/${i.directoryId}/users/${i.user}`),
   ],

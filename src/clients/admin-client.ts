@@ -63,24 +63,30 @@ export class AdminClient {
     };
   }
 
+  /**
+   * A page of the org's directory users. Uses the search (POST …/users/search): Atlassian's changelog retires the
+   * GET …/users listing after 2027-06-30. Platform roles come back only when expanded, so they always are.
+   */
   directoryUsers(cursor?: string, limit = 100): Promise<CursorPage<DirectoryUser>> {
-    const query = new URLSearchParams({ limit: String(limit) });
-    if (cursor) query.set('cursor', cursor);
-    return this.http.json('GET /admin/v2/orgs/{orgId}/directories/{directoryId}/users', () =>
-      this.fetch(`https://api.atlassian.com/admin/v2/orgs/${this.directory}/users?${query.toString()}`, {
-        headers: this.headers(),
-      }),
-    );
+    return this.searchDirectoryUsers(cursor ? { cursor } : { limit });
   }
 
   /** Directory entries of up to 100 given accounts in one call: status, platform roles, when added to the org. */
   directoryUsersByIds(accountIds: readonly string[]): Promise<CursorPage<DirectoryUser>> {
     if (accountIds.length > 100) throw new RangeError('directoryUsersByIds takes at most 100 account ids');
-    const query = new URLSearchParams({ limit: '100' });
-    for (const accountId of accountIds) query.append('accountIds', accountId);
-    return this.http.json('GET /admin/v2/orgs/{orgId}/directories/{directoryId}/users', () =>
-      this.fetch(`https://api.atlassian.com/admin/v2/orgs/${this.directory}/users?${query.toString()}`, {
-        headers: this.headers(),
+    return this.searchDirectoryUsers({ accountIds: [...accountIds], limit: 100 });
+  }
+
+  private searchDirectoryUsers(
+    query: { cursor: string } | { limit: number; accountIds?: string[] },
+  ): Promise<CursorPage<DirectoryUser>> {
+    // A cursor carries the whole query; with one, Atlassian ignores every other field.
+    const body = 'cursor' in query ? query : { ...query, expand: ['platformRoles'] };
+    return this.http.json('POST /admin/v2/orgs/{orgId}/directories/{directoryId}/users/search', () =>
+      this.fetch(`https://api.atlassian.com/admin/v2/orgs/${this.directory}/users/search`, {
+        method: 'POST',
+        headers: this.headers(true),
+        body: JSON.stringify(body),
       }),
     );
   }

@@ -75,6 +75,70 @@ describe('Admin API directory users', () => {
     expect((await t.org('GET', `/admin/v2/orgs/${orgId}/directories/not-mine/users`)).status).toBe(404);
   });
 
+  it('searches users with a JSON body (the replacement of the GET), paging with cursors in the body', async () => {
+    const t = createTestSite();
+    const { orgId, siteAdmin } = t.site.credentials();
+    const search = (body: Record<string, unknown>) =>
+      t.org('POST', `/admin/v2/orgs/${orgId}/directories/-/users/search`, { body });
+    const ids: string[] = [];
+    let cursor: unknown = undefined;
+    do {
+      const page = record((await search(typeof cursor === 'string' ? { cursor } : { limit: 25 })).json);
+      ids.push(...list(page['data']).map((u) => String(u['accountId'])));
+      cursor = record(page['links'])['next'];
+    } while (typeof cursor === 'string');
+    const humans = t.site.accounts(0, 1000).accounts.filter((a) => a.accountType === 'atlassian');
+    expect(ids).toHaveLength(humans.length);
+    const suspended = list(record((await search({ status: ['suspended'] })).json)['data']);
+    expect(suspended.length).toBeGreaterThan(0);
+    expect(suspended.every((u) => u['status'] === 'suspended')).toBe(true);
+    const byEmail = list(record((await search({ emails: [siteAdmin.email] })).json)['data']);
+    expect(byEmail.map((u) => u['accountId'])).toEqual([siteAdmin.accountId]);
+    expect((await search({ emails: [siteAdmin.email], searchTerm: 'x' })).status).toBe(400);
+    expect((await search({ limit: 101 })).status).toBe(400);
+    expect((await search({ cursor: '%%%' })).status).toBe(400);
+  });
+
+  it('answers platform roles from the search only when expand asks for them', async () => {
+    const t = createTestSite();
+    const { orgId, siteAdmin } = t.site.credentials();
+    const one = async (body: Record<string, unknown>) =>
+      list(
+        record(
+          (
+            await t.org('POST', `/admin/v2/orgs/${orgId}/directories/-/users/search`, {
+              body: { accountIds: [siteAdmin.accountId], ...body },
+            })
+          ).json,
+        )['data'],
+      )[0];
+    expect(await one({})).not.toHaveProperty('platformRoles');
+    expect(await one({ expand: ['platformRoles'] })).toMatchObject({
+      platformRoles: ['atlassian/site-admin'],
+    });
+    // The deprecated GET answers them always, as before.
+    const get = await t.org(
+      'GET',
+      `/admin/v2/orgs/${orgId}/directories/-/users?accountIds=${siteAdmin.accountId}`,
+    );
+    expect(list(record(get.json)['data'])[0]).toMatchObject({ platformRoles: ['atlassian/site-admin'] });
+  });
+
+  it('stops answering the deprecated GET after 2027-06-30, while the search goes on', async () => {
+    const t = createTestSite();
+    const { orgId } = t.site.credentials();
+    t.clock.set(Date.UTC(2027, 5, 30, 23, 0));
+    expect((await t.org('GET', `/admin/v2/orgs/${orgId}/directories/-/users?limit=1`)).status).toBe(200);
+    t.clock.set(Date.UTC(2027, 6, 1, 0, 0));
+    const gone = await t.org('GET', `/admin/v2/orgs/${orgId}/directories/-/users?limit=1`);
+    expect(gone.status).toBe(404);
+    expect(JSON.stringify(gone.json)).toMatch(/stopped working after 2027-06-30; use POST .*users\/search/);
+    const search = await t.org('POST', `/admin/v2/orgs/${orgId}/directories/-/users/search`, {
+      body: { limit: 1 },
+    });
+    expect(search.status).toBe(200);
+  });
+
   it('suspends and restores org-wide, and refuses a restore over the seat limit with 409', async () => {
     const t = createTestSite();
     const { orgId, directoryId } = t.site.credentials();

@@ -1,7 +1,8 @@
-// Admin API directory users: v2 list (cursor, filters) and details, v2 suspend/restore (org-wide), and v1
-// last-active-dates (every site of the org, so the app must pick its own site's entries).
+// Admin API directory users: v2 list (GET, deprecated after 2027-06-30) and search (POST, its replacement: the same
+// filters as a JSON body, platform roles and counts only when expanded), details, v2 suspend/restore (org-wide),
+// and v1 last-active-dates (every site of the org, so the app must pick its own site's entries).
 import { setMembershipStatus } from '../actions/account-actions';
-import { intParam } from '../http/parsed-request';
+import { intParam, isRecord, jsonBody } from '../http/parsed-request';
 import { adminError, json } from '../http/responses';
 import type { HandlerContext, RouteDefinition } from '../router';
 import type { SiteState } from '../state/site-state';
@@ -28,7 +29,15 @@ function statusOf(state: SiteState, account: Account): UserStatus {
   return state.directoryMembers.get(account.accountId)?.status === 'suspended' ? 'suspended' : 'active';
 }
 
-function userFields(state: SiteState, account: Account): Record<string, unknown> {
+/** The fields the search leaves out unless `expand` names them (the deprecated GET always has them). */
+type Expandable = 'platformRoles' | 'counts.resources';
+const ALL_EXPANDED: ReadonlySet<string> = new Set<Expandable>(['platformRoles', 'counts.resources']);
+
+function userFields(
+  state: SiteState,
+  account: Account,
+  expand: ReadonlySet<string> = ALL_EXPANDED,
+): Record<string, unknown> {
   const membership = state.directoryMembers.get(account.accountId);
   const managed = state.isManaged(account.email);
   return {
@@ -45,7 +54,9 @@ function userFields(state: SiteState, account: Account): Record<string, unknown>
     email: account.email,
     emailVerified: true,
     claimStatus: managed ? 'managed' : 'unmanaged',
-    platformRoles: state.isSiteAdmin(account.accountId) ? ['atlassian/site-admin'] : [],
+    ...(expand.has('platformRoles')
+      ? { platformRoles: state.isSiteAdmin(account.accountId) ? ['atlassian/site-admin'] : [] }
+      : {}),
     picture: `https://avatar-management--avatars.us-west-2.prod.public.atl-paas.net/${account.accountId}/128`,
     avatar: `https://avatar-management--avatars.us-west-2.prod.public.atl-paas.net/${account.accountId}/48`,
     managementSource: membership?.managementSource ?? null,
@@ -55,7 +66,9 @@ function userFields(state: SiteState, account: Account): Record<string, unknown>
     organization: account.organization ?? null,
     location: account.location ?? null,
     timeZone: account.timeZone,
-    counts: { resources: state.licences.rolesOf(account.accountId).length },
+    ...(expand.has('counts.resources')
+      ? { counts: { resources: state.licences.rolesOf(account.accountId).length } }
+      : {}),
   };
 }
 
@@ -68,6 +81,7 @@ const FILTER_KEYS = [
   'emailDomains',
   'searchTerm',
   'groupIds',
+  'emails',
 ];
 
 function filterQuery(query: URLSearchParams): string {
@@ -93,6 +107,7 @@ function matchingIds(state: SiteState, filters: string): readonly string[] {
   const domains = q.getAll('emailDomains').map((d) => d.replace(/^@/, '').toLowerCase());
   const term = (q.get('searchTerm') ?? '').toLowerCase();
   const groupIds = q.getAll('groupIds');
+  const emails = new Set(q.getAll('emails').map((e) => e.toLowerCase()));
   const ids = all.filter((id) => {
     const account = state.accounts.get(id);
     if (!account) return false;
@@ -110,41 +125,109 @@ function matchingIds(state: SiteState, filters: string): readonly string[] {
     if (term && !account.nickname.toLowerCase().includes(term) && !account.email.toLowerCase().includes(term))
       return false;
     if (groupIds.length > 0 && !groupIds.some((g) => state.groups.isMember(g, id))) return false;
+    if (emails.size > 0 && !emails.has(account.email.toLowerCase())) return false;
     return true;
   });
   state.listingCache.set('admin-directory-users', { key, ids });
   return ids;
 }
 
-function listUsers(hc: HandlerContext) {
+interface UserQuery {
+  filters: string;
+  limit: number;
+  offset: number;
+  /** The search's expand list; absent for the GET, which always answers every field. */
+  expand?: string[];
+}
+
+/** A page of users; the cursors carry the whole query (with a cursor every other parameter is ignored). */
+function usersPage(hc: HandlerContext, query: UserQuery) {
   const { state } = hc.site;
-  const directory = resolveDirectory(hc);
-  if (!directory) return directoryNotFound(hc);
-  const cursor = decodeAdminCursor(hc.request.query.get('cursor'));
-  if (cursor === 'invalid') return invalidCursor();
-  // With a cursor, every other parameter is ignored: the cursor carries the original query.
-  const offset = cursor ? Number(cursor['offset']) : 0;
-  const filters = cursor
-    ? typeof cursor['filters'] === 'string'
-      ? cursor['filters']
-      : ''
-    : filterQuery(hc.request.query);
-  const limit = cursor ? Number(cursor['limit']) : (intParam(hc.request.query, 'limit') ?? 100);
-  if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(limit) || limit < 1 || limit > 100)
-    return cursor ? invalidCursor() : adminError(400, 'limit must be between 1 and 100.');
+  const { filters, limit, offset, expand } = query;
   const ids = matchingIds(state, filters);
   const page = ids.slice(offset, offset + limit);
   const base = `${ADMIN_API}/v2/orgs/${callerOrg(hc).orgId}/directories/${hc.params['directoryId'] ?? ''}/users`;
-  const next =
-    offset + limit < ids.length ? encodeAdminCursor({ offset: offset + limit, filters, limit }) : null;
-  const prev = offset > 0 ? encodeAdminCursor({ offset: Math.max(0, offset - limit), filters, limit }) : null;
+  const cursorAt = (at: number) =>
+    encodeAdminCursor({ offset: at, filters, limit, ...(expand ? { expand } : {}) });
+  const fields = expand ? new Set(expand) : ALL_EXPANDED;
   return json(200, {
     data: page.flatMap((id) => {
       const account = state.accounts.get(id);
-      return account ? [{ ...userFields(state, account), links: { self: `${base}/${id}` } }] : [];
+      return account ? [{ ...userFields(state, account, fields), links: { self: `${base}/${id}` } }] : [];
     }),
-    links: { self: encodeAdminCursor({ offset, filters, limit }), prev, next },
+    links: {
+      self: cursorAt(offset),
+      prev: offset > 0 ? cursorAt(Math.max(0, offset - limit)) : null,
+      next: offset + limit < ids.length ? cursorAt(offset + limit) : null,
+    },
   });
+}
+
+/** The query a cursor carries, or 'invalid'. */
+function queryOfCursor(cursor: Record<string, unknown>): UserQuery | 'invalid' {
+  const offset = Number(cursor['offset']);
+  const limit = Number(cursor['limit']);
+  if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(limit) || limit < 1 || limit > 100)
+    return 'invalid';
+  const expand = cursor['expand'];
+  return {
+    offset,
+    limit,
+    filters: typeof cursor['filters'] === 'string' ? cursor['filters'] : '',
+    ...(Array.isArray(expand) ? { expand: expand.filter((e): e is string => typeof e === 'string') } : {}),
+  };
+}
+
+/** Atlassian's changelog: GET …/users "will no longer work after June 30, 2027" (POST …/users/search replaces it). */
+export const DIRECTORY_USERS_GET_RETIRED_AFTER = Date.UTC(2027, 5, 30, 23, 59, 59, 999);
+
+function listUsers(hc: HandlerContext) {
+  // Once the emulated clock passes the retirement date the endpoint is gone, as it will be on a real site (the
+  // status Atlassian will answer is unconfirmed; 404 is one the spec documents).
+  if (hc.site.clock.now() > DIRECTORY_USERS_GET_RETIRED_AFTER)
+    return adminError(
+      404,
+      'GET /v2/orgs/{orgId}/directories/{directoryId}/users stopped working after 2027-06-30; use POST .../users/search.',
+    );
+  if (!resolveDirectory(hc)) return directoryNotFound(hc);
+  const cursor = decodeAdminCursor(hc.request.query.get('cursor'));
+  if (cursor === 'invalid') return invalidCursor();
+  if (cursor) {
+    const query = queryOfCursor(cursor);
+    return query === 'invalid' ? invalidCursor() : usersPage(hc, query);
+  }
+  const limit = intParam(hc.request.query, 'limit') ?? 100;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+    return adminError(400, 'limit must be between 1 and 100.');
+  return usersPage(hc, { filters: filterQuery(hc.request.query), limit, offset: 0 });
+}
+
+/** POST .../users/search: the GET's filters as a JSON body (the spec checker has validated its shape). */
+function searchUsers(hc: HandlerContext) {
+  if (!resolveDirectory(hc)) return directoryNotFound(hc);
+  const parsed = jsonBody(hc.request);
+  if (!parsed.ok || !isRecord(parsed.value)) return adminError(400, 'The body must be a JSON object.');
+  const body = parsed.value;
+  if (typeof body['cursor'] === 'string') {
+    const cursor = decodeAdminCursor(body['cursor']);
+    if (cursor === 'invalid' || cursor === undefined) return invalidCursor();
+    const query = queryOfCursor(cursor);
+    return query === 'invalid' ? invalidCursor() : usersPage(hc, query);
+  }
+  if (body['searchTerm'] !== undefined && body['emails'] !== undefined)
+    return adminError(400, 'searchTerm and emails cannot be used together.');
+  const limit = typeof body['limit'] === 'number' ? body['limit'] : 100;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+    return adminError(400, 'limit must be between 1 and 100.');
+  const filters = new URLSearchParams();
+  for (const key of FILTER_KEYS) {
+    const value = body[key];
+    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value])
+      filters.append(key, String(item));
+  }
+  filters.sort();
+  const expand = Array.isArray(body['expand']) ? body['expand'].map(String) : [];
+  return usersPage(hc, { filters: filters.toString(), limit, offset: 0, expand });
 }
 
 function directoryAccount(hc: HandlerContext): Account | undefined {
@@ -241,6 +324,7 @@ const V2 = '/admin/v2/orgs/{orgId}/directories/{directoryId}/users';
 
 export const adminDirectoryUserRoutes: RouteDefinition[] = [
   { product: 'api', family: 'admin', method: 'GET', template: V2, handler: listUsers },
+  { product: 'api', family: 'admin', method: 'POST', template: `${V2}/search`, handler: searchUsers },
   { product: 'api', family: 'admin', method: 'GET', template: `${V2}/{accountId}`, handler: userDetails },
   {
     product: 'api',

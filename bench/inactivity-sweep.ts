@@ -57,6 +57,7 @@ function countingSite(site: SiteApi, counts: Map<string, number>, limited: { cou
     onProductEvent: (listener) => site.onProductEvent(listener),
     installApp: (app) => site.installApp(app),
     userCanUseApp: (accountId, products) => site.userCanUseApp(accountId, products),
+    products: () => site.products(),
     async handle(request: SiteRequest) {
       const path = request.path.split('?')[0] ?? '';
       const kind =

@@ -60,6 +60,8 @@ export interface SiteApi {
    * them. Forge lets an app impersonate (`asUser(accountId)`) only such users.
    */
   userCanUseApp(accountId: string, products: readonly AppProduct[]): boolean;
+  /** The Atlassian apps the site has (an app cannot be installed into, or serve, one it lacks). */
+  products(): readonly AppProduct[];
 }
 
 /** The emulated clock shared by the platform and the site. */

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { entitiesFromManifest, type EntityDefinition } from './kvs/entity-schema';
+import type { AppProduct } from '../contracts';
 import type { ModuleKind } from './invocation';
 
 export interface FunctionDef {
@@ -56,6 +57,23 @@ export interface AppManifest {
   impersonationScopes: Set<string>;
   egressBackend: string[];
   entities: EntityDefinition[];
+  /**
+   * `app.compatibility`: one installation, in the required Atlassian app, that also serves the optional ones the
+   * site has. Absent: the app is installed into each Atlassian app separately (one installation each).
+   */
+  compatibility?: { required: AppProduct; optional: AppProduct[] };
+}
+
+const APP_PRODUCTS: readonly AppProduct[] = ['jira', 'confluence'];
+
+function compatibilityOf(raw: unknown): AppManifest['compatibility'] {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const entries = Object.entries(raw as Raw).filter((e): e is [AppProduct, unknown] =>
+    APP_PRODUCTS.includes(e[0] as AppProduct),
+  );
+  const required = entries.find(([, v]) => (v as Raw | null)?.required === true)?.[0];
+  if (!required) return undefined;
+  return { required, optional: entries.map(([k]) => k).filter((k) => k !== required) };
 }
 
 type Raw = Record<string, unknown>;
@@ -171,5 +189,6 @@ export function readManifest(path: string): AppManifest {
     impersonationScopes,
     egressBackend,
     entities: entitiesFromManifest(((app.storage ?? {}) as Raw).entities),
+    ...(compatibilityOf(app.compatibility) ? { compatibility: compatibilityOf(app.compatibility) } : {}),
   };
 }

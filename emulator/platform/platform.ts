@@ -1,17 +1,17 @@
 // The local Forge platform: runs the app's handlers (real SDK) by manifest module, with Forge's storage, queue,
 // schedules, web triggers, limits and delivery semantics, against an emulated Atlassian site.
-import Database from 'better-sqlite3';
-import { randomUUID, createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { AppProduct, ProductEvent, SiteApi, SiteProduct } from '../contracts';
 import type { EmulatorClock } from '../clock';
 import type { ForgeFetchTarget, Invocation, InvocationHost, InvocationInit, ModuleKind } from './invocation';
 import { readManifest, INTERVAL_MS, type AppManifest, type FunctionDef } from './manifest';
 import { parsedBody, type OperationGate, type PlatformOperation } from './operation-gate';
-import { KvsStore } from './kvs/kvs-store';
+import type { KvsStore } from './kvs/kvs-store';
 import { handleKvsRequest } from './kvs/kvs-wire';
-import { DEFAULT_KVS_QUOTA, KvsQuota, type KvsQuotaConfig } from './kvs/kvs-quota';
-import { QueueStore, QUEUE_LIMITS, type EventChain, type QueuedEvent } from './queue/queue-store';
+import { DEFAULT_KVS_QUOTA, type KvsQuota, type KvsQuotaConfig } from './kvs/kvs-quota';
+import { QUEUE_LIMITS, type EventChain, type QueuedEvent, type QueueStore } from './queue/queue-store';
+import { Installation } from './installation';
 import { handleQueueRequest } from './queue/queue-wire';
 import { ProductProxy } from './product-proxy';
 import { Egress, type ExternalHandler } from './egress';
@@ -85,18 +85,13 @@ export class ResolverInvocationError extends Error {
 
 export class ForgePlatform implements InvocationHost {
   readonly manifest: AppManifest;
-  readonly storage: KvsStore;
-  readonly queue: QueueStore;
   readonly invocations: InvocationRecord[] = [];
-  readonly kvsQuota: KvsQuota;
   readonly egress: Egress;
-  private readonly db: Database.Database;
+  private readonly installs: Installation[] = [];
   private readonly proxy: ProductProxy;
   private readonly webTriggers: WebTriggerServer;
-  private readonly webTriggerIds = new Map<string, string>();
   private readonly random: SeededRandom;
   private readonly loadHandler: HandlerLoader;
-  private readonly nextScheduledAt = new Map<string, number>();
   private readonly consumerQueues: Set<string>;
   private appAccountId = '';
   private unsubscribeSite: () => void;
@@ -106,10 +101,6 @@ export class ForgePlatform implements InvocationHost {
 
   constructor(private readonly options: PlatformOptions) {
     this.manifest = readManifest(join(options.appDir, 'manifest.yml'));
-    this.db = new Database(options.storagePath ?? ':memory:');
-    this.storage = new KvsStore(this.db, this.manifest.entities, () => this.now());
-    this.queue = new QueueStore(this.db);
-    this.kvsQuota = new KvsQuota(options.clock, options.kvsQuota ?? DEFAULT_KVS_QUOTA);
     this.random = new SeededRandom(options.seed ?? 1);
     this.duplicateDeliveryRate = options.duplicateDeliveryRate ?? 0;
     this.consumerQueues = new Set(this.manifest.consumers.map((c) => c.queue));
@@ -124,7 +115,9 @@ export class ForgePlatform implements InvocationHost {
     this.proxy = new ProductProxy({
       site: options.site,
       appAccountId: () => this.appAccountId,
-      canUseApp: (accountId) => options.site.userCanUseApp(accountId, this.installationProducts),
+      canUseApp: (invocation, accountId) =>
+        options.site.userCanUseApp(accountId, this.installationOf(invocation).products),
+      serves: (invocation, product) => this.installationOf(invocation).serves(product),
       impersonationAllowed: this.manifest.impersonationScopes.size > 0,
       missingScope: (product, method, path) => missingScope(this.manifest.scopes, product, method, path),
       missingImpersonationScope: (product, method, path) =>
@@ -137,24 +130,89 @@ export class ForgePlatform implements InvocationHost {
     this.unsubscribeSite = options.site.onProductEvent((event) => this.enqueueProductEvent(event));
     this.timers =
       options.clock.mode === 'manual' ? new VirtualTimers(options.clock, setImmediate) : undefined;
-    const start = this.now();
-    for (const s of this.manifest.scheduled) this.nextScheduledAt.set(s.key, start + INTERVAL_MS[s.interval]);
   }
 
-  // ---- installation and identity ----
+  // ---- installations and identity ----
 
-  /** Installs the app on the site (creating its app account), as `forge install` does. */
-  install(): { appAccountId: string } {
+  /**
+   * Installs the app into an Atlassian app of the site (creating its app account), as `forge install --product`
+   * does; installing again into one it already serves returns that installation. With `app.compatibility` there is
+   * one installation, in the required app, serving the optional ones the site has; without it, each product
+   * installed gets an installation of its own, with its own storage, queue, schedules and events.
+   */
+  install(product?: AppProduct): { appAccountId: string; installation: Installation } {
+    const compatibility = this.manifest.compatibility;
+    const target = product ?? compatibility?.required ?? 'jira';
     const { appAccountId } = this.options.site.installApp({ appId: this.manifest.appId, name: 'JIT Access' });
     this.appAccountId = appAccountId;
-    return { appAccountId };
+    const existing = this.installs.find((i) => i.serves(target));
+    if (existing) return { appAccountId, installation: existing };
+    const onSite = this.options.site.products();
+    if (!onSite.includes(target))
+      throw new Error(`The site has no ${target}: the app cannot be installed there.`);
+    if (compatibility && target !== compatibility.required)
+      throw new Error(
+        `manifest.yml declares app.compatibility with ${compatibility.required} required: the app is installed into ${compatibility.required}, whose installation serves ${target} when the site has it.`,
+      );
+    const products = compatibility
+      ? [target, ...compatibility.optional.filter((p) => onSite.includes(p))]
+      : [target];
+    const first = this.installs.length === 0;
+    const base = this.options.storagePath ?? ':memory:';
+    const installation = new Installation({
+      id: first ? INSTALLATION_ID : randomUUID(),
+      products,
+      cloudId: this.options.site.cloudId,
+      manifest: this.manifest,
+      clock: this.options.clock,
+      storagePath: first || base === ':memory:' ? base : base.replace(/(\.sqlite)?$/, `-${target}$1`),
+      kvsQuota: this.options.kvsQuota ?? DEFAULT_KVS_QUOTA,
+    });
+    this.installs.push(installation);
+    return { appAccountId, installation };
+  }
+
+  /** The installations, the first one installed first. */
+  get installations(): readonly Installation[] {
+    return this.installs;
+  }
+
+  /** The first installation (tests and `npm start` mostly have one). */
+  get installation(): Installation {
+    const first = this.installs[0];
+    if (!first) throw new Error('The app is not installed: call install() first.');
+    return first;
+  }
+
+  /** The installation serving an Atlassian app, if any. */
+  installationServing(product: AppProduct): Installation | undefined {
+    return this.installs.find((i) => i.serves(product));
+  }
+
+  private installationOf(invocation: Invocation): Installation {
+    const id = invocation.init.appContext.installationId;
+    return this.installs.find((i) => i.id === id) ?? this.installation;
+  }
+
+  /** The first installation's storage, queue and quotas. */
+  get storage(): KvsStore {
+    return this.installation.storage;
+  }
+
+  get queue(): QueueStore {
+    return this.installation.queue;
+  }
+
+  get kvsQuota(): KvsQuota {
+    return this.installation.kvsQuota;
   }
 
   /** The Forge environment id the app runs in (what `getContext()` reports to the UI). */
   readonly environmentId = ENVIRONMENT_ID;
 
+  /** The first installation's context ARI (`installContext`). */
   get contextAri(): string {
-    return `ari:cloud:jira::site/${this.options.site.cloudId}`;
+    return this.installation.contextAri;
   }
 
   get clock(): EmulatorClock {
@@ -164,9 +222,6 @@ export class ForgePlatform implements InvocationHost {
   now(): number {
     return this.options.clock.now();
   }
-
-  /** The Atlassian apps the installation serves: who has access to one of them can use the app. */
-  readonly installationProducts: readonly AppProduct[] = ['jira'];
 
   // ---- the SDK seam ----
 
@@ -217,15 +272,17 @@ export class ForgePlatform implements InvocationHost {
             : 'product';
       await this.passGate(invocation, kind, init.method ?? 'GET', path, init);
     }
-    if (target.type === 'kvs') return handleKvsRequest(this.storage, path, init, this.kvsQuota);
+    const installation = this.installationOf(invocation);
+    if (target.type === 'kvs')
+      return handleKvsRequest(installation.storage, path, init, installation.kvsQuota);
     if (target.type === 'fpp' && target.remote === 'stargate') {
       if (path.startsWith('/webhook/queue/'))
-        return handleQueueRequest(this.queue, path, init, {
+        return handleQueueRequest(installation.queue, path, init, {
           now: this.now(),
           consumerQueues: this.consumerQueues,
           chain: invocation.init.chain,
         });
-      if (path === '/graphql') return this.handleGraphql(init);
+      if (path === '/graphql') return this.handleGraphql(init, installation);
       return proxyError(404, 'UNKNOWN_PATH', `The emulator does not serve stargate path ${path}.`);
     }
     if (target.type === 'fpp') return this.proxy.request(invocation, target, path, init);
@@ -248,7 +305,7 @@ export class ForgePlatform implements InvocationHost {
     this.egress.register(host, handler);
   }
 
-  private async handleGraphql(init: RequestInit): Promise<Response> {
+  private async handleGraphql(init: RequestInit, installation: Installation): Promise<Response> {
     const request = JSON.parse(typeof init.body === 'string' ? init.body : '{}') as {
       query?: string;
       variables?: { input?: { triggerKey?: string } };
@@ -257,7 +314,9 @@ export class ForgePlatform implements InvocationHost {
       const key = request.variables?.input?.triggerKey ?? '';
       if (!this.manifest.webtriggers.some((w) => w.key === key))
         return Response.json({ errors: [{ message: `No webtrigger module "${key}" in manifest.yml` }] });
-      return Response.json({ data: { createWebTriggerUrl: { url: await this.webTriggerUrl(key) } } });
+      return Response.json({
+        data: { createWebTriggerUrl: { url: await this.webTriggerUrl(key, installation) } },
+      });
     }
     return Response.json({
       errors: [{ message: 'The emulator serves only createWebTriggerUrl over GraphQL.' }],
@@ -273,6 +332,7 @@ export class ForgePlatform implements InvocationHost {
   }
 
   private invocationInit(
+    installation: Installation,
     kind: ModuleKind,
     moduleKey: string,
     fn: FunctionDef,
@@ -290,13 +350,13 @@ export class ForgePlatform implements InvocationHost {
       // Anything not started by a queued event is the root of a new chain.
       chain: chain ?? { chainId: randomUUID(), root: `${kind}:${moduleKey}` },
       limitMs: timeLimitMs(kind, fn),
-      contextAri: this.contextAri,
+      contextAri: installation.contextAri,
       appContext: {
         appId: this.manifest.appId.replace(/^.*\//, ''),
         appVersion: '1.0.0',
         environmentId: ENVIRONMENT_ID,
         environmentType: 'DEVELOPMENT',
-        installationId: INSTALLATION_ID,
+        installationId: installation.id,
       },
     };
   }
@@ -307,6 +367,7 @@ export class ForgePlatform implements InvocationHost {
     functionKey: string,
     args: unknown[],
     meta: {
+      installation?: Installation;
       attempt?: number;
       eventId?: string;
       accountId?: string;
@@ -316,8 +377,9 @@ export class ForgePlatform implements InvocationHost {
   ): Promise<RunResult> {
     const fn = this.functionDef(functionKey);
     const handler = resolveHandler(this.loadHandler, fn);
+    const installation = meta.installation ?? this.installation;
     const outcome = await runFunction(
-      this.invocationInit(kind, moduleKey, fn, meta.accountId, meta.tag, meta.chain),
+      this.invocationInit(installation, kind, moduleKey, fn, meta.accountId, meta.tag, meta.chain),
       handler,
       args,
       {
@@ -331,8 +393,8 @@ export class ForgePlatform implements InvocationHost {
     return outcome;
   }
 
-  private installContext(): { installContext: string } {
-    return { installContext: this.contextAri };
+  private installContext(installation: Installation): { installContext: string } {
+    return { installContext: installation.contextAri };
   }
 
   /** Calls a resolver the way the UI's `invoke(key, payload)` does. */
@@ -342,6 +404,16 @@ export class ForgePlatform implements InvocationHost {
     );
     const functionKey = call.functionKey ?? ui?.resolverFunctionKey;
     if (!functionKey) throw new Error('manifest.yml declares no UI module with a resolver');
+    // The page runs in the installation that serves its Atlassian app; without one the page does not exist.
+    const extensionType = call.extension?.type;
+    const moduleType =
+      typeof extensionType === 'string' ? extensionType : (ui?.moduleType ?? 'jira:adminPage');
+    const product: AppProduct = moduleType.startsWith('confluence:') ? 'confluence' : 'jira';
+    const installation = this.installationServing(product);
+    if (!installation)
+      throw new Error(
+        `The app has no installation serving ${product} on this site: its ${moduleType} module is not shown.`,
+      );
     const request = {
       call: { functionKey: call.key, payload: call.payload ?? {}, jobId: randomUUID() },
       context: {
@@ -352,15 +424,13 @@ export class ForgePlatform implements InvocationHost {
         accountId: call.accountId,
       },
     };
-    const runtimePayload = { principal: { accountId: call.accountId }, ...this.installContext() };
+    const runtimePayload = { principal: { accountId: call.accountId }, ...this.installContext(installation) };
     const { record, result, error } = await this.run(
       'resolver',
       ui?.key ?? functionKey,
       functionKey,
       [request, runtimePayload],
-      {
-        accountId: call.accountId,
-      },
+      { accountId: call.accountId, installation },
     );
     if (record.outcome !== 'success')
       throw new ResolverInvocationError(
@@ -378,14 +448,23 @@ export class ForgePlatform implements InvocationHost {
    * Runs test code as if inside a resolver invocation of the app (real SDK calls reach this platform), e.g. to
    * seed the app's storage through its own repositories. Not a Forge feature: a test convenience.
    */
-  async runInContext<T>(fn: () => Promise<T>, options: { accountId?: string } = {}): Promise<T> {
+  async runInContext<T>(
+    fn: () => Promise<T>,
+    options: { accountId?: string; installation?: Installation } = {},
+  ): Promise<T> {
     const fn_: FunctionDef = {
       key: '__test-context__',
       handler: '__test__.run',
       usedBy: new Set(['resolver']),
     };
     const outcome = await runFunction(
-      this.invocationInit('resolver', '__test-context__', fn_, options.accountId),
+      this.invocationInit(
+        options.installation ?? this.installation,
+        'resolver',
+        '__test-context__',
+        fn_,
+        options.accountId,
+      ),
       fn,
       [],
       {
@@ -411,8 +490,11 @@ export class ForgePlatform implements InvocationHost {
     const consumer = this.manifest.consumers.find((c) => c.queue === queueName);
     if (!consumer) throw new Error(`manifest.yml has no consumer for queue ${queueName}`);
     const eventId = options.eventId ?? randomUUID();
-    const asyncEvent = { body, queueName, jobId: randomUUID(), eventId, contextAri: this.contextAri };
-    return this.run('consumer', consumer.key, consumer.functionKey, [asyncEvent, this.installContext()], {
+    const installation = this.installation;
+    const asyncEvent = { body, queueName, jobId: randomUUID(), eventId, contextAri: installation.contextAri };
+    const args = [asyncEvent, this.installContext(installation)];
+    return this.run('consumer', consumer.key, consumer.functionKey, args, {
+      installation,
       attempt: options.attempt ?? 1,
       eventId,
       ...(options.tag !== undefined ? { tag: options.tag } : {}),
@@ -421,11 +503,19 @@ export class ForgePlatform implements InvocationHost {
   }
 
   /** Runs one scheduled trigger now, as Forge would at its interval (a new chain of async events). */
-  async runScheduled(moduleKey: string): Promise<RunResult> {
+  async runScheduled(moduleKey: string, installation = this.installation): Promise<RunResult> {
     const def = this.manifest.scheduled.find((s) => s.key === moduleKey);
     if (!def) throw new Error(`manifest.yml has no scheduledTrigger "${moduleKey}"`);
     const event = { context: { cloudId: this.options.site.cloudId, moduleKey }, contextToken: randomUUID() };
-    return this.run('scheduledTrigger', moduleKey, def.functionKey, [event, this.installContext()]);
+    return this.run(
+      'scheduledTrigger',
+      moduleKey,
+      def.functionKey,
+      [event, this.installContext(installation)],
+      {
+        installation,
+      },
+    );
   }
 
   // ---- product events and queue deliveries ----
@@ -450,60 +540,71 @@ export class ForgePlatform implements InvocationHost {
     return { duplicateDeliveryRate: this.duplicateDeliveryRate, eventLossRate: this.eventLossRate };
   }
 
-  /** Delivers a product event to every trigger subscribed to it (asynchronously, like Forge). */
+  /**
+   * Delivers a product event to every trigger subscribed to it (asynchronously, like Forge), in each installation
+   * serving the Atlassian app it comes from: a Confluence event goes to the installation serving Confluence.
+   */
   enqueueProductEvent(event: ProductEvent): number {
     if (this.eventLossRate > 0 && this.random.next() < this.eventLossRate) return 0;
+    const from: AppProduct = event.eventType.startsWith('avi:confluence:') ? 'confluence' : 'jira';
     let subscribers = 0;
-    for (const trigger of this.manifest.triggers) {
-      if (!trigger.events.includes(event.eventType)) continue;
-      subscribers++;
-      const copies = this.random.next() < this.duplicateDeliveryRate ? 2 : 1;
-      for (let i = 0; i < copies; i++)
-        this.queue.push(
-          PRODUCT_EVENT_QUEUE_PREFIX + trigger.key,
-          randomUUID(),
-          [{ body: event.payload }],
-          this.now(),
-        );
+    for (const installation of this.installs) {
+      if (!installation.serves(from)) continue;
+      for (const trigger of this.manifest.triggers) {
+        if (!trigger.events.includes(event.eventType)) continue;
+        subscribers++;
+        const copies = this.random.next() < this.duplicateDeliveryRate ? 2 : 1;
+        for (let i = 0; i < copies; i++)
+          installation.queue.push(
+            PRODUCT_EVENT_QUEUE_PREFIX + trigger.key,
+            randomUUID(),
+            [{ body: event.payload }],
+            this.now(),
+          );
+      }
     }
     return subscribers;
   }
 
   /** The chain a queued event's consumer continues: the chain of the push that queued it. */
-  private chainOf(event: QueuedEvent): InvocationInit['chain'] | undefined {
+  private chainOf(event: QueuedEvent, installation: Installation): InvocationInit['chain'] | undefined {
     if (!event.chainId) return undefined;
-    return { chainId: event.chainId, root: this.queue.chain(event.chainId)?.root ?? 'an earlier run' };
+    return {
+      chainId: event.chainId,
+      root: installation.queue.chain(event.chainId)?.root ?? 'an earlier run',
+    };
   }
 
-  /** Pushes a duplicate of the next delivery of an already-queued event (at-least-once delivery). */
-  private async deliver(event: QueuedEvent): Promise<void> {
+  /** Runs one queued delivery of an installation, and settles it by Forge's retry policy. */
+  private async deliver(event: QueuedEvent, installation: Installation): Promise<void> {
     const attempt = (event.retryContext?.retryCount ?? 0) + 1;
+    const queue = installation.queue;
     let outcome: RunResult;
     if (event.queueName.startsWith(PRODUCT_EVENT_QUEUE_PREFIX)) {
       const moduleKey = event.queueName.slice(PRODUCT_EVENT_QUEUE_PREFIX.length);
       const trigger = this.manifest.triggers.find((t) => t.key === moduleKey);
-      if (!trigger)
-        return this.queue.complete(event.seq, 'failed', `trigger ${moduleKey} no longer in manifest`);
+      if (!trigger) return queue.complete(event.seq, 'failed', `trigger ${moduleKey} no longer in manifest`);
       const payload = {
         ...event.body,
         context: { cloudId: this.options.site.cloudId, moduleKey },
         contextToken: randomUUID(),
         ...(event.retryContext ? { retryContext: event.retryContext } : {}),
       };
-      outcome = await this.run('trigger', moduleKey, trigger.functionKey, [payload, this.installContext()], {
+      const args = [payload, this.installContext(installation)];
+      outcome = await this.run('trigger', moduleKey, trigger.functionKey, args, {
+        installation,
         attempt,
         eventId: event.eventId,
       });
     } else {
       const consumer = this.manifest.consumers.find((c) => c.queue === event.queueName);
-      if (!consumer)
-        return this.queue.complete(event.seq, 'failed', `no consumer for queue ${event.queueName}`);
+      if (!consumer) return queue.complete(event.seq, 'failed', `no consumer for queue ${event.queueName}`);
       const asyncEvent = {
         body: event.body,
         queueName: event.queueName,
         jobId: event.jobId,
         eventId: event.eventId,
-        contextAri: this.contextAri,
+        contextAri: installation.contextAri,
         ...(event.retryContext ? { retryContext: event.retryContext } : {}),
       };
       const args = consumer.resolverMethod
@@ -512,17 +613,18 @@ export class ForgePlatform implements InvocationHost {
               call: { functionKey: consumer.resolverMethod, payload: event.body, jobId: event.jobId },
               context: {},
             },
-            this.installContext(),
+            this.installContext(installation),
           ]
-        : [asyncEvent, this.installContext()];
-      const chain = this.chainOf(event);
+        : [asyncEvent, this.installContext(installation)];
+      const chain = this.chainOf(event, installation);
       outcome = await this.run('consumer', consumer.key, consumer.functionKey, args, {
+        installation,
         attempt,
         eventId: event.eventId,
         ...(chain ? { chain } : {}),
       });
     }
-    this.settle(event, outcome.record);
+    this.settle(event, outcome.record, queue);
   }
 
   /**
@@ -531,7 +633,7 @@ export class ForgePlatform implements InvocationHost {
    * with back-off (1, 2, 4, 8, then every 15 minutes), for as long as the event is within its 24-hour retention
    * window from the push; then it is dropped.
    */
-  private settle(event: QueuedEvent, record: InvocationRecord): void {
+  private settle(event: QueuedEvent, record: InvocationRecord, queue: QueueStore): void {
     const productEvent = event.queueName.startsWith(PRODUCT_EVENT_QUEUE_PREFIX);
     const retryCount = event.retryContext?.retryCount ?? 0;
     const backoff = productEvent
@@ -546,7 +648,7 @@ export class ForgePlatform implements InvocationHost {
       (record.outcome === 'error' && !productEvent
         ? { retryAfter: backoff, retryReason: 'FUNCTION_PLATFORM_UNKNOWN_ERROR' }
         : undefined);
-    if (record.outcome === 'success' && !retry) return this.queue.complete(event.seq, 'succeeded');
+    if (record.outcome === 'success' && !retry) return queue.complete(event.seq, 'succeeded');
     // A killed invocation ended when Forge killed it, however little the shared clock moved meanwhile (latency
     // is charged to the invocation, not to the clock): the retry comes after that, as on Forge.
     const endedAt =
@@ -555,7 +657,7 @@ export class ForgePlatform implements InvocationHost {
     const windowEndsAt = event.pushedAt + QUEUE_LIMITS.retentionWindowMs;
     const allowed = productEvent ? retryCount < QUEUE_LIMITS.maxRetries : dueAt <= windowEndsAt;
     if (retry && allowed) {
-      this.queue.retry(event.seq, dueAt, {
+      queue.retry(event.seq, dueAt, {
         retryCount: retryCount + 1,
         retryReason: retry.retryReason,
         ...(retry.retryData !== undefined ? { retryData: retry.retryData } : {}),
@@ -571,65 +673,69 @@ export class ForgePlatform implements InvocationHost {
       return;
     }
     // A product event's trigger that threw is not retried: it fails with its error as it is.
-    if (!retry) return this.queue.complete(event.seq, 'failed', record.error ?? 'failed');
+    if (!retry) return queue.complete(event.seq, 'failed', record.error ?? 'failed');
     const why = productEvent
       ? `gave up after ${retryCount} retries`
       : `its 24-hour retention window ended after ${retryCount} retries`;
-    this.queue.complete(event.seq, 'failed', record.error ? `${record.error} (${why})` : why);
+    queue.complete(event.seq, 'failed', record.error ? `${record.error} (${why})` : why);
   }
 
-  /** Runs every delivery and schedule due now; returns how many invocations ran. */
+  /** Runs every delivery and schedule due now, in every installation; returns how many invocations ran. */
   async runDue(): Promise<number> {
     let ran = 0;
+    for (const installation of this.installs) ran += await this.runDueIn(installation);
+    return ran;
+  }
+
+  private async runDueIn(installation: Installation): Promise<number> {
+    let ran = 0;
     for (const def of this.manifest.scheduled) {
-      const due = this.nextScheduledAt.get(def.key) ?? Infinity;
+      const due = installation.nextScheduledAt.get(def.key) ?? Infinity;
       if (due <= this.now()) {
         // A clock that jumped past several intervals runs the trigger once, not once per missed interval.
         const interval = INTERVAL_MS[def.interval];
-        this.nextScheduledAt.set(
+        installation.nextScheduledAt.set(
           def.key,
           due + interval * Math.max(1, Math.ceil((this.now() - due + 1) / interval)),
         );
-        await this.runScheduled(def.key);
+        await this.runScheduled(def.key, installation);
         ran++;
       }
     }
     const parallelism = this.options.parallelism ?? 4;
     for (;;) {
-      const batch = this.queue.takeDue(this.now(), parallelism);
+      const batch = installation.queue.takeDue(this.now(), parallelism);
       if (batch.length === 0) break;
       const extra = batch.filter(() => this.random.next() < this.duplicateDeliveryRate);
       await Promise.all([
-        ...batch.map((e) => this.deliver(e)),
-        ...extra.map((e) => this.deliverDuplicate(e)),
+        ...batch.map((e) => this.deliver(e, installation)),
+        ...extra.map((e) => this.deliverDuplicate(e, installation)),
       ]);
       ran += batch.length + extra.length;
     }
     return ran;
   }
 
-  private async deliverDuplicate(event: QueuedEvent): Promise<void> {
+  private async deliverDuplicate(event: QueuedEvent, installation: Installation): Promise<void> {
     // A duplicate runs the handler again with the same event id, but its outcome does not settle the event.
-    const copy = { ...event, seq: -1 };
     if (event.queueName.startsWith(PRODUCT_EVENT_QUEUE_PREFIX)) return; // product events duplicate at enqueue time
     const consumer = this.manifest.consumers.find((c) => c.queue === event.queueName);
     if (!consumer) return;
-    const chain = this.chainOf(event);
+    const chain = this.chainOf(event, installation);
+    const asyncEvent = {
+      body: event.body,
+      queueName: event.queueName,
+      jobId: event.jobId,
+      eventId: event.eventId,
+      contextAri: installation.contextAri,
+    };
     await this.run(
       'consumer',
       consumer.key,
       consumer.functionKey,
-      [
-        {
-          body: copy.body,
-          queueName: copy.queueName,
-          jobId: copy.jobId,
-          eventId: copy.eventId,
-          contextAri: this.contextAri,
-        },
-        this.installContext(),
-      ],
+      [asyncEvent, this.installContext(installation)],
       {
+        installation,
         attempt: (event.retryContext?.retryCount ?? 0) + 1,
         eventId: event.eventId,
         ...(chain ? { chain } : {}),
@@ -637,11 +743,17 @@ export class ForgePlatform implements InvocationHost {
     );
   }
 
+  /** The earliest queued delivery of any installation. */
+  private nextQueued(): number | undefined {
+    const times = this.installs.map((i) => i.queue.nextDueAt()).filter((t): t is number => t !== undefined);
+    return times.length ? Math.min(...times) : undefined;
+  }
+
   private nextTimedWork(scheduled: Schedules): number | undefined {
-    const times = [...this.nextScheduledAt]
-      .filter(([key]) => runsSchedule(scheduled, key))
-      .map(([, at]) => at);
-    const queueDue = this.queue.nextDueAt();
+    const times = this.installs.flatMap((i) =>
+      [...i.nextScheduledAt].filter(([key]) => runsSchedule(scheduled, key)).map(([, at]) => at),
+    );
+    const queueDue = this.nextQueued();
     if (queueDue !== undefined) times.push(queueDue);
     return times.length ? Math.min(...times) : undefined;
   }
@@ -668,13 +780,17 @@ export class ForgePlatform implements InvocationHost {
 
   private async runDueWithSchedules(scheduled: Schedules): Promise<number> {
     if (scheduled === true) return this.runDue();
-    const saved = new Map(this.nextScheduledAt);
-    for (const key of this.nextScheduledAt.keys())
-      if (!runsSchedule(scheduled, key)) this.nextScheduledAt.set(key, Infinity);
+    const saved = this.installs.map((i) => new Map(i.nextScheduledAt));
+    for (const installation of this.installs)
+      for (const key of installation.nextScheduledAt.keys())
+        if (!runsSchedule(scheduled, key)) installation.nextScheduledAt.set(key, Infinity);
     try {
       return await this.runDue();
     } finally {
-      for (const [key, at] of saved) if (!runsSchedule(scheduled, key)) this.nextScheduledAt.set(key, at);
+      this.installs.forEach((installation, i) => {
+        for (const [key, at] of saved[i] ?? [])
+          if (!runsSchedule(scheduled, key)) installation.nextScheduledAt.set(key, at);
+      });
     }
   }
 
@@ -687,7 +803,7 @@ export class ForgePlatform implements InvocationHost {
     const scheduled = options.scheduled ?? false;
     for (;;) {
       await this.runDueWithSchedules(scheduled);
-      const next = this.queue.nextDueAt();
+      const next = this.nextQueued();
       if (next === undefined) return;
       if (next > limit)
         throw new Error(`drain: work still queued at ${new Date(next).toISOString()}, past the limit`);
@@ -708,25 +824,20 @@ export class ForgePlatform implements InvocationHost {
 
   /** Chains of async events, longest first (each push request counts; Forge allows 1,000 per chain). */
   eventChains(): EventChain[] {
-    return this.queue.chains();
+    return this.installs.flatMap((i) => i.queue.chains()).sort((a, b) => b.pushes - a.pushes);
   }
 
   // ---- web triggers ----
 
-  async webTriggerUrl(moduleKey: string): Promise<string> {
-    const id = this.webTriggerId(moduleKey);
-    return `${await this.webTriggers.url()}/x1/${id}`;
+  /** A web trigger's URL, which differs per installation (each has its own). */
+  async webTriggerUrl(moduleKey: string, installation = this.installation): Promise<string> {
+    return `${await this.webTriggers.url()}/x1/${this.webTriggerId(moduleKey, installation)}`;
   }
 
-  private webTriggerId(moduleKey: string): string {
+  private webTriggerId(moduleKey: string, installation: Installation): string {
     if (!this.manifest.webtriggers.some((w) => w.key === moduleKey))
       throw new Error(`manifest.yml has no webtrigger "${moduleKey}"`);
-    let id = this.webTriggerIds.get(moduleKey);
-    if (!id) {
-      id = createHash('sha256').update(`${INSTALLATION_ID}:${moduleKey}`).digest('hex').slice(0, 32);
-      this.webTriggerIds.set(moduleKey, id);
-    }
-    return id;
+    return installation.webTriggerId(moduleKey);
   }
 
   /**
@@ -737,14 +848,16 @@ export class ForgePlatform implements InvocationHost {
   runWebTrigger(
     moduleKey: string,
     request: { method?: string; headers?: Record<string, string>; body?: string },
-    options: { tag?: string } = {},
+    options: { tag?: string; installation?: Installation } = {},
   ): Promise<WebTriggerReply> {
+    const installation = options.installation ?? this.installation;
     const headers: Record<string, string[]> = {};
     for (const [name, value] of Object.entries(request.headers ?? {}))
       (headers[name.toLowerCase()] ??= []).push(value);
-    const path = `/x1/${this.webTriggerId(moduleKey)}`;
+    const path = `/x1/${this.webTriggerId(moduleKey, installation)}`;
     return this.deliverWebTrigger(
       moduleKey,
+      installation,
       {
         method: request.method ?? 'POST',
         headers,
@@ -769,26 +882,27 @@ export class ForgePlatform implements InvocationHost {
     id: string,
     event: Omit<WebTriggerEvent, 'context'>,
   ): Promise<WebTriggerReply> {
-    const moduleKey = [...this.webTriggerIds.entries()].find(([, v]) => v === id)?.[0];
-    if (!moduleKey) return { statusCode: 404, body: 'Unknown web trigger.' };
-    return this.deliverWebTrigger(moduleKey, event);
+    const found = this.installs
+      .flatMap((installation) => this.manifest.webtriggers.map((def) => ({ installation, def })))
+      .find(({ installation, def }) => installation.webTriggerId(def.key) === id);
+    if (!found) return { statusCode: 404, body: 'Unknown web trigger.' };
+    return this.deliverWebTrigger(found.def.key, found.installation, event);
   }
 
   private async deliverWebTrigger(
     moduleKey: string,
+    installation: Installation,
     event: Omit<WebTriggerEvent, 'context'>,
     tag?: string,
   ): Promise<WebTriggerReply> {
     const def = this.manifest.webtriggers.find((w) => w.key === moduleKey);
     if (!def) return { statusCode: 404, body: 'Unknown web trigger.' };
     const full: WebTriggerEvent = { ...event, context: { cloudId: this.options.site.cloudId, moduleKey } };
-    const { record, result } = await this.run(
-      'webtrigger',
-      moduleKey,
-      def.functionKey,
-      [full, this.installContext()],
-      tag !== undefined ? { tag } : {},
-    );
+    const args = [full, this.installContext(installation)];
+    const { record, result } = await this.run('webtrigger', moduleKey, def.functionKey, args, {
+      installation,
+      ...(tag !== undefined ? { tag } : {}),
+    });
     if (record.outcome !== 'success')
       return { statusCode: 500, body: 'There was an error invoking the function.' };
     const reply = result as Partial<WebTriggerReply> | undefined;
@@ -805,7 +919,7 @@ export class ForgePlatform implements InvocationHost {
     if (this.pump) clearInterval(this.pump);
     this.unsubscribeSite();
     await this.webTriggers.close();
-    this.db.close();
+    for (const installation of this.installs) installation.close();
   }
 }
 

@@ -1,7 +1,7 @@
 // The Forge product proxy: turns asApp/asUser product calls into site requests with the right principal,
 // refusing what Atlassian's proxy refuses: no user; impersonating someone who cannot use the app, or with a scope
 // the manifest does not allow impersonation for (developer.atlassian.com/platform/forge/security).
-import type { Principal, SiteApi, SiteProduct } from '../contracts';
+import type { AppProduct, Principal, SiteApi, SiteProduct } from '../contracts';
 import type { ForgeFetchTarget, Invocation } from './invocation';
 import { bodyText, fromSiteResponse, toSiteRequestHeaders } from './http-shapes';
 import { needsAuthentication, proxyError } from './proxy-errors';
@@ -9,8 +9,13 @@ import { needsAuthentication, proxyError } from './proxy-errors';
 export interface ProductProxyOptions {
   site: SiteApi;
   appAccountId: () => string;
-  /** Whether the account can use the app (an active person with access to a product it is installed into). */
-  canUseApp: (accountId: string) => boolean;
+  /**
+   * Whether the account can use the app in the invocation's installation (an active person with access to an
+   * Atlassian app it serves).
+   */
+  canUseApp: (invocation: Invocation, accountId: string) => boolean;
+  /** Whether the invocation's installation serves this Atlassian app. */
+  serves: (invocation: Invocation, product: AppProduct) => boolean;
   impersonationAllowed: boolean;
   /** Returns a refusal reason when the manifest lacks a scope the operation needs, else undefined. */
   missingScope?: (product: SiteProduct, method: string, path: string) => string | undefined;
@@ -36,7 +41,7 @@ export class ProductProxy {
           'IMPERSONATION_NOT_ALLOWED',
           'asUser(accountId) needs scopes declared with allowImpersonation: true in manifest.yml.',
         );
-      if (!this.options.canUseApp(target.accountId))
+      if (!this.options.canUseApp(invocation, target.accountId))
         return needsAuthentication(
           `User ${target.accountId} cannot use this app (no active account with access to the product it is installed into); Forge impersonates only users with access to the app.`,
         );
@@ -58,6 +63,13 @@ export class ProductProxy {
       target.remote === 'confluence' ? 'confluence' : target.remote === 'jira' ? 'jira' : undefined;
     if (!product)
       return proxyError(404, 'UNKNOWN_REMOTE', `The emulator does not serve remote "${target.remote}".`);
+    // An installation reaches only the Atlassian apps it serves (unconfirmed how Forge words the refusal).
+    if (!this.options.serves(invocation, product))
+      return proxyError(
+        404,
+        'PRODUCT_NOT_INSTALLED',
+        `This installation of the app does not serve ${product === 'jira' ? 'Jira' : 'Confluence'} on this site.`,
+      );
     const principal = this.principalFor(invocation, target);
     if (principal instanceof Response) return principal;
     const method = (init.method ?? 'GET').toUpperCase();

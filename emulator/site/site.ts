@@ -1,6 +1,6 @@
 // createSite: the emulated Atlassian site (Jira, Confluence, Admin API, SCIM, user management) behind the
 // SiteApi seam, plus the typed control surface tests use (the same operations the HTTP control API offers).
-import type { Clock, ProductEvent, SiteApi, SiteRequest, SiteResponse } from '../contracts';
+import type { AppProduct, Clock, ProductEvent, SiteApi, SiteRequest, SiteResponse } from '../contracts';
 import { addMember } from './actions/membership-actions';
 import { EventBus } from './events/event-bus';
 import { FaultInjector, type FaultConfig } from './faults';
@@ -53,6 +53,11 @@ export interface SiteOptions {
   faults?: FaultConfig;
   /** How many requests the log keeps (oldest dropped first). Default 10,000. */
   requestLogLimit?: number;
+  /**
+   * The Atlassian apps the site has (default Jira and Confluence). Without Confluence the site emits no Confluence
+   * events and answers nothing under /wiki.
+   */
+  products?: readonly AppProduct[];
 }
 
 export interface SiteCredentials {
@@ -166,7 +171,8 @@ function defaultDelay(ms: number): Promise<void> {
 }
 
 export function createSite(options: SiteOptions): Site {
-  const events = new EventBus();
+  const products: readonly AppProduct[] = options.products ?? ['jira', 'confluence'];
+  const events = new EventBus((event) => products.some((p) => event.eventType.startsWith(`avi:${p}:`)));
   let seed: SeedSpec = options.seed ?? 'demo';
   const ctx: SiteContext = {
     state: baseState(seededIdentity(), seatsFor('empty')),
@@ -297,7 +303,15 @@ export function createSite(options: SiteOptions): Site {
     get siteUrl() {
       return ctx.state.site.url;
     },
-    handle: (request: SiteRequest): Promise<SiteResponse> => pipeline.handle(request),
+    handle: (request: SiteRequest): Promise<SiteResponse> =>
+      request.product === 'confluence' && !products.includes('confluence')
+        ? Promise.resolve({
+            status: 404,
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ statusCode: 404, message: 'This site has no Confluence.' }),
+          })
+        : pipeline.handle(request),
+    products: () => products,
     onProductEvent: (listener) => events.subscribe(listener),
     installApp(app) {
       if (!app.appId) throw new RangeError('installApp needs an appId');

@@ -26,6 +26,8 @@ export interface AppHarnessOptions {
   requestLogLimit?: number;
   /** Forge storage quotas (Atlassian's by default); smaller ones let a test reach them quickly. */
   kvsQuota?: PlatformOptions['kvsQuota'];
+  /** The Atlassian apps the site has (default Jira and Confluence). */
+  siteProducts?: SiteOptions['products'];
 }
 
 export class AppHarness {
@@ -47,6 +49,7 @@ export class AppHarness {
       ...(options.rateLimits !== undefined ? { rateLimits: options.rateLimits } : {}),
       ...(options.faults !== undefined ? { faults: options.faults } : {}),
       ...(options.requestLogLimit !== undefined ? { requestLogLimit: options.requestLogLimit } : {}),
+      ...(options.siteProducts !== undefined ? { products: options.siteProducts } : {}),
     });
     const platform = createPlatform({
       appDir: REPO_ROOT,

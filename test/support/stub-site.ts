@@ -1,11 +1,13 @@
 // A deliberately tiny SiteApi for the platform's own tests (the real emulated site is tested on its own):
 // it answers `/rest/api/3/myself` with the principal it saw, after a configurable emulated latency.
-import type { ProductEvent, SiteApi, SiteRequest, SiteResponse } from '../../emulator/contracts';
+import type { AppProduct, ProductEvent, SiteApi, SiteRequest, SiteResponse } from '../../emulator/contracts';
 
 export class StubSite implements SiteApi {
   readonly cloudId = 'a1b2c3d4-0000-4000-8000-00000000c10d';
   readonly requests: SiteRequest[] = [];
   latencyMs = 0;
+  /** The Atlassian apps the site has. */
+  siteProducts: readonly AppProduct[] = ['jira', 'confluence'];
   /** People who can use the app (have access to a product it is installed into). */
   readonly appUsers = new Set<string>();
   private listeners: Array<(e: ProductEvent) => void> = [];
@@ -14,6 +16,10 @@ export class StubSite implements SiteApi {
 
   installApp(): { appAccountId: string } {
     return { appAccountId: '712020:app-account' };
+  }
+
+  products(): readonly AppProduct[] {
+    return this.siteProducts;
   }
 
   userCanUseApp(accountId: string): boolean {

@@ -5,6 +5,9 @@ export class EventBus {
   private readonly listeners = new Set<(event: ProductEvent) => void>();
   private readonly emitted: ProductEvent[] = [];
 
+  /** `emits`: whether the site emits an event at all (a site without Confluence emits no Confluence events). */
+  constructor(private readonly emits: (event: ProductEvent) => boolean = () => true) {}
+
   subscribe(listener: (event: ProductEvent) => void): () => void {
     this.listeners.add(listener);
     return () => {
@@ -13,6 +16,7 @@ export class EventBus {
   }
 
   emit(event: ProductEvent): void {
+    if (!this.emits(event)) return;
     this.emitted.push(event);
     for (const listener of [...this.listeners]) {
       try {

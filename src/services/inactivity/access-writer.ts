@@ -35,7 +35,7 @@ function explain(e: unknown, what: string, path: string): never {
   if (e instanceof AtlassianApiError && e.transient) throw e;
   if (e instanceof ProxyRefusedError && e.reason === 'impersonation') {
     throw new AccessChangeError(
-      `${what} failed: the admin the app acts as cannot use the app (Forge lets an app act only as an active account with access to Jira). Give them Jira access, or choose another group write path.`,
+      `${what} failed: the admin the app acts as cannot use the app (Forge lets an app act only as an active account with access to Jira or Confluence on this site). Give them product access, or choose another group write path.`,
     );
   }
   if (e instanceof AtlassianApiError) {

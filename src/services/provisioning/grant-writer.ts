@@ -44,7 +44,7 @@ function writePathAdvice(settings: AppSettings, e: unknown, grant: Grant): Grant
   const mode = settings.groupWritePath.mode;
   if (isImpersonationRefused(e) && settings.groupWritePath.mode === 'impersonate-admin')
     return new GrantWriteError(
-      `The app cannot act as ${settings.groupWritePath.adminAccountId}: Forge lets an app act only as someone who can use it (an active account with access to Jira). Give that admin Jira access, choose another site admin, or use the org API key in Settings.`,
+      `The app cannot act as ${settings.groupWritePath.adminAccountId}: Forge lets an app act only as someone who can use it (an active account with access to Jira or Confluence on this site). Give that admin product access, choose another site admin, or use the org API key in Settings.`,
       'write-path',
     );
   if (!(e instanceof AtlassianApiError)) return undefined;

@@ -1,6 +1,15 @@
 // The Admin API calls the sweep makes outlive the retirements Atlassian's changelog announces: after 2027-06-30,
 // when GET …/directories/{directoryId}/users stops working, a run still reads every person's directory entry.
-import { dailyRun, invite, JIRA, savePolicy, setDay, startEnv, T0, type InactivityEnv } from './inactivity-env';
+import {
+  dailyRun,
+  invite,
+  JIRA,
+  savePolicy,
+  setDay,
+  startEnv,
+  T0,
+  type InactivityEnv,
+} from './inactivity-env';
 
 let env: InactivityEnv;
 afterEach(() => env.app.close());

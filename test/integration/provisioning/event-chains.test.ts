@@ -5,6 +5,7 @@ import { QUEUE_LIMITS } from '../../../emulator/platform';
 import { runtimeDeps } from '../../../src/entry/runtime';
 import { jobProgress, startJob } from '../../../src/services/jobs/backfill';
 import { listContinuations } from '../../../src/storage/continuations-repository';
+import { listParked } from '../../../src/storage/rate-governor-repository';
 import { getUserStates } from '../../../src/storage/user-state-repository';
 import { AppHarness } from '../../support/app-harness';
 import { configure, groupGrant, orgApiSettings, rule } from './provisioning-setup';
@@ -109,4 +110,25 @@ it('hands a daily-pass page whose chain is spent to the relay instead of failing
   const states = await app.inApp(() => getUserStates(people));
   expect(people.filter((id) => !states.has(id))).toEqual([]);
   expect(relayRuns()).toHaveLength(1);
+});
+
+it('lets the rate releaser stop in a spent chain: the user stays parked and the backstop starts a new releaser', async () => {
+  await start(5);
+  const accountId = app.jitLogin('rae.release@acme.example', 'Rae Release');
+  // The login's events are noticed: the user is parked and one releaser is queued, a second or so ahead.
+  await app.advance(100, { scheduled: false });
+  const queued = app.platform.queue.takeDue(app.clock.now() + 60_000, 10);
+  expect(queued.map((e) => e.body.kind)).toEqual(['release-parked']);
+  const releaser = queued[0]!;
+  // It runs in a chain that has spent its pushes: Forge refuses its push of the user's message.
+  const released = await app.platform.runConsumer('jobs', releaser.body, { chain: spentChain() });
+  app.platform.queue.complete(releaser.seq, 'succeeded');
+  expect(released.record.outcome).toBe('success');
+  await app.drain({ scheduled: false });
+  expect((await app.inApp(() => listParked(10))).map((u) => u.accountId)).toEqual([accountId]);
+  expect(app.groupNamesOf(accountId)).not.toContain('confluence-engineering');
+
+  await app.advance(5 * 60_000, { scheduled: ['backstop-every-five-minutes'] });
+  await app.drain({ scheduled: false });
+  expect(app.groupNamesOf(accountId)).toContain('confluence-engineering');
 });

@@ -72,17 +72,19 @@ it('acting as a site admin: works at once, without that admin ever opening the a
   expect((await health('write-path'))?.ok).toBe(true);
 });
 
-it('acting as a site admin who cannot use the app (no Jira access): refused with advice, then works once they can', async () => {
+it('acting as a site admin who cannot use the app (no Jira or Confluence access): refused with advice, then works once they can', async () => {
   app = AppHarness.start();
   const adminId = app.credentials.siteAdmin.accountId;
   await app.close();
   await start({ mode: 'impersonate-admin', adminAccountId: adminId });
-  app.site.setGroupMembership(adminId, 'jira-software-users', false);
+  // The app serves Jira and Confluence: who has either can use it.
+  for (const group of ['jira-software-users', 'confluence-users'])
+    app.site.setGroupMembership(adminId, group, false);
   const first = app.jitLogin('ivo.early@acme.example', 'Ivo');
   await app.drain();
   expect(app.groupNamesOf(first)).not.toContain('confluence-engineering');
   expect((await health('write-path'))?.message).toMatch(
-    /cannot act as .*: Forge lets an app act only as someone who can use it \(an active account with access to Jira\)/,
+    /cannot act as .*: Forge lets an app act only as someone who can use it \(an active account with access to Jira or Confluence on this site\)/,
   );
 
   app.site.setGroupMembership(adminId, 'jira-software-users', true);

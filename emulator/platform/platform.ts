@@ -117,7 +117,10 @@ export class ForgePlatform implements InvocationHost {
       appAccountId: () => this.appAccountId,
       canUseApp: (invocation, accountId) =>
         options.site.userCanUseApp(accountId, this.installationOf(invocation).products),
-      serves: (invocation, product) => this.installationOf(invocation).serves(product),
+      // A site without the product answers for itself (404); a product the site has but this installation does not
+      // serve is refused by the proxy.
+      serves: (invocation, product) =>
+        this.installationOf(invocation).serves(product) || !options.site.products().includes(product),
       impersonationAllowed: this.manifest.impersonationScopes.size > 0,
       missingScope: (product, method, path) => missingScope(this.manifest.scopes, product, method, path),
       missingImpersonationScope: (product, method, path) =>

@@ -14,7 +14,7 @@ export interface ProductProxyOptions {
    * Atlassian app it serves).
    */
   canUseApp: (invocation: Invocation, accountId: string) => boolean;
-  /** Whether the invocation's installation serves this Atlassian app. */
+  /** Whether the invocation's installation may call this Atlassian app (false: the proxy refuses). */
   serves: (invocation: Invocation, product: AppProduct) => boolean;
   impersonationAllowed: boolean;
   /** Returns a refusal reason when the manifest lacks a scope the operation needs, else undefined. */

@@ -86,6 +86,13 @@ describe('without app.compatibility, installed into Jira and into Confluence', (
     expect(keysIn(0, 'delivery:')).toHaveLength(1);
     expect(keysIn(1, 'delivery:')).toHaveLength(1);
   });
+
+  it('refuses a Confluence call from the Jira installation: it does not serve Confluence', async () => {
+    const call = await page('jira', 'confluence-current-user');
+    expect(call).toMatchObject({ ok: false, name: 'PROXY_ERR' });
+    expect(String(call.message)).toMatch(/PRODUCT_NOT_INSTALLED/);
+    expect(await page('confluence', 'confluence-current-user')).toMatchObject({ ok: true });
+  });
 });
 
 describe('with app.compatibility (Jira required, Confluence optional)', () => {
@@ -109,7 +116,7 @@ describe('with app.compatibility (Jira required, Confluence optional)', () => {
     expect(await page('jira', 'confluence-current-user')).toMatchObject({ ok: true });
   });
 
-  it('serves Jira alone on a site without Confluence: no Confluence page, events or calls', async () => {
+  it('serves Jira alone on a site without Confluence: no Confluence page or events; the site answers 404 under /wiki', async () => {
     start('cross-app', ['jira']);
     expect(platform.installation.products).toEqual(['jira']);
     await expect(page('confluence', 'install-context')).rejects.toThrow(
@@ -118,9 +125,8 @@ describe('with app.compatibility (Jira required, Confluence optional)', () => {
     emit('confluence');
     await platform.drain();
     expect(platform.invocations.filter((r) => r.moduleKind === 'trigger')).toHaveLength(0);
-    const call = await page('jira', 'confluence-current-user');
-    expect(call).toMatchObject({ ok: false, name: 'PROXY_ERR' });
-    expect(String(call.message)).toMatch(/PRODUCT_NOT_INSTALLED/);
+    // The call reaches the site, which has no Confluence.
+    expect(await page('jira', 'confluence-current-user')).toMatchObject({ ok: true, status: 404 });
     expect(() => platform.install('confluence')).toThrow(/The site has no confluence|compatibility/);
   });
 });

@@ -14,7 +14,7 @@ export interface ApiClients {
   jira: JiraClient;
   /** Confluence as the app's own account. */
   confluence: ConfluenceClient;
-  /** Jira as an impersonated (consenting) user, e.g. the site admin chosen as the group write path. */
+  /** Jira as an impersonated user (offline impersonation), e.g. the site admin chosen as the group write path. */
   jiraAs(accountId: string): JiraClient;
   /** Present when the org id, directory id and org API key are all set. */
   admin: AdminClient | undefined;

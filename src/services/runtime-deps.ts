@@ -34,7 +34,7 @@ export interface RuntimeDeps {
   enqueue: (queue: string, items: WorkItem[]) => Promise<void>;
   /** `asApp()`: the app's own account. */
   asApp: JiraRequester & ConfluenceRequester;
-  /** `asUser(accountId)`: offline impersonation of a consenting user; `asUser()` in a resolver when no id. */
+  /** `asUser(accountId)`: offline impersonation of a user with access to the app; `asUser()` in a resolver when no id. */
   asUser: (accountId?: string) => JiraRequester & ConfluenceRequester;
   /** `api.fetch`: egress to api.atlassian.com (Admin API, SCIM). */
   fetch: ExternalFetch;

@@ -1,7 +1,7 @@
 // "Test connection" in Settings: each source and the group write path, checked with read-only calls, with a
 // message naming what to fix. The verdict is also kept as that component's health for the Overview.
 import { isDeepStrictEqual } from 'node:util';
-import { AtlassianApiError } from '../../clients/api-error';
+import { AtlassianApiError, ProxyRefusedError } from '../../clients/api-error';
 import type { JiraClient } from '../../clients/jira-client';
 import type { ConnectionTarget, ConnectionTestView, Reply } from '../../shared/contract';
 import type { AppSettings } from '../../shared/settings';
@@ -188,12 +188,12 @@ async function testWritePath(ctx: AdminContext, settings: AppSettings): Promise<
         const who = me.displayName ? `${me.displayName} (${admin})` : admin;
         return { name: 'Acting as the admin', ok: true, message: `The app can act as ${who}.` };
       } catch (e) {
-        const noConsent = e instanceof Error && e.name === 'NEEDS_AUTHENTICATION_ERR';
+        const refused = e instanceof ProxyRefusedError && e.reason === 'impersonation';
         return {
           name: 'Acting as the admin',
           ok: false,
-          message: noConsent
-            ? `The app cannot act as ${admin}: they have not opened JIT Access yet (no consent). Ask them to open this admin page once.`
+          message: refused
+            ? `The app cannot act as ${admin}: Forge lets an app act only as someone who can use it (an active account with access to Jira or Confluence on this site). Give that admin product access, or choose another site admin.`
             : `The app cannot act as ${admin}: ${reasonOf(e)}`,
         };
       }

@@ -1,7 +1,13 @@
 // planAccess: union of matching grants, ledger-only removals, exclusive sets, settling, determinism, idempotence.
 
 import fc from 'fast-check';
-import { planAccess, type AccessPlan, type LedgerEntry, type PlanAccessInput } from './access-plan';
+import {
+  freezeRules,
+  planAccess,
+  type AccessPlan,
+  type LedgerEntry,
+  type PlanAccessInput,
+} from './access-plan';
 import { grantKey, type ExclusiveSet, type Grant, type Rule, type UserAttributes } from './rules';
 
 const group = (id: string, name = id): Grant => ({ kind: 'group', groupId: id, groupName: name });
@@ -525,5 +531,24 @@ describe('planAccess properties', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('planAccess: frozen rule sets', () => {
+  it('plans a frozen rule set exactly as the same rules unfrozen, and refuses edits to it', () => {
+    const make = () => [
+      rule('a', 'user.department -eq "Sales"', [group('g1'), role('100', '1')], { priority: 1 }),
+      rule('b', 'user.groups -any (_ -eq "g1")', [group('g2')], { priority: 2 }),
+      rule('c', 'user.department -eq "HR"', [group('g3')], { onUnmatch: 'keep' }),
+    ];
+    const input = {
+      current: [grantKey(group('g3')), grantKey(group('g4'))],
+      ledger: [entry(group('g3'), 'c'), entry(group('g4'), 'gone')],
+    };
+    const frozen = freezeRules(make());
+    expect(plan({ rules: frozen, ...input })).toEqual(plan({ rules: make(), ...input }));
+    expect(() => {
+      (frozen[0] as { enabled: boolean }).enabled = false;
+    }).toThrow(TypeError);
   });
 });

@@ -3,6 +3,7 @@
 // Public interface (stable):
 //   planAccess({ user, rules, current, ledger, exclusiveSets? }) → AccessPlan
 //   LedgerEntry, PlannedGrant, AccessPlan, PlanAccessInput, MAX_SETTLE_PASSES
+//   freezeRules(rules) → the same rules, frozen: planning with them skips checking for rules edited in place
 //
 // Guarantees:
 // - add = grants of every enabled rule that matches (the union), minus what the user already holds, with at most
@@ -19,6 +20,8 @@
 // - Output is deterministic: lists sorted by grant key, rule ids in priority order, whatever the input order.
 
 import { plannableRules, type PlannableRules } from './access-plan-rules';
+
+export { freezeRules } from './access-plan-rules';
 import {
   describeGrant,
   parseGrantKey,
@@ -81,16 +84,48 @@ export interface PlanAccessInput {
 export const MAX_SETTLE_PASSES = 8;
 
 interface Desired {
+  readonly key: string;
+  /** The key's place in key order (see PlannableRules.grantKeys). */
+  readonly rank: number;
   readonly grant: Grant;
+  /** Matching rules that grant it, highest priority first. */
   readonly ruleIds: string[];
+  /** The first of them, as an index into the active rules. */
+  readonly firstRule: number;
 }
 
-interface Draft {
-  readonly matched: readonly Rule[];
-  readonly add: PlannedGrant[];
-  readonly remove: PlannedGrant[];
-  readonly unchanged: PlannedGrant[];
-  readonly reasons: string[];
+/** A ledger grant no matching rule justifies, and what becomes of it. */
+interface LedgerVerdict {
+  readonly key: string;
+  readonly grant: Grant;
+  readonly ruleIds: string[];
+  /** `set`: another group of its exclusive set won; `revoke`: every rule that granted it lets it go. */
+  readonly outcome: 'set' | 'revoke' | 'keep';
+  /** For `set`: the key of the set's winner; for `keep`: the first rule that keeps it. */
+  readonly because: string;
+}
+
+/** An exclusive-set conflict worth a reason: `loser` was not granted because `winner` won. */
+interface SetConflict {
+  readonly set: ExclusiveSet;
+  readonly winner: Desired;
+  readonly loser: Desired;
+}
+
+/**
+ * What one evaluation pass decides, without any text: a user's plan may take several passes (rules reading
+ * user.groups), and only the last one is written out with its reasons.
+ */
+interface Decision {
+  readonly matched: readonly number[];
+  /** What matching rules grant, by rank; `undefined` where nothing is (or an exclusive set suppressed it). */
+  readonly desired: ReadonlyArray<Desired | undefined>;
+  /** The ranks of `desired`, in the order the rules granted them (priority order), suppressed ones included. */
+  readonly granted: readonly number[];
+  /** Exclusive set id → the group that won it. */
+  readonly winners: Map<string, Desired>;
+  readonly setConflicts: readonly SetConflict[];
+  readonly ledger: readonly LedgerVerdict[];
 }
 
 const byKey = (a: PlannedGrant, b: PlannedGrant): number =>
@@ -108,10 +143,6 @@ function emptyPlan(skipped: AccessPlan['skipped'], reason: string): AccessPlan {
   };
 }
 
-function ruleLabel(rule: Rule): string {
-  return `rule "${rule.name}" (${rule.id})`;
-}
-
 /** A grant for a key nobody describes any more: names fall back to ids. */
 function grantFromKey(key: string): Grant | undefined {
   const ref = parseGrantKey(key);
@@ -126,6 +157,9 @@ function grantFromKey(key: string): Grant | undefined {
         roleName: ref.roleId,
       };
 }
+
+const UNSETTLED =
+  'Rules that read user.groups do not settle: the groups they grant or revoke change which of them match (for example a rule granting a group to users not in it). This plan uses the groups the user has now and may differ next time.';
 
 export function planAccess(input: PlanAccessInput): AccessPlan {
   const { user } = input;
@@ -144,44 +178,41 @@ export function planAccess(input: PlanAccessInput): AccessPlan {
 
   const planner = new Planner(input);
   const originalGroups = user.groups ?? [];
-  let matched = planner.match(originalGroups);
-  const first = planner.build(matched);
-  let draft = first;
+  const first = planner.decide(planner.match(originalGroups));
+  let decision = first;
   let settled = !planner.readsGroups;
   if (!settled) {
     // What a plan does depends only on which rules match. Re-match against the groups the plan would leave the
     // user with until that set of rules stops changing; a set seen before means the rules go round in circles.
-    const seen = new Set([matched.join(',')]);
+    const seen: Array<readonly number[]> = [decision.matched];
     for (let pass = 1; pass <= MAX_SETTLE_PASSES; pass++) {
-      const next = planner.match(planner.groupsAfter(originalGroups, draft));
-      if (sameList(next, matched)) {
+      const next = planner.match(planner.groupsAfter(originalGroups, decision));
+      if (sameList(next, decision.matched)) {
         settled = true;
         break;
       }
-      const key = next.join(',');
-      if (seen.has(key)) break;
-      seen.add(key);
-      matched = next;
-      draft = planner.build(matched);
+      if (seen.some((earlier) => sameList(earlier, next))) break;
+      seen.push(next);
+      decision = planner.decide(next);
     }
   }
 
-  const reasons = [...(settled ? draft : first).reasons];
-  if (!settled) {
-    draft = first;
-    reasons.push(
-      'Rules that read user.groups do not settle: the groups they grant or revoke change which of them match (for example a rule granting a group to users not in it). This plan uses the groups the user has now and may differ next time.',
-    );
-  }
-  return {
-    add: draft.add,
-    remove: draft.remove,
-    unchanged: draft.unchanged,
-    reasons,
-    matchedRuleIds: draft.matched.map((r) => r.id),
-    settled,
-    skipped: null,
-  };
+  // A plan that does not settle is planned from the user's present groups (the first pass).
+  return planner.write(settled ? decision : first, settled);
+}
+
+/** Two ascending lists as one. */
+function mergeAscending(a: readonly number[], b: readonly number[]): number[] {
+  if (a.length === 0) return [...b];
+  if (b.length === 0) return [...a];
+  const out = new Array<number>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i]! < b[j]! ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
 }
 
 function sameList(a: readonly number[], b: readonly number[]): boolean {
@@ -192,9 +223,12 @@ class Planner {
   private readonly user: UserAttributes;
   private readonly rules: PlannableRules;
   private readonly setOfGroup = new Map<string, ExclusiveSet>();
-  private readonly knownGrants: Map<string, Grant>;
+  /** Grants the ledger describes that no rule mentions (the rules' own are in `rules.knownGrants`). */
+  private readonly ledgerGrants = new Map<string, Grant>();
   private readonly current: ReadonlySet<string>;
   private readonly ledgerByKey = new Map<string, LedgerEntry[]>();
+  /** The matching rules that do not read user.groups: the same in every pass. */
+  private ignoringGroups: number[] | undefined;
   readonly readsGroups: boolean;
 
   constructor(input: PlanAccessInput) {
@@ -202,178 +236,229 @@ class Planner {
     this.rules = plannableRules(input.rules);
     this.readsGroups = this.rules.readsGroups;
     this.current = new Set(input.current);
-    this.knownGrants = new Map(this.rules.knownGrants);
     for (const set of input.exclusiveSets ?? []) {
       for (const groupId of set.groupIds)
         if (!this.setOfGroup.has(groupId)) this.setOfGroup.set(groupId, set);
     }
-    const ledger = [...input.ledger].sort((a, b) =>
-      a.grantKey === b.grantKey
-        ? a.ruleId < b.ruleId
-          ? -1
-          : a.ruleId > b.ruleId
-            ? 1
-            : 0
-        : a.grantKey < b.grantKey
-          ? -1
-          : 1,
-    );
+    const ledger =
+      input.ledger.length < 2
+        ? input.ledger
+        : [...input.ledger].sort((a, b) =>
+            a.grantKey === b.grantKey
+              ? a.ruleId < b.ruleId
+                ? -1
+                : a.ruleId > b.ruleId
+                  ? 1
+                  : 0
+              : a.grantKey < b.grantKey
+                ? -1
+                : 1,
+          );
     for (const entry of ledger) {
       const list = this.ledgerByKey.get(entry.grantKey);
       if (list) list.push(entry);
       else this.ledgerByKey.set(entry.grantKey, [entry]);
-      if (entry.grant && !this.knownGrants.has(entry.grantKey))
-        this.knownGrants.set(entry.grantKey, entry.grant);
+      if (
+        entry.grant &&
+        !this.rules.knownGrants.has(entry.grantKey) &&
+        !this.ledgerGrants.has(entry.grantKey)
+      )
+        this.ledgerGrants.set(entry.grantKey, entry.grant);
     }
   }
 
-  /** The user's group names after applying a draft: the original names, minus removals, plus additions. */
-  groupsAfter(original: readonly string[], draft: Draft): string[] {
-    const removed = new Set(
-      draft.remove.flatMap((p) => (p.grant.kind === 'group' ? [fold(p.grant.groupName)] : [])),
-    );
-    const kept = removed.size === 0 ? original : original.filter((name) => !removed.has(fold(name)));
-    const added = draft.add.flatMap((p) => (p.grant.kind === 'group' ? [p.grant.groupName] : []));
-    return [...kept, ...added];
+  private knownGrant(key: string): Grant | undefined {
+    return this.rules.knownGrants.get(key) ?? this.ledgerGrants.get(key);
+  }
+
+  /** The user's group names after applying a decision: the original names, minus removals, plus additions. */
+  groupsAfter(original: readonly string[], decision: Decision): string[] {
+    let removed: Set<string> | undefined;
+    for (const verdict of decision.ledger)
+      if (verdict.outcome !== 'keep' && verdict.grant.kind === 'group')
+        (removed ??= new Set()).add(fold(verdict.grant.groupName));
+    const after = removed ? original.filter((name) => !removed.has(fold(name))) : [...original];
+    for (const rank of decision.granted) {
+      const entry = decision.desired[rank];
+      if (entry?.grant.kind === 'group' && !this.current.has(entry.key)) after.push(entry.grant.groupName);
+    }
+    return after;
   }
 
   /** Indexes (into the active rules, so in priority order) of the rules the user matches with these groups. */
   match(groups: readonly string[]): number[] {
     const user = groups === this.user.groups ? this.user : { ...this.user, groups: [...groups] };
-    return this.rules.match(prepareUser(user));
+    if (!this.readsGroups) return this.rules.match(prepareUser(user));
+    // Only the rules that read user.groups can change their outcome from one pass to the next.
+    const prepared = prepareUser(user);
+    this.ignoringGroups ??= this.rules.matchIgnoringGroups(prepared);
+    return mergeAscending(this.ignoringGroups, this.rules.matchReadingGroups(prepared));
   }
 
-  build(matchedIndexes: readonly number[]): Draft {
-    const matched = matchedIndexes.map((i) => this.rules.active[i]!);
-    const reasons = [...this.rules.problems];
-    if (matched.length === 0) reasons.push('No enabled rule matches this user');
-    for (const rule of matched) reasons.push(`Matches ${ruleLabel(rule)}, priority ${rule.priority}`);
-
+  decide(matched: readonly number[]): Decision {
     // The union of matching rules' grants, in priority order, so the first rule to grant a key justifies it first.
-    const desired = new Map<string, Desired>();
-    for (const index of matchedIndexes) {
+    const desired = new Array<Desired | undefined>(this.rules.grantKeys.length);
+    const granted: number[] = [];
+    for (const index of matched) {
       const rule = this.rules.active[index]!;
-      const keys = this.rules.activeGrantKeys[index]!;
-      for (let g = 0; g < rule.grants.length; g++) {
-        const grant = rule.grants[g]!;
-        const key = keys[g]!;
-        const entry = desired.get(key);
-        if (entry) {
-          if (!entry.ruleIds.includes(rule.id)) entry.ruleIds.push(rule.id);
-        } else {
-          desired.set(key, { grant, ruleIds: [rule.id] });
-        }
+      const ranks = this.rules.activeGrantRanks[index]!;
+      for (let g = 0; g < ranks.length; g++) {
+        const rank = ranks[g]!;
+        const entry = desired[rank];
+        if (entry === undefined) {
+          desired[rank] = {
+            key: this.rules.grantKeys[rank]!,
+            rank,
+            grant: rule.grants[g]!,
+            ruleIds: [rule.id],
+            firstRule: index,
+          };
+          granted.push(rank);
+        } else if (!entry.ruleIds.includes(rule.id)) entry.ruleIds.push(rule.id);
       }
     }
 
     // Exclusive sets: the first group of a set in priority order wins; the others are not granted.
-    const winners = new Map<string, string>();
-    const suppressed = new Set<string>();
-    for (const [key, entry] of desired) {
-      if (entry.grant.kind !== 'group') continue;
-      const set = this.setOfGroup.get(entry.grant.groupId);
-      if (!set) continue;
-      const winner = winners.get(set.id);
-      if (winner === undefined) {
-        winners.set(set.id, key);
-        continue;
-      }
-      suppressed.add(key);
-      const winning = desired.get(winner)!;
-      reasons.push(
-        `Exclusive set "${set.name}": ${describeGrant(winning.grant)} from ${this.label(winning.ruleIds[0]!)} wins over ${describeGrant(entry.grant)} from ${this.label(entry.ruleIds[0]!)}`,
-      );
-    }
-    for (const key of suppressed) desired.delete(key);
-
-    const add: PlannedGrant[] = [];
-    const unchanged: PlannedGrant[] = [];
-    for (const [key, entry] of desired) {
-      const justification = `${this.label(entry.ruleIds[0]!)}${entry.ruleIds.length > 1 ? ` and ${entry.ruleIds.length - 1} more` : ''}`;
-      if (this.current.has(key)) {
-        unchanged.push({
-          grantKey: key,
-          grant: entry.grant,
-          ruleIds: [...entry.ruleIds],
-          reason: `Already held; justified by ${justification}`,
-        });
-      } else {
-        add.push({
-          grantKey: key,
-          grant: entry.grant,
-          ruleIds: [...entry.ruleIds],
-          reason: `Granted by ${justification}`,
-        });
+    const winners = new Map<string, Desired>();
+    const setConflicts: SetConflict[] = [];
+    if (this.setOfGroup.size > 0) {
+      for (const rank of granted) {
+        const entry = desired[rank]!;
+        if (entry.grant.kind !== 'group') continue;
+        const set = this.setOfGroup.get(entry.grant.groupId);
+        if (!set) continue;
+        const winner = winners.get(set.id);
+        if (winner === undefined) {
+          winners.set(set.id, entry);
+          continue;
+        }
+        desired[rank] = undefined;
+        setConflicts.push({ set, winner, loser: entry });
       }
     }
 
-    const remove: PlannedGrant[] = [];
-    const matchedIds = new Set(matched.map((r) => r.id));
+    // Ledger grants no matching rule justifies: removed or kept, as their rules say.
+    const ledger: LedgerVerdict[] = [];
     for (const [key, entries] of this.ledgerByKey) {
-      if (!this.current.has(key) || desired.has(key)) continue;
-      const grant = this.knownGrants.get(key) ?? grantFromKey(key);
+      if (!this.current.has(key)) continue;
+      const rank = this.rules.rankOf.get(key);
+      if (rank !== undefined && desired[rank] !== undefined) continue;
+      const grant = this.knownGrant(key) ?? grantFromKey(key);
       if (!grant) continue;
-      const ruleIds = [...new Set(entries.map((e) => e.ruleId))];
+      const ruleIds =
+        entries.length === 1 ? [entries[0]!.ruleId] : [...new Set(entries.map((e) => e.ruleId))];
       const set = grant.kind === 'group' ? this.setOfGroup.get(grant.groupId) : undefined;
       const winner = set ? winners.get(set.id) : undefined;
-      if (set && winner !== undefined) {
-        const winning = desired.get(winner)!;
-        remove.push({
-          grantKey: key,
-          grant,
-          ruleIds,
-          reason: `Exclusive set "${set.name}": the user gets ${describeGrant(winning.grant)} from ${this.label(winning.ruleIds[0]!)} instead`,
-        });
+      if (winner !== undefined) {
+        ledger.push({ key, grant, ruleIds, outcome: 'set', because: winner.key });
         continue;
       }
-      const verdicts = ruleIds.map((id) => this.verdict(id, matchedIds.has(id)));
-      const keeping = verdicts.find((v) => !v.revoke);
-      if (keeping) unchanged.push({ grantKey: key, grant, ruleIds, reason: `Kept: ${keeping.why}` });
-      else remove.push({ grantKey: key, grant, ruleIds, reason: verdicts.map((v) => v.why).join('; ') });
+      const keeping = ruleIds.find((id) => !this.revokes(id));
+      ledger.push(
+        keeping === undefined
+          ? { key, grant, ruleIds, outcome: 'revoke', because: '' }
+          : { key, grant, ruleIds, outcome: 'keep', because: keeping },
+      );
+    }
+    return { matched, desired, granted, winners, setConflicts, ledger };
+  }
+
+  /** The plan a decision makes, with the reason for each grant and the account of the whole. */
+  write(decision: Decision, settled: boolean): AccessPlan {
+    const texts = this.rules.texts;
+    // Rank order is key order: the grants come out sorted.
+    const ranks = Int32Array.from(decision.granted).sort();
+    const add: PlannedGrant[] = [];
+    const unchanged: PlannedGrant[] = [];
+    for (const rank of ranks) {
+      const entry = decision.desired[rank];
+      if (entry === undefined) continue;
+      const { key: grantKey, grant, ruleIds, firstRule } = entry;
+      if (this.current.has(grantKey))
+        unchanged.push({ grantKey, grant, ruleIds, reason: texts.alreadyHeld(firstRule, ruleIds.length) });
+      else add.push({ grantKey, grant, ruleIds, reason: texts.grantedBy(firstRule, ruleIds.length) });
+    }
+    const heldBefore = unchanged.length;
+
+    const remove: PlannedGrant[] = [];
+    let matchedIds: Set<string> | undefined;
+    const matches = (ruleId: string) =>
+      (matchedIds ??= new Set(decision.matched.map((i) => this.rules.active[i]!.id))).has(ruleId);
+    for (const { key: grantKey, grant, ruleIds, outcome, because } of decision.ledger) {
+      if (outcome === 'set') {
+        const set = this.setOfGroup.get((grant as { groupId: string }).groupId)!;
+        const winning = decision.desired[this.rules.rankOf.get(because)!]!;
+        remove.push({
+          grantKey,
+          grant,
+          ruleIds,
+          reason: `Exclusive set "${set.name}": the user gets ${describeGrant(winning.grant)} from ${texts.label(winning.ruleIds[0]!)} instead`,
+        });
+      } else if (outcome === 'keep')
+        unchanged.push({
+          grantKey,
+          grant,
+          ruleIds,
+          reason: `Kept: ${this.verdict(because, matches(because))}`,
+        });
+      else
+        remove.push({
+          grantKey,
+          grant,
+          ruleIds,
+          reason: ruleIds.map((id) => this.verdict(id, matches(id))).join('; '),
+        });
     }
 
+    const reasons = [...this.rules.problems];
+    if (decision.matched.length === 0) reasons.push('No enabled rule matches this user');
+    for (const index of decision.matched) reasons.push(texts.matches(index));
+    for (const { set, winner, loser } of decision.setConflicts)
+      reasons.push(
+        `Exclusive set "${set.name}": ${describeGrant(winner.grant)} from ${texts.label(winner.ruleIds[0]!)} wins over ${describeGrant(loser.grant)} from ${texts.label(loser.ruleIds[0]!)}`,
+      );
     // Held groups of an exclusive set that the app did not grant stay, but the conflict is worth saying.
-    for (const [setId, winner] of winners) {
+    for (const [setId, winner] of decision.winners) {
       for (const key of [...this.current].sort()) {
-        if (key === winner || this.ledgerByKey.has(key)) continue;
+        if (key === winner.key || this.ledgerByKey.has(key)) continue;
         const ref = parseGrantKey(key);
         const set = ref?.kind === 'group' ? this.setOfGroup.get(ref.groupId) : undefined;
         if (!set || set.id !== setId) continue;
-        const held = this.knownGrants.get(key) ?? grantFromKey(key)!;
+        const held = this.knownGrant(key) ?? grantFromKey(key)!;
         reasons.push(
           `Exclusive set "${set.name}": the user also holds ${describeGrant(held)}, which this app did not grant; it is left as is`,
         );
       }
     }
+    if (!settled) reasons.push(UNSETTLED);
 
     return {
-      matched,
-      add: add.sort(byKey),
-      remove: remove.sort(byKey),
-      unchanged: unchanged.sort(byKey),
+      add,
+      remove: remove.length > 1 ? remove.sort(byKey) : remove,
+      // Kept ledger grants join the held ones, which are in order already.
+      unchanged: unchanged.length > heldBefore ? unchanged.sort(byKey) : unchanged,
       reasons,
+      matchedRuleIds: decision.matched.map((i) => this.rules.active[i]!.id),
+      settled,
+      skipped: null,
     };
   }
 
-  private label(ruleId: string): string {
+  /** Whether the ledger's rule lets a grant no matching rule justifies go: only an enabled, parsing `revoke` rule. */
+  private revokes(ruleId: string): boolean {
     const rule = this.rules.rulesById.get(ruleId);
-    return rule ? ruleLabel(rule) : `rule ${ruleId}`;
+    return rule !== undefined && rule.enabled && this.rules.parses(rule) && rule.onUnmatch !== 'keep';
   }
 
-  /** Whether the ledger's rule lets its grant go, and why, for a grant no matching rule justifies. */
-  private verdict(ruleId: string, matches: boolean): { revoke: boolean; why: string } {
+  /** Why the ledger's rule keeps or lets go a grant no matching rule justifies. */
+  private verdict(ruleId: string, matches: boolean): string {
     const rule = this.rules.rulesById.get(ruleId);
-    if (!rule) return { revoke: false, why: `rule ${ruleId} was deleted; grants of deleted rules are kept` };
-    const label = ruleLabel(rule);
-    if (!rule.enabled)
-      return { revoke: false, why: `${label} is disabled; disabling pauses a rule, it does not revoke` };
-    if (!this.rules.parses(rule))
-      return { revoke: false, why: `${label} has a condition that does not parse` };
+    if (!rule) return `rule ${ruleId} was deleted; grants of deleted rules are kept`;
+    const label = this.rules.texts.label(ruleId);
+    if (!rule.enabled) return `${label} is disabled; disabling pauses a rule, it does not revoke`;
+    if (!this.rules.parses(rule)) return `${label} has a condition that does not parse`;
     const change = matches ? 'still matches but no longer grants this' : 'no longer matches';
-    if (rule.onUnmatch === 'keep') return { revoke: false, why: `${label} ${change} and is set to keep` };
-    return {
-      revoke: true,
-      why: `${label.charAt(0).toUpperCase()}${label.slice(1)} ${change} and is set to revoke`,
-    };
+    if (rule.onUnmatch === 'keep') return `${label} ${change} and is set to keep`;
+    return `${label.charAt(0).toUpperCase()}${label.slice(1)} ${change} and is set to revoke`;
   }
 }

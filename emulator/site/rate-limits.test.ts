@@ -1,6 +1,6 @@
 // Rate limits on the shared clock: Jira's 429 headers and reasons, the longer wait for early retries, the
 // hourly points budget, impersonation, the Admin API's per-org last-active budget, and switching them off.
-import { createTestSite, ordinaryJiraUser } from './testing/site-test-kit';
+import { createTestSite, list, ordinaryJiraUser, record } from './testing/site-test-kit';
 
 describe('Jira and Confluence rate limits', () => {
   it('answers 429 with Retry-After and X-RateLimit headers when the per-second burst budget is spent', async () => {
@@ -41,7 +41,8 @@ describe('Jira and Confluence rate limits', () => {
   });
 
   it('refuses with jira-quota-based once the hourly points budget is spent, until the hour turns', async () => {
-    const t = createTestSite({ rateLimits: { burstPerSecond: 100, hourlyPoints: 5 } });
+    // Reading one resource costs two points: the request and the one object it returns.
+    const t = createTestSite({ rateLimits: { burstPerSecond: 100, hourlyPoints: 10 } });
     for (let i = 0; i < 5; i++) {
       expect((await t.asApp('jira', 'GET', '/rest/api/3/serverInfo')).status).toBe(200);
       t.clock.advance(1000);
@@ -54,6 +55,33 @@ describe('Jira and Confluence rate limits', () => {
     expect(wait).toBeLessThanOrEqual(3600);
     t.clock.advance(wait * 1000);
     expect((await t.asApp('jira', 'GET', '/rest/api/3/myself')).status).toBe(200);
+  });
+
+  it('charges a read one point plus one per object it returns, and a write only its point', async () => {
+    const read = async (hourlyPoints: number) => {
+      const t = createTestSite({ rateLimits: { burstPerSecond: 100, hourlyPoints } });
+      const ids = t.site
+        .accounts(0, 100)
+        .accounts.filter((a) => a.accountType === 'atlassian')
+        .slice(0, 20)
+        .map((a) => `accountId=${a.accountId}`);
+      expect((await t.asApp('jira', 'GET', '/rest/api/3/serverInfo')).status).toBe(200);
+      const bulk = await t.asApp('jira', 'GET', `/rest/api/3/user/bulk?${ids.join('&')}&maxResults=20`);
+      expect(list(record(bulk.json)['values'])).toHaveLength(20);
+      return (await t.asApp('jira', 'GET', '/rest/api/3/serverInfo')).status;
+    };
+    // serverInfo (1 + 1 object) and the bulk read (1 + 20 users) spend exactly 23 points.
+    expect(await read(23)).toBe(429);
+    expect(await read(24)).toBe(200);
+
+    const t = createTestSite({ rateLimits: { burstPerSecond: 100, hourlyPoints: 3 } });
+    const user = ordinaryJiraUser(t);
+    for (const group of ['finance-team', 'sales-team', 'support-agents'])
+      await t.asApp('jira', 'POST', `/rest/api/3/group/user?groupname=${group}`, {
+        body: { accountId: user },
+      });
+    const refused = await t.asApp('jira', 'GET', '/rest/api/3/serverInfo');
+    expect([refused.status, refused.headers['ratelimit-reason']]).toEqual([429, 'jira-quota-based']);
   });
 
   it('gives each user their own app+user budget, and API-token traffic no points budget', async () => {

@@ -7,7 +7,10 @@ export interface RateLimitConfig {
   enabled: boolean;
   /** Jira/Confluence burst limit: requests per second per budget, endpoint and method (`*-cost-based`). */
   burstPerSecond: number;
-  /** Jira/Confluence points per hour per budget (app, or app+user); one point per request (`*-quota-based`). */
+  /**
+   * Jira/Confluence points per hour per budget (app, or app+user) (`*-quota-based`). A request costs one point, and
+   * a read one more for each object it returns (see `objectsRead`).
+   */
   hourlyPoints: number;
   /** asUser(accountId) impersonation: requests per minute per app, across products. */
   impersonationPerMinute: number;
@@ -44,6 +47,27 @@ export interface RateLimitSubject {
   /** `GET /rest/api/3/user` (method + route template). */
   endpoint: string;
   lastActive: boolean;
+}
+
+/** Fields a list response keeps its objects in (Jira pages, audit records, Confluence results, groups, Admin data). */
+const LIST_FIELDS = ['values', 'records', 'results', 'groups', 'data'] as const;
+
+/** How many objects a successful read returned: a list's items, or one for a single resource. */
+export function objectsRead(body: string | undefined): number {
+  if (body === undefined || body === '') return 0;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return 1;
+  }
+  if (Array.isArray(parsed)) return parsed.length;
+  if (typeof parsed !== 'object' || parsed === null) return 1;
+  for (const field of LIST_FIELDS) {
+    const list = (parsed as Record<string, unknown>)[field];
+    if (Array.isArray(list)) return list.length;
+  }
+  return 1;
 }
 
 export type RateLimitDecision =
@@ -165,6 +189,19 @@ export class RateLimiter {
     if (tightest.remaining < tightest.limit * this.config.nearLimitFraction)
       headers['x-ratelimit-nearlimit'] = 'true';
     return { limited: false, headers };
+  }
+
+  /**
+   * Charges a read's objects to the points budgets (after the base point `check` charged): Atlassian documents "a
+   * base cost of 1 point, and additional points for each object involved; write requests are charged only the
+   * base cost". The per-type weights are not published: one point per object here.
+   */
+  chargeObjects(subject: RateLimitSubject, objects: number): void {
+    if (!this.config.enabled || objects <= 0 || !subject.pointsApply) return;
+    if (subject.family !== 'jira' && subject.family !== 'confluence') return;
+    const now = this.clock.now();
+    const key = `${subject.family}|${subject.budget}|points`;
+    this.window(key, 3_600_000, now).count += objects;
   }
 
   private refusal(reason: string, limit: number, retryAfterSeconds: number, now: number): RateLimitDecision {

@@ -6,7 +6,7 @@ import type { FaultInjector } from './faults';
 import { familyError } from './http/family-errors';
 import { parseRequest, type ParsedRequest } from './http/parsed-request';
 import type { RequestCheck, SpecViolation } from './openapi/types';
-import type { RateLimiter, RateLimitSubject } from './rate-limits';
+import { objectsRead, type RateLimiter, type RateLimitSubject } from './rate-limits';
 import type { ApiFamily, HandlerResponse, Router, RouteDefinition } from './router';
 import type { SiteContext } from './site-context';
 import type { SpecChecker } from './spec-checker';
@@ -260,6 +260,8 @@ export class RequestPipeline {
     }
     const { requestViolation, ...plain } = handled;
     const response: SiteResponse = { ...plain, headers: { ...plain.headers, ...rateHeaders } };
+    if (subject && request.method === 'GET' && response.status < 300)
+      limiter.chargeObjects(subject, objectsRead(response.body));
     if (requestViolation) {
       checker.recordHandlerViolation(seq, toCheck, requestViolation, route.template);
       if (entry.validation === 'ok') entry.validation = 'invalid';

@@ -190,7 +190,7 @@ const REQUESTS: Array<[string, Sender]> = [
     'POST /admin/v2/orgs/{orgId}/directories/{directoryId}/users/search',
     (t, i) =>
       t.org('POST', `/admin/v2/orgs/${i.orgId}/directories/${i.directoryId}/users/search`, {
-        body: { limit: 50, status: ['active'], accountIds: [i.user], expand: ['platformRoles'] },
+        body: { limit: 50, status: ['active'], accountIds: [i.user], expand: ['platformRoles', 'groups'] },
       }),
   ],
   [

@@ -1,5 +1,5 @@
 // The Organizations (Admin) API: keys (401 without, 403 for another org's), org and directory lookups,
-// directory users with cursors and filters, suspend/restore, group memberships (synced groups refused, 409
+// directory users with cursors and filters, the user search (accounts by id, groups expanded), suspend/restore, group memberships (synced groups refused, 409
 // at the seat limit), and multi-site last-active-dates.
 import { createTestSite, list, ordinaryJiraUser, record } from '../testing/site-test-kit';
 
@@ -137,6 +137,62 @@ describe('Admin API directory users', () => {
       body: { limit: 1 },
     });
     expect(search.status).toBe(200);
+  });
+
+  it('searches users by account id with their profile and, on request, their groups; pages with the cursor', async () => {
+    const t = createTestSite();
+    const { orgId, directoryId } = t.site.credentials();
+    const path = `/admin/v2/orgs/${orgId}/directories/${directoryId}/users/search`;
+    const people = t.site.accounts(0, 1000).accounts.filter((a) => a.accountType === 'atlassian');
+    const wanted = people.slice(0, 30).map((a) => a.accountId);
+    const ids: string[] = [];
+    let cursor: unknown = undefined;
+    let first: Record<string, unknown> | undefined;
+    do {
+      const body =
+        typeof cursor === 'string' ? { cursor } : { accountIds: wanted, limit: 20, expand: ['groups'] };
+      const reply = await t.org('POST', path, { body });
+      expect(reply.status).toBe(200);
+      const page = record(reply.json);
+      first ??= list(page['data'])[0];
+      ids.push(...list(page['data']).map((u) => String(u['accountId'])));
+      cursor = record(page['links'])['next'];
+    } while (typeof cursor === 'string');
+    expect(ids.sort()).toEqual([...wanted].sort());
+    const user = t.site.account(String(first?.['accountId']));
+    expect(first?.['accountId']).toBe(user?.accountId);
+    expect(typeof first?.['department']).toBe('string');
+    // The groups the site knows the user is in, with their ids: the same groups Jira lists.
+    const groups = list(first?.['groups']);
+    expect(groups.map((g) => g['name']).sort()).toEqual([...(user?.groups ?? [])].sort());
+    expect(groups.every((g) => typeof g['id'] === 'string' && g['id'] !== '')).toBe(true);
+
+    const plain = list(
+      record((await t.org('POST', path, { body: { accountIds: wanted.slice(0, 2) } })).json)['data'],
+    );
+    expect(plain.map((u) => u['groups'])).toEqual([undefined, undefined]);
+    const byEmail = list(
+      record((await t.org('POST', path, { body: { emails: [String(user?.email).toUpperCase()] } })).json)[
+        'data'
+      ],
+    );
+    expect(byEmail.map((u) => u['accountId'])).toEqual([user?.accountId]);
+  });
+
+  it('refuses a search with too many ids, a bad expansion, a bad cursor, or both searchTerm and emails', async () => {
+    const t = createTestSite();
+    const { orgId, directoryId } = t.site.credentials();
+    const path = `/admin/v2/orgs/${orgId}/directories/${directoryId}/users/search`;
+    const ids = Array.from({ length: 101 }, (_, i) => `id-${i}`);
+    expect((await t.org('POST', path, { body: { accountIds: ids } })).status).toBe(400);
+    expect((await t.org('POST', path, { body: { expand: ['everything'] } })).status).toBe(400);
+    expect((await t.org('POST', path, { body: { cursor: '%%%' } })).status).toBe(400);
+    expect((await t.org('POST', path, { body: { searchTerm: 'a', emails: ['a@b.c'] } })).status).toBe(400);
+    expect((await t.org('POST', path, { body: { limit: 500 } })).status).toBe(400);
+    expect(
+      (await t.org('POST', `/admin/v2/orgs/${orgId}/directories/not-mine/users/search`, { body: {} })).status,
+    ).toBe(404);
+    expect((await t.call('api', 'POST', path, { kind: 'http' }, { body: {} })).status).toBe(401);
   });
 
   it('suspends and restores org-wide, and refuses a restore over the seat limit with 409', async () => {

@@ -69,7 +69,16 @@ function userFields(
     ...(expand.has('counts.resources')
       ? { counts: { resources: state.licences.rolesOf(account.accountId).length } }
       : {}),
+    ...(expand.has('groups') ? { groups: userGroups(state, account.accountId) } : {}),
   };
+}
+
+/** The groups a user is in, as the search's `groups` expansion lists them (the search alone offers it). */
+function userGroups(state: SiteState, accountId: string): Array<Record<string, unknown>> {
+  return [...state.groups.groupsOf(accountId)].flatMap((groupId) => {
+    const group = state.groups.get(groupId);
+    return group ? [{ id: group.groupId, name: group.name, description: group.description }] : [];
+  });
 }
 
 const FILTER_KEYS = [
@@ -216,6 +225,9 @@ function searchUsers(hc: HandlerContext) {
   }
   if (body['searchTerm'] !== undefined && body['emails'] !== undefined)
     return adminError(400, 'searchTerm and emails cannot be used together.');
+  // As modelled: a search names at most a page's worth of accounts.
+  if (Array.isArray(body['accountIds']) && body['accountIds'].length > 100)
+    return adminError(400, 'accountIds takes at most 100 account ids.');
   const limit = typeof body['limit'] === 'number' ? body['limit'] : 100;
   if (!Number.isInteger(limit) || limit < 1 || limit > 100)
     return adminError(400, 'limit must be between 1 and 100.');

@@ -12,6 +12,14 @@ export interface DirectoryUser {
   email?: string;
   claimStatus?: 'managed' | 'unmanaged';
   platformRoles?: string[];
+  /** The directory's profile fields (what the user-management profile holds for managed accounts). */
+  jobTitle?: string;
+  department?: string | null;
+  organization?: string | null;
+  location?: string | null;
+  timeZone?: string | null;
+  /** The user's groups in the directory: only from a search with `expand: ["groups"]`. */
+  groups?: Array<{ id?: string; name?: string | null }>;
 }
 
 export interface CursorPage<T> {

@@ -21,6 +21,7 @@ import { auditId } from '../audit-ids';
 import type { RuntimeDeps } from '../runtime-deps';
 import { loadProvisionContext } from '../provisioning/provision-context';
 import { planUser, provisionUser } from '../provisioning/provision-user';
+import { readerFor } from '../provisioning/gather-many';
 import { SourceFailedError } from '../provisioning/gather-attributes';
 import { ImpactTally, mergeImpacts } from './impact';
 import { withStorageQuota } from '../storage-quota';
@@ -209,7 +210,9 @@ export async function runPage(
 ): Promise<void> {
   const job = await getJob(work.jobId);
   if (!job || job.status === 'cancelled' || job.status === 'failed') return;
-  const ctx = await loadProvisionContext(deps, { runId: job.id, source: 'backfill' });
+  const loaded = await loadProvisionContext(deps, { runId: job.id, source: 'backfill' });
+  // The page's users are read together: a few bulk calls instead of one call per user and source.
+  const ctx = { ...loaded, reader: readerFor(work.accountIds, loaded) };
   const tally = new ImpactTally();
   let done = 0;
   let failed = 0;

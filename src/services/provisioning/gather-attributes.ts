@@ -1,11 +1,18 @@
-// Gathers a user's attributes from every source the admin enabled, naming each source's outcome: the rules see
-// facts or null, never guesses.
+// Gathers a user's attributes from the sources the admin enabled and the rules need, naming each source's
+// outcome: the rules see facts or null, never guesses. Where the facts come from (one call per user, or a batch
+// read for many users, see gather-many.ts) is a SourceReads; how they combine is decided here, once.
+import type { ManagedProfile } from '../../clients/admin-types';
 import { AtlassianApiError } from '../../clients/api-error';
 import type { JiraUser } from '../../clients/jira-types';
 import { ATLASSIAN_EXTENSION, ENTERPRISE_EXTENSION, type ScimUser } from '../../clients/scim-types';
+import { EVERY_SOURCE, type AttributePlan } from '../../domain/attribute-plan';
 import type { UserAttributes } from '../../domain/rules';
 import type { AppSettings } from '../../shared/settings';
-import { getPushedAttributes, type PushedValue } from '../../storage/pushed-attributes-repository';
+import {
+  getPushedAttributes,
+  type PushedAttributes,
+  type PushedValue,
+} from '../../storage/pushed-attributes-repository';
 import type { ApiClients } from '../api-clients';
 
 export type SourceName = 'jira' | 'email' | 'scim' | 'org-directory' | 'pushed';
@@ -106,15 +113,70 @@ function applyPushed(target: UserAttributes, pushed: Record<string, PushedValue>
   target.custom = custom;
 }
 
+/** Not read because no enabled rule needs what the source gives. */
+function notNeeded(source: SourceName): SourceReport {
+  return { source, status: 'disabled', message: 'Not read: no enabled rule needs what this source gives' };
+}
+
+/**
+ * Where one user's facts come from. Each read throws AtlassianApiError as the API answered (the caller decides
+ * what is permanent); `undefined` means the source has nothing for the user.
+ */
+export interface SourceReads {
+  jiraUser(accountId: string): Promise<JiraUser>;
+  email(accountId: string): Promise<string | undefined>;
+  scimUser(email: string): Promise<ScimUser | undefined>;
+  /** `unmanaged`: the account is not the org's to manage, so it has no directory profile. */
+  directoryProfile(accountId: string): Promise<ManagedProfile | 'unmanaged' | undefined>;
+  pushed(accountId: string): Promise<PushedAttributes | undefined>;
+}
+
+/** Reads one call per user and source: the single-user path (an event, "test on a user"). */
+export function readsOneByOne(clients: ApiClients): SourceReads {
+  return {
+    jiraUser: (accountId) => clients.jira.getUser(accountId),
+    email: async (accountId) => {
+      try {
+        return (await clients.jira.getUserEmail(accountId)).email;
+      } catch (e) {
+        if (e instanceof AtlassianApiError && e.kind === 'not-found') return undefined;
+        throw e;
+      }
+    },
+    scimUser: (email) => {
+      if (!clients.scim) throw new Error('SCIM is read without a SCIM client');
+      return clients.scim.findByUserName(email);
+    },
+    directoryProfile: async (accountId) => {
+      if (!clients.admin) throw new Error('The org directory is read without an Admin API client');
+      try {
+        return await clients.admin.managedProfile(accountId);
+      } catch (e) {
+        if (e instanceof AtlassianApiError && e.kind === 'not-found') return undefined;
+        // Accounts outside the org's verified domains have no managed profile: not a failure of the source.
+        if (e instanceof AtlassianApiError && e.kind === 'forbidden') return 'unmanaged';
+        throw e;
+      }
+    },
+    pushed: (accountId) => getPushedAttributes(accountId),
+  };
+}
+
+/**
+ * One user's attributes from the sources the settings enable and `plan` needs (every enabled source by default,
+ * as "test on a user" shows them), read through `reads`.
+ */
 export async function gatherAttributes(
   accountId: string,
   clients: ApiClients,
   settings: AppSettings,
+  plan: AttributePlan = EVERY_SOURCE,
+  reads: SourceReads = readsOneByOne(clients),
 ): Promise<GatheredUser> {
   const sources: SourceReport[] = [];
   let jiraUser: JiraUser;
   try {
-    jiraUser = await clients.jira.getUser(accountId);
+    jiraUser = await reads.jiraUser(accountId);
   } catch (e) {
     permanentFailure('jira', e, 'The Jira user');
   }
@@ -125,22 +187,27 @@ export async function gatherAttributes(
 
   if (!settings.sources.email)
     sources.push({ source: 'email', status: 'disabled', message: 'Email source is off' });
+  else if (!plan.sources.has('email')) sources.push(notNeeded('email'));
   else if (!isPerson) sources.push({ source: 'email', status: 'not-found', message: 'Not a person account' });
   else {
+    let email: string | undefined;
     try {
-      const { email } = await clients.jira.getUserEmail(accountId);
+      email = await reads.email(accountId);
+    } catch (e) {
+      permanentFailure('email', e, 'The email address (GET /rest/api/3/user/email)');
+    }
+    if (email === undefined)
+      sources.push({ source: 'email', status: 'not-found', message: 'Jira has no email for this account' });
+    else {
       attributes.email = email;
       attributes.emailDomain = emailDomain(email);
       sources.push({ source: 'email', status: 'ok', message: 'Email read' });
-    } catch (e) {
-      if (e instanceof AtlassianApiError && e.kind === 'not-found')
-        sources.push({ source: 'email', status: 'not-found', message: 'Jira has no email for this account' });
-      else permanentFailure('email', e, 'The email address (GET /rest/api/3/user/email)');
     }
   }
 
   if (!settings.sources.scim.enabled)
     sources.push({ source: 'scim', status: 'disabled', message: 'SCIM source is off' });
+  else if (!plan.sources.has('scim')) sources.push(notNeeded('scim'));
   else if (!clients.scim)
     throw new SourceFailedError(
       'scim',
@@ -151,7 +218,7 @@ export async function gatherAttributes(
   else {
     let scimUser: ScimUser | undefined;
     try {
-      scimUser = await clients.scim.findByUserName(attributes.email);
+      scimUser = await reads.scimUser(attributes.email);
     } catch (e) {
       permanentFailure('scim', e, 'The SCIM directory');
     }
@@ -167,6 +234,7 @@ export async function gatherAttributes(
 
   if (!settings.sources.orgDirectory.enabled)
     sources.push({ source: 'org-directory', status: 'disabled', message: 'Org directory source is off' });
+  else if (!plan.sources.has('org-directory')) sources.push(notNeeded('org-directory'));
   else if (!clients.admin)
     throw new SourceFailedError(
       'org-directory',
@@ -179,27 +247,31 @@ export async function gatherAttributes(
       message: 'App accounts are not in the org directory',
     });
   else {
+    let profile: Awaited<ReturnType<SourceReads['directoryProfile']>>;
     try {
-      fillMissing(attributes, await clients.admin.managedProfile(accountId));
-      sources.push({ source: 'org-directory', status: 'ok', message: 'Org directory profile read' });
+      profile = await reads.directoryProfile(accountId);
     } catch (e) {
-      if (e instanceof AtlassianApiError && e.kind === 'not-found')
-        sources.push({ source: 'org-directory', status: 'not-found', message: 'Not in the org directory' });
-      else if (e instanceof AtlassianApiError && e.kind === 'forbidden')
-        // Accounts outside the org's verified domains have no managed profile: not a failure of the source.
-        sources.push({
-          source: 'org-directory',
-          status: 'not-found',
-          message: 'Not managed by your organization, so it has no directory profile',
-        });
-      else permanentFailure('org-directory', e, 'The org directory (Admin API)');
+      permanentFailure('org-directory', e, 'The org directory (Admin API)');
+    }
+    if (profile === undefined)
+      sources.push({ source: 'org-directory', status: 'not-found', message: 'Not in the org directory' });
+    else if (profile === 'unmanaged')
+      sources.push({
+        source: 'org-directory',
+        status: 'not-found',
+        message: 'Not managed by your organization, so it has no directory profile',
+      });
+    else {
+      fillMissing(attributes, profile);
+      sources.push({ source: 'org-directory', status: 'ok', message: 'Org directory profile read' });
     }
   }
 
   if (!settings.sources.pushed)
     sources.push({ source: 'pushed', status: 'disabled', message: 'Pushed attributes are off' });
+  else if (!plan.sources.has('pushed')) sources.push(notNeeded('pushed'));
   else {
-    const pushed = await getPushedAttributes(accountId);
+    const pushed = await reads.pushed(accountId);
     if (pushed) {
       applyPushed(attributes, pushed.attributes);
       sources.push({

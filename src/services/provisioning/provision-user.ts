@@ -2,6 +2,7 @@
 // retry, a duplicate delivery or a crash at any point ends in the same state with each change ledgered and audited
 // exactly once (intents.ts says who may finish an intent, and when).
 import { planAccess, type AccessPlan, type LedgerEntry } from '../../domain/access-plan';
+import type { AttributePlan } from '../../domain/attribute-plan';
 import type { ExclusiveSet, Rule } from '../../domain/rules';
 import { ledgerForAccount, type LedgerRow } from '../../storage/ledger-repository';
 import { commitProvisioningWrites, type ProvisioningWrites } from '../../storage/provisioning-writes';
@@ -14,6 +15,7 @@ import {
   type GatheredUser,
   type SourceReport,
 } from './gather-attributes';
+import type { AttributeReader } from './gather-many';
 import {
   commitSettlement,
   finishIntents,
@@ -36,6 +38,10 @@ export interface ProvisionContext extends IntentContext {
   settings: AppSettings;
   rules: readonly Rule[];
   exclusiveSets: readonly ExclusiveSet[];
+  /** The sources the rules need (a source no enabled rule needs is not read). */
+  attributePlan: AttributePlan;
+  /** How users' attributes are read: one by one, or out of a batch read for the users a message or page holds. */
+  reader: AttributeReader;
   /** The event, job or run this work belongs to (stable across retries of it). */
   runId: string;
   source: string;
@@ -81,6 +87,30 @@ function currentGrantKeys(gathered: GatheredUser, ledger: LedgerRow[]): string[]
   return [...new Set([...groups, ...roles])];
 }
 
+/**
+ * The gathered user as the finished intents of an interrupted run left them: groups those intents added or
+ * removed on the site are in, or out of, the user's groups (ids and names), as a fresh read would show.
+ */
+function afterResumed(
+  gathered: GatheredUser,
+  resumed: { added: GrantChange[]; removed: GrantChange[] },
+): GatheredUser {
+  const groupsOf = (changes: GrantChange[]) =>
+    changes.flatMap((c) => (c.grant.kind === 'group' ? [c.grant] : []));
+  const added = groupsOf(resumed.added);
+  const removed = groupsOf(resumed.removed);
+  if (added.length === 0 && removed.length === 0) return gathered;
+  const goneIds = new Set(removed.map((g) => g.groupId));
+  const goneNames = new Set(removed.map((g) => g.groupName));
+  const groupIds = gathered.groupIds.filter((id) => !goneIds.has(id));
+  const names = (gathered.attributes.groups ?? []).filter((name) => !goneNames.has(name));
+  for (const group of added) {
+    if (!groupIds.includes(group.groupId)) groupIds.push(group.groupId);
+    if (!names.includes(group.groupName)) names.push(group.groupName);
+  }
+  return { ...gathered, groupIds, attributes: { ...gathered.attributes, groups: names } };
+}
+
 function byRun(rows: LedgerRow[], runId: string): GrantChange[] {
   const seen = new Map<string, GrantChange>();
   for (const row of rows)
@@ -110,13 +140,17 @@ function planFor(
 
 /**
  * What provisioning would do for a user, changing nothing (previews, "test on a user"). Unfinished intents count
- * as done, since the next real run finishes them first.
+ * as done, since the next real run finishes them first. Without a reader every enabled source is read, as "test
+ * on a user" shows them.
  */
 export async function planUser(
   accountId: string,
-  ctx: Pick<ProvisionContext, 'clients' | 'settings' | 'rules' | 'exclusiveSets'>,
+  ctx: Pick<ProvisionContext, 'clients' | 'settings' | 'rules' | 'exclusiveSets'> &
+    Partial<Pick<ProvisionContext, 'reader'>>,
 ): Promise<{ gathered: GatheredUser; plan: AccessPlan }> {
-  const gathered = await gatherAttributes(accountId, ctx.clients, ctx.settings);
+  const gathered = ctx.reader
+    ? await ctx.reader.read(accountId)
+    : await gatherAttributes(accountId, ctx.clients, ctx.settings);
   const ledger = (await ledgerForAccount(accountId))
     .filter((r) => r.state !== 'removing')
     .map((r) => ({ ...r, state: 'granted' as const }));
@@ -170,7 +204,7 @@ export async function prepareUser(
 
   let gathered: GatheredUser;
   try {
-    gathered = await gatherAttributes(accountId, ctx.clients, ctx.settings);
+    gathered = await ctx.reader.read(accountId);
   } catch (e) {
     if (!(e instanceof SourceFailedError)) throw e;
     await results.add(accountId, {
@@ -191,6 +225,8 @@ export async function prepareUser(
     throw e;
   }
   const ledger = resumed.ledger;
+  // The user's groups were read before the interrupted changes were finished: plan from the groups they left.
+  gathered = afterResumed(gathered, resumed);
   const plan = planFor(gathered, ledger, ctx);
   const resumedAnything = resumed.added.length + resumed.removed.length + resumed.failures.length > 0;
 

@@ -35,6 +35,12 @@ export interface ProvisioningTuning {
    * sent just before being killed to land. Only then may another run take the intent over.
    */
   readonly leaseMarginMs: number;
+  /**
+   * How users' attributes are read: `as-needed` reads only the sources the rules need, in bulk where a message or
+   * a backfill page holds several users; `every-source-one-by-one` is how it was done before (every enabled
+   * source, one call per user and source), kept to compare the two.
+   */
+  readonly attributeReads: 'as-needed' | 'every-source-one-by-one';
 }
 
 export const DEFAULT_PROVISIONING_TUNING: ProvisioningTuning = {
@@ -50,6 +56,7 @@ export const DEFAULT_PROVISIONING_TUNING: ProvisioningTuning = {
   releaserEventsPerMinute: 400,
   releaserTtlSeconds: 16 * 60,
   leaseMarginMs: 30_000,
+  attributeReads: 'as-needed',
 };
 
 /** Provisioning messages running at once, at most (a Forge queue concurrency key; fixed, it names the key). */

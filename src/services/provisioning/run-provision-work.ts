@@ -14,6 +14,7 @@ import {
   type HandBack,
   type HandBackResult,
 } from './hand-back';
+import { readerFor } from './gather-many';
 import { loadProvisionContext } from './provision-context';
 import {
   applyUser,
@@ -77,11 +78,13 @@ function applyOnceThenResume(
  */
 async function provisionRound(
   accountIds: string[],
-  ctx: ProvisionContext,
+  messageCtx: ProvisionContext,
   deps: RuntimeDeps,
   results: ProvisioningResultBuffer,
 ): Promise<RoundResult> {
   const { minBudgetMs } = provisioningTuning();
+  // A round of several users reads their attributes in bulk; a lone user keeps the one-by-one path's latency.
+  const ctx = { ...messageCtx, reader: readerFor(accountIds, messageCtx) };
   const outcomes: UserOutcome[] = [];
   const prepared: PreparedUser[] = [];
   const busy: Conflicts = { users: [] };

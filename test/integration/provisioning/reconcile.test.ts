@@ -1,7 +1,12 @@
-// Attribute changes reconcile access: grants of `revoke` rules go when no rule justifies them; hand-made ones stay.
+// Attribute changes reconcile access: grants of `revoke` rules go when no rule justifies them; hand-made ones stay;
+// a user whose interrupted changes are finished first is planned from the groups they left.
 import { AppHarness } from '../../support/app-harness';
 import { queryAudit } from '../../../src/storage/audit-repository';
 import { ledgerForAccount } from '../../../src/storage/ledger-repository';
+import { runtimeDeps } from '../../../src/entry/runtime';
+import { grantKey } from '../../../src/domain/rules';
+import { runProvisionWork } from '../../../src/services/provisioning/run-provision-work';
+import { commitProvisioningWrites } from '../../../src/storage/provisioning-writes';
 import { configure, groupGrant, orgApiSettings, rule, scimProfile } from './provisioning-setup';
 
 let app: AppHarness;
@@ -67,4 +72,53 @@ it('removes a revoke rule’s grant after a department change and keeps a grant 
   expect(removal).toMatchObject({ targetName: 'sales-team', ruleId: 'sales-team', outcome: 'success' });
   expect(removal?.reason).toMatch(/sales-team|no longer/i);
   expect(audit.filter((a) => a.action === 'group-removed')).toHaveLength(1);
+});
+
+it('plans from the groups an interrupted run’s finished removal left, not from those read before finishing it', async () => {
+  app = AppHarness.start();
+  const salesTeam = groupGrant(app, 'sales-team');
+  await configure(app, orgApiSettings(app), [
+    rule({
+      id: 'sales-wiki',
+      when: 'user.groups -any (_ -eq "sales-team")',
+      grants: [groupGrant(app, 'confluence-sales')],
+      onUnmatch: 'revoke',
+    }),
+  ]);
+  const accountId = app.jitLogin('rhea.leaver@acme.example', 'Rhea Leaver');
+  app.site.setGroupMembership(accountId, 'sales-team', true);
+  // A run that was killed while taking sales-team away (its rule no longer justified it): the site still has the
+  // membership, the ledger the unfinished removal, and the killed run's lease has run out.
+  await app.inApp(() =>
+    commitProvisioningWrites({
+      claimLedger: [
+        {
+          row: {
+            accountId,
+            grantKey: grantKey(salesTeam),
+            ruleId: 'gone',
+            state: 'removing',
+            intentAt: app.clock.now() - 60_000,
+            grantedAt: app.clock.now() - 86_400_000,
+            grant: salesTeam,
+            runId: 'killed-run',
+            holder: 'killed-invocation',
+            leaseUntil: app.clock.now() - 1,
+          },
+          expect: 'absent',
+        },
+      ],
+    }),
+  );
+  await app.inApp(() =>
+    runProvisionWork(
+      { accountIds: [accountId], source: 'manual', runId: 'after-the-kill', attempt: 0, released: true },
+      runtimeDeps(),
+    ),
+  );
+  // The removal is finished, and the wiki group — granted only to members of sales-team — is not given.
+  expect(app.groupNamesOf(accountId)).not.toContain('sales-team');
+  expect(app.groupNamesOf(accountId)).not.toContain('confluence-sales');
+  const ledger = await app.inApp(() => ledgerForAccount(accountId));
+  expect(ledger).toEqual([]);
 });

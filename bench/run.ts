@@ -116,6 +116,10 @@ async function main(): Promise<void> {
   ].filter((v): v is number => typeof v === 'number');
   Object.assign(results, {
     callsPerUserOverFloor: pick(['singleJitLogin', 'figures', 'callsPerUserOverFloor']) ?? null,
+    callsPerUserOverGrantFloor: pick(['singleJitLogin', 'figures', 'callsPerUserOverGrantFloor']) ?? null,
+    backfillReadCallsPerUser: pick(['backfill', 'figures', 'readCallsPerUser']) ?? null,
+    backfillEmulatedHours: pick(['backfill', 'figures', 'emulatedHours']) ?? null,
+    planUsersPerSecond: pick(['rulesEvaluation', 'figures', 'planUsersPerSecond']) ?? null,
     burstThroughputOverCeiling: pick(['burst', 'figures', 'burstThroughputOverCeiling']) ?? null,
     lostUsers: pick(['burst', 'figures', 'lostUsers']) ?? null,
     duplicateGrants: pick(['burst', 'figures', 'duplicateGrants']) ?? null,
@@ -130,6 +134,10 @@ async function main(): Promise<void> {
   writeFileSync(join(dir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
   table('Summary (the ratios the product is judged by)', {
     callsPerUserOverFloor: results.callsPerUserOverFloor,
+    callsPerUserOverGrantFloor: results.callsPerUserOverGrantFloor,
+    backfillReadCallsPerUser: results.backfillReadCallsPerUser,
+    backfillEmulatedHours: results.backfillEmulatedHours,
+    planUsersPerSecond: results.planUsersPerSecond,
     burstThroughputOverCeiling: results.burstThroughputOverCeiling,
     lostUsers: results.lostUsers,
     duplicateGrants: results.duplicateGrants,

@@ -66,3 +66,37 @@ export async function drainWithRelay(
     await platform.advance(5 * 60_000, relay);
   }
 }
+
+/** A read: a GET, or the Admin API's user search (a POST that reads). */
+export function isRead(entry: RequestLogEntry): boolean {
+  return entry.method === 'GET' || (entry.route ?? '').endsWith('/users/search');
+}
+
+/** A successful write that gave or took away access (a group membership or a project role). */
+export function isGrantWrite(entry: RequestLogEntry): boolean {
+  if (isRead(entry) || entry.status >= 300) return false;
+  const route = entry.route ?? entry.path.split('?')[0] ?? '';
+  return (
+    route.startsWith('/rest/api/3/group/user') ||
+    route.includes('/groups/{groupId}/memberships') ||
+    route.startsWith('/rest/api/3/project/{projectIdOrKey}/role/') ||
+    route.startsWith('/wiki/rest/api/group/userByGroupId')
+  );
+}
+
+/**
+ * Calls per user split into reads and writes, and all calls over the grant writes that were needed (the floor a
+ * perfect app would reach: no reads, one write per grant).
+ */
+export function callMix(
+  calls: readonly RequestLogEntry[],
+  users: number,
+  grantWrites = calls.filter(isGrantWrite).length,
+): { readCallsPerUser: number; writeCallsPerUser: number; callsPerUserOverGrantFloor: number } {
+  const reads = calls.filter(isRead).length;
+  return {
+    readCallsPerUser: round(reads / Math.max(1, users), 3),
+    writeCallsPerUser: round((calls.length - reads) / Math.max(1, users), 3),
+    callsPerUserOverGrantFloor: round(calls.length / Math.max(1, grantWrites), 3),
+  };
+}

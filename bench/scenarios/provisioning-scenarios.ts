@@ -16,14 +16,17 @@ import { queryAudit } from '../../src/storage/audit-repository';
 import { listContinuations } from '../../src/storage/continuations-repository';
 import type { Rule } from '../../src/domain/rules';
 import {
+  callMix,
   callsBy,
   drainWithRelay,
+  isGrantWrite,
   longestEventChain,
   longestOverLimit,
   NOMINAL_LATENCY,
   percentile,
   round,
 } from './measure';
+import type { RequestLogEntry } from '../../emulator/site/request-pipeline';
 
 const DEPARTMENTS = ['Sales', 'Engineering', 'Support', 'Finance'] as const;
 
@@ -58,7 +61,12 @@ export interface SingleLoginResult {
   eventToAccessP95Seconds: number;
   callsPerUser: number;
   floorPerUser: number;
+  /** The old floor: three attribute reads (Jira user, email, profile) plus one write per grant. */
   callsPerUserOverFloor: number;
+  readCallsPerUser: number;
+  writeCallsPerUser: number;
+  /** All calls over the grant writes needed (the floor with no reads at all). */
+  callsPerUserOverGrantFloor: number;
   longestInvocationOverLimit: number;
 }
 
@@ -70,6 +78,8 @@ export async function singleLoginScenario(options: { logins: number }): Promise<
     const durations: number[] = [];
     let calls = 0;
     let floor = 0;
+    let grantsNeeded = 0;
+    const made: RequestLogEntry[] = [];
     for (let i = 0; i < options.logins; i++) {
       const email = `jit.user${i}@acme.example`;
       const department = DEPARTMENTS[i % DEPARTMENTS.length] as string;
@@ -83,12 +93,14 @@ export async function singleLoginScenario(options: { logins: number }): Promise<
       durations.push(done - loggedInAt);
       const own = callsBy(app.site.requestLog(), new Set(runs.map((r) => r.invocationId)));
       calls += own.length;
+      made.push(...own);
       const grants = await app.inApp(
         async () =>
           (await queryAudit({ accountId, limit: 50 })).entries.filter((e) => e.outcome === 'success').length,
       );
       // The floor: read the Jira user, the email and the SCIM profile, then one write per grant needed.
       floor += 3 + grants;
+      grantsNeeded += grants;
     }
     return {
       logins: options.logins,
@@ -97,6 +109,7 @@ export async function singleLoginScenario(options: { logins: number }): Promise<
       callsPerUser: round(calls / options.logins),
       floorPerUser: round(floor / options.logins),
       callsPerUserOverFloor: round(calls / floor, 3),
+      ...callMix(made, options.logins, grantsNeeded),
       longestInvocationOverLimit: round(longestOverLimit(app.platform.invocations).ratio, 3),
       ...chainFigures(app),
     };
@@ -130,6 +143,9 @@ export interface BurstResult {
   achievedGrantsPerSecond: number;
   burstThroughputOverCeiling: number;
   rateLimited429s: number;
+  readCallsPerUser: number;
+  writeCallsPerUser: number;
+  callsPerUserOverGrantFloor: number;
   retries: number;
   lostUsers: number;
   duplicateGrants: number;
@@ -248,6 +264,11 @@ export async function burstScenario(options: {
       achievedGrantsPerSecond: round(options.logins / seconds),
       burstThroughputOverCeiling: round(options.logins / seconds / ceiling, 3),
       rateLimited429s: app.site.requestLog().filter((r) => r.status === 429).length,
+      ...callMix(
+        callsBy(app.site.requestLog(), new Set(runs.map((r) => r.invocationId))),
+        options.logins,
+        options.logins,
+      ),
       // Users evaluated more than once (their first evaluation was refused or put back), from the site's log.
       retries:
         app.site.requestLog().filter((r) => r.method === 'GET' && r.path.startsWith('/rest/api/3/user?'))
@@ -298,6 +319,16 @@ export interface BackfillResult {
   emulatedSeconds: number;
   wallSeconds: number;
   callsPerUser: number;
+  readCallsPerUser: number;
+  writeCallsPerUser: number;
+  callsPerUserOverGrantFloor: number;
+  emulatedHours: number;
+  /** Successful grant writes per emulated minute from the start: where the time went. */
+  grantWritesPerMinute: string;
+  rateLimited429s: number;
+  storageWritesPerUser: number;
+  storageReadsPerUser: number;
+  storageRefusals: number;
   invocations: number;
   peakHeapMb: number;
   longestInvocationOverLimit: number;
@@ -354,6 +385,10 @@ export async function backfillScenario(options: { users: number; rules: number }
       },
       rules,
     );
+    // What the backfill must change, at least: the memberships that differ afterwards (one write each).
+    const membersBefore = new Map(
+      app.site.groups().map((g) => [g.name, new Set(app.site.groupMembers(g.name))]),
+    );
     const before = app.platform.invocations.length;
     const startedAt = app.clock.now();
     const job = await app.inApp(() =>
@@ -374,12 +409,29 @@ export async function backfillScenario(options: { users: number; rules: number }
       byRoute.set(label, (byRoute.get(label) ?? 0) + 1);
     }
     const worst = longestOverLimit(runs);
+    let grantWritesNeeded = 0;
+    for (const [name, members] of membersBefore) {
+      const after = new Set(app.site.groupMembers(name));
+      for (const id of after) if (!members.has(id)) grantWritesNeeded++;
+      for (const id of members) if (!after.has(id)) grantWritesNeeded++;
+    }
     return {
       users: progress?.total ?? 0,
       rules: options.rules,
       emulatedSeconds: round(((progress?.finishedAt ?? app.clock.now()) - startedAt) / 1000),
       wallSeconds: round((performance.now() - started) / 1000),
       callsPerUser: round(calls / Math.max(1, progress?.total ?? 1)),
+      ...callMix(made, progress?.total ?? 0, grantWritesNeeded),
+      emulatedHours: round(((progress?.finishedAt ?? app.clock.now()) - startedAt) / 3_600_000, 3),
+      grantWritesPerMinute: tally(
+        made.filter((r) => isGrantWrite(r)).map((r) => r.at),
+        startedAt,
+        60_000,
+      ),
+      rateLimited429s: made.filter((r) => r.status === 429).length,
+      storageWritesPerUser: round(app.platform.kvsQuota.usage.writes / Math.max(1, progress?.total ?? 1)),
+      storageReadsPerUser: round(app.platform.kvsQuota.usage.reads / Math.max(1, progress?.total ?? 1)),
+      storageRefusals: app.platform.kvsQuota.usage.refused,
       invocations: runs.length,
       peakHeapMb: round(peakHeap / 1024 / 1024, 1),
       longestInvocationOverLimit: round(worst.ratio, 3),

@@ -34,15 +34,10 @@ describe('attributePlan', () => {
     expect(sources([rule('a', 'user.emailDomain -eq "acme.example"')])).toEqual(['email']);
   });
 
-  it('reads every source that can give a profile attribute, and the email SCIM is looked up by', () => {
-    expect(sources([rule('a', 'user.department -eq "Sales"')])).toEqual([
-      'email',
-      'org-directory',
-      'pushed',
-      'scim',
-    ]);
+  it('reads every source that can give a profile attribute', () => {
+    expect(sources([rule('a', 'user.department -eq "Sales"')])).toEqual(['org-directory', 'pushed', 'scim']);
     expect(sources([rule('a', 'user.location -eq "Paris"')])).toEqual(['org-directory', 'pushed']);
-    expect(sources([rule('a', 'user.idpGroups -any (_ -eq "idp-sales")')])).toEqual(['email', 'scim']);
+    expect(sources([rule('a', 'user.idpGroups -any (_ -eq "idp-sales")')])).toEqual(['scim']);
   });
 
   it('reads pushed attributes for custom attributes, and maps Okta names to the same attributes', () => {
@@ -65,7 +60,6 @@ describe('attributePlan', () => {
 
   it('adds what other work needs from the same read', () => {
     expect(sources([rule('a', 'user.active -eq true')], ['jobTitle'])).toEqual([
-      'email',
       'org-directory',
       'pushed',
       'scim',

@@ -6,7 +6,8 @@
 //
 // The Jira user is always read (it says whether the account is an active person and which groups it is in), so
 // it is not a source here; the optional sources are the email API, the SCIM directory, the org directory and the
-// attributes the identity provider pushed.
+// attributes the identity provider pushed. (SCIM users are looked up by email: whoever reads SCIM reads the email
+// too, if the settings enable SCIM at all.)
 
 import { conditionOf, type Rule } from './rules';
 
@@ -57,8 +58,6 @@ function sourcesOf(attribute: string): readonly AttributeSource[] {
 function planFor(attributes: readonly string[]): AttributePlan {
   const sorted = [...new Set(attributes)].sort();
   const sources = new Set<AttributeSource>(sorted.flatMap(sourcesOf));
-  // SCIM users are looked up by email (their userName), so SCIM needs the email too.
-  if (sources.has('scim')) sources.add('email');
   const read = new Set(sorted);
   return { attributes: sorted, sources, reads: (attribute) => read.has(attribute) };
 }

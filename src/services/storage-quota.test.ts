@@ -1,4 +1,5 @@
-// Storage-quota waits: refused work is rerun after the minute turns, only while the invocation has time left.
+// Storage-quota waits: refused work is rerun after a second (the per-second quota), then after the minute turns,
+// only while the invocation has time left.
 // The SDK's own error class, to build the refusal it throws (the test touches no storage).
 // eslint-disable-next-line no-restricted-imports
 import { ForgeKvsAPIError } from '@forge/kvs';
@@ -44,20 +45,32 @@ it('waits until just after the next minute', () => {
   expect(msUntilQuotaResets(179_500)).toBe(1_500);
 });
 
-it('reruns refused work after the quota minute turns', async () => {
+it('reruns refused work after a second, then, refused again in that minute, after the minute turns', async () => {
   const { deps, sleeps } = fakeInvocation(999_990_000, 900_000);
   let calls = 0;
   const result = await withStorageQuota(
     () => {
       calls++;
-      return calls < 3 ? Promise.reject(quotaError()) : Promise.resolve('done');
+      return calls < 4 ? Promise.reject(quotaError()) : Promise.resolve('done');
     },
     deps,
     60_000,
   );
   expect(result).toBe('done');
-  expect(calls).toBe(3);
-  expect(sleeps).toEqual([31_000, 60_000]);
+  expect(calls).toBe(4);
+  // 30 s into a minute: a second; again: the rest of the minute; a new minute's first refusal: a second again.
+  expect(sleeps).toEqual([1_000, 30_000, 1_000]);
+});
+
+it('costs a second, not the rest of the minute, when only the per-second quota was met', async () => {
+  const { deps, sleeps } = fakeInvocation(999_990_000, 900_000);
+  let calls = 0;
+  await withStorageQuota(
+    () => (++calls === 1 ? Promise.reject(quotaError()) : Promise.resolve('done')),
+    deps,
+    60_000,
+  );
+  expect(sleeps).toEqual([1_000]);
 });
 
 it('hands the refusal back when waiting would eat into the reserve', async () => {
@@ -65,7 +78,8 @@ it('hands the refusal back when waiting would eat into the reserve', async () =>
   await expect(withStorageQuota(() => Promise.reject(quotaError()), deps, 60_000)).rejects.toMatchObject({
     code: 'RATE_LIMIT_EXCEEDED',
   });
-  expect(sleeps).toEqual([]);
+  // A second fits; the rest of the minute would leave less than the reserve.
+  expect(sleeps).toEqual([1_000]);
 });
 
 it('does not retry other failures', async () => {

@@ -1,5 +1,6 @@
-// Forge storage quotas (per installation, per minute): a refused storage call is waited out, not treated as a
-// failure. The work it interrupted is idempotent, so it is simply done again once the quota's minute turns.
+// Forge storage quotas (per installation: requests a second, units a minute): a refused storage call is waited
+// out, not treated as a failure. The work it interrupted is idempotent, so it is simply done again once the
+// second, or else the quota's minute, has turned.
 
 import { isStorageQuotaError } from '../storage/storage-errors';
 
@@ -22,20 +23,32 @@ export function quotaRetryAfterSeconds(now: number, spreadKey: string, spreadSec
 }
 
 /**
- * Runs `work`; when storage refuses it for quota, waits for the next minute and runs it again, as long as the
- * invocation keeps `reserveMs` in hand. Otherwise the quota error propagates (the caller hands the work back).
+ * After a first refusal in a minute, how long to wait before trying again: the refusal does not say which quota
+ * was met, and the per-second one (work that calls no API, such as users with nothing to change, can reach it)
+ * clears in a second. A refusal again in the same minute means the minute's units are spent.
+ */
+export const PER_SECOND_WAIT_MS = 1_000;
+
+/**
+ * Runs `work`; when storage refuses it for quota, waits a second and runs it again, and if refused again within
+ * the same minute waits for the next minute, as long as the invocation keeps `reserveMs` in hand. Otherwise the
+ * quota error propagates (the caller hands the work back).
  */
 export async function withStorageQuota<T>(
   work: () => Promise<T>,
   deps: { now: () => number; sleep: (ms: number) => Promise<void>; remainingMs: () => number },
   reserveMs: number,
 ): Promise<T> {
+  let refusedInMinute: number | undefined;
   for (;;) {
     try {
       return await work();
     } catch (e) {
-      const wait = msUntilQuotaResets(deps.now());
-      if (!isStorageQuotaError(e) || deps.remainingMs() - wait < reserveMs) throw e;
+      if (!isStorageQuotaError(e)) throw e;
+      const minute = Math.floor(deps.now() / 60_000);
+      const wait = refusedInMinute === minute ? msUntilQuotaResets(deps.now()) : PER_SECOND_WAIT_MS;
+      if (deps.remainingMs() - wait < reserveMs) throw e;
+      refusedInMinute = minute;
       await deps.sleep(wait);
     }
   }

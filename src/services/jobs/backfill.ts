@@ -20,7 +20,7 @@ import {
 import { auditId } from '../audit-ids';
 import type { RuntimeDeps } from '../runtime-deps';
 import { loadProvisionContext } from '../provisioning/provision-context';
-import { planUser, provisionUser } from '../provisioning/provision-user';
+import { planUser, provisionUser, writeResultsWaitingOutQuota } from '../provisioning/provision-user';
 import { readerFor } from '../provisioning/gather-many';
 import { SourceFailedError } from '../provisioning/gather-attributes';
 import { ImpactTally, mergeImpacts } from './impact';
@@ -28,7 +28,7 @@ import { withStorageQuota } from '../storage-quota';
 import { OutOfTimeError, WorkConflictError } from '../failures';
 import { AtlassianApiError } from '../../clients/api-error';
 import { closeRateGate, getRateGate } from '../../storage/rate-governor-repository';
-import { usersPerSecond } from '../provisioning/rate-governor';
+import { holdOffNearMinuteBudget, usersPerSecond } from '../provisioning/rate-governor';
 import { JOBS_QUEUE, type JobsWork } from './jobs-work';
 import { CHAIN_BUDGET, continueRun } from '../chain-relay';
 import { ChainLimitError } from '../runtime-deps';
@@ -214,6 +214,7 @@ export async function runPage(
   // The page's users are read together: a few bulk calls instead of one call per user and source.
   const ctx = { ...loaded, reader: readerFor(work.accountIds, loaded) };
   const tally = new ImpactTally();
+  let callsSeen = 0;
   let done = 0;
   let failed = 0;
   let skipped = 0;
@@ -236,13 +237,19 @@ export async function runPage(
           if (plan.skipped) skipped++;
           else done++;
         } else {
-          const outcome = await withStorageQuota(() => provisionUser(accountId, ctx), deps, PAGE_RESERVE_MS);
+          const outcome = await withStorageQuota(
+            () => provisionUser(accountId, ctx, writeResultsWaitingOutQuota(deps, PAGE_RESERVE_MS)),
+            deps,
+            PAGE_RESERVE_MS,
+          );
           // Gains come from what the job holds, so a user finished by an attempt that was then killed still counts.
           tally.add(accountId, { add: outcome.grantedByRun, remove: outcome.removed });
           if (outcome.status === 'failed') failed++;
           else if (outcome.status === 'skipped') skipped++;
           else done++;
         }
+        // A per-minute budget nearly spent closes the gate before anyone draws a 429.
+        callsSeen = await holdOffNearMinuteBudget(ctx.clients.calls, callsSeen, deps.now());
         break;
       } catch (e) {
         if (e instanceof SourceFailedError) {

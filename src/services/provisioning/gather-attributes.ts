@@ -113,6 +113,14 @@ function applyPushed(target: UserAttributes, pushed: Record<string, PushedValue>
   target.custom = custom;
 }
 
+/** Whether the email is read: a rule needs it, or SCIM does (users are looked up there by email). */
+export function readsEmail(settings: AppSettings, plan: AttributePlan): boolean {
+  return (
+    settings.sources.email &&
+    (plan.sources.has('email') || (settings.sources.scim.enabled && plan.sources.has('scim')))
+  );
+}
+
 /** Not read because no enabled rule needs what the source gives. */
 function notNeeded(source: SourceName): SourceReport {
   return { source, status: 'disabled', message: 'Not read: no enabled rule needs what this source gives' };
@@ -187,7 +195,7 @@ export async function gatherAttributes(
 
   if (!settings.sources.email)
     sources.push({ source: 'email', status: 'disabled', message: 'Email source is off' });
-  else if (!plan.sources.has('email')) sources.push(notNeeded('email'));
+  else if (!readsEmail(settings, plan)) sources.push(notNeeded('email'));
   else if (!isPerson) sources.push({ source: 'email', status: 'not-found', message: 'Not a person account' });
   else {
     let email: string | undefined;

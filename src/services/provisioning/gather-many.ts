@@ -11,6 +11,7 @@ import { classify } from '../failures';
 import { provisioningTuning } from './provisioning-tuning';
 import {
   gatherAttributes,
+  readsEmail,
   readsOneByOne,
   SourceFailedError,
   type GatheredUser,
@@ -91,7 +92,7 @@ class BatchReads implements SourceReads {
     settings: AppSettings,
     plan: AttributePlan,
   ): Promise<BatchReads> {
-    const wantsEmail = settings.sources.email && plan.sources.has('email');
+    const wantsEmail = readsEmail(settings, plan);
     // The directory's user search gives each user's groups (and the profile fields): with it, `/user/bulk`
     // completes the Jira user. Jira's bulk answer carries no locale, so a rule set reading the language reads
     // each Jira user alone (SCIM or pushed attributes may still fill it, as they would otherwise).

@@ -9,6 +9,7 @@ import { commitProvisioningWrites, type ProvisioningWrites } from '../../storage
 import type { ApiClients } from '../api-clients';
 import type { AppSettings } from '../../shared/settings';
 import { classify, WorkConflictError } from '../failures';
+import { withStorageQuota } from '../storage-quota';
 import {
   gatherAttributes,
   SourceFailedError,
@@ -51,6 +52,8 @@ export interface ProvisionContext extends IntentContext {
  * Where a user's final writes go: a buffer the caller commits with other users' results, or storage at once.
  * Only results go here; intents, and the finishing of an interrupted run's intents, are always written at once.
  */
+type QuotaDeps = Parameters<typeof withStorageQuota>[1];
+
 export interface ResultSink {
   add(accountId: string, writes: ProvisioningWrites): void | Promise<void>;
 }
@@ -59,6 +62,16 @@ export interface ResultSink {
 export const WRITE_RESULTS_AT_ONCE: ResultSink = {
   add: (_accountId, writes) => commitProvisioningWrites(writes),
 };
+
+/**
+ * Results written as each user finishes, waiting out a storage quota refusal there (while `reserveMs` is left)
+ * rather than failing the user: its site writes are done, and doing the user again would only send them again.
+ */
+export function writeResultsWaitingOutQuota(deps: QuotaDeps, reserveMs: number): ResultSink {
+  return {
+    add: (_accountId, writes) => withStorageQuota(() => commitProvisioningWrites(writes), deps, reserveMs),
+  };
+}
 
 export interface UserOutcome {
   accountId: string;

@@ -4,6 +4,7 @@
 // every newcomer park their users instead of retrying early (which earns everyone sharing the app's budget a
 // longer wait), and the releaser sends them back in one-second waves sized to the budget until nobody is parked.
 import type { AtlassianApiError } from '../../clients/api-error';
+import type { CallRecord } from '../../clients/http-chokepoint';
 import {
   claimParked,
   claimReleaser,
@@ -35,6 +36,23 @@ const BUDGET_WINDOW_SECONDS: Record<string, number> = {
 export function usersPerSecond(e: AtlassianApiError): number {
   const window = BUDGET_WINDOW_SECONDS[e.rateLimit?.reason ?? ''] ?? (e.api === 'admin' ? 60 : 1);
   return Math.max(1, Math.floor((e.rateLimit?.limit ?? 1) / window));
+}
+
+/**
+ * After calls that said a per-minute budget (the Admin API's, per org) is nearly spent, closes the shared gate
+ * until the minute turns: every worker holds off before the 429, whose early retries by the workers still calling
+ * would each lengthen everyone's wait by another minute. Looks at `calls` from index `from`; returns where to look
+ * from next time.
+ */
+export async function holdOffNearMinuteBudget(
+  calls: readonly CallRecord[],
+  from: number,
+  now: number,
+): Promise<number> {
+  const near = calls.slice(from).find((c) => c.api === 'admin' && c.nearLimit !== undefined);
+  if (near?.nearLimit !== undefined)
+    await closeRateGate(now - (now % 60_000) + 61_000, Math.max(1, Math.floor(near.nearLimit / 60)));
+  return calls.length;
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { AccessPlan, PlannedGrant } from '../../domain/access-plan';
 import { describeGrant, type Grant } from '../../domain/rules';
 import type { AuditEntry } from '../../shared/audit';
-import type { LedgerRow } from '../../storage/ledger-repository';
+import { ledgerForAccount, type LedgerRow } from '../../storage/ledger-repository';
 import { commitProvisioningWrites, type ProvisioningWrites } from '../../storage/provisioning-writes';
 import { classify, WorkConflictError } from '../failures';
 import { GrantRefusedError, refusalAudit } from './grant-guard';
@@ -223,4 +223,25 @@ export async function finishIntents(
     removed: settlement.removed,
     failures: settlement.failures,
   };
+}
+
+/**
+ * Gives up this invocation's hold on the intents of users it hands back unfinished (a 429, an outage, its time
+ * running out): none of its writes for them is in flight any more, and it will not touch them again, so the run
+ * that picks them up need not wait for this invocation's lease to run out (its Forge deadline plus a margin, minutes
+ * away). Whatever write of an intent did get through is the earlier holder's, as after a takeover. Best effort:
+ * if storage refuses, the leases simply run out.
+ */
+export async function releaseIntents(accountIds: readonly string[], ctx: IntentContext): Promise<void> {
+  const releases: NonNullable<ProvisioningWrites['takeOverLedger']> = [];
+  try {
+    for (const accountId of accountIds)
+      for (const row of await ledgerForAccount(accountId))
+        if (isIntent(row) && row.holder === ctx.holder && row.leaseUntil > ctx.now())
+          releases.push({ from: row, row: { ...row, leaseUntil: ctx.now() } });
+    if (releases.length) await commitProvisioningWrites({ takeOverLedger: releases });
+  } catch (e) {
+    const failure = classify(e);
+    if (failure.kind !== 'storage-quota' && failure.kind !== 'conflict') throw e;
+  }
 }

@@ -15,6 +15,7 @@ import {
   type HandBackResult,
 } from './hand-back';
 import { readerFor } from './gather-many';
+import { releaseIntents } from './intents';
 import { loadProvisionContext } from './provision-context';
 import {
   applyUser,
@@ -224,7 +225,12 @@ export async function runProvisionWork(work: ProvisionWork, deps: RuntimeDeps): 
       if (round.stop)
         stop = { ...round.stop, users: [...round.stop.users, ...rest.slice(tuning.roundUsers)] };
     }
-    if (stop) await handBack(work, stop, deps, result);
+    if (stop) {
+      // Nothing of this invocation's is in flight for the users it hands back: whoever runs them next may finish
+      // their intents at once instead of waiting out this invocation's lease.
+      if (stop.reason !== 'gate' && stop.reason !== 'late') await releaseIntents(stop.users, ctx);
+      await handBack(work, stop, deps, result);
+    }
     // Users another worker was provisioning at the same moment: again once it is done.
     if (conflicted.users.length) {
       const failure = classify(

@@ -55,7 +55,8 @@ async function storm(seed: number): Promise<{ app: AppHarness; people: Person[] 
   const pick = <T>(items: readonly T[]): T => prng.pick(items);
   const app = AppHarness.start({
     duplicateDeliveryRate: 0.3,
-    rateLimits: { burstPerSecond: 4, adminPerMinute: 120 },
+    // Tight enough that reads in bulk still meet them.
+    rateLimits: { burstPerSecond: 2, adminPerMinute: 60 },
   });
   // Scheduling jitter: each call of every invocation waits a few event-loop turns (seeded), so concurrent
   // deliveries drift apart instead of running in lockstep, as real network latency makes them.

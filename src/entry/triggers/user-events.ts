@@ -1,17 +1,18 @@
 // Product events about users (created/updated in Jira, created in Confluence): validate, then queue the work.
 import type { InvocationError } from '@forge/events';
 import { z } from 'zod';
-import { noticeUser } from '../../services/provisioning/notice-user';
+import { noticeProductEvent } from '../../services/provisioning/notice-user';
 import { classify } from '../../services/failures';
 import { quotaRetryAfterSeconds } from '../../services/storage-quota';
 import { retryLater } from '../retry-later';
 import { runtimeDeps } from '../runtime';
-import { auditId } from '../../services/audit-ids';
 
 /** The documented payloads carry the account id under `user`; the rest varies by product and is not needed. */
 const userEventSchema = z.object({
   eventType: z.enum(['avi:jira:created:user', 'avi:jira:updated:user', 'avi:confluence:created:user']),
   user: z.object({ accountId: z.string().min(1).max(128) }),
+  eventCreatedDate: z.string().datetime({ offset: true }).optional().catch(undefined),
+  retryContext: z.object({ retryCount: z.number() }).passthrough().optional().catch(undefined),
 });
 
 export async function onUserEvent(
@@ -27,17 +28,20 @@ export async function onUserEvent(
     );
     return { status: 'ignored' };
   }
-  const { eventType, user } = parsed.data;
+  const { eventType, user, eventCreatedDate, retryContext } = parsed.data;
   const deps = runtimeDeps(context.installContext);
   try {
-    const status = await noticeUser(
+    const status = await noticeProductEvent(
       {
+        eventType,
         accountId: user.accountId,
-        source: 'event',
-        runId: `event:${auditId(eventType, user.accountId, deps.now())}`,
+        ...(eventCreatedDate ? { createdAt: Date.parse(eventCreatedDate) } : {}),
+        retried: retryContext !== undefined,
+        ...(context.installContext ? { installContext: context.installContext } : {}),
       },
       deps,
     );
+    if (typeof status === 'object') return retryLater(status.later, 'looked at again later');
     return { status };
   } catch (e) {
     // Storage quotas are counted per minute: come back when the minute turns (spread, so a burst's refused

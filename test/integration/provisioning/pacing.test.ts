@@ -3,6 +3,7 @@
 import { AppHarness } from '../../support/app-harness';
 import { DEFAULT_KVS_QUOTA } from '../../../emulator/platform/kvs/kvs-quota';
 import { runtimeDeps } from '../../../src/entry/runtime';
+import { CONFLUENCE_CREATED_DELAY_SECONDS } from '../../../src/services/provisioning/notice-user';
 import { runProvisionWork } from '../../../src/services/provisioning/run-provision-work';
 import { releaseParked } from '../../../src/services/provisioning/rate-governor';
 import {
@@ -73,14 +74,18 @@ describe('a paced wave the queue delivers late', () => {
 
 describe('user events refused by the storage quota', () => {
   it('ask to come back just after the minute turns, spread over seconds, and every user is provisioned', async () => {
-    // A small write quota, so that a handful of logins uses it up.
-    app = AppHarness.start({ kvsQuota: { ...DEFAULT_KVS_QUOTA, writeUnitsPerMinute: 40 } });
+    // A small write quota, so that a handful of logins uses it up (one write each).
+    app = AppHarness.start({ kvsQuota: { ...DEFAULT_KVS_QUOTA, writeUnitsPerMinute: 20 } });
     await configure(app, orgApiSettings(app), [emailDomainRule(app, 'sales-team')]);
     await app.advance(60_000 - (app.clock.now() % 60_000) + 30_000, { scheduled: false }); // half a minute in
     const people = Array.from({ length: 30 }, (_, i) => app.jitLogin(`q${i}.quota@acme.example`, `Q ${i}`));
     await app.advance(1_000, { scheduled: false });
+    // (Confluence's copy of each "user created" event is looked at later anyway, in a Jira installation.)
     const refused = app.platform.invocations.filter(
-      (r) => r.moduleKey === 'user-events' && r.retryRequested !== undefined,
+      (r) =>
+        r.moduleKey === 'user-events' &&
+        r.retryRequested !== undefined &&
+        r.retryRequested.retryAfter !== CONFLUENCE_CREATED_DELAY_SECONDS,
     );
     expect(refused.length).toBeGreaterThan(0);
     for (const run of refused) {

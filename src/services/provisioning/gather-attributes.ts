@@ -171,6 +171,17 @@ export function readsOneByOne(clients: ApiClients): SourceReads {
 }
 
 /**
+ * A read started now when `early` (its outcome kept, so a failure surfaces only when it is awaited), or later,
+ * when it is first awaited.
+ */
+function started<T>(early: boolean, read: () => Promise<T>): () => Promise<T> {
+  if (!early) return read;
+  const running = read();
+  running.catch(() => undefined);
+  return () => running;
+}
+
+/**
  * One user's attributes from the sources the settings enable and `plan` needs (every enabled source by default,
  * as "test on a user" shows them), read through `reads`.
  */
@@ -182,6 +193,16 @@ export async function gatherAttributes(
   reads: SourceReads = readsOneByOne(clients),
 ): Promise<GatheredUser> {
   const sources: SourceReport[] = [];
+  // Reads that need nothing from the Jira user start with it (one call's latency instead of several in a row);
+  // an answer for an account that turns out not to be a person is not used.
+  const email = started(readsEmail(settings, plan), () => reads.email(accountId));
+  const profile = started(
+    settings.sources.orgDirectory.enabled && plan.sources.has('org-directory') && clients.admin !== undefined,
+    () => reads.directoryProfile(accountId),
+  );
+  const pushedRead = started(settings.sources.pushed && plan.sources.has('pushed'), () =>
+    reads.pushed(accountId),
+  );
   let jiraUser: JiraUser;
   try {
     jiraUser = await reads.jiraUser(accountId);
@@ -198,17 +219,17 @@ export async function gatherAttributes(
   else if (!readsEmail(settings, plan)) sources.push(notNeeded('email'));
   else if (!isPerson) sources.push({ source: 'email', status: 'not-found', message: 'Not a person account' });
   else {
-    let email: string | undefined;
+    let address: string | undefined;
     try {
-      email = await reads.email(accountId);
+      address = await email();
     } catch (e) {
       permanentFailure('email', e, 'The email address (GET /rest/api/3/user/email)');
     }
-    if (email === undefined)
+    if (address === undefined)
       sources.push({ source: 'email', status: 'not-found', message: 'Jira has no email for this account' });
     else {
-      attributes.email = email;
-      attributes.emailDomain = emailDomain(email);
+      attributes.email = address;
+      attributes.emailDomain = emailDomain(address);
       sources.push({ source: 'email', status: 'ok', message: 'Email read' });
     }
   }
@@ -255,22 +276,22 @@ export async function gatherAttributes(
       message: 'App accounts are not in the org directory',
     });
   else {
-    let profile: Awaited<ReturnType<SourceReads['directoryProfile']>>;
+    let directory: Awaited<ReturnType<SourceReads['directoryProfile']>>;
     try {
-      profile = await reads.directoryProfile(accountId);
+      directory = await profile();
     } catch (e) {
       permanentFailure('org-directory', e, 'The org directory (Admin API)');
     }
-    if (profile === undefined)
+    if (directory === undefined)
       sources.push({ source: 'org-directory', status: 'not-found', message: 'Not in the org directory' });
-    else if (profile === 'unmanaged')
+    else if (directory === 'unmanaged')
       sources.push({
         source: 'org-directory',
         status: 'not-found',
         message: 'Not managed by your organization, so it has no directory profile',
       });
     else {
-      fillMissing(attributes, profile);
+      fillMissing(attributes, directory);
       sources.push({ source: 'org-directory', status: 'ok', message: 'Org directory profile read' });
     }
   }
@@ -279,7 +300,7 @@ export async function gatherAttributes(
     sources.push({ source: 'pushed', status: 'disabled', message: 'Pushed attributes are off' });
   else if (!plan.sources.has('pushed')) sources.push(notNeeded('pushed'));
   else {
-    const pushed = await reads.pushed(accountId);
+    const pushed = await pushedRead();
     if (pushed) {
       applyPushed(attributes, pushed.attributes);
       sources.push({

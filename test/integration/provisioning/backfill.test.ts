@@ -11,7 +11,13 @@ afterEach(() => app.close());
 const USERS = 10_000;
 
 it(`backfills ${USERS} users through forced timeouts with correct progress`, async () => {
-  app = AppHarness.start({ seed: { scale: USERS }, rateLimits: 'off', parallelism: 8 });
+  // A log long enough to hold every write of the run (the writes are counted below).
+  app = AppHarness.start({
+    seed: { scale: USERS },
+    rateLimits: 'off',
+    parallelism: 8,
+    requestLogLimit: 100_000,
+  });
   const base = orgApiSettings(app);
   await configure(
     app,
@@ -75,9 +81,15 @@ it(`backfills ${USERS} users through forced timeouts with correct progress`, asy
   expect(active.filter((p) => !members.has(p.accountId))).toEqual([]);
   const newlyGranted = active.filter((p) => !before.has(p.accountId)).length;
   expect(progress?.gains.find((g) => g.name === 'group "confluence-engineering"')?.count).toBe(newlyGranted);
-  // Killed pages were redone, but no one was added twice: each successful write added someone new.
+  // Killed pages were redone, but no one was added twice: each successful write added someone new, except that a
+  // write in flight when its invocation was killed may land, and the run that takes its intent over sends it again
+  // (the Admin API answers success for an existing member): at most one such write per kill.
   const writes = app.site
     .requestLog()
     .filter((r) => r.method === 'POST' && r.path.includes('/memberships') && r.status < 300);
-  expect(writes.length).toBeLessThanOrEqual(newlyGranted);
+  const kills = app.platform.invocations.filter(
+    (r) => r.moduleKey === 'jobs-consumer' && r.outcome === 'timeout',
+  ).length;
+  expect(writes.length).toBeGreaterThanOrEqual(newlyGranted);
+  expect(writes.length).toBeLessThanOrEqual(newlyGranted + kills);
 }, 600_000);

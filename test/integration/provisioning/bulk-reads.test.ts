@@ -7,7 +7,7 @@ import { jobProgress, startJob } from '../../../src/services/jobs/backfill';
 import { withProvisioningTuning } from '../../../src/services/provisioning/provisioning-tuning';
 import { queryAudit } from '../../../src/storage/audit-repository';
 import { ledgerForAccount } from '../../../src/storage/ledger-repository';
-import { putPushedAttributes } from '../../../src/storage/pushed-attributes-repository';
+import { recordPush } from '../../../src/storage/pushed-attributes-repository';
 import { saveRule } from '../../../src/storage/rules-repository';
 import type { Rule } from '../../../src/domain/rules';
 import { configure, groupGrant, orgApiSettings, rule } from './provisioning-setup';
@@ -112,14 +112,32 @@ async function run(
     await app.inApp(async () => {
       for (const [i, person] of people.entries())
         if (i % 7 === 0)
-          await putPushedAttributes({
-            accountId: person.accountId,
+          // As the signed web trigger records a push (its receipt, the attributes and the audit line).
+          await recordPush({
+            signatureId: `push-${i}`,
+            receiptTtlSeconds: 3_600,
             attributes: {
-              costCentre: i % 14 === 0 ? 'CC-17' : 'CC-3',
-              ...(i % 21 === 0 ? { department: 'Sales' } : {}),
+              accountId: person.accountId,
+              attributes: {
+                costCentre: i % 14 === 0 ? 'CC-17' : 'CC-3',
+                ...(i % 21 === 0 ? { department: 'Sales' } : {}),
+              },
+              receivedAt: app.clock.now(),
+              sentAt: app.clock.now(),
             },
-            receivedAt: app.clock.now(),
-            sentAt: app.clock.now(),
+            audit: {
+              id: `push-audit-${i}`,
+              at: app.clock.now(),
+              accountId: person.accountId,
+              action: 'attributes-pushed',
+              target: 'attributes',
+              targetName: 'costCentre',
+              ruleId: '',
+              reason: 'The identity provider pushed attributes',
+              outcome: 'success',
+              runId: 'push:test',
+              actor: 'idp',
+            },
           });
     });
     await backfill(app);

@@ -3,6 +3,7 @@
 import type { AdminClient } from '../../clients/admin-client';
 import type { DirectoryUser, ManagedProfile } from '../../clients/admin-types';
 import { AtlassianApiError } from '../../clients/api-error';
+import type { ConfluenceClient } from '../../clients/confluence-client';
 import type { JiraClient } from '../../clients/jira-client';
 import type { JiraUser } from '../../clients/jira-types';
 import { attributePlan } from '../../domain/attribute-plan';
@@ -132,6 +133,8 @@ function clients(options: { search?: 'ok' | 'forbidden' | 'rate-limited' } = {})
   const api = {
     jira: jira as unknown as JiraClient,
     jiraAs: () => jira as unknown as JiraClient,
+    // Gathering never reads Confluence.
+    confluence: {} as ConfluenceClient,
     admin: admin as unknown as AdminClient,
     scim: undefined,
     calls: [],

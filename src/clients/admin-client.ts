@@ -81,10 +81,10 @@ export class AdminClient {
   }
 
   private searchDirectoryUsers(
-    query: { cursor: string } | { limit: number; accountIds?: string[] },
+    query: { cursor: string } | { limit: number; accountIds?: string[]; expand?: string[] },
   ): Promise<CursorPage<DirectoryUser>> {
     // A cursor carries the whole query; with one, Atlassian ignores every other field.
-    const body = 'cursor' in query ? query : { ...query, expand: ['platformRoles'] };
+    const body = 'cursor' in query ? query : { expand: ['platformRoles'], ...query };
     return this.http.json('POST /admin/v2/orgs/{orgId}/directories/{directoryId}/users/search', () =>
       this.fetch(`https://api.atlassian.com/admin/v2/orgs/${this.directory}/users/search`, {
         method: 'POST',
@@ -95,32 +95,21 @@ export class AdminClient {
   }
 
   /**
-   * Directory entries of the given accounts with their profile fields and (with `groups`) the groups each is in,
-   * through the user search (the replacement Atlassian names for the GET list): at most 100 accounts a call, every
-   * page followed. Accounts the directory does not hold are absent.
+   * Directory entries of the given accounts with their profile fields and (with `groups`) the groups each is in:
+   * at most 100 accounts a call, every page followed. Accounts the directory does not hold are absent.
    */
   async searchUsers(accountIds: readonly string[], options: { groups: boolean }): Promise<DirectoryUser[]> {
     const found: DirectoryUser[] = [];
     for (let i = 0; i < accountIds.length; i += SEARCH_BATCH) {
-      const query = {
+      let page = await this.searchDirectoryUsers({
         accountIds: accountIds.slice(i, i + SEARCH_BATCH),
         limit: SEARCH_BATCH,
-        ...(options.groups ? { expand: ['groups'] } : {}),
-      };
-      for (let body: object = query; ;) {
-        const page = await this.http.json<CursorPage<DirectoryUser>>(
-          'POST /admin/v2/orgs/{orgId}/directories/{directoryId}/users/search',
-          () =>
-            this.fetch(`https://api.atlassian.com/admin/v2/orgs/${this.directory}/users/search`, {
-              method: 'POST',
-              headers: this.headers(true),
-              body: JSON.stringify(body),
-            }),
-        );
+        expand: options.groups ? ['groups'] : [],
+      });
+      found.push(...page.data);
+      while (page.links?.next) {
+        page = await this.searchDirectoryUsers({ cursor: page.links.next });
         found.push(...page.data);
-        const next = page.links?.next;
-        if (!next) break;
-        body = { cursor: next };
       }
     }
     return found;

@@ -5,7 +5,7 @@ import { AppHarness } from '../../support/app-harness';
 import { DEFAULT_KVS_QUOTA } from '../../../emulator/platform/kvs/kvs-quota';
 import { runtimeDeps } from '../../../src/entry/runtime';
 import { jobProgress, startJob } from '../../../src/services/jobs/backfill';
-import { configure, groupGrant, orgApiSettings, rule } from './provisioning-setup';
+import { configure, everyoneRule, NO_OPTIONAL_SOURCES, orgApiSettings } from './provisioning-setup';
 
 let app: AppHarness;
 afterEach(() => app.close());
@@ -21,20 +21,9 @@ it('grants a backfill’s users under a small per-minute Admin API budget with n
     app,
     {
       ...orgApiSettings(app),
-      sources: {
-        email: false,
-        scim: { enabled: false, directoryId: null },
-        orgDirectory: { enabled: false },
-        pushed: false,
-      },
+      sources: NO_OPTIONAL_SOURCES,
     },
-    [
-      rule({
-        id: 'everyone',
-        when: 'user.accountType -eq "atlassian"',
-        grants: [groupGrant(app, 'confluence-engineering')],
-      }),
-    ],
+    [everyoneRule(app)],
   );
   const before = new Set(app.site.groupMembers('confluence-engineering'));
   const job = await app.inApp(() =>
@@ -56,13 +45,7 @@ it('sends no user’s site writes twice when storage refuses to record a page’
     kvsQuota: { ...DEFAULT_KVS_QUOTA, writeUnitsPerMinute: 60 },
     parallelism: 4,
   });
-  await configure(app, orgApiSettings(app), [
-    rule({
-      id: 'everyone',
-      when: 'user.accountType -eq "atlassian"',
-      grants: [groupGrant(app, 'confluence-engineering')],
-    }),
-  ]);
+  await configure(app, orgApiSettings(app), [everyoneRule(app)]);
   const before = new Set(app.site.groupMembers('confluence-engineering'));
   const job = await app.inApp(() =>
     startJob('backfill', app.credentials.siteAdmin.accountId, runtimeDeps(app.credentials.siteAri)),

@@ -3,7 +3,7 @@
 import { AppHarness } from '../../support/app-harness';
 import { runtimeDeps } from '../../../src/entry/runtime';
 import { jobProgress, startJob } from '../../../src/services/jobs/backfill';
-import { configure, groupGrant, orgApiSettings, rule } from './provisioning-setup';
+import { configure, everyoneRule, NO_OPTIONAL_SOURCES, orgApiSettings } from './provisioning-setup';
 
 let app: AppHarness;
 afterEach(() => app.close());
@@ -23,20 +23,9 @@ it(`backfills ${USERS} users through forced timeouts with correct progress`, asy
     app,
     {
       ...base,
-      sources: {
-        email: false,
-        scim: { enabled: false, directoryId: null },
-        orgDirectory: { enabled: false },
-        pushed: false,
-      },
+      sources: NO_OPTIONAL_SOURCES,
     },
-    [
-      rule({
-        id: 'all-staff',
-        when: 'user.accountType -eq "atlassian"',
-        grants: [groupGrant(app, 'confluence-engineering')],
-      }),
-    ],
+    [everyoneRule(app, 'confluence-engineering', 'all-staff')],
   );
   const before = new Set(app.site.groupMembers('confluence-engineering'));
   const { orgId, directoryId } = app.credentials;

@@ -8,7 +8,7 @@ import { listContinuations } from '../../../src/storage/continuations-repository
 import { listParked } from '../../../src/storage/rate-governor-repository';
 import { getUserStates } from '../../../src/storage/user-state-repository';
 import { AppHarness } from '../../support/app-harness';
-import { configure, groupGrant, orgApiSettings, rule } from './provisioning-setup';
+import { configure, everyoneRule, NO_OPTIONAL_SOURCES, orgApiSettings } from './provisioning-setup';
 
 const RELAY = { scheduled: ['long-runs-every-five-minutes'] };
 let app: AppHarness;
@@ -21,20 +21,9 @@ async function start(users: number): Promise<void> {
     app,
     {
       ...base,
-      sources: {
-        email: false,
-        scim: { enabled: false, directoryId: null },
-        orgDirectory: { enabled: false },
-        pushed: false,
-      },
+      sources: NO_OPTIONAL_SOURCES,
     },
-    [
-      rule({
-        id: 'all-staff',
-        when: 'user.accountType -eq "atlassian"',
-        grants: [groupGrant(app, 'confluence-engineering')],
-      }),
-    ],
+    [everyoneRule(app, 'confluence-engineering', 'all-staff')],
   );
 }
 

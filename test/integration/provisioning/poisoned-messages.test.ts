@@ -6,20 +6,14 @@ import { MAX_DELIVERIES } from '../../../src/services/delivery-limit';
 import { jobProgress, startJob } from '../../../src/services/jobs/backfill';
 import { getUserState } from '../../../src/storage/user-state-repository';
 import { AppHarness } from '../../support/app-harness';
-import { configure, groupGrant, orgApiSettings, rule } from './provisioning-setup';
+import { configure, everyoneRule, orgApiSettings } from './provisioning-setup';
 
 let app: AppHarness;
 afterEach(() => app.close());
 
 async function start(options: Parameters<typeof AppHarness.start>[0] = {}): Promise<void> {
   app = AppHarness.start(options);
-  await configure(app, orgApiSettings(app), [
-    rule({
-      id: 'everyone',
-      when: 'user.accountType -eq "atlassian"',
-      grants: [groupGrant(app, 'confluence-engineering')],
-    }),
-  ]);
+  await configure(app, orgApiSettings(app), [everyoneRule(app)]);
 }
 
 /** Forge kills every invocation of `moduleKey` at its first call to the site: a message that always times out. */
@@ -44,7 +38,10 @@ it('stops a provisioning message killed on every delivery after 8 tries and reco
   // the user yet: the first message was still being retried). Each: eight deliveries killed, the ninth gives up at
   // once (Forge would have gone on for a day, about 100 times).
   const messages = new Map<string, typeof runs>();
-  for (const run of runs) messages.set(run.eventId, [...(messages.get(run.eventId) ?? []), run]);
+  for (const run of runs) {
+    const key = run.eventId ?? run.invocationId;
+    messages.set(key, [...(messages.get(key) ?? []), run]);
+  }
   expect(messages.size).toBe(2);
   for (const deliveries of messages.values())
     expect(deliveries.map((r) => r.outcome)).toEqual([

@@ -38,6 +38,19 @@ export function emailDomainRule(app: AppHarness, group: string): Rule {
   return rule({ id: 'staff', when: 'user.emailDomain -eq "acme.example"', grants: [groupGrant(app, group)] });
 }
 
+/** Every Atlassian account gets `group` (id `everyone`, or as given). */
+export function everyoneRule(app: AppHarness, group = 'confluence-engineering', id = 'everyone'): Rule {
+  return rule({ id, when: 'user.accountType -eq "atlassian"', grants: [groupGrant(app, group)] });
+}
+
+/** Sources no rule on account type needs: nothing is read beyond the Jira user. */
+export const NO_OPTIONAL_SOURCES: AppSettings['sources'] = {
+  email: false,
+  scim: { enabled: false, directoryId: null },
+  orgDirectory: { enabled: false },
+  pushed: false,
+};
+
 /** The org Admin API as the write path, with SCIM and email sources on. */
 export function orgApiSettings(app: AppHarness, overrides: Partial<AppSettings> = {}): AppSettings {
   const { orgId, directoryId } = app.credentials;

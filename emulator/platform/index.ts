@@ -9,6 +9,7 @@ export {
   type Schedules,
 } from './platform';
 export { handlePlatformControl } from './platform-control';
+export { LICENSE_STATES, isLicenseState, type LicenseState, type ForgeLicense } from './license';
 export { createLatencyDelay, type LatencyMode } from './latency';
 export type { InvocationRecord } from './function-runner';
 export { TIME_LIMITS_MS } from './function-runner';

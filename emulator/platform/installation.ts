@@ -10,6 +10,7 @@ import { KvsStore } from './kvs/kvs-store';
 import { KvsQuota, type KvsQuotaConfig } from './kvs/kvs-quota';
 import { INTERVAL_MS, type AppManifest } from './manifest';
 import { QueueStore } from './queue/queue-store';
+import { forgeLicense, type ForgeLicense, type LicenseState } from './license';
 
 export interface InstallationInit {
   id: string;
@@ -33,6 +34,9 @@ export class Installation {
   readonly nextScheduledAt = new Map<string, number>();
   private readonly db: Database.Database;
   private readonly cloudId: string;
+  private readonly clock: EmulatorClock;
+  private licenseState: LicenseState;
+  private licenseSince: number;
 
   constructor(init: InstallationInit) {
     this.id = init.id;
@@ -42,6 +46,10 @@ export class Installation {
     this.storage = new KvsStore(this.db, init.manifest.entities, () => init.clock.now());
     this.queue = new QueueStore(this.db);
     this.kvsQuota = new KvsQuota(init.clock, init.kvsQuota);
+    this.clock = init.clock;
+    // A paid app's production installation starts licensed; an app without licensing gets no licence at all.
+    this.licenseState = init.manifest.licensingEnabled ? 'active' : 'none';
+    this.licenseSince = init.clock.now();
     const start = init.clock.now();
     for (const s of init.manifest.scheduled) this.nextScheduledAt.set(s.key, start + INTERVAL_MS[s.interval]);
   }
@@ -54,6 +62,21 @@ export class Installation {
   /** What Forge passes as `installContext` and the SDK as `contextAri`: the installation's site and app. */
   get contextAri(): string {
     return `ari:cloud:${this.product}::site/${this.cloudId}`;
+  }
+
+  /** The installation's licence state (switched by tests and the control API: PUT /__emulator/license). */
+  get license(): LicenseState {
+    return this.licenseState;
+  }
+
+  setLicense(state: LicenseState): void {
+    if (state !== this.licenseState) this.licenseSince = this.clock.now();
+    this.licenseState = state;
+  }
+
+  /** What Forge passes as `license` in this installation's invocations; undefined when it passes none. */
+  forgeLicense(): ForgeLicense | undefined {
+    return forgeLicense(this.licenseState, this.licenseSince, this.id);
   }
 
   serves(product: AppProduct): boolean {

@@ -60,6 +60,8 @@ export interface InvocationInit {
     environmentId: string;
     environmentType: string;
     installationId: string;
+    /** Forge's `License` for this installation; absent when Forge passes none. */
+    license?: Record<string, unknown>;
   };
 }
 

@@ -62,6 +62,8 @@ export interface AppManifest {
    * site has. Absent: the app is installed into each Atlassian app separately (one installation each).
    */
   compatibility?: { required: AppProduct; optional: AppProduct[] };
+  /** `app.licensing.enabled`: Forge passes production installations a licence (paid via Atlassian). */
+  licensingEnabled: boolean;
 }
 
 const APP_PRODUCTS: readonly AppProduct[] = ['jira', 'confluence'];
@@ -190,5 +192,6 @@ export function readManifest(path: string): AppManifest {
     egressBackend,
     entities: entitiesFromManifest(((app.storage ?? {}) as Raw).entities),
     ...(compatibilityOf(app.compatibility) ? { compatibility: compatibilityOf(app.compatibility) } : {}),
+    licensingEnabled: ((app.licensing ?? {}) as Raw).enabled === true,
   };
 }

@@ -26,6 +26,7 @@ import {
 } from './function-runner';
 import { WebTriggerServer, type WebTriggerEvent, type WebTriggerReply } from './webtrigger-server';
 import { SeededRandom } from './seeded-random';
+import type { ForgeLicense, LicenseState } from './license';
 import { createScopeCheck } from './scope-check';
 import { VirtualTimers } from './virtual-timers';
 
@@ -343,6 +344,7 @@ export class ForgePlatform implements InvocationHost {
     tag?: string,
     chain?: InvocationInit['chain'],
   ): InvocationInit {
+    const license = installation.forgeLicense();
     return {
       host: this,
       moduleKind: kind,
@@ -358,8 +360,11 @@ export class ForgePlatform implements InvocationHost {
         appId: this.manifest.appId.replace(/^.*\//, ''),
         appVersion: '1.0.0',
         environmentId: ENVIRONMENT_ID,
-        environmentType: 'DEVELOPMENT',
+        // Licensing applies to production installations only (manifest schema, app.licensing.enabled): the
+        // emulator's installations are production ones, so a licence (or its absence) means what it would there.
+        environmentType: 'PRODUCTION',
         installationId: installation.id,
+        ...(license ? { license: { ...license } } : {}),
       },
     };
   }
@@ -396,8 +401,19 @@ export class ForgePlatform implements InvocationHost {
     return outcome;
   }
 
-  private installContext(installation: Installation): { installContext: string } {
-    return { installContext: installation.contextAri };
+  /**
+   * The context every function gets as its second argument ("the same for all modules": installContext and the
+   * licence; a resolver's principal is added by the caller). A fresh copy each time, so an app cannot change it.
+   */
+  private installContext(installation: Installation): { installContext: string; license?: ForgeLicense } {
+    const license = installation.forgeLicense();
+    return { installContext: installation.contextAri, ...(license ? { license } : {}) };
+  }
+
+  /** Sets an installation's licence state (the first installation's by default); returns the state. */
+  setLicense(state: LicenseState, installation = this.installation): LicenseState {
+    installation.setLicense(state);
+    return installation.license;
   }
 
   /** Calls a resolver the way the UI's `invoke(key, payload)` does. */

@@ -4,6 +4,7 @@ import { Heading, Stack, Text } from '@forge/react';
 import { useResolver } from './api/use-resolver';
 import { AdminTabs } from './admin-tabs';
 import { AdminsOnly } from './common/admins-only';
+import { LicenceBanner } from './common/licence-banner';
 import { Loading } from './common/loading';
 import { ReplyErrorMessage } from './common/reply-error-message';
 
@@ -21,6 +22,7 @@ export function App() {
         Grants groups and project roles from identity-provider attributes, and reclaims inactive users&apos;
         seats.
       </Text>
+      <LicenceBanner licence={state.value.licence} />
       <AdminTabs product={state.value.product} />
     </Stack>
   );

@@ -23,6 +23,10 @@ export async function recordHealth(health: ComponentHealth): Promise<void> {
   await kvs.set(KEY.health(health.component), health);
 }
 
+export async function healthOf(component: string): Promise<ComponentHealth | undefined> {
+  return kvs.get<ComponentHealth>(KEY.health(component));
+}
+
 export async function allHealth(): Promise<ComponentHealth[]> {
   const page = await kvs
     .query()

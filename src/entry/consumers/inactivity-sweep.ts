@@ -1,7 +1,9 @@
 // Queue consumer of the inactivity sweep: one page, finalize, execute or restore step per message.
 import { randomUUID } from 'node:crypto';
 import type { AsyncEvent, InvocationError } from '@forge/events';
-import { giveUpSweepStep, handleSweepStep } from '../../services/inactivity';
+import { giveUpSweepStep, handleSweepStep, INACTIVITY_QUEUE } from '../../services/inactivity';
+import { parkUntilLicensed } from '../../services/licence-gate';
+import { licenceOf, type LicensedContext } from '../licence';
 import { boundedDelivery } from '../bounded-delivery';
 import { retryLater } from '../retry-later';
 import { runtimeDeps } from '../runtime';
@@ -9,9 +11,19 @@ import { runtimeDeps } from '../runtime';
 /** A transient failure asks Forge to deliver the same message again later; every step is safe to repeat. */
 export async function inactivitySweepWorker(
   event: AsyncEvent,
-  context: { installContext?: string },
+  context: { installContext?: string } & LicensedContext,
 ): Promise<InvocationError | { ok: true; note: string }> {
   const deps = runtimeDeps(context.installContext);
+  const licence = licenceOf(context);
+  if (!licence.mayAct) {
+    // A step of a run waits untouched (the run keeps its lock, so no second run starts) until the licence is back.
+    await parkUntilLicensed(deps, licence, {
+      queue: INACTIVITY_QUEUE,
+      eventId: event.eventId,
+      body: event.body,
+    });
+    return { ok: true as const, note: 'parked until the licence is active again' };
+  }
   return boundedDelivery(
     event,
     async () => {

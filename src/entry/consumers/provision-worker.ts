@@ -14,10 +14,12 @@ import { giveUpProvisionWork } from '../../services/provisioning/hand-back';
 import { boundedDelivery } from '../bounded-delivery';
 import { retryLater } from '../retry-later';
 import { runtimeDeps } from '../runtime';
+import { parkUntilLicensed } from '../../services/licence-gate';
+import { licenceOf, type LicensedContext } from '../licence';
 
 export async function provisionWorker(
   event: AsyncEvent,
-  context: { installContext?: string },
+  context: { installContext?: string } & LicensedContext,
 ): Promise<InvocationError | { processed: number }> {
   const parsed = provisionWorkSchema.safeParse(event.body);
   if (!parsed.success) {
@@ -29,6 +31,16 @@ export async function provisionWorker(
   }
   const deps = runtimeDeps(context.installContext);
   const work = parsed.data;
+  const licence = licenceOf(context);
+  if (!licence.mayAct) {
+    // Untouched until the licence is back: the relay pushes it again then.
+    await parkUntilLicensed(deps, licence, {
+      queue: PROVISION_QUEUE,
+      eventId: event.eventId,
+      body: event.body,
+    });
+    return { processed: 0 };
+  }
   return boundedDelivery(
     event,
     () => provision(work, event, deps),

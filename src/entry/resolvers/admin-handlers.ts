@@ -39,6 +39,7 @@ import {
 } from '../../services/admin/settings-admin';
 import { allowTarget, disallowTarget, getSecurity, markGroup } from '../../services/admin/security-admin';
 import { testRuleOnUser } from '../../services/admin/test-on-user';
+import { licenceView } from '../../services/admin/licence-admin';
 
 export type AdminHandlers = {
   [K in ResolverKey]: (payload: PayloadOf<K>, ctx: AdminContext) => Promise<Reply<ResponseOf<K>>>;
@@ -57,6 +58,7 @@ export const ADMIN_HANDLERS: AdminHandlers = {
         product: ctx.product,
         role: ctx.role.kind,
         orgSettingsReadOnly: orgSettingsReadOnly(ctx.role),
+        licence: licenceView(ctx.licence),
       }),
     ),
   'overview.get': (p, ctx) => getOverview(ctx, p.weeks),

@@ -18,13 +18,15 @@ import {
   type ResponseOf,
 } from '../../shared/contract';
 import { runtimeDeps } from '../runtime';
+import { licenceOf, type LicensedContext } from '../licence';
+import { licenceRefusal } from '../../services/admin/licence-admin';
 import { ADMIN_HANDLERS } from './admin-handlers';
 import { adminProbe } from './admin-probe';
 
 /** The web trigger the identity provider pushes to (manifest `webtrigger` key). */
 const IDP_PUSH_WEBTRIGGER = 'idp-attribute-push';
 
-interface ResolverContext {
+interface ResolverContext extends LicensedContext {
   accountId?: string;
   installContext?: string;
   extension?: { type?: unknown };
@@ -59,6 +61,9 @@ export async function handleAdminCall<K extends ResolverKey>(
     if (!access.ok) return { ok: false, error: access.error };
     const denied = roleRefusal(key, access.role);
     if (denied) return { ok: false, error: denied };
+    const licence = licenceOf(context);
+    const unlicensed = licenceRefusal(key, licence);
+    if (unlicensed) return { ok: false, error: unlicensed };
     const parsed = parsePayload(key, request.payload);
     if (!parsed.ok) return invalid(parsed.errors);
     const ctx: AdminContext = {
@@ -67,6 +72,7 @@ export async function handleAdminCall<K extends ResolverKey>(
       product,
       role: access.role,
       idpPushUrl: () => webTrigger.getUrl(IDP_PUSH_WEBTRIGGER),
+      licence,
     };
     const handler = ADMIN_HANDLERS[key] as (
       p: PayloadOf<K>,

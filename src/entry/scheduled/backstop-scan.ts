@@ -7,13 +7,21 @@ import { runBackstopScan } from '../../services/provisioning/backstop-scan';
 import { reviveReleaser } from '../../services/provisioning/rate-governor';
 import { refreshPrivilegedSnapshot } from '../../services/privilege/refresh-snapshot';
 import { runtimeDeps } from '../runtime';
+import { notePaused } from '../../services/licence-gate';
+import { licenceOf, type LicensedContext } from '../licence';
 
 /** A scheduled trigger's error is not retried by Forge: the next run, five minutes later, is the retry. */
 export async function backstopScan(
   _event: unknown,
-  context: { installContext?: string },
-): Promise<{ statusCode: number }> {
+  context: { installContext?: string } & LicensedContext,
+): Promise<{ statusCode: number; skipped?: 'unlicensed' }> {
   const deps = runtimeDeps(context.installContext);
+  const licence = licenceOf(context);
+  if (!licence.mayAct) {
+    // The watermark stays where it is: the first run once licensed reads everything since.
+    await notePaused(deps, licence);
+    return { statusCode: 200, skipped: 'unlicensed' };
+  }
   try {
     const result = await runBackstopScan(deps);
     const revivedPages = await reviveStalledPages(deps);

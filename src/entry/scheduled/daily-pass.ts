@@ -1,12 +1,22 @@
 // Once a day: prune the audit log to its retention and start the daily pass over every user.
 import { startDailyPass } from '../../services/provisioning/daily-pass';
 import { runtimeDeps } from '../runtime';
+import { notePaused } from '../../services/licence-gate';
+import { licenceOf, type LicensedContext } from '../licence';
 
 export async function dailyPass(
   _event: unknown,
-  context: { installContext?: string },
-): Promise<{ statusCode: number }> {
-  const { pruned } = await startDailyPass(runtimeDeps(context.installContext));
+  context: { installContext?: string } & LicensedContext,
+): Promise<{ statusCode: number; skipped?: 'unlicensed' }> {
+  const deps = runtimeDeps(context.installContext);
+  const licence = licenceOf(context);
+  if (!licence.mayAct) {
+    // The first daily pass once licensed queues everyone not evaluated meanwhile.
+    await notePaused(deps, licence);
+    console.log('daily pass skipped: the app is not licensed');
+    return { statusCode: 200, skipped: 'unlicensed' };
+  }
+  const { pruned } = await startDailyPass(deps);
   console.log(`daily pass started; pruned ${pruned} audit entries past retention`);
   return { statusCode: 200 };
 }

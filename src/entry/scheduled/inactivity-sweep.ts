@@ -1,13 +1,23 @@
 // Daily scheduled trigger: starts an inactivity clean-up run; the service decides whether one may start today.
 import { startInactivityRun, type StartRunResult } from '../../services/inactivity';
 import { runtimeDeps } from '../runtime';
+import { notePaused } from '../../services/licence-gate';
+import { licenceOf, type LicensedContext } from '../licence';
 
 /** A scheduled trigger's error is not retried by Forge: every outcome is returned and logged instead. */
 export async function inactivityDailySweep(
   _event: unknown,
-  context: { installContext?: string },
+  context: { installContext?: string } & LicensedContext,
 ): Promise<StartRunResult> {
-  const result = await startInactivityRun(runtimeDeps(context.installContext), {
+  const deps = runtimeDeps(context.installContext);
+  const licence = licenceOf(context);
+  if (!licence.mayAct) {
+    await notePaused(deps, licence);
+    const reason = 'the app is not licensed: no inactivity run starts until the licence is active again';
+    console.info(`Inactivity sweep not-started: ${reason}`);
+    return { status: 'not-started', reason };
+  }
+  const result = await startInactivityRun(deps, {
     mode: 'live',
     trigger: 'schedule',
     requestedBy: 'app',

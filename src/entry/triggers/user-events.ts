@@ -6,6 +6,8 @@ import { classify } from '../../services/failures';
 import { quotaRetryAfterSeconds } from '../../services/storage-quota';
 import { retryLater } from '../retry-later';
 import { runtimeDeps } from '../runtime';
+import { notePaused } from '../../services/licence-gate';
+import { licenceOf, type LicensedContext } from '../licence';
 
 /** The documented payloads carry the account id under `user`; the rest varies by product and is not needed. */
 const userEventSchema = z.object({
@@ -17,7 +19,7 @@ const userEventSchema = z.object({
 
 export async function onUserEvent(
   event: unknown,
-  context: { installContext?: string },
+  context: { installContext?: string } & LicensedContext,
 ): Promise<InvocationError | { status: string }> {
   const parsed = userEventSchema.safeParse(event);
   if (!parsed.success) {
@@ -30,6 +32,12 @@ export async function onUserEvent(
   }
   const { eventType, user, eventCreatedDate, retryContext } = parsed.data;
   const deps = runtimeDeps(context.installContext);
+  const licence = licenceOf(context);
+  if (!licence.mayAct) {
+    // Nothing is queued; the backstop (from its watermark) and the daily pass find this user once licensed.
+    await notePaused(deps, licence);
+    return { status: 'unlicensed' };
+  }
   try {
     const status = await noticeProductEvent(
       {

@@ -222,10 +222,19 @@ async function apply(signed: SignedPush, deps: RuntimeDeps): Promise<PushReply> 
   return afterConflict(signed, account, deps, settings);
 }
 
-export async function handleIdpPush(request: PushRequest, deps: RuntimeDeps): Promise<PushReply> {
+/**
+ * `refuseSigned`: the answer for a correctly signed request the installation will not apply now (it is not
+ * licensed); given only after the signature checks out, so an unsigned caller learns nothing about the site.
+ */
+export async function handleIdpPush(
+  request: PushRequest,
+  deps: RuntimeDeps,
+  options: { refuseSigned?: PushReply } = {},
+): Promise<PushReply> {
   try {
     const signed = await verify(request, deps);
     if ('status' in signed) return signed;
+    if (options.refuseSigned) return options.refuseSigned;
     return await apply(signed, deps);
   } catch (e) {
     const reply = passingFailure(e, deps.now());

@@ -1,5 +1,6 @@
 // The Overview tab: health of each moving part, what is queued or failed, and charts of seats reclaimed, users
 // provisioned and inactivity, built from the audit log and the latest inactivity run.
+import { LICENCE_HEALTH } from '../licence-gate';
 import { INACTIVITY_BUCKETS } from '../../domain/inactivity';
 import type { AuditAction, AuditEntry } from '../../shared/audit';
 import type { JobProgress } from '../../shared/jobs';
@@ -234,6 +235,9 @@ export async function getOverview(ctx: AdminContext, weeksWanted = 12): Promise<
   const stored = new Map(healthList.map((h) => [h.component, h]));
 
   const health: HealthItem[] = [];
+  // Shown once the app was paused for its licence (and, after that, resumed).
+  const licence = stored.get(LICENCE_HEALTH);
+  if (licence) health.push(healthItem(LICENCE_HEALTH, 'Licence', licence, ''));
   if (problem)
     health.push({ id: 'settings', label: 'Settings', status: 'problem', message: problem, at: null });
   health.push(...(await sourceHealth(settings, stored)));

@@ -18,7 +18,7 @@ export const overviewGetSchema = z.strictObject({
 export type OverviewGetPayload = z.infer<typeof overviewGetSchema>;
 
 export interface HealthItem {
-  /** Stable id: 'source:email', 'source:scim', 'source:org-directory', 'source:pushed', 'write-path', 'backstop', 'daily-pass', 'privileged-targets', 'inactivity', 'settings'. */
+  /** Stable id: 'licence', 'source:email', 'source:scim', 'source:org-directory', 'source:pushed', 'write-path', 'backstop', 'daily-pass', 'privileged-targets', 'inactivity', 'settings'. */
   id: string;
   label: string;
   /** 'off': not enabled; 'unknown': nothing has been recorded yet. */

@@ -1,7 +1,6 @@
 // The Forge platform's part of the control API under /__emulator/ in `npm start`: its delivery dials, so anyone
 // can rehearse duplicate deliveries and lost product events against the running app, and each installation's
 // licence (tests set both directly).
-import type { AppProduct } from '../contracts';
 import type { ControlResponse } from '../site/control-api';
 import { isLicenseState, LICENSE_STATES } from './license';
 import type { ForgePlatform } from './platform';
@@ -30,7 +29,7 @@ function handleLicenseControl(platform: ForgePlatform, method: string, body: unk
   if (Object.keys(rest).length || !isLicenseState(state)) return { status: 400, body: { error: usage } };
   if (product !== undefined && product !== 'jira' && product !== 'confluence')
     return { status: 400, body: { error: usage } };
-  const installation = product ? platform.installationServing(product as AppProduct) : platform.installation;
+  const installation = product ? platform.installationServing(product) : platform.installation;
   if (!installation)
     return { status: 404, body: { error: `No installation of the app serves ${String(product)}.` } };
   platform.setLicense(state, installation);

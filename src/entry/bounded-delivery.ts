@@ -2,6 +2,7 @@
 // message up, with its reason, once it has failed MAX_DELIVERIES times instead of letting Forge retry it all day.
 import type { AsyncEvent, InvocationError } from '@forge/events';
 import { givenUpReason, MAX_DELIVERIES } from '../services/delivery-limit';
+import { loggableError } from '../services/failures';
 
 /** 1 for the first delivery, then 2, 3… for Forge's retries. */
 export function deliveryOf(event: Pick<AsyncEvent, 'retryContext'>): number {
@@ -38,6 +39,6 @@ export async function boundedDelivery<R>(
     return result;
   } catch (e) {
     if (delivery < MAX_DELIVERIES) throw e;
-    return giveUp(givenUpReason(delivery, e instanceof Error ? `${e.name}: ${e.message}` : String(e)));
+    return giveUp(givenUpReason(delivery, loggableError(e)));
   }
 }

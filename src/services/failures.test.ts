@@ -2,7 +2,7 @@
 // eslint-disable-next-line no-restricted-imports -- the SDK's own error class, to build what it throws
 import { ForgeKvsAPIError } from '@forge/kvs';
 import { AtlassianApiError, ProxyRefusedError } from '../clients/api-error';
-import { classify, OutOfTimeError, WorkConflictError } from './failures';
+import { classify, loggableError, OutOfTimeError, WorkConflictError } from './failures';
 import { ChainLimitError, QueueBusyError } from './runtime-deps';
 
 const kvsError = (code: string, status: number) =>
@@ -57,5 +57,26 @@ describe('classify', () => {
     expect(classify(new ProxyRefusedError('jira', 'impersonation', 'POST /x', 'no')).kind).toBe('refused');
     expect(classify(new TypeError('boom'))).toMatchObject({ kind: 'unexpected', transient: false });
     expect(classify('a string')).toMatchObject({ kind: 'unexpected', message: 'a string' });
+  });
+});
+
+describe('loggableError', () => {
+  it('never logs the message of an unexpected error, which may quote customer data', () => {
+    let parseError: unknown;
+    try {
+      JSON.parse('{"costCentre": "CC-SECRET-17"');
+    } catch (e) {
+      parseError = e;
+    }
+    const line = loggableError(parseError);
+    expect(line).toMatch(/^SyntaxError \(message not logged: it may quote customer data\)/);
+    expect(line).not.toContain('CC-SECRET-17');
+    expect(loggableError('department=Sales')).not.toContain('Sales');
+  });
+
+  it('logs known failures in the app’s own words', () => {
+    const error = new AtlassianApiError('jira', 'not-found', 404, 'GET /rest/api/3/user', undefined);
+    expect(loggableError(error)).toBe(error.message);
+    expect(loggableError(new QueueBusyError('Queue provision is busy'))).toBe('Queue provision is busy');
   });
 });

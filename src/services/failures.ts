@@ -91,3 +91,19 @@ export function classify(error: unknown): Failure {
   if (isStorageConflict(error)) return failure('conflict', error);
   return failure('unexpected', error);
 }
+
+/**
+ * An error as the logs may show it (Forge's logs reach the app's developer): a known failure in the app's own words
+ * (with Atlassian's error text for a refused call), anything else by its class and code location only, because its
+ * message may quote customer data (JSON.parse quotes its input, a library may echo a value).
+ */
+export function loggableError(error: unknown): string {
+  const known = classify(error);
+  if (known.kind !== 'unexpected') return known.message;
+  if (!(error instanceof Error)) return `a thrown ${typeof error} (not logged: it may quote customer data)`;
+  const frame = error.stack
+    ?.split('\n')
+    .map((line) => line.trim())
+    .find((line) => line.startsWith('at '));
+  return `${error.name} (message not logged: it may quote customer data)${frame ? ` ${frame}` : ''}`;
+}

@@ -49,9 +49,11 @@ export function decideLicence(facts: LicenceFacts): LicenceDecision {
   return { mayAct: true, state: 'active' };
 }
 
+/** An ISO 8601 date or date-time, as Forge sends `trialEndDate`; anything else is not shown as a date. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
 function validDate(value: string | null | undefined): string | null {
-  if (typeof value !== 'string' || value.length > 64 || Number.isNaN(Date.parse(value))) return null;
-  return new Date(Date.parse(value)).toISOString();
+  return typeof value === 'string' && ISO_DATE.test(value) ? value : null;
 }
 
 /** One line for logs and health: what the decision means for the app's work. */

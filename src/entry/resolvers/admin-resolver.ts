@@ -2,12 +2,11 @@
 // against the shared contract, runs its use case, and answers with the Reply envelope (never an opaque throw).
 import { webTrigger } from '@forge/api';
 import Resolver, { type Request } from '@forge/resolver';
-import { AtlassianApiError } from '../../clients/api-error';
 import { checkAdmin, productOfExtension } from '../../services/admin/admin-access';
 import type { AdminContext } from '../../services/admin/admin-context';
 import { apiFailure, fail, invalid } from '../../services/admin/reply';
 import { roleRefusal } from '../../services/admin/roles';
-import { classify } from '../../services/failures';
+import { classify, loggableError } from '../../services/failures';
 import { InputError } from '../../shared/validation';
 import {
   ALL_RESOLVER_KEYS,
@@ -42,7 +41,7 @@ function unexpected(key: ResolverKey, e: unknown): Reply<never> {
     return fail('unavailable', "The app's storage is busy (too many writes this minute); try again shortly.");
   if (failure.kind === 'queue-busy')
     return fail('unavailable', 'The work queue is busy; try again in a minute.');
-  console.error(`Resolver ${key} failed:`, e instanceof AtlassianApiError ? e.message : e);
+  console.error(`Resolver ${key} failed: ${loggableError(e)}`);
   return fail(
     'internal',
     `Something went wrong in "${key}"; nothing more was done. The error was logged for support.`,

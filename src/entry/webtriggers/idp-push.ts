@@ -1,6 +1,7 @@
 // The signed web trigger the identity provider pushes attributes to; the service verifies before storing.
 import { handleIdpPush, type PushReply } from '../../services/provisioning/idp-push';
 import { runtimeDeps } from '../runtime';
+import { loggableError } from '../../services/failures';
 import { notePaused } from '../../services/licence-gate';
 import { licenceOf, type LicensedContext } from '../licence';
 
@@ -49,7 +50,7 @@ export async function idpPush(
   } catch (e) {
     // Not the IdP's mistake and not a known passing failure: a bug. Nothing half-done is lost (a receipt is
     // written only with the attributes), so the IdP may retry the same request.
-    console.error('IdP push failed:', e);
+    console.error(`IdP push failed: ${loggableError(e)}`);
     return respond({ status: 500, body: { accepted: false, error: 'Internal error; try again later.' } });
   }
 }

@@ -1,5 +1,5 @@
 // Runs one queued step of the inactivity sweep; the queue consumer is a thin adapter over this.
-import { classify } from '../failures';
+import { classify, loggableError } from '../failures';
 import type { RuntimeDeps } from '../runtime-deps';
 import { collectPage, type StepOutcome } from './collect-page';
 import { executeActions } from './execute-actions';
@@ -74,8 +74,7 @@ export async function handleSweepStep(
     }
     // Forge retries only what asks to be retried; a thrown error would drop the step and stall the run. Every
     // step is safe to repeat, so anything else (a busy queue, storage limits) is retried a few times by Forge.
-    const why =
-      failure.kind === 'unexpected' && e instanceof Error ? `${e.name}: ${e.message}` : failure.message;
+    const why = loggableError(e);
     console.error(
       `Inactivity ${step.kind} step of run ${step.runId} failed (${failure.kind}), retrying: ${why}`,
     );

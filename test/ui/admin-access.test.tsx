@@ -53,6 +53,7 @@ it.each([
         role: viewer === 'siteAdmin' ? 'site-admin' : 'product-admin',
         orgSettingsReadOnly:
           viewer === 'siteAdmin' ? null : (expect.stringMatching(/site admins only/) as unknown),
+        licence: { state: 'active', mayAct: true, trialEndDate: null },
       },
     });
   } finally {

@@ -50,6 +50,7 @@ describe('who may call the admin resolvers', () => {
         orgSettingsReadOnly: expect.stringMatching(
           /site admins only\. You are a Jira administrator but not a site admin/,
         ) as unknown,
+        licence: { state: 'active', mayAct: true, trialEndDate: null },
       },
     });
     const rules = await call(app, jiraAdmin, 'rules.list', {});
@@ -88,6 +89,7 @@ describe('who may call the admin resolvers', () => {
         orgSettingsReadOnly: expect.stringMatching(
           /You are a Confluence administrator but not a site admin/,
         ) as unknown,
+        licence: { state: 'active', mayAct: true, trialEndDate: null },
       },
     });
     expect((await call(app, wikiAdmin, 'rules.list', {}, CONFLUENCE_PAGE)).ok).toBe(true);

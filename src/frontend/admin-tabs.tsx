@@ -12,7 +12,10 @@ export const TAB_LABELS = ['Overview', 'Rules', 'Inactivity', 'Audit', 'Settings
 export function AdminTabs({ product }: { product: 'jira' | 'confluence' }) {
   const [selected, setSelected] = useState(0);
   const panels = [
-    <OverviewTab key="overview" />,
+    <OverviewTab
+      key="overview"
+      onOpenTab={(tab) => setSelected(TAB_LABELS.findIndex((label) => label.toLowerCase() === tab))}
+    />,
     <RulesTab key="rules" />,
     <InactivityTab key="inactivity" />,
     <AuditTab key="audit" />,

@@ -92,6 +92,12 @@ export interface RestoreProgressView {
   readonly failedUsers: number;
 }
 
+/**
+ * A run's report without the brake's action lists. `notTold` (live runs): users with a due action left alone
+ * because no warning reached them; absent in runs stored before it was counted.
+ */
+export type RunSummaryView = Omit<RunReport, 'brake'> & { readonly notTold?: number };
+
 export interface InactivityRunView {
   readonly id: string;
   readonly mode: 'live' | 'dry-run';
@@ -105,7 +111,7 @@ export interface InactivityRunView {
   readonly stopReason: string | null;
   readonly progress: RunProgressView;
   readonly licensedUsers: number | null;
-  readonly report: Omit<RunReport, 'brake'> | null;
+  readonly report: RunSummaryView | null;
   readonly brake: RunBrakeView | null;
   readonly review: RunReviewView | null;
   readonly execution: ExecutionCountsView | null;

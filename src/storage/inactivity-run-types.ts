@@ -1,6 +1,6 @@
 // What the inactivity clean-up stores about its runs, pages, actions and decisions; the parts the admin page also
 // shows are defined once in src/shared/inactivity-views.ts.
-import type { DecisionOutcome, PlannedAction, ProductCatalogueEntry, RunReport } from '../domain/inactivity';
+import type { DecisionOutcome, PlannedAction, ProductCatalogueEntry } from '../domain/inactivity';
 import type {
   ActionRestoreResultView,
   ActionResultView,
@@ -12,6 +12,7 @@ import type {
   RunBrakeView,
   RunProgressView,
   RunReviewView,
+  RunSummaryView,
 } from '../shared/inactivity-views';
 
 export type InactivityRunMode = 'live' | 'dry-run';
@@ -21,7 +22,7 @@ export type InactivityRunStatus = InactivityRunStatusView;
 export const FINISHED_RUN_STATUSES: readonly InactivityRunStatus[] = ['completed', 'stopped', 'failed'];
 
 /** A run's report without the brake's action lists, which can be far too large for one stored value. */
-export type StoredRunReport = Omit<RunReport, 'brake'>;
+export type StoredRunReport = RunSummaryView;
 
 export type StoredBrake = RunBrakeView;
 export type StoredReview = RunReviewView;

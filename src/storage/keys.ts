@@ -49,7 +49,8 @@ export const KEY = {
   parked: (accountId: string) => `parked:${accountId}`,
   parkedPrefix: 'parked:',
   releaserQueued: 'rate-releaser-queued',
-  health: (component: string) => `health:${component}`,
+  /** A component's latest verdict of one outcome: its last success and its last failure are kept apart. */
+  health: (component: string, ok: boolean) => `health:${component}#${ok ? 'ok' : 'failure'}`,
   healthPrefix: 'health:',
   inactivityPolicy: 'inactivity-policy',
   inactivityRun: (id: string) => `inactivity-run:${id}`,

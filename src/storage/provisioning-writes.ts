@@ -204,7 +204,7 @@ export class ProvisioningResultBuffer {
 
   /** The latest verdict on a component, replacing any earlier one from this buffer. */
   noteHealth(health: ComponentHealth): void {
-    this.extras.set(KEY.health(health.component), health);
+    this.extras.set(KEY.health(health.component, health.ok), health);
   }
 
   /** Commits everything pending; what a failure leaves uncommitted stays pending for the next flush. */

@@ -164,10 +164,17 @@ function readProduct(errors: FieldErrors, value: unknown, path: string): Product
 }
 
 function readNotifications(errors: FieldErrors, value: unknown): InactivityNotifications | undefined {
-  const raw = errors.object(value, 'notifications', ['jiraNotify', 'webhook']);
+  const raw = errors.object(value, 'notifications', ['jiraNotify', 'webhook', 'actWhenNotTold']);
   if (!raw) return undefined;
-  const result: { jiraNotify?: { issueKey: string }; webhook?: { url: string } } = {};
+  const result: { jiraNotify?: { issueKey: string }; webhook?: { url: string }; actWhenNotTold?: boolean } =
+    {};
   let valid = true;
+  if (raw.actWhenNotTold !== undefined) {
+    if (typeof raw.actWhenNotTold !== 'boolean') {
+      errors.add('notifications.actWhenNotTold', 'must be true or false');
+      valid = false;
+    } else if (raw.actWhenNotTold) result.actWhenNotTold = true;
+  }
   if (raw.jiraNotify !== undefined) {
     const jira = errors.object(raw.jiraNotify, 'notifications.jiraNotify', ['issueKey']);
     const issueKey = jira ? readIssueKey(errors, jira.issueKey) : undefined;

@@ -24,6 +24,11 @@ export interface InactivityNotifications {
   readonly jiraNotify?: { readonly issueKey: string };
   /** A JSON POST for Slack/Teams workflows; https only. */
   readonly webhook?: { readonly url: string };
+  /**
+   * True only when an admin confirmed that users may lose access although no warning reached them (no channel, or
+   * every channel failed). Absent or false: such users are listed and left alone until a warning reaches them.
+   */
+  readonly actWhenNotTold?: boolean;
 }
 
 export interface InactivityExclusions {
@@ -122,4 +127,51 @@ export function warnPointDays(product: ProductInactivityPolicy): number {
 /** The notice period that applies: report-only never warns, so it has none. */
 export function effectiveWarnDays(product: ProductInactivityPolicy): number {
   return INACTIVITY_ACTIONS[product.action].changesAccess ? product.warnDaysBefore : 0;
+}
+
+/** Whether the policy has at least one channel that can tell a user they were warned. */
+export function hasNoticeChannel(notifications: InactivityNotifications): boolean {
+  return notifications.jiraNotify !== undefined || notifications.webhook !== undefined;
+}
+
+/** How a product's users could lose access without having been told. */
+export interface UntoldConsequence {
+  readonly product: string;
+  readonly displayName: string;
+  /** no-warning: 0 days' warning; not-told: warnings reach nobody and the policy acts anyway. */
+  readonly why: 'no-warning' | 'not-told';
+}
+
+/**
+ * Products whose users this policy would act on without their having been told: what saving it must confirm
+ * explicitly. A policy with no channel that does not act on untold users is safe (they are listed, not acted on).
+ */
+export function untoldConsequences(policy: InactivityPolicy): UntoldConsequence[] {
+  const silent = !hasNoticeChannel(policy.notifications) || policy.notifications.actWhenNotTold === true;
+  return Object.entries(policy.products).flatMap(([product, p]): UntoldConsequence[] => {
+    if (!p.enabled || !INACTIVITY_ACTIONS[p.action].changesAccess) return [];
+    if (p.warnDaysBefore === 0) return [{ product, displayName: p.displayName, why: 'no-warning' }];
+    if (silent && policy.notifications.actWhenNotTold === true)
+      return [{ product, displayName: p.displayName, why: 'not-told' }];
+    return [];
+  });
+}
+
+/** Consequences of `after` that `before` (the saved policy, if any) did not have: what saving must confirm. */
+export function newUntoldConsequences(
+  before: InactivityPolicy | undefined,
+  after: InactivityPolicy,
+): UntoldConsequence[] {
+  const known = new Set(before ? untoldConsequences(before).map((c) => `${c.product}:${c.why}`) : []);
+  return untoldConsequences(after).filter((c) => !known.has(`${c.product}:${c.why}`));
+}
+
+/** What confirming a consequence means, in words that name it. */
+export function untoldConsequenceText(consequence: UntoldConsequence, policy: InactivityPolicy): string {
+  const product = policy.products[consequence.product];
+  const what = product ? INACTIVITY_ACTIONS[product.action].label.toLowerCase() : 'act';
+  const days = product?.inactiveAfterDays ?? 0;
+  return consequence.why === 'no-warning'
+    ? `${consequence.displayName}: with 0 days' warning, users are not told before the app acts (${what}) once they pass ${days} days inactive.`
+    : `${consequence.displayName}: users whose warning reached nobody still lose access (${what}) when the notice ends.`;
 }

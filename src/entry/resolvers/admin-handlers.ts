@@ -79,7 +79,7 @@ export const ADMIN_HANDLERS: AdminHandlers = {
   'jobs.cancel': (p, ctx) => cancelAdminJob(ctx, p.jobId),
   'jobs.list': (p) => listAdminJobs(p.limit),
   'inactivity.policy.get': (_p, ctx) => getPolicy(ctx),
-  'inactivity.policy.save': (p, ctx) => savePolicy(ctx, p.policy),
+  'inactivity.policy.save': (p, ctx) => savePolicy(ctx, p.policy, p.confirmActingOnUntoldUsers === true),
   'inactivity.exclusions.save': (p, ctx) => saveExclusions(ctx, p),
   'inactivity.dryRun.start': (p, ctx) => startDryRun(ctx, p.draftPolicy),
   'inactivity.runs.list': (p) => listRuns(p.limit),

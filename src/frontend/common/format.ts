@@ -15,6 +15,36 @@ export function formatWhen(epochMs: number | null | undefined, never = 'never'):
   return `${DATE_TIME.format(new Date(epochMs))} UTC`;
 }
 
+const SHORT_DAY = new Intl.DateTimeFormat('en-GB', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+const SHORT_DAY_YEAR = new Intl.DateTimeFormat('en-GB', {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
+const SHORT_TIME = new Intl.DateTimeFormat('en-GB', {
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: 'UTC',
+});
+
+/**
+ * A compact time for table cells that must stay on one line: `7 Dec 14:05` this year, `7 Dec 2025` before.
+ * Tables show the full `formatWhen` in a tooltip.
+ */
+export function formatCompactWhen(epochMs: number | null | undefined, now: number, never = '—'): string {
+  if (epochMs === null || epochMs === undefined) return never;
+  const date = new Date(epochMs);
+  if (date.getUTCFullYear() !== new Date(now).getUTCFullYear()) return SHORT_DAY_YEAR.format(date);
+  return `${SHORT_DAY.format(date)} ${SHORT_TIME.format(date)}`;
+}
+
+/** A run named by when it started (`Run of 7 Dec 2026, 14:05 UTC`): admins never see run ids. */
+export function runName(startedAt: number, mode: 'live' | 'dry-run'): string {
+  return mode === 'dry-run' ? `Dry run of ${formatWhen(startedAt)}` : `Run of ${formatWhen(startedAt)}`;
+}
+
 export function formatIsoWhen(iso: string | null | undefined, never = 'never'): string {
   if (!iso) return never;
   const ms = Date.parse(iso);

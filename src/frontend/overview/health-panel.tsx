@@ -1,65 +1,153 @@
-// Health: every problem as a message saying what to do, then the state of each part at a glance.
-import { DynamicTable, Heading, Lozenge, SectionMessage, Stack, Text } from '@forge/react';
-import type { HealthItem, OverviewView } from '../../shared/contract';
-import { formatWhen } from '../common/format';
+// Health: the headline (the worst part's state), every part that needs the admin with a button to act, then each
+// part's state with its last success and last failure.
+import { Button, DynamicTable, Heading, Lozenge, SectionMessage, Stack, Text, Tooltip } from '@forge/react';
+import type { HealthActionTab, HealthItem, HealthState, OverviewView } from '../../shared/contract';
+import { formatCompactWhen, formatWhen } from '../common/format';
 
-const STATUS = {
-  ok: { appearance: 'success', label: 'working' },
-  problem: { appearance: 'removed', label: 'problem' },
-  unknown: { appearance: 'default', label: 'no data yet' },
+type Appearance = 'success' | 'removed' | 'default' | 'inprogress' | 'moved' | 'new';
+
+const STATE_LOZENGE: Record<HealthState, { appearance: Appearance; label: string }> = {
+  working: { appearance: 'success', label: 'working' },
   off: { appearance: 'default', label: 'off' },
-} as const;
+  'never-run': { appearance: 'new', label: 'never run' },
+  degraded: { appearance: 'moved', label: 'degraded' },
+  'not-configured': { appearance: 'moved', label: 'not configured' },
+  'awaiting-admin': { appearance: 'moved', label: 'waiting for you' },
+  stalled: { appearance: 'removed', label: 'stalled' },
+  failing: { appearance: 'removed', label: 'failing' },
+};
 
-function lastSweepText(sweep: OverviewView['lastSweep']): string {
-  if (!sweep) return 'No inactivity run yet.';
-  const mode = sweep.mode === 'dry-run' ? 'dry run' : 'run';
-  const ended = sweep.finishedAt ? `, finished ${formatWhen(sweep.finishedAt)}` : '';
-  const why = sweep.stopReason ? ` — ${sweep.stopReason}` : '';
-  return `Last inactivity ${mode} started ${formatWhen(sweep.startedAt)}: ${sweep.status}${ended}${why}`;
+const HEADLINE: Record<
+  HealthState,
+  { appearance: 'success' | 'information' | 'warning' | 'error'; title: string; text: string }
+> = {
+  working: {
+    appearance: 'success',
+    title: 'Everything is working',
+    text: 'Every part that is switched on has worked recently.',
+  },
+  off: {
+    appearance: 'information',
+    title: 'Everything is switched off',
+    text: 'Switch on the parts you need in Settings.',
+  },
+  'never-run': {
+    appearance: 'information',
+    title: 'Not everything has run yet',
+    text: 'Nothing needs you, but some parts have not run yet, so the app cannot tell whether they work.',
+  },
+  degraded: {
+    appearance: 'warning',
+    title: 'Working, with problems',
+    text: 'Some work failed; the parts below say what and what to do.',
+  },
+  'not-configured': {
+    appearance: 'warning',
+    title: 'Needs your attention',
+    text: 'Something only an admin can do is waiting: see below.',
+  },
+  'awaiting-admin': {
+    appearance: 'warning',
+    title: 'Needs your attention',
+    text: 'Something only an admin can do is waiting: see below.',
+  },
+  stalled: {
+    appearance: 'error',
+    title: 'Something has stopped',
+    text: 'A scheduled job has not completed when it should have: see below.',
+  },
+  failing: {
+    appearance: 'error',
+    title: 'Something is failing',
+    text: 'See below for what failed and what to do.',
+  },
+};
+
+function When({ at, now }: { at: number | null; now: number }) {
+  if (at === null) return <Text>—</Text>;
+  return (
+    <Tooltip content={formatWhen(at)}>
+      <Text>{formatCompactWhen(at, now)}</Text>
+    </Tooltip>
+  );
 }
 
-export function HealthPanel({ overview }: { overview: OverviewView }) {
-  const problems = overview.health.filter((h) => h.status === 'problem');
+export interface HealthPanelProps {
+  overview: OverviewView;
+  /** Opens another tab of the page: where the admin acts on a part. */
+  onOpenTab?: (tab: HealthActionTab) => void;
+}
+
+function AttentionMessage({
+  item,
+  onOpenTab,
+}: {
+  item: HealthItem;
+  onOpenTab?: HealthPanelProps['onOpenTab'];
+}) {
+  const severe = item.state === 'failing' || item.state === 'stalled';
+  return (
+    <SectionMessage appearance={severe ? 'error' : 'warning'} title={item.label}>
+      <Text>{item.message}</Text>
+      {item.action && onOpenTab ? (
+        <Button onClick={() => item.action && onOpenTab(item.action.tab)}>{item.action.label}</Button>
+      ) : null}
+    </SectionMessage>
+  );
+}
+
+export function HealthPanel({ overview, onOpenTab }: HealthPanelProps) {
+  const now = overview.generatedAt;
+  const headline = HEADLINE[overview.headline];
   const rows = overview.health.map((item: HealthItem) => ({
     key: item.id,
     cells: [
       { key: 'label', content: item.label },
       {
         key: 'status',
-        content: <Lozenge appearance={STATUS[item.status].appearance}>{STATUS[item.status].label}</Lozenge>,
+        content: (
+          <Lozenge appearance={STATE_LOZENGE[item.state].appearance}>
+            {STATE_LOZENGE[item.state].label}
+          </Lozenge>
+        ),
       },
       { key: 'message', content: item.message },
-      { key: 'at', content: formatWhen(item.at, '—') },
+      { key: 'ok', content: <When at={item.lastSuccessAt} now={now} /> },
+      {
+        key: 'failed',
+        content:
+          item.lastFailureAt === null ? (
+            <Text>—</Text>
+          ) : (
+            <Tooltip content={`${formatWhen(item.lastFailureAt)}: ${item.lastFailureMessage ?? ''}`}>
+              <Text>{formatCompactWhen(item.lastFailureAt, now)}</Text>
+            </Tooltip>
+          ),
+      },
     ],
   }));
   return (
     <Stack space="space.150">
       <Heading size="medium">Health</Heading>
-      {problems.length === 0 ? (
-        <SectionMessage appearance="success" title="Everything is working">
-          <Text>Attribute sources, the group write path and the scheduled checks report no problems.</Text>
-        </SectionMessage>
-      ) : (
-        problems.map((p) => (
-          <SectionMessage key={p.id} appearance="error" title={p.label}>
-            <Text>{p.message}</Text>
-          </SectionMessage>
-        ))
-      )}
+      <SectionMessage appearance={headline.appearance} title={headline.title}>
+        <Text>{headline.text}</Text>
+      </SectionMessage>
+      {overview.attention.map((item) => (
+        <AttentionMessage key={item.id} item={item} onOpenTab={onOpenTab} />
+      ))}
       <DynamicTable
-        caption="Status of each part"
+        caption="Each part"
         head={{
           cells: [
             { key: 'label', content: 'Part' },
-            { key: 'status', content: 'Status' },
+            { key: 'status', content: 'State' },
             { key: 'message', content: 'Details' },
-            { key: 'at', content: 'Last checked' },
+            { key: 'ok', content: 'Last success' },
+            { key: 'failed', content: 'Last failure' },
           ],
         }}
         rows={rows}
       />
-      <Text>Last backstop scan: {formatWhen(overview.lastBackstopAt)}</Text>
-      <Text>{lastSweepText(overview.lastSweep)}</Text>
     </Stack>
   );
 }

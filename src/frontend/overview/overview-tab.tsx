@@ -1,5 +1,6 @@
 // Overview: is everything working (and what to do if not), what is queued or failed, and what the app achieved.
 import { Button, Inline, Stack, Text } from '@forge/react';
+import type { HealthActionTab } from '../../shared/contract';
 import { useResolver } from '../api/use-resolver';
 import { formatWhen } from '../common/format';
 import { Loading } from '../common/loading';
@@ -8,7 +9,7 @@ import { HealthPanel } from './health-panel';
 import { OverviewCharts } from './overview-charts';
 import { QueuePanel } from './queue-panel';
 
-export function OverviewTab() {
+export function OverviewTab({ onOpenTab }: { onOpenTab?: (tab: HealthActionTab) => void }) {
   const { state, reload } = useResolver('overview.get', { weeks: 12 });
   if (state.value === undefined) {
     if (state.status === 'error')
@@ -25,7 +26,7 @@ export function OverviewTab() {
         </Button>
       </Inline>
       {state.status === 'error' ? <ReplyErrorMessage error={state.error} action="Refreshing" /> : null}
-      <HealthPanel overview={overview} />
+      <HealthPanel overview={overview} onOpenTab={onOpenTab} />
       <QueuePanel queue={overview.queue} />
       <OverviewCharts overview={overview} />
     </Stack>

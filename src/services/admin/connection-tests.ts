@@ -238,7 +238,7 @@ export async function testConnection(
   const checkedAt = ctx.deps.now();
   const message = failed ? failed.message : checks.map((c) => c.message).join(' ');
   // Only what is saved is the app's health; a draft's verdict is the admin's to act on.
-  if (!draft)
+  if (!draft || isDeepStrictEqual(draft, saved))
     await recordHealth({ component: HEALTH_OF_TARGET[target], ok: !failed, message, at: checkedAt });
   return ok({ target, ok: !failed, message, checks, checkedAt });
 }

@@ -109,10 +109,11 @@ async function suspensionRefusal<T>(
 export async function savePolicy(
   ctx: AdminContext,
   policy: InactivityPolicy,
+  confirmedUntold = false,
 ): Promise<Reply<InactivityPolicyView>> {
   const refused = await suspensionRefusal<InactivityPolicyView>(ctx, policy);
   if (refused) return refused;
-  const result = await saveInactivityPolicy(ctx.deps, policy, ctx.accountId);
+  const result = await saveInactivityPolicy(ctx.deps, policy, ctx.accountId, { confirmedUntold });
   if (!result.ok)
     return invalid(
       result.errors.map((e): ReplyFieldError => ({

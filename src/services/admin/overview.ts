@@ -4,10 +4,17 @@ import { LICENCE_HEALTH } from '../licence-gate';
 import { INACTIVITY_BUCKETS } from '../../domain/inactivity';
 import type { AuditAction, AuditEntry } from '../../shared/audit';
 import type { JobProgress } from '../../shared/jobs';
-import type { ChartRow, HealthItem, OverviewView, Reply } from '../../shared/contract';
-import type { AppSettings } from '../../shared/settings';
+import {
+  deriveHealth,
+  NO_RECORD,
+  type HealthFacts,
+  type InactivityFacts,
+  type PartRecord,
+} from '../../domain/health';
+import type { ChartRow, OverviewView, Reply } from '../../shared/contract';
 import { queryAudit } from '../../storage/audit-repository';
-import { allHealth, type ComponentHealth } from '../../storage/health-repository';
+import { allHealth, type ComponentHealthRecord } from '../../storage/health-repository';
+import { loadInactivityPolicy } from '../../storage/inactivity-policy-repository';
 import { SNAPSHOT_HEALTH } from '../privilege/refresh-snapshot';
 import { REFUSALS_HEALTH } from '../provisioning/grant-guard';
 import { recentJobs } from '../../storage/jobs-repository';
@@ -15,7 +22,7 @@ import { listParked } from '../../storage/rate-governor-repository';
 import { secretStatus } from '../../storage/secrets-repository';
 import { loadSettings } from '../../storage/settings-repository';
 import { usersWithStatus } from '../../storage/user-state-repository';
-import { GRANT_HISTORY_HEALTH, listInactivityRuns } from '../inactivity';
+import { GRANT_HISTORY_HEALTH, listInactivityRuns, type InactivityRun } from '../inactivity';
 import { jobProgress } from '../jobs/backfill';
 import type { AdminContext } from './admin-context';
 import { ok } from './reply';
@@ -24,8 +31,6 @@ const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
 /** Audit entries read per chart series: enough for a busy site's quarter, and well inside the time limit. */
 export const MAX_AUDIT_ENTRIES = 2_000;
-/** The backstop runs every five minutes; this long without a run means the schedule is not firing. */
-const BACKSTOP_STALE_MS = 30 * 60_000;
 const PARKED_COUNT_CAP = 1_000;
 const TIME_RESERVE_MS = 10_000;
 
@@ -67,127 +72,114 @@ async function auditEntries(
   return entries;
 }
 
-/**
- * Privileged targets: a refused grant is the problem to see first (until the rules or allow-list change), then a
- * snapshot the backstop could not refresh.
- */
-function privilegedHealth(stored: Map<string, ComponentHealth>): HealthItem {
-  const refusals = stored.get(REFUSALS_HEALTH);
-  const snapshot = stored.get(SNAPSHOT_HEALTH);
-  const shown = refusals && !refusals.ok ? refusals : (snapshot ?? refusals);
-  return healthItem(
-    'privileged-targets',
-    'Privileged targets',
-    shown,
-    'Not read yet: the backstop reads which groups and project roles are privileged every 15 minutes.',
-  );
+function recordOf(stored: ComponentHealthRecord | undefined): PartRecord {
+  return stored ? { lastOk: stored.lastOk, lastFailure: stored.lastFailure } : NO_RECORD;
 }
 
-function healthItem(
-  id: string,
-  label: string,
-  stored: ComponentHealth | undefined,
-  fallback: string,
-): HealthItem {
-  if (!stored) return { id, label, status: 'unknown', message: fallback, at: null };
-  return { id, label, status: stored.ok ? 'ok' : 'problem', message: stored.message, at: stored.at };
+function missingOf(checks: ReadonlyArray<[boolean, string]>): string[] {
+  return checks.filter(([present]) => !present).map(([, what]) => what);
 }
 
-async function sourceHealth(
-  settings: AppSettings,
-  stored: Map<string, ComponentHealth>,
-): Promise<HealthItem[]> {
-  const [orgKey, scimKey] = await Promise.all([
+/** The latest live run, the last one completed and the last that failed or stopped: the clean-up's facts. */
+function inactivityFacts(
+  policy: Awaited<ReturnType<typeof loadInactivityPolicy>>,
+  runs: readonly InactivityRun[],
+): InactivityFacts {
+  const live = runs.filter((r) => r.mode === 'live' && r.trigger === 'schedule');
+  const latest = live[0];
+  const completed = live.find((r) => r.status === 'completed');
+  const failed = live.find((r) => r.status === 'failed' || r.status === 'stopped');
+  const enabled =
+    policy.state === 'ok' && Object.values(policy.policy.products).some((p) => p.enabled) ? 'on' : 'off';
+  return {
+    policy: policy.state === 'ok' ? enabled : 'none',
+    policySavedAt: policy.state === 'ok' ? policy.updatedAt : null,
+    latestRun: latest
+      ? {
+          status: latest.status,
+          startedAt: latest.startedAt,
+          finishedAt: latest.finishedAt,
+          updatedAt: latest.updatedAt,
+          stopReason: latest.stopReason,
+          failedActions: latest.execution?.failed ?? 0,
+          undeliveredWarnings: latest.report?.notTold ?? 0,
+        }
+      : null,
+    lastCompletedAt: completed ? (completed.finishedAt ?? completed.updatedAt) : null,
+    lastFailure: failed
+      ? { at: failed.finishedAt ?? failed.updatedAt, message: failed.stopReason ?? 'The run stopped.' }
+      : null,
+  };
+}
+
+async function lastPush(): Promise<PartRecord> {
+  const page = await queryAudit({ action: 'attributes-pushed', outcome: 'success', limit: 1 });
+  const entry = page.entries[0];
+  return entry
+    ? { lastOk: { at: entry.at, message: 'The identity provider pushed attributes.' }, lastFailure: null }
+    : NO_RECORD;
+}
+
+async function healthFacts(
+  now: number,
+  loaded: Awaited<ReturnType<typeof loadSettings>>,
+  stored: Map<string, ComponentHealthRecord>,
+  policy: Awaited<ReturnType<typeof loadInactivityPolicy>>,
+  runs: readonly InactivityRun[],
+  failedUsers: number,
+): Promise<HealthFacts> {
+  const { settings, problem } = loaded;
+  const [orgKey, scimKey, pushSecret, pushed] = await Promise.all([
     secretStatus('org-api-key'),
     secretStatus('scim-directory-key'),
+    secretStatus('webtrigger-secret'),
+    settings.sources.pushed ? lastPush() : Promise.resolve(NO_RECORD),
   ]);
-  const items: HealthItem[] = [
-    settings.sources.email
-      ? {
-          id: 'source:email',
-          label: 'Email (Jira)',
-          status: 'ok',
-          message: "Read from Jira with the app's own permission.",
-          at: null,
-        }
-      : {
-          id: 'source:email',
-          label: 'Email (Jira)',
-          status: 'off',
-          message: 'Switched off in Settings.',
-          at: null,
-        },
+  const orgId = settings.org.orgId !== null;
+  const directoryId = settings.org.directoryId !== null;
+  const adminApi: Array<[boolean, string]> = [
+    [orgId, 'the organization id'],
+    [directoryId, 'the directory id'],
+    [orgKey.isSet, 'the organization API key'],
   ];
-  const scim = settings.sources.scim;
-  if (!scim.enabled)
-    items.push({
-      id: 'source:scim',
-      label: 'SCIM directory',
-      status: 'off',
-      message: 'Switched off in Settings.',
-      at: null,
-    });
-  else if (!scim.directoryId || !scimKey.isSet)
-    items.push({
-      id: 'source:scim',
-      label: 'SCIM directory',
-      status: 'problem',
-      message:
-        'On, but the directory id or its API key is missing: users cannot be provisioned until it is set in Settings.',
-      at: null,
-    });
-  else
-    items.push(
-      healthItem(
-        'source:scim',
-        'SCIM directory',
-        stored.get('source:scim'),
-        'Not tested yet: use Test connection in Settings.',
-      ),
-    );
-  if (!settings.sources.orgDirectory.enabled)
-    items.push({
-      id: 'source:org-directory',
-      label: 'Organization directory',
-      status: 'off',
-      message: 'Switched off in Settings.',
-      at: null,
-    });
-  else if (!settings.org.orgId || !settings.org.directoryId || !orgKey.isSet)
-    items.push({
-      id: 'source:org-directory',
-      label: 'Organization directory',
-      status: 'problem',
-      message: 'On, but the organization id, directory id or org API key is missing in Settings.',
-      at: null,
-    });
-  else
-    items.push(
-      healthItem(
-        'source:org-directory',
-        'Organization directory',
-        stored.get('source:org-directory'),
-        'Not tested yet: use Test connection in Settings.',
-      ),
-    );
-  items.push(
-    settings.sources.pushed
-      ? {
-          id: 'source:pushed',
-          label: 'IdP push (web trigger)',
-          status: 'ok',
-          message: 'Accepting signed pushes.',
-          at: null,
-        }
-      : {
-          id: 'source:pushed',
-          label: 'IdP push (web trigger)',
-          status: 'off',
-          message: 'Switched off in Settings.',
-          at: null,
-        },
-  );
-  return items;
+  return {
+    now,
+    settingsProblem: problem ?? null,
+    writePath: {
+      mode: settings.groupWritePath.mode,
+      missing: settings.groupWritePath.mode === 'org-admin-api' ? missingOf(adminApi) : [],
+      record: recordOf(stored.get('write-path')),
+    },
+    email: { enabled: settings.sources.email },
+    scim: {
+      enabled: settings.sources.scim.enabled,
+      missing: missingOf([
+        [directoryId, 'the directory id'],
+        [scimKey.isSet, 'the SCIM directory API key'],
+      ]),
+      record: recordOf(stored.get('source:scim')),
+    },
+    orgDirectory: {
+      enabled: settings.sources.orgDirectory.enabled,
+      missing: missingOf(adminApi),
+      record: recordOf(stored.get('source:org-directory')),
+    },
+    pushed: {
+      enabled: settings.sources.pushed,
+      missing: missingOf([[pushSecret.isSet, 'the attribute push signing secret']]),
+      record: pushed,
+    },
+    provisioning: { enabled: settings.provisioning.enabled, failedUsers },
+    licence: stored.has(LICENCE_HEALTH) ? recordOf(stored.get(LICENCE_HEALTH)) : null,
+    backstop: recordOf(stored.get('backstop')),
+    dailyPass: recordOf(stored.get('daily-pass')),
+    privileged: {
+      snapshot: recordOf(stored.get(SNAPSHOT_HEALTH)),
+      refusals: recordOf(stored.get(REFUSALS_HEALTH)),
+    },
+    grantHistory: stored.has(GRANT_HISTORY_HEALTH) ? recordOf(stored.get(GRANT_HISTORY_HEALTH)) : null,
+    inactivity: inactivityFacts(policy, runs),
+  };
 }
 
 function seatsCharts(removals: AuditEntry[], suspensions: AuditEntry[], weeks: string[]) {
@@ -224,75 +216,19 @@ export async function getOverview(ctx: AdminContext, weeksWanted = 12): Promise<
   const weeks = weeksBack(now, weeksWanted);
   const from = Date.parse(`${weeks[0]}T00:00:00Z`);
   const notes: string[] = [];
-  const [{ settings, problem }, healthList, runs, parked, failed, jobs] = await Promise.all([
+  const [loaded, healthList, runs, parked, failed, jobs, policy] = await Promise.all([
     loadSettings(),
     allHealth(),
     listInactivityRuns({ limit: 30 }),
     listParked(PARKED_COUNT_CAP),
     usersWithStatus('failed', { limit: 100 }),
     recentJobs(10),
+    loadInactivityPolicy(),
   ]);
   const stored = new Map(healthList.map((h) => [h.component, h]));
-
-  const health: HealthItem[] = [];
-  // Shown once the app was paused for its licence (and, after that, resumed).
-  const licence = stored.get(LICENCE_HEALTH);
-  if (licence) health.push(healthItem(LICENCE_HEALTH, 'Licence', licence, ''));
-  if (problem)
-    health.push({ id: 'settings', label: 'Settings', status: 'problem', message: problem, at: null });
-  health.push(...(await sourceHealth(settings, stored)));
-  health.push(
-    healthItem(
-      'write-path',
-      'Group write path',
-      stored.get('write-path'),
-      'No group has been written yet: use Test connection in Settings.',
-    ),
-  );
+  const summary = deriveHealth(await healthFacts(now, loaded, stored, policy, runs, failed.states.length));
   const backstop = stored.get('backstop');
-  health.push(
-    backstop && now - backstop.at > BACKSTOP_STALE_MS
-      ? {
-          id: 'backstop',
-          label: 'Backstop scan',
-          status: 'problem',
-          message: `The five-minute backstop last ran ${Math.round((now - backstop.at) / 60_000)} minutes ago: missed sign-ups are not being caught. Check the app's scheduled triggers (reinstall if they stopped).`,
-          at: backstop.at,
-        }
-      : healthItem(
-          'backstop',
-          'Backstop scan',
-          backstop,
-          'The backstop has not run yet; it runs every five minutes.',
-        ),
-  );
-  health.push(
-    healthItem('daily-pass', 'Daily pass', stored.get('daily-pass'), 'The daily pass has not finished yet.'),
-  );
-  health.push(privilegedHealth(stored));
   const lastRun = runs[0];
-  health.push(
-    lastRun
-      ? {
-          id: 'inactivity',
-          label: 'Inactivity clean-up',
-          status: lastRun.status === 'failed' || lastRun.status === 'stopped' ? 'problem' : 'ok',
-          message: lastRun.stopReason ?? `Last run ${lastRun.id} (${lastRun.mode}) is ${lastRun.status}.`,
-          at: lastRun.finishedAt ?? lastRun.updatedAt,
-        }
-      : {
-          id: 'inactivity',
-          label: 'Inactivity clean-up',
-          status: 'unknown',
-          message: 'No run yet.',
-          at: null,
-        },
-  );
-
-  // Shown once a run has read (or failed to read) the audit log for licence grant dates.
-  const grantHistory = stored.get(GRANT_HISTORY_HEALTH);
-  if (grantHistory)
-    health.push(healthItem(GRANT_HISTORY_HEALTH, 'Licence grant dates (audit log)', grantHistory, ''));
 
   const active = jobs.filter((j) => j.status === 'planning' || j.status === 'running');
   const activeJobs = (await Promise.all(active.map((j) => jobProgress(j.id)))).filter(
@@ -316,8 +252,10 @@ export async function getOverview(ctx: AdminContext, weeksWanted = 12): Promise<
     : [];
   return ok({
     generatedAt: now,
-    health,
-    lastBackstopAt: backstop?.at ?? null,
+    headline: summary.headline,
+    health: summary.parts,
+    attention: summary.attention,
+    lastBackstopAt: backstop?.lastOk?.at ?? null,
     lastSweep: lastRun
       ? {
           runId: lastRun.id,

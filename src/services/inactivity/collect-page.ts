@@ -110,10 +110,12 @@ export async function collectPage(
   const decisions = gathered.facts.map((facts) => decideForUser(facts, ctx.policy, now));
   let planned: readonly PlannedAction[];
   let notifyCalls = 0;
+  let notTold = 0;
   if (ctx.run.mode === 'live') {
     const effects = await warnAndPlanPage(ctx, decisions, gathered.warnings, now);
     planned = effects.planned;
     notifyCalls = effects.jiraCalls;
+    notTold = effects.notTold;
   } else {
     planned = decisions.flatMap((user) => user.actions);
   }
@@ -129,7 +131,7 @@ export async function collectPage(
     users: users.length,
     licensedUsers: licensedCount(gathered.facts),
     activityCalls: gathered.activityCalls,
-    report,
+    report: { ...report, notTold },
     planned,
     decidedAt: now,
   };

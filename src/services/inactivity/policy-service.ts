@@ -5,7 +5,9 @@ import {
   INACTIVITY_ACTIONS,
   POLICY_LIMITS,
   defaultInactivityPolicy,
+  newUntoldConsequences,
   syncPolicyProducts,
+  untoldConsequenceText,
   validateInactivityPolicy,
   type InactivityPolicy,
   type PolicyFieldError,
@@ -103,15 +105,35 @@ function describeChange(before: InactivityPolicy | undefined, after: InactivityP
   }; ${brake}.`;
 }
 
+export interface SavePolicyOptions {
+  /** The admin confirmed acting on users who were never told (0 days' warning, or acting when not told). */
+  readonly confirmedUntold?: boolean;
+}
+
 export async function saveInactivityPolicy(
   deps: RuntimeDeps,
   input: unknown,
   by: string,
+  options: SavePolicyOptions = {},
 ): Promise<SavePolicyResult> {
   const result = validateInactivityPolicy(input);
   if (!result.ok) return { ok: false, errors: result.errors };
   const policy = result.policy;
   const errors: PolicyFieldError[] = [];
+  const before = await loadInactivityPolicy();
+  // Acting on people who were never told is refused unless confirmed, each time it newly applies to a product.
+  if (!options.confirmedUntold)
+    for (const consequence of newUntoldConsequences(
+      before.state === 'ok' ? before.policy : undefined,
+      policy,
+    ))
+      errors.push({
+        path:
+          consequence.why === 'no-warning'
+            ? `products.${consequence.product}.warnDaysBefore`
+            : 'notifications.actWhenNotTold',
+        message: `${untoldConsequenceText(consequence, policy)} Confirm this to save the policy.`,
+      });
   const webhook = policy.notifications.webhook?.url;
   if (webhook && !webhookHostAllowed(webhook)) {
     errors.push({
@@ -127,7 +149,6 @@ export async function saveInactivityPolicy(
     });
   }
   if (errors.length > 0) return { ok: false, errors };
-  const before = await loadInactivityPolicy();
   const now = deps.now();
   await storePolicy(policy, { accountId: by, at: now });
   await recordAudit([

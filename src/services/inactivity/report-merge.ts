@@ -35,6 +35,9 @@ export function mergeReports(a: StoredRunReport, b: StoredRunReport): StoredRunR
   }
   return {
     users: a.users + b.users,
+    ...(a.notTold !== undefined || b.notTold !== undefined
+      ? { notTold: (a.notTold ?? 0) + (b.notTold ?? 0) }
+      : {}),
     totals: addCounts(a.totals, b.totals) as StoredRunReport['totals'],
     products: [...products.values()].sort((x, y) => x.product.localeCompare(y.product)),
     plannedActions: {

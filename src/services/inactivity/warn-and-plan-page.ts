@@ -1,7 +1,7 @@
 // Sends one page's warnings and plans its actions (a live run, before any access changes): warnings stored and
 // sent once, cleared warnings deleted, report-only and blocked outcomes audited, due actions planned for the brake.
 import type { InactivityPolicy, PlannedAction, ProductDecision, UserDecision } from '../../domain/inactivity';
-import { DAY_MS, effectiveWarnDays } from '../../domain/inactivity';
+import { DAY_MS, effectiveWarnDays, hasNoticeChannel } from '../../domain/inactivity';
 import { createActionRow } from '../../storage/inactivity-record-repository';
 import {
   createWarning,
@@ -15,6 +15,8 @@ import { deliverNotice, type WarningNotice } from './warning-notice';
 
 export interface PageWarningsAndPlans {
   readonly planned: readonly PlannedAction[];
+  /** Users with a due action left alone because no warning reached them (listed in the audit log). */
+  readonly notTold: number;
   /** Jira calls made (notifications), for pacing. */
   readonly jiraCalls: number;
 }
@@ -45,8 +47,15 @@ function noticeFor(
  * A notice that failed, or that stayed pending past the claim lease (its sender was killed between storing the
  * warning and recording the send), is sent again: a user is told at least once before anything happens.
  */
-function undeliveredNotice(warning: StoredWarning, now: number, tuning: RunContext['tuning']): boolean {
+function undeliveredNotice(
+  warning: StoredWarning,
+  now: number,
+  tuning: RunContext['tuning'],
+  canTell: boolean,
+): boolean {
   if (warning.delivery === 'failed') return true;
+  // Warned while the policy had no channel: now that it has one, the user is told (and given the full notice).
+  if (warning.delivery === 'no-channels') return canTell;
   return warning.delivery === 'pending' && now - warning.warnedAt > tuning.claimLeaseMs;
 }
 
@@ -59,6 +68,10 @@ export async function warnAndPlanPage(
   const { run, policy } = ctx;
   const planned: PlannedAction[] = [];
   let jiraCalls = 0;
+  let notTold = 0;
+  const canTell = hasNoticeChannel(policy.notifications);
+  // Unless an admin confirmed otherwise, nobody loses access without a warning that reached them.
+  const mayActUntold = policy.notifications.actWhenNotTold === true;
   const channels = { jira: ctx.clients.jira, fetch: ctx.deps.fetch };
   const entry = (
     accountId: string,
@@ -90,6 +103,8 @@ export async function warnAndPlanPage(
     const audit: InactivityAuditInput[] = [];
     const stored = new Map((warnings.get(user.accountId) ?? []).map((w) => [w.product, w]));
     const undelivered = new Set<string>();
+    const untold = new Set<string>();
+    const toldNow = new Set<string>();
     for (const decision of user.decisions) {
       const existing = stored.get(decision.product);
       if (decision.outcome === 'warn' && decision.warning === 'create') {
@@ -134,7 +149,11 @@ export async function warnAndPlanPage(
           entry(user.accountId, decision, 'cancel', 'inactivity-warning-cancelled', 'success'),
         ]);
         await deleteWarning(user.accountId, decision.product);
-      } else if (decision.warning === 'keep' && existing && undeliveredNotice(existing, now, ctx.tuning)) {
+      } else if (
+        decision.warning === 'keep' &&
+        existing &&
+        undeliveredNotice(existing, now, ctx.tuning, canTell)
+      ) {
         undelivered.add(decision.product);
         const outcome = await deliver(
           noticeFor(policy, user.accountId, existing, decision.activity.lastActiveAt),
@@ -157,6 +176,7 @@ export async function warnAndPlanPage(
             deliveryAttempts: existing.deliveryAttempts + 1,
           };
           await putWarning(redelivered, now);
+          toldNow.add(existing.product);
           audit.push(
             entry(
               user.accountId,
@@ -180,10 +200,14 @@ export async function warnAndPlanPage(
       }
     }
 
-    for (const [product, warning] of stored) if (warning.delivery === 'pending') undelivered.add(product);
+    for (const [product, warning] of stored) {
+      if (warning.delivery === 'pending') undelivered.add(product);
+      else if (warning.delivery !== 'delivered' && !mayActUntold && !toldNow.has(product))
+        untold.add(product);
+    }
     const actions = user.actions.filter((action) => {
       const products = action.kind === 'suspend' ? action.products : [action.product];
-      const blockedBy = products.filter((p) => undelivered.has(p));
+      const blockedBy = products.filter((p) => undelivered.has(p) || untold.has(p));
       if (blockedBy.length === 0) return true;
       for (const product of blockedBy) {
         const decision = user.decisions.find((d) => d.product === product);
@@ -195,12 +219,13 @@ export async function warnAndPlanPage(
               'undelivered',
               'inactivity-skipped',
               'skipped',
-              `${decision.reason.message} Not done: the warning never reached the user (${stored.get(product)?.deliveryError ?? 'its delivery was never confirmed'}).`,
+              `${decision.reason.message} ${notToldReason(stored.get(product))}`,
             ),
           );
       }
       return false;
     });
+    if (actions.length < user.actions.length) notTold += 1;
     await recordAudit(audit);
     if (actions.length === 0) return;
     await createActionRow({
@@ -219,5 +244,12 @@ export async function warnAndPlanPage(
     });
     planned.push(...actions);
   });
-  return { planned, jiraCalls };
+  return { planned, jiraCalls, notTold };
+}
+
+/** Why a due action waits: the warning never reached the user. */
+function notToldReason(warning: StoredWarning | undefined): string {
+  if (warning?.delivery === 'no-channels')
+    return 'Not done: the user was never told (the policy has no notification channel). Set one in the policy; the user is then warned and given the full notice.';
+  return `Not done: the warning never reached the user (${warning?.deliveryError ?? 'its delivery was never confirmed'}).`;
 }

@@ -226,7 +226,12 @@ export async function prepareUser(
       ],
       userState: userState(ctx, accountId, 'failed', e.message, []),
     });
-    return { done: failedOutcome(accountId, e.message) };
+    return {
+      done: {
+        ...failedOutcome(accountId, e.message),
+        sources: [{ source: e.source, status: 'failed', message: e.message }],
+      },
+    };
   }
 
   let resumed: Awaited<ReturnType<typeof finishIntents>>;

@@ -16,6 +16,7 @@ import {
 } from './hand-back';
 import { readerFor } from './gather-many';
 import { releaseIntents } from './intents';
+import type { SourceReport } from './gather-attributes';
 import { loadProvisionContext } from './provision-context';
 import {
   applyUser,
@@ -255,6 +256,28 @@ async function notePaceHint(ctx: ProvisionContext, deps: RuntimeDeps): Promise<b
   return true;
 }
 
+/** Sources whose real use is the Overview's proof they work (or the reason they do not). */
+const SOURCE_HEALTH: Partial<Record<SourceReport['source'], { component: string; name: string }>> = {
+  scim: { component: 'source:scim', name: 'the SCIM directory' },
+  'org-directory': { component: 'source:org-directory', name: 'the organization directory' },
+};
+
+function noteSourceHealth(outcome: UserOutcome, results: ProvisioningResultBuffer, at: number): void {
+  for (const report of outcome.sources) {
+    const source = SOURCE_HEALTH[report.source];
+    if (!source) continue;
+    if (report.status === 'ok' || report.status === 'not-found')
+      results.noteHealth({
+        component: source.component,
+        ok: true,
+        message: `Read for a user by provisioning from ${source.name}.`,
+        at,
+      });
+    else if (report.status === 'failed')
+      results.noteHealth({ component: source.component, ok: false, message: report.message, at });
+  }
+}
+
 /** What a finished user tells the rest of the app: rules that matched, and the write path's health. */
 async function noteOutcome(
   outcome: UserOutcome,
@@ -263,6 +286,7 @@ async function noteOutcome(
   deps: RuntimeDeps,
 ): Promise<void> {
   if (outcome.plan?.matchedRuleIds.length) results.noteRuleMatches(outcome.plan.matchedRuleIds, deps.now());
+  noteSourceHealth(outcome, results, deps.now());
   const pathFailure = outcome.failures.find((f) => f.scope === 'write-path');
   if (pathFailure)
     await recordHealth({ component: 'write-path', ok: false, message: pathFailure.message, at: deps.now() });

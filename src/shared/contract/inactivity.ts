@@ -37,9 +37,15 @@ export type InactivityPolicyGetPayload = z.infer<typeof inactivityPolicyGetSchem
 
 export interface InactivityPolicySavePayload {
   policy: InactivityPolicy;
+  /**
+   * The admin confirmed, having been shown the consequence, that users may lose access without being told
+   * (0 days' warning, or `notifications.actWhenNotTold`). Without it such a policy is refused.
+   */
+  confirmActingOnUntoldUsers?: true;
 }
 export const inactivityPolicySaveSchema: z.ZodType<InactivityPolicySavePayload, unknown> = z.strictObject({
   policy: policySchema,
+  confirmActingOnUntoldUsers: z.literal(true).optional(),
 });
 
 export const inactivityExclusionsSaveSchema = z.strictObject({

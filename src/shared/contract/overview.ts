@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { JobProgress } from '../jobs';
 import type { InactivityRunView } from '../inactivity-views';
+import type { HealthPart, HealthState } from '../../domain/health';
 import { returns, type ContractSection } from './endpoint';
 
 /** Rows for UI Kit charts (BarChart, LineChart, StackBarChart): x, y and an optional series in `colour`. */
@@ -17,16 +18,9 @@ export const overviewGetSchema = z.strictObject({
 });
 export type OverviewGetPayload = z.infer<typeof overviewGetSchema>;
 
-export interface HealthItem {
-  /** Stable id: 'licence', 'source:email', 'source:scim', 'source:org-directory', 'source:pushed', 'write-path', 'backstop', 'daily-pass', 'privileged-targets', 'inactivity', 'settings'. */
-  id: string;
-  label: string;
-  /** 'off': not enabled; 'unknown': nothing has been recorded yet. */
-  status: 'ok' | 'problem' | 'unknown' | 'off';
-  /** What is wrong and what to do, or what last happened. */
-  message: string;
-  at: number | null;
-}
+/** One part of the app and its health, derived from facts (src/domain/health). */
+export type HealthItem = HealthPart;
+export type { HealthAction, HealthActionTab, HealthState } from '../../domain/health';
 
 export interface FailedItem {
   accountId: string;
@@ -36,7 +30,11 @@ export interface FailedItem {
 
 export interface OverviewView {
   generatedAt: number;
-  health: HealthItem[];
+  /** The worst part's state: never 'working' while any part needs an admin. */
+  headline: HealthState;
+  health: readonly HealthItem[];
+  /** The parts that need an admin, worst first. */
+  attention: readonly HealthItem[];
   lastBackstopAt: number | null;
   lastSweep: {
     runId: string;

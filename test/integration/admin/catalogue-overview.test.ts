@@ -99,18 +99,19 @@ describe('the overview', () => {
       { x: '2026-01-05', y: 2 },
     ]);
     const byId = new Map(overview.health.map((h) => [h.id, h]));
-    expect(byId.get('backstop')).toMatchObject({ status: 'problem' });
+    expect(byId.get('backstop')).toMatchObject({ state: 'stalled', lastSuccessAt: now - 2 * 3_600_000 });
     expect(byId.get('backstop')!.message).toMatch(
-      /last ran 120 minutes ago: missed sign-ups are not being caught/,
+      /last ran 2 hours ago: missed sign-ups are not being caught/,
     );
     expect(byId.get('write-path')).toMatchObject({
-      status: 'problem',
+      state: 'failing',
+      lastFailureAt: now - 60_000,
       message: expect.stringContaining('not a site admin') as unknown,
     });
-    expect(byId.get('source:scim')).toMatchObject({ status: 'off' });
+    expect(byId.get('source:scim')).toMatchObject({ state: 'off' });
     expect(byId.get('inactivity-grant-history')).toMatchObject({
       label: 'Licence grant dates (audit log)',
-      status: 'problem',
+      state: 'failing',
       message: expect.stringContaining('audit log could not be read') as unknown,
     });
     expect(overview.queue).toMatchObject({ failedUsers: 1, parkedUsers: 0 });

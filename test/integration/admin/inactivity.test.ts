@@ -39,11 +39,26 @@ describe('the inactivity tab', () => {
       },
       brake: { maxActionsPerRun: 1, maxPercentOfLicensed: 100 },
     };
+    // Acting with 0 days' warning tells nobody: refused, naming the consequence, until confirmed.
+    const unconfirmed = failureOf(
+      await call(app, env.admin, 'inactivity.policy.save', { policy }),
+      'invalid',
+    );
+    expect(unconfirmed.fields).toEqual([
+      {
+        field: `policy.products.${JIRA}.warnDaysBefore`,
+        message: expect.stringMatching(
+          /with 0 days' warning, users are not told before the app acts/,
+        ) as unknown,
+      },
+    ]);
+    expect((await asAdmin(app, 'inactivity.policy.get', {})).saved).toBe(false);
     const bad = await call(app, env.admin, 'inactivity.policy.save', {
       policy: { ...policy, notifications: { webhook: { url: 'https://evil.example/hook' } } },
+      confirmActingOnUntoldUsers: true,
     });
     expect(failureOf(bad, 'invalid').fields?.[0]?.field).toBe('policy.notifications.webhook.url');
-    const saved = await asAdmin(app, 'inactivity.policy.save', { policy });
+    const saved = await asAdmin(app, 'inactivity.policy.save', { policy, confirmActingOnUntoldUsers: true });
     expect(saved).toMatchObject({ saved: true, updatedBy: env.admin });
     const audit = await asAdmin(app, 'audit.query', { action: 'settings-changed' });
     expect(audit.entries[0]).toMatchObject({ actor: env.admin, target: 'inactivity-policy' });

@@ -4,6 +4,7 @@
 // setting. Each attempt is refused and leaves the site and the app's storage as they were.
 import type { Rule } from '../../../src/domain/rules';
 import type { AuditEntry } from '../../../src/shared/audit';
+import type { OverviewView } from '../../../src/shared/contract';
 import { signPush, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../../../src/services/provisioning/idp-push';
 import { queryAudit } from '../../../src/storage/audit-repository';
 import { ledgerForAccount } from '../../../src/storage/ledger-repository';
@@ -70,7 +71,7 @@ async function auditOf(query: { accountId?: string; action?: AuditEntry['action'
   return app.inApp(async () => (await queryAudit({ ...query, limit: 100 })).entries);
 }
 
-function healthOf(overview: { health: Array<{ id: string; status: string; message: string }> }) {
+function healthOf(overview: OverviewView) {
   return overview.health.find((h) => h.id === 'privileged-targets');
 }
 
@@ -295,7 +296,7 @@ describe('write time', () => {
     expect(refusal?.reason).toMatch(/Administer Jira global permission/);
     expect(await app.inApp(() => ledgerForAccount(newcomer))).toEqual([]);
     const health = healthOf(await asAdmin(app, 'overview.get', {}));
-    expect(health).toMatchObject({ status: 'problem', message: refusal?.reason });
+    expect(health).toMatchObject({ state: 'awaiting-admin', message: refusal?.reason });
   });
 
   it('reads the site itself when its snapshot is over 30 minutes old and no backstop refreshed it', async () => {

@@ -168,7 +168,7 @@ describe('settings', () => {
 
     // Verdicts on saved settings become the Overview's health.
     const overview = await asAdmin(app, 'overview.get', {});
-    expect(overview.health.find((h) => h.id === 'source:scim')).toMatchObject({ status: 'problem' });
+    expect(overview.health.find((h) => h.id === 'source:scim')).toMatchObject({ state: 'failing' });
     failureOf(await call(app, admin, 'settings.testConnection', { target: 'ldap' }), 'invalid');
   });
 
@@ -204,6 +204,6 @@ describe('settings', () => {
     expect(appAccount.message).toContain('is not a site admin, so Atlassian refuses its group changes');
     // Testing a draft does not change the app's recorded health.
     const overview = await asAdmin(app, 'overview.get', {});
-    expect(overview.health.find((h) => h.id === 'write-path')).toMatchObject({ status: 'unknown' });
+    expect(overview.health.find((h) => h.id === 'write-path')).toMatchObject({ state: 'not-configured' });
   });
 });

@@ -117,7 +117,10 @@ export async function savePolicy(
     brake: { maxActionsPerRun: 1000, maxPercentOfLicensed: 100, ...overrides.brake },
     notifications: overrides.notifications ?? { webhook: { url: WEBHOOK } },
   };
-  const saved = await env.inApp((deps) => saveInactivityPolicy(deps, policy, env.admin));
+  // Tests that act at the threshold (0 days' warning) stand for an admin who confirmed it.
+  const saved = await env.inApp((deps) =>
+    saveInactivityPolicy(deps, policy, env.admin, { confirmedUntold: true }),
+  );
   if (!saved.ok) throw new Error(`policy refused: ${saved.errors.map((e) => e.message).join('; ')}`);
   return saved.policy;
 }

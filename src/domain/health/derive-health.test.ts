@@ -9,7 +9,8 @@ import {
 } from './derive-health';
 import { NO_RECORD, type HealthPartId, type PartRecord } from './health-model';
 
-const NOW = Date.UTC(2027, 0, 7, 12);
+// 2027-01-07 12:00 UTC.
+const NOW = 1_799_323_200_000;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 

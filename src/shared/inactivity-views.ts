@@ -12,6 +12,7 @@ import type {
   ReviewApproval,
   RunReport,
 } from '../domain/inactivity';
+import type { OutdatedReason } from '../domain/computed-inputs';
 
 export interface ProductSeatsView {
   readonly total: number | null;
@@ -109,6 +110,8 @@ export interface InactivityRunView {
   readonly finishedAt: number | null;
   /** Why the run stopped or failed, in words an admin can act on. */
   readonly stopReason: string | null;
+  /** When the policy the run decided with was saved; null for an unsaved draft or a run from before this was kept. */
+  readonly policyVersion: number | null;
   readonly progress: RunProgressView;
   readonly licensedUsers: number | null;
   readonly report: RunSummaryView | null;
@@ -126,6 +129,8 @@ export type ReportEntryView = DecisionEntryView & { readonly accountId: string }
 
 export interface RunReportView {
   readonly run: InactivityRunView;
+  /** Why the report no longer describes the present (the policy changed, the clock moved on); empty if it does. */
+  readonly outdated: readonly OutdatedReason[];
   readonly entries: readonly ReportEntryView[];
   readonly cursor?: string;
 }
@@ -175,6 +180,8 @@ export interface ActionRowView {
   readonly at: number;
   readonly planned: readonly PlannedAction[];
   readonly reasons: readonly { readonly product: string; readonly message: string }[];
+  /** Product names by key, for the products this row names (from the run's catalogue). */
+  readonly productNames: Readonly<Record<string, string>>;
   readonly results: readonly ActionResultView[];
   readonly restore: ActionRestoreResultView | null;
 }

@@ -11,6 +11,9 @@ export interface GrantImpact {
   sampleAccountIds: string[];
 }
 
+export type { OutdatedReason } from '../domain/computed-inputs';
+import type { OutdatedReason } from '../domain/computed-inputs';
+
 export interface JobProgress {
   id: string;
   kind: JobKind;
@@ -29,4 +32,8 @@ export interface JobProgress {
   message: string;
   gains: GrantImpact[];
   losses: GrantImpact[];
+  /** The rule set's version when the job started (null for jobs started before versions were kept). */
+  rulesVersion: string | null;
+  /** Why a finished job's results no longer describe the present (rules changed, over a day old); else empty. */
+  outdated: OutdatedReason[];
 }

@@ -57,7 +57,14 @@ export async function updateRun(
 }
 
 /** Every stored run, newest first (run ids start with their start time, so key order is time order). */
-export async function listRuns(max = 1000): Promise<InactivityRun[]> {
+/** Runs kept at most for listing: a daily run for well over two years, plus dry runs. */
+const MAX_LISTED_RUNS = 1000;
+
+/**
+ * Runs newest first. Keys sort oldest first, so every run is read (up to the cap) before the newest can be told:
+ * stopping at `max` would list the oldest.
+ */
+export async function listRuns(max = MAX_LISTED_RUNS): Promise<InactivityRun[]> {
   const runs: InactivityRun[] = [];
   let cursor: string | undefined;
   do {
@@ -69,7 +76,7 @@ export async function listRuns(max = 1000): Promise<InactivityRun[]> {
     const page = await query.getMany<InactivityRun>();
     runs.push(...page.results.map((r) => r.value));
     cursor = page.nextCursor;
-  } while (cursor && runs.length < max);
+  } while (cursor && runs.length < MAX_LISTED_RUNS);
   return runs.sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)).slice(0, max);
 }
 

@@ -58,6 +58,8 @@ export interface InactivityRun {
    * started by an earlier version (their users' grant dates are then unknown, so they are left alone).
    */
   readonly licenceGroupNames?: Readonly<Record<string, string>>;
+  /** When the policy the run decides with was saved (null: an unsaved draft); absent in older runs. */
+  readonly policyVersion?: number | null;
   readonly progress: RunProgress;
   /** Users holding any product when the run decided them, before anything was changed (the brake's base). */
   readonly licensedUsers: number | null;

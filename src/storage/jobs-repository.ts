@@ -14,6 +14,8 @@ export interface JobRecord extends Pick<
   planningDone: boolean;
   pagesPlanned: number;
   usersPlanned: number;
+  /** The rule set's version when the job started: a finished preview is outdated once the rules change. */
+  rulesVersion?: string;
 }
 
 export interface PagePlan {

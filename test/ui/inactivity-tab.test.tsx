@@ -42,13 +42,22 @@ it('saves the policy, dry-runs it, answers the review queue, restores a user, an
     await page.type(field(page.doc, `warn-days-${JIRA}`), '0');
     await page.type(field(page.doc, 'brake-max-actions'), '1');
     await page.type(field(page.doc, 'brake-max-percent'), '100');
-    // A webhook outside the allowed hosts is refused beside its field.
+    // A webhook outside the allowed hosts is refused beside its field (after the confirmation below).
     await page.type(field(page.doc, 'notify-webhook'), 'https://evil.example/hook');
     await page.click(field(page.doc, 'inactivity-policy-save'));
+    await page.click(await page.waitForTestId('policy-untold-confirm-confirm'));
     await page.waitForText(/Saving the policy: please fix the highlighted fields/);
     expect(field(page.doc, 'notify-webhook').props.isInvalid).toBe(true);
     await page.type(field(page.doc, 'notify-webhook'), '');
+    // 0 days' warning tells nobody: the save asks first, naming the consequence, and nothing is saved on cancel.
     await page.click(field(page.doc, 'inactivity-policy-save'));
+    const untold = await page.waitForTestId('policy-untold-confirm');
+    expect(textOf(untold)).toContain("Jira: with 0 days' warning, users are not told before the app acts");
+    await page.click(byText(untold, 'Button', 'Cancel')!);
+    expect(byTestId(page.doc, 'policy-untold-confirm')).toBeUndefined();
+    expect(page.invocations.filter((i) => i.key === 'inactivity.policy.save')).toHaveLength(1);
+    await page.click(field(page.doc, 'inactivity-policy-save'));
+    await page.click(await page.waitForTestId('policy-untold-confirm-confirm'));
     await page.waitForText('Policy saved');
 
     const exclude = await page.waitForNode('UserPicker', 'Exclude a person');
@@ -82,6 +91,11 @@ it('saves the policy, dry-runs it, answers the review queue, restores a user, an
     const adaBox = findAll(queue, (n) => n.type === 'Checkbox' && n.props.value === ada)[0]!;
     await page.toggle(adaBox);
     await page.click(await page.waitForNode('Button', 'Approve 1 chosen user'));
+    // Partial approval says what happens to the rest before anything is done.
+    const approval = await page.waitForTestId('review-confirm');
+    expect(textOf(approval)).toContain('The other 1 held user are not acted on in this run');
+    expect(env.app.groupNamesOf(ada)).toContain('jira-software-users');
+    await page.click(byTestId(approval, 'review-confirm-confirm')!);
     await page.waitForText('1 action approved, 1 action dropped.');
     await env.app.drain({ scheduled: false });
     expect(env.app.groupNamesOf(ada)).not.toContain('jira-software-users');
@@ -90,9 +104,12 @@ it('saves the policy, dry-runs it, answers the review queue, restores a user, an
     // Runs: the live run's actions, and one click gives Ada her seat back.
     const runs = await page.waitForTestId('inactivity-runs');
     await page.click(byText(runs, 'Button', 'Refresh')!);
-    await page.click(await page.waitForNode('Button', /^Actions$/));
+    await page.click(await page.waitForNode('Button', /^Show users$/));
     const actions = await page.waitForTestId(`run-actions-${held!.id}`);
     await page.click(byText(actions, 'Button', 'Restore')!);
+    const restoring = await page.waitForTestId('restore-user-confirm');
+    expect(textOf(restoring)).toContain('Gets back what this run took: Jira removed.');
+    await page.click(byTestId(restoring, 'restore-user-confirm-confirm')!);
     await page.waitFor(
       (doc) => hasText(byTestId(doc, `run-actions-${held!.id}`)!, 'restored'),
       'the restore',

@@ -52,6 +52,13 @@ it('previews a rule set’s impact with progress and samples, then starts and ca
 
     // A backfill, cancelled before its pages run: nobody is changed.
     await page.click(byTestId(page.doc, 'backfill-start')!);
+    // Nothing starts before the admin confirms, and the confirmation quotes the preview's numbers.
+    const confirm = await page.waitForTestId('backfill-confirm');
+    expect(textOf(confirm)).toMatch(
+      /The latest preview \(.+\) planned \d+ grants? to give and 0 grants to take away/,
+    );
+    expect(page.invocations.filter((i) => i.key === 'jobs.startBackfill')).toHaveLength(0);
+    await page.click(byTestId(confirm, 'backfill-confirm-confirm')!);
     const cancel = await page.waitForTestId('backfill-cancel');
     await page.click(cancel);
     await page.waitFor(

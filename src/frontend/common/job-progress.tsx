@@ -2,7 +2,7 @@
 import { Inline, Lozenge, ProgressBar, Text } from '@forge/react';
 import type { JobProgress } from '../../shared/contract';
 import { isJobFinished, jobFraction } from '../api/job-finished';
-import { formatWhen } from './format';
+import { formatCount, formatWhen } from './format';
 
 const APPEARANCE = {
   planning: 'inprogress',
@@ -12,6 +12,15 @@ const APPEARANCE = {
   failed: 'removed',
 } as const;
 
+/** `40 of 62 users: 37 planned, 1 failed, 2 skipped` — the parts always add up to the first number. */
+export function countsText(
+  job: Pick<JobProgress, 'done' | 'failed' | 'skipped' | 'total' | 'planningDone'>,
+): string {
+  const handled = job.done + job.failed + job.skipped;
+  if (!job.planningDone) return `${formatCount(job.total, 'user')} found so far, ${handled} handled`;
+  return `${handled} of ${formatCount(job.total, 'user')}: ${job.done} done, ${job.failed} failed, ${job.skipped} skipped`;
+}
+
 export function JobProgressView({ job, label }: { job: JobProgress; label: string }) {
   const fraction = jobFraction(job);
   const finished = isJobFinished(job);
@@ -19,13 +28,7 @@ export function JobProgressView({ job, label }: { job: JobProgress; label: strin
     <>
       <Inline space="space.100" alignBlock="center">
         <Lozenge appearance={APPEARANCE[job.status]}>{job.status}</Lozenge>
-        <Text>
-          {job.planningDone
-            ? `${job.done + job.failed + job.skipped} of ${job.total} users`
-            : `${job.total} users found so far`}
-          {job.failed ? `, ${job.failed} failed` : ''}
-          {job.skipped ? `, ${job.skipped} skipped` : ''}
-        </Text>
+        <Text>{countsText(job)}</Text>
       </Inline>
       <ProgressBar
         ariaLabel={label}
@@ -33,10 +36,13 @@ export function JobProgressView({ job, label }: { job: JobProgress; label: strin
         isIndeterminate={!finished && fraction === null}
         appearance={job.status === 'done' ? 'success' : 'default'}
       />
+      {job.skipped ? (
+        <Text>{`${formatCount(job.skipped, 'user')} skipped: app and deactivated accounts, which rules never apply to.`}</Text>
+      ) : null}
       <Text>
-        Started {formatWhen(job.startedAt)}
-        {job.finishedAt ? `, finished ${formatWhen(job.finishedAt)}` : ''}
-        {job.message ? ` — ${job.message}` : ''}
+        {job.finishedAt
+          ? `Started ${formatWhen(job.startedAt)}, finished ${formatWhen(job.finishedAt)}.`
+          : `Started ${formatWhen(job.startedAt)}.`}
       </Text>
     </>
   );

@@ -1,14 +1,24 @@
 // Dry run: runs the saved policy over everyone without changing anything, then shows what it would do.
 import { useEffect, useState } from 'react';
 import { Button, Heading, Inline, ProgressBar, SectionMessage, Stack, Text } from '@forge/react';
+import type { InactivityRunView } from '../../shared/contract';
 import { useAction } from '../api/use-action';
 import { useResolver } from '../api/use-resolver';
 import { formatCount, formatWhen } from '../common/format';
 import { Loading } from '../common/loading';
+import { OutdatedNotice } from '../common/outdated-notice';
 import { ReplyErrorMessage } from '../common/reply-error-message';
 import { RunReport } from './run-report-view';
 import { RunStatus, isRunFinished } from './run-status';
 import { useRunWatch } from './use-run-watch';
+
+/** What a running dry run is doing: pages of users read so far, or the final tally. */
+function progressText(run: InactivityRunView): string {
+  if (run.status === 'finalizing')
+    return `All ${formatCount(run.progress.users, 'user')} decided; adding up the report`;
+  if (run.progress.pages === 0) return 'Reading the first page of users and their activity';
+  return `${formatCount(run.progress.users, 'user')} decided in ${formatCount(run.progress.pages, 'page')} so far`;
+}
 
 export function DryRunPanel() {
   const start = useAction('inactivity.dryRun.start');
@@ -55,9 +65,9 @@ export function DryRunPanel() {
         <Stack space="space.050">
           <Inline space="space.100" alignBlock="center">
             <RunStatus run={run} />
-            <Text>{formatCount(run.progress.users, 'user')} decided so far</Text>
+            <Text>{progressText(run)}</Text>
           </Inline>
-          <ProgressBar ariaLabel="dry run progress" isIndeterminate />
+          <ProgressBar ariaLabel="Dry run progress" isIndeterminate />
         </Stack>
       ) : null}
       <Heading size="small">Latest dry-run report</Heading>
@@ -74,8 +84,15 @@ export function DryRunPanel() {
         <Stack space="space.100">
           <Inline space="space.100" alignBlock="center">
             <RunStatus run={report.run} />
-            <Text>Started {formatWhen(report.run.startedAt)}</Text>
+            <Text>{`Computed ${formatWhen(report.run.finishedAt ?? report.run.startedAt)} from ${report.run.policyVersion === null ? 'a draft policy' : `the policy saved ${formatWhen(report.run.policyVersion)}`}`}</Text>
           </Inline>
+          <OutdatedNotice
+            reasons={report.outdated}
+            what="This report"
+            rerunLabel="Run a new dry run"
+            busy={running || start.busy}
+            onRerun={() => void begin()}
+          />
           {report.run.stopReason ? <Text>{report.run.stopReason}</Text> : null}
           <RunReport report={report} />
         </Stack>

@@ -1,12 +1,20 @@
 // The inactivity policy: per-product thresholds and actions, the safety brake, notices and activity freshness.
 import { useState } from 'react';
 import { Button, Heading, Inline, SectionMessage, Stack, Text } from '@forge/react';
-import type { InactivityPolicy } from '../../domain/inactivity';
+import {
+  hasNoticeChannel,
+  newUntoldConsequences,
+  untoldConsequenceText,
+  type InactivityPolicy,
+} from '../../domain/inactivity';
 import type { InactivityPolicyView } from '../../shared/contract';
 import { errorsFor } from '../api/field-errors';
 import { useAction } from '../api/use-action';
 import { formatWhen } from '../common/format';
+import { ConfirmModal } from '../common/confirm-modal';
+import { FieldErrors } from '../common/field-errors';
 import { ReplyErrorMessage } from '../common/reply-error-message';
+import { ToggleRow } from '../common/toggle-row';
 import { TextInput, wholeNumber } from '../common/text-input';
 import { ProductPolicyFields } from './product-policy-fields';
 
@@ -21,6 +29,7 @@ export function PolicyForm({
 }) {
   const [policy, setPolicy] = useState<InactivityPolicy>(view.policy);
   const [saved, setSaved] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const save = useAction('inactivity.policy.save');
   const fieldErrors = (field: string) => errorsFor(save.error, `policy.${field}`);
   const edit = (next: InactivityPolicy) => {
@@ -37,16 +46,28 @@ export function PolicyForm({
     'activityMaxAgeHours',
     'notifications.jiraNotify',
     'notifications.webhook',
+    'notifications.actWhenNotTold',
   ].flatMap(fieldErrors);
 
-  const submit = async () => {
-    // Exclusions are edited (and saved) beside this form: keep the latest saved ones.
-    const reply = await save.run({ policy: { ...policy, exclusions: view.policy.exclusions } });
+  // Exclusions are edited (and saved) beside this form: keep the latest saved ones.
+  const toSave: InactivityPolicy = { ...policy, exclusions: view.policy.exclusions };
+  const consequences = newUntoldConsequences(view.saved ? view.policy : undefined, toSave);
+  const submit = async (confirmed: boolean) => {
+    setConfirming(false);
+    const reply = await save.run({
+      policy: toSave,
+      ...(confirmed ? { confirmActingOnUntoldUsers: true as const } : {}),
+    });
     if (reply.ok) {
       setSaved(true);
       onSaved(reply.value);
     }
   };
+  const requestSave = () => {
+    if (consequences.length > 0) setConfirming(true);
+    else void submit(false);
+  };
+  const noChannel = !hasNoticeChannel(notifications);
 
   return (
     <Stack space="space.200" testId="inactivity-policy">
@@ -142,6 +163,24 @@ export function PolicyForm({
           help={view.webhookHosts.length ? `Allowed hosts: ${view.webhookHosts.join(', ')}` : undefined}
         />
       </Inline>
+      {noChannel ? (
+        <SectionMessage appearance="warning" title="Warned users are not told">
+          <Text>
+            No notification channel is set. Users who are due are listed in each run and left alone until a
+            warning reaches them, unless you choose below to act on them anyway.
+          </Text>
+        </SectionMessage>
+      ) : null}
+      <ToggleRow
+        id="act-when-not-told"
+        label="Act even on users whose warning reached nobody"
+        isChecked={notifications.actWhenNotTold === true}
+        onChange={() => {
+          const { actWhenNotTold: was, ...rest } = notifications;
+          edit({ ...policy, notifications: was ? rest : { ...rest, actWhenNotTold: true } });
+        }}
+      />
+      <FieldErrors errors={fieldErrors('notifications.actWhenNotTold')} />
       {save.error ? (
         <ReplyErrorMessage error={save.error} action="Saving the policy" shownFields={claimed} />
       ) : null}
@@ -155,11 +194,27 @@ export function PolicyForm({
           appearance="primary"
           testId="inactivity-policy-save"
           isDisabled={save.busy}
-          onClick={() => void submit()}
+          onClick={requestSave}
         >
           {save.busy ? 'Saving…' : 'Save policy'}
         </Button>
       </Inline>
+      <ConfirmModal
+        open={confirming}
+        title="Act on users who were never told?"
+        confirmLabel="Save and act without telling them"
+        busy={save.busy}
+        testId="policy-untold-confirm"
+        onConfirm={() => void submit(true)}
+        onClose={() => setConfirming(false)}
+      >
+        {consequences.map((c) => (
+          <Text key={`${c.product}:${c.why}`}>{untoldConsequenceText(c, toSave)}</Text>
+        ))}
+        <Text>
+          They cannot prepare or object before losing access. Restoring them is possible afterwards.
+        </Text>
+      </ConfirmModal>
     </Stack>
   );
 }

@@ -16,13 +16,56 @@ import type { ReviewQueueView } from '../../shared/contract';
 import { useAction } from '../api/use-action';
 import { useResolver } from '../api/use-resolver';
 import { formatCount } from '../common/format';
+import { ConfirmModal } from '../common/confirm-modal';
 import { Loading } from '../common/loading';
 import { ReplyErrorMessage } from '../common/reply-error-message';
 
+type Approval = { approve: 'all' } | { approve: 'none' } | { approve: 'accounts'; accountIds: string[] };
+
+function productNames(row: ReviewQueueView['rows'][number], key: string): string {
+  return row.productNames[key] ?? key;
+}
+
 function plannedText(row: ReviewQueueView['rows'][number]): string {
   return row.planned
-    .map((a) => (a.kind === 'remove-licence' ? `remove ${a.product}` : `suspend (${a.products.join(', ')})`))
+    .map((a) =>
+      a.kind === 'remove-licence'
+        ? `Remove ${productNames(row, a.product)}`
+        : `Suspend the account (${a.products.map((p) => productNames(row, p)).join(', ')})`,
+    )
     .join('; ');
+}
+
+/** What answering the review will do, in the confirmation's words. */
+function confirmation(approval: Approval, held: number): { title: string; lines: string[]; button: string } {
+  if (approval.approve === 'all')
+    return {
+      title: `Approve all ${formatCount(held, 'held user')}?`,
+      lines: [
+        `The app carries out every held action now: ${formatCount(held, 'user')} lose the access listed (each is checked again first; anyone active since is left alone).`,
+        'Everything can be restored from the run afterwards.',
+      ],
+      button: 'Approve all',
+    };
+  if (approval.approve === 'none')
+    return {
+      title: 'Approve none?',
+      lines: [
+        `Nothing is done to the ${formatCount(held, 'held user')} in this run; their warnings stay.`,
+        'The next daily run decides them again.',
+      ],
+      button: 'Approve none',
+    };
+  const chosen = approval.accountIds.length;
+  const rest = Math.max(0, held - chosen);
+  return {
+    title: `Approve ${formatCount(chosen, 'chosen user')}?`,
+    lines: [
+      `The app carries out the held actions of the ${formatCount(chosen, 'user')} you chose now.`,
+      `The other ${formatCount(rest, 'held user')} are not acted on in this run (their actions are dropped and audited as not approved); the next daily run decides them again.`,
+    ],
+    button: `Approve ${formatCount(chosen, 'user')}`,
+  };
 }
 
 export function ReviewQueue({ onAnswered }: { onAnswered: () => void }) {
@@ -30,6 +73,7 @@ export function ReviewQueue({ onAnswered }: { onAnswered: () => void }) {
   const approve = useAction('inactivity.review.approve');
   const [chosen, setChosen] = useState<string[]>([]);
   const [answer, setAnswer] = useState<string | null>(null);
+  const [asking, setAsking] = useState<Approval | null>(null);
 
   if (queue.state.value === undefined) {
     if (queue.state.status === 'error')
@@ -44,9 +88,10 @@ export function ReviewQueue({ onAnswered }: { onAnswered: () => void }) {
   }
   const { run, rows } = queue.state.value;
 
-  const send = async (
-    approval: { approve: 'all' } | { approve: 'none' } | { approve: 'accounts'; accountIds: string[] },
-  ) => {
+  const heldUsers = run?.brake?.counts.affectedUsers ?? rows.length;
+  const asked = asking ? confirmation(asking, heldUsers) : null;
+  const send = async (approval: Approval) => {
+    setAsking(null);
     if (!run) return;
     const reply = await approve.run({ runId: run.id, approval });
     if (!reply.ok) return;
@@ -122,14 +167,14 @@ export function ReviewQueue({ onAnswered }: { onAnswered: () => void }) {
               appearance="primary"
               testId="review-approve-all"
               isDisabled={approve.busy}
-              onClick={() => void send({ approve: 'all' })}
+              onClick={() => setAsking({ approve: 'all' })}
             >
               Approve all
             </Button>
             <Button
               testId="review-approve-chosen"
               isDisabled={approve.busy || chosen.length === 0}
-              onClick={() => void send({ approve: 'accounts', accountIds: chosen })}
+              onClick={() => setAsking({ approve: 'accounts', accountIds: chosen })}
             >
               {`Approve ${formatCount(chosen.length, 'chosen user')}`}
             </Button>
@@ -137,11 +182,25 @@ export function ReviewQueue({ onAnswered }: { onAnswered: () => void }) {
               appearance="subtle"
               testId="review-approve-none"
               isDisabled={approve.busy}
-              onClick={() => void send({ approve: 'none' })}
+              onClick={() => setAsking({ approve: 'none' })}
             >
               Approve none
             </Button>
           </Inline>
+          <ConfirmModal
+            open={asked !== null}
+            title={asked?.title ?? ''}
+            confirmLabel={asked?.button ?? ''}
+            appearance={asking?.approve === 'none' ? 'warning' : 'danger'}
+            busy={approve.busy}
+            testId="review-confirm"
+            onConfirm={() => asking && void send(asking)}
+            onClose={() => setAsking(null)}
+          >
+            {(asked?.lines ?? []).map((line) => (
+              <Text key={line}>{line}</Text>
+            ))}
+          </ConfirmModal>
         </>
       )}
     </Stack>

@@ -1,49 +1,54 @@
-// A run's report: per product, how many users were in each outcome and how many seats it frees; then the
-// notable users with the reason for each.
+// A run's report: per product, users in each outcome (the columns add up to the users checked) and seats it frees;
+// then the notable users with the reason for each, by name.
 import { DynamicTable, EmptyState, Heading, Stack, Text, User } from '@forge/react';
 import type { RunReportView } from '../../shared/contract';
 import { formatCount, formatWhen } from '../common/format';
+import { OUTCOME_COLUMNS, reportFigures, type ProductFigures } from './report-figures';
 
-const OUTCOME_COLUMNS = [
-  ['act', 'Act now'],
-  ['cancel-warning', 'Warning cancelled'],
-  ['warn', 'Warn'],
-  ['still-in-grace', 'In grace'],
-  ['excluded', 'Excluded'],
-  ['blocked', 'Blocked'],
-  ['unknown-activity', 'Activity unknown'],
-  ['active', 'Active'],
-] as const;
+const OUTCOME_LABEL = new Map(OUTCOME_COLUMNS);
 
 export function RunReport({ report }: { report: RunReportView }) {
   const summary = report.run.report;
+  const figures = summary ? reportFigures(summary) : null;
+  const names = new Map((summary?.products ?? []).map((p) => [p.product, p.displayName]));
+  const row = (p: ProductFigures, key: string) => ({
+    key,
+    cells: [
+      { key: 'product', content: p.name },
+      { key: 'checked', content: p.checked.toLocaleString('en-US') },
+      ...(figures?.columns ?? []).map(([outcome]) => ({
+        key: outcome,
+        content: p.byOutcome[outcome].toLocaleString('en-US'),
+      })),
+      { key: 'holding', content: p.holding.toLocaleString('en-US') },
+      { key: 'seats', content: p.seatsFreed.toLocaleString('en-US') },
+    ],
+  });
   return (
     <Stack space="space.150" testId="inactivity-report">
-      {summary ? (
+      {summary && figures ? (
         <>
           <Text>
-            {formatCount(summary.users, 'user')} checked;{' '}
-            {formatCount(summary.plannedActions.affectedUsers, 'user')} would be acted on (
-            {summary.plannedActions.removeLicence} licence removals, {summary.plannedActions.suspend}{' '}
-            suspensions).
+            {`${formatCount(summary.users, 'user')} checked (everyone on the site, with or without a product); ${formatCount(summary.plannedActions.affectedUsers, 'user')} would be acted on: ${formatCount(summary.plannedActions.removeLicence, 'licence removal')}, ${formatCount(summary.plannedActions.suspend, 'suspension')}.`}
           </Text>
+          {summary.notTold ? (
+            <Text>{`${formatCount(summary.notTold, 'user')} due for an action were left alone because no warning reached them.`}</Text>
+          ) : null}
           <DynamicTable
-            caption="By product"
+            caption="By product: each row adds up to the users checked"
             head={{
               cells: [
                 { key: 'product', content: 'Product' },
-                ...OUTCOME_COLUMNS.map(([key, label]) => ({ key, content: label })),
+                { key: 'checked', content: 'Checked' },
+                ...figures.columns.map(([key, label]) => ({ key, content: label })),
+                { key: 'holding', content: 'Hold it' },
                 { key: 'seats', content: 'Seats freed' },
               ],
             }}
-            rows={summary.products.map((p) => ({
-              key: p.product,
-              cells: [
-                { key: 'product', content: p.displayName },
-                ...OUTCOME_COLUMNS.map(([key]) => ({ key, content: String(p.outcomes[key]) })),
-                { key: 'seats', content: String(p.seatsFreed) },
-              ],
-            }))}
+            rows={[
+              ...figures.products.map((p) => row(p, p.product)),
+              ...(figures.products.length > 1 ? [row(figures.totals, 'all')] : []),
+            ]}
           />
           {summary.products.map((p) => {
             // Reports stored before grant dates were read have no count for unknown ones.
@@ -52,9 +57,7 @@ export function RunReport({ report }: { report: RunReportView }) {
             if (recent + unknown === 0) return null;
             return (
               <Text key={`grants-${p.product}`} testId={`report-grants-${p.product}`}>
-                {p.displayName}: {formatCount(recent, 'user')} left alone as given it recently;{' '}
-                {formatCount(unknown, 'user')} left alone because when they were given it is unknown (grant
-                date unknown).
+                {`${p.displayName}: ${formatCount(recent, 'user')} left alone as given it recently; ${formatCount(unknown, 'user')} left alone because when they were given it is unknown (grant date unknown).`}
               </Text>
             );
           })}
@@ -62,7 +65,7 @@ export function RunReport({ report }: { report: RunReportView }) {
       ) : (
         <Text>The run has no report yet.</Text>
       )}
-      <Heading size="small">Users</Heading>
+      <Heading size="small">Users to warn or act on</Heading>
       {report.entries.length === 0 ? (
         <EmptyState header="Nobody to warn or act on" width="narrow" />
       ) : (
@@ -82,8 +85,8 @@ export function RunReport({ report }: { report: RunReportView }) {
             key: `${e.accountId}:${e.product}`,
             cells: [
               { key: 'user', content: <User accountId={e.accountId} /> },
-              { key: 'product', content: e.product },
-              { key: 'outcome', content: e.outcome },
+              { key: 'product', content: names.get(e.product) ?? e.product },
+              { key: 'outcome', content: OUTCOME_LABEL.get(e.outcome) ?? e.outcome },
               {
                 key: 'idle',
                 content: e.inactiveDays === null ? 'never active' : formatCount(e.inactiveDays, 'day'),

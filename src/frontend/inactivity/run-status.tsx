@@ -10,12 +10,13 @@ const APPEARANCE = {
   completed: 'success',
   stopped: 'removed',
   failed: 'removed',
+  restoring: 'inprogress',
 } as const;
 
 export function isRunFinished(run: Pick<InactivityRunView, 'status'>): boolean {
   return run.status === 'completed' || run.status === 'stopped' || run.status === 'failed';
 }
 
-export function RunStatus({ run }: { run: Pick<InactivityRunView, 'status'> }) {
+export function RunStatus({ run }: { run: { status: InactivityRunView['status'] | 'restoring' } }) {
   return <Lozenge appearance={APPEARANCE[run.status]}>{run.status.replace('-', ' ')}</Lozenge>;
 }

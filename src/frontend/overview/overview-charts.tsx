@@ -3,6 +3,7 @@
 import type { ReactElement } from 'react';
 import { BarChart, Box, DonutChart, Heading, Inline, LineChart, Stack, Text, xcss } from '@forge/react';
 import type { ChartRow, OverviewView } from '../../shared/contract';
+import { runName } from '../../shared/run-names';
 import { withWeekLabels } from './chart-labels';
 
 const half = xcss({ width: '48%', minWidth: '320px' });
@@ -84,7 +85,7 @@ export function OverviewCharts({ overview }: { overview: OverviewView }) {
         >
           <BarChart
             title="Licensed users by days inactive"
-            subtitle={overview.histogramRunId ? `From run ${overview.histogramRunId}` : undefined}
+            subtitle={overview.histogramRunId ? `From ${runName(overview.histogramRunId)}` : undefined}
             data={overview.inactiveHistogram}
             xAccessor="x"
             yAccessor="y"

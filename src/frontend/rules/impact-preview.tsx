@@ -1,17 +1,29 @@
 // "Preview impact": a background dry run of the saved rules over every user, then who would gain or lose what.
+import { useEffect } from 'react';
 import { Button, Heading, Inline, Stack, Text } from '@forge/react';
 import type { JobProgress } from '../../shared/contract';
 import { useStartedJob } from '../api/use-started-job';
 import { JobProgressView } from '../common/job-progress';
+import { OutdatedNotice } from '../common/outdated-notice';
 import { ReplyErrorMessage } from '../common/reply-error-message';
 import { ImpactTable } from './impact-table';
 
 /** `latest`: the newest preview the app knows of, shown (and watched while it runs) when the tab opens. */
-export function ImpactPreview({ latest }: { latest: JobProgress | undefined }) {
+export function ImpactPreview({
+  latest,
+  onJob,
+}: {
+  latest: JobProgress | undefined;
+  /** Told of the preview this panel watches, so the backfill's confirmation can quote it. */
+  onJob?: (job: JobProgress) => void;
+}) {
   const { start, job, error, cancel, cancelling, running, begin } = useStartedJob(
     'jobs.startPreview',
     latest,
   );
+  useEffect(() => {
+    if (job && onJob) onJob(job);
+  }, [job, onJob]);
 
   return (
     <Stack space="space.150" testId="impact-preview">
@@ -31,7 +43,16 @@ export function ImpactPreview({ latest }: { latest: JobProgress | undefined }) {
       </Inline>
       {start.error ? <ReplyErrorMessage error={start.error} action="Starting the preview" /> : null}
       {error ? <ReplyErrorMessage error={error} action="Watching the preview" /> : null}
-      {job ? <JobProgressView job={job} label="impact preview progress" /> : null}
+      {job ? <JobProgressView job={job} label="Impact preview progress" /> : null}
+      {job ? (
+        <OutdatedNotice
+          reasons={job.outdated}
+          what="This preview"
+          rerunLabel="Preview again"
+          busy={running || start.busy}
+          onRerun={() => void begin()}
+        />
+      ) : null}
       {job?.status === 'done' ? (
         <>
           <ImpactTable

@@ -1,7 +1,7 @@
 // Rules: the rule set (enable, reorder, edit, delete), the editor, impact preview and backfill.
 import { useState } from 'react';
 import { Button, Inline, SectionMessage, Stack, Text } from '@forge/react';
-import type { RuleView } from '../../shared/contract';
+import type { JobProgress, RuleView } from '../../shared/contract';
 import { useAction } from '../api/use-action';
 import { useResolver } from '../api/use-resolver';
 import { Loading } from '../common/loading';
@@ -28,6 +28,7 @@ export function RulesTab() {
   const [editing, setEditing] = useState<Editing | null>(null);
   const [deleting, setDeleting] = useState<RuleView | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [preview, setPreview] = useState<JobProgress | undefined>(undefined);
 
   if (list.state.value === undefined) {
     if (list.state.status === 'error')
@@ -125,8 +126,8 @@ export function RulesTab() {
       {jobs.state.status === 'error' ? (
         <ReplyErrorMessage error={jobs.state.error} action="Listing previews and backfills" />
       ) : null}
-      <ImpactPreview latest={latestJob('preview')} />
-      <BackfillPanel latest={latestJob('backfill')} />
+      <ImpactPreview latest={latestJob('preview')} onJob={setPreview} />
+      <BackfillPanel latest={latestJob('backfill')} preview={preview ?? latestJob('preview')} />
     </Stack>
   );
 }

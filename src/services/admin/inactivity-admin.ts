@@ -1,11 +1,15 @@
 // The Inactivity tab: policy and exclusions, dry runs and their reports, the review queue, runs, and restores.
+import { runName } from '../../shared/run-names';
 import { classify } from '../failures';
+import { outdatedReasons, type OutdatedReason } from '../../domain/computed-inputs';
 import type {
   ActionRowsView,
   ActionRowView,
   InactivityExclusionsSavePayload,
   InactivityPolicyView,
   InactivityReviewApprovePayload,
+  InactivityRunsListPayload,
+  InactivityRunsListView,
   InactivityRunsReportPayload,
   InactivityRunsReportView,
   InactivityRunView,
@@ -29,6 +33,7 @@ import {
   getInactivityRunActions,
   getInactivityRunReport,
   listInactivityRuns,
+  pageInactivityRuns,
   restoreInactivityRun,
   restoreInactivityUser,
   saveInactivityPolicy,
@@ -52,6 +57,7 @@ export function runView(run: InactivityRun): InactivityRunView {
     updatedAt: run.updatedAt,
     finishedAt: run.finishedAt,
     stopReason: run.stopReason,
+    policyVersion: run.policyVersion ?? null,
     progress: {
       pages: run.progress.pages,
       users: run.progress.users,
@@ -68,8 +74,18 @@ export function runView(run: InactivityRun): InactivityRunView {
   };
 }
 
-function rowView(row: ActionRow): ActionRowView {
+/** Product names by key as the run knew them: the page names products, never keys. */
+function namesOf(run: InactivityRun): Record<string, string> {
+  return Object.fromEntries(run.catalogue.map((p) => [p.key, p.displayName]));
+}
+
+function rowView(row: ActionRow, names: Readonly<Record<string, string>>): ActionRowView {
+  const keys = new Set([
+    ...row.reasons.map((r) => r.product),
+    ...row.planned.flatMap((a) => (a.kind === 'suspend' ? a.products : [a.product])),
+  ]);
   return {
+    productNames: Object.fromEntries([...keys].map((key) => [key, names[key] ?? key])),
     runId: row.runId,
     accountId: row.accountId,
     status: row.status,
@@ -191,17 +207,32 @@ export async function startDryRun(
   }
 }
 
-export async function listRuns(limit?: number): Promise<Reply<{ runs: InactivityRunView[] }>> {
-  const runs = await listInactivityRuns(limit !== undefined ? { limit } : {});
-  return ok({ runs: runs.map(runView) });
+export async function listRuns(payload: InactivityRunsListPayload): Promise<Reply<InactivityRunsListView>> {
+  const { runs, total } = await pageInactivityRuns({
+    offset: payload.offset ?? 0,
+    limit: payload.limit ?? 20,
+    order: payload.order ?? 'newest',
+  });
+  return ok({ runs: runs.map(runView), total });
 }
 
 export async function getRunView(runId: string): Promise<Reply<InactivityRunView>> {
   const run = await getInactivityRun(runId);
-  return run ? ok(runView(run)) : fail('not-found', `There is no run ${runId}.`);
+  return run ? ok(runView(run)) : fail('not-found', `There is no such run (${runName(runId)}).`);
+}
+
+/** A finished report is outdated once the saved policy changes or the clock moves on by a day. */
+async function reportOutdated(run: InactivityRun, now: number): Promise<OutdatedReason[]> {
+  if (run.status !== 'completed' && run.status !== 'awaiting-review') return [];
+  const saved = await loadInactivityPolicy();
+  return outdatedReasons(
+    { policyVersion: run.policyVersion, at: run.finishedAt ?? run.updatedAt },
+    { policyVersion: saved.state === 'ok' ? saved.updatedAt : null, now },
+  );
 }
 
 export async function runReport(
+  ctx: AdminContext,
   payload: InactivityRunsReportPayload,
 ): Promise<Reply<InactivityRunsReportView>> {
   let runId = payload.runId;
@@ -215,9 +246,10 @@ export async function runReport(
     ...(payload.cursor ? { cursor: payload.cursor } : {}),
     ...(payload.limit ? { limit: payload.limit } : {}),
   });
-  if (!page) return payload.runId ? fail('not-found', `There is no run ${runId}.`) : ok(null);
+  if (!page) return payload.runId ? fail('not-found', `There is no such run (${runName(runId)}).`) : ok(null);
   return ok({
     run: runView(page.run),
+    outdated: await reportOutdated(page.run, ctx.deps.now()),
     entries: page.entries,
     ...(page.cursor ? { cursor: page.cursor } : {}),
   });
@@ -227,9 +259,14 @@ export async function runActions(
   runId: string,
   options: { cursor?: string; limit?: number },
 ): Promise<Reply<ActionRowsView>> {
-  if (!(await getInactivityRun(runId))) return fail('not-found', `There is no run ${runId}.`);
+  const run = await getInactivityRun(runId);
+  if (!run) return fail('not-found', `There is no such run (${runName(runId)}).`);
   const page = await getInactivityRunActions(runId, options);
-  return ok({ rows: page.rows.map(rowView), ...(page.cursor ? { cursor: page.cursor } : {}) });
+  const names = namesOf(run);
+  return ok({
+    rows: page.rows.map((row) => rowView(row, names)),
+    ...(page.cursor ? { cursor: page.cursor } : {}),
+  });
 }
 
 export async function reviewQueue(options: {
@@ -245,7 +282,7 @@ export async function reviewQueue(options: {
   });
   return ok({
     run: runView(run),
-    rows: page.rows.map(rowView),
+    rows: page.rows.map((row) => rowView(row, namesOf(run))),
     ...(page.cursor ? { cursor: page.cursor } : {}),
   });
 }
@@ -262,7 +299,7 @@ export async function approveReview(
         ok: false,
         error: siteAdminsOnly(
           ctx.role,
-          `approve run ${payload.runId}: it suspends accounts for ${suspending.join(', ')}, which is organization-wide`,
+          `approve ${runName(payload.runId)}: it suspends accounts for ${suspending.join(', ')}, which is organization-wide`,
         ),
       };
   }
@@ -285,7 +322,7 @@ export async function restoreUser(
   ctx: AdminContext,
   payload: { runId: string; accountId: string },
 ): Promise<Reply<RestoreUserView>> {
-  if (!(await getInactivityRun(payload.runId))) return fail('not-found', `There is no run ${payload.runId}.`);
+  if (!(await getInactivityRun(payload.runId))) return fail('not-found', `There is no such run (${runName(payload.runId)}).`);
   try {
     const result = await restoreInactivityUser(ctx.deps, { ...payload, by: ctx.accountId });
     return ok({ restored: result.restored, message: result.message });

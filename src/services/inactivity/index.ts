@@ -35,6 +35,7 @@ export {
   getInactivityRunActions,
   getInactivityRunReport,
   listInactivityRuns,
+  pageInactivityRuns,
   type ReportEntry,
   type RunReportPage,
 } from './run-queries';

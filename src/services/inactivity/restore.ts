@@ -1,5 +1,6 @@
 // Undo: puts back exactly what a run removed (the groups it took a user out of, a suspension it made), for one
 // user right away or for a whole run through the queue. Audited; safe to repeat (nothing is put back twice).
+import { runName, RunName } from '../../shared/run-names';
 import { AtlassianApiError } from '../../clients/api-error';
 import {
   planRestore,
@@ -85,8 +86,8 @@ function auditRestore(
         target: 'account',
         targetName: 'Atlassian account',
         reason: result.accountRestored
-          ? `Suspension made by run ${row.runId} undone by ${result.by}.`
-          : `Undoing the suspension made by run ${row.runId} failed: ${result.failures.join(' ')}`,
+          ? `Suspension made by ${runName(row.runId)} undone by ${result.by}.`
+          : `Undoing the suspension made by ${runName(row.runId)} failed: ${result.failures.join(' ')}`,
         outcome: result.accountRestored ? 'success' : 'failed',
       });
     } else {
@@ -98,7 +99,7 @@ function auditRestore(
         target: step.products.join(','),
         targetName: `groups ${step.groupIds.join(', ')}`,
         reason:
-          `Re-added to ${done.length > 0 ? done.join(', ') : 'no group'} (removed by run ${row.runId}) by ${result.by}.` +
+          `Re-added to ${done.length > 0 ? done.join(', ') : 'no group'} (removed by ${runName(row.runId)}) by ${result.by}.` +
           (failed ? ` Not done: ${result.failures.join(' ')}` : '') +
           (plan.skipped.length > 0 ? ` ${plan.skipped.map((s) => s.message).join(' ')}` : ''),
         outcome: failed ? 'failed' : 'success',
@@ -209,7 +210,7 @@ export async function restoreInactivityUser(
   if (rows.length === 0)
     return {
       restored: [],
-      message: `Nothing to restore for ${request.accountId}${request.runId ? ` in run ${request.runId}` : ''}: the app has no removal or suspension of theirs on record that is not already undone.`,
+      message: `Nothing to restore for ${request.accountId}${request.runId ? ` in ${runName(request.runId)}` : ''}: the app has no removal or suspension of theirs on record that is not already undone.`,
     };
   const env = await restoreEnv(deps, tuning);
   const restored: RestoreOutcome[] = [];
@@ -231,16 +232,16 @@ export async function restoreInactivityRun(
   request: { runId: string; by: string },
 ): Promise<RestoreRunResult> {
   const run = await getRun(request.runId);
-  if (!run) return { queued: false, reason: `There is no run ${request.runId}.` };
+  if (!run) return { queued: false, reason: `There is no such run (${runName(request.runId)}).` };
   if (run.mode !== 'live')
     return { queued: false, reason: 'A dry run changed nothing: there is nothing to restore.' };
   if (!FINISHED_RUN_STATUSES.includes(run.status))
     return {
       queued: false,
-      reason: `Run ${run.id} is still ${run.status}; restore it once it has finished.`,
+      reason: `${RunName(run.id)} is still ${run.status.replace('-', ' ')}; restore it once it has finished.`,
     };
   if (run.restore?.status === 'queued')
-    return { queued: false, reason: `A restore of run ${run.id} is already under way.` };
+    return { queued: false, reason: `A restore of ${runName(run.id)} is already under way.` };
   const now = deps.now();
   await updateRun(run.id, (current) => ({
     ...current,

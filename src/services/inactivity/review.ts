@@ -1,5 +1,6 @@
 // An admin's answer to a run the brake held: approve all, some accounts, or none. Approved actions are then
 // carried out after reconfirmation on fresh facts; the rest are dropped and audited as not approved.
+import { runName, RunName } from '../../shared/run-names';
 import { approveReview, type ReviewApproval } from '../../domain/inactivity';
 import { clearPendingReview, getRun, updateRun } from '../../storage/inactivity-run-repository';
 import type { StoredReview } from '../../storage/inactivity-run-types';
@@ -46,9 +47,9 @@ export async function approveInactivityReview(
   request: { runId: string; approval: unknown; by: string },
 ): Promise<ApproveResult> {
   const run = await getRun(request.runId);
-  if (!run) return { ok: false, reason: `There is no run ${request.runId}.` };
+  if (!run) return { ok: false, reason: `There is no such run (${runName(request.runId)}).` };
   if (run.status !== 'awaiting-review')
-    return { ok: false, reason: `Run ${run.id} is ${run.status}, not waiting for a review.` };
+    return { ok: false, reason: `${RunName(run.id)} is ${run.status.replace('-', ' ')}, not waiting for a review.` };
   const approval = parseApproval(request.approval);
   if ('error' in approval) return { ok: false, reason: approval.error };
 
@@ -66,7 +67,7 @@ export async function approveInactivityReview(
   const updated = await updateRun(run.id, (current) =>
     current.status === 'awaiting-review' ? { ...current, review, status: 'executing', updatedAt: now } : null,
   );
-  if (!updated) return { ok: false, reason: `Run ${run.id} was answered already.` };
+  if (!updated) return { ok: false, reason: `${RunName(run.id)} was answered already.` };
   await clearPendingReview(run.id);
   const what =
     approval.approve === 'all'

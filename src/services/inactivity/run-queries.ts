@@ -21,6 +21,18 @@ export async function listInactivityRuns(options: { limit?: number } = {}): Prom
   return Promise.all(runs.map(withLiveProgress));
 }
 
+/** One page of runs in the order asked for, and how many there are in all. */
+export async function pageInactivityRuns(options: {
+  offset: number;
+  limit: number;
+  order: 'newest' | 'oldest';
+}): Promise<{ runs: InactivityRun[]; total: number }> {
+  const all = await listRuns();
+  const ordered = options.order === 'newest' ? all : [...all].reverse();
+  const page = ordered.slice(options.offset, options.offset + options.limit);
+  return { runs: await Promise.all(page.map(withLiveProgress)), total: all.length };
+}
+
 export async function getInactivityRun(runId: string): Promise<InactivityRun | undefined> {
   const run = await getRun(runId);
   return run ? withLiveProgress(run) : undefined;

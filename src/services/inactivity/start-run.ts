@@ -1,6 +1,7 @@
 // Starting a run (the daily schedule, or an admin's dry run): preconditions, the one-run-at-a-time lock, the
 // site's products, licence group names and admin groups learned once, the policy frozen for the run, and the
 // first step (the licence-grant history) enqueued.
+import { runName, RunName } from '../../shared/run-names';
 import { AtlassianApiError } from '../../clients/api-error';
 import type { JiraClient } from '../../clients/jira-client';
 import {
@@ -68,14 +69,17 @@ export function runIdFor(at: number, mode: InactivityRunMode): string {
   return `${stamp}-${mode === 'live' ? 'live' : 'dry'}`;
 }
 
-type PolicyChoice = { policy: InactivityPolicy } | { problem: string; errors?: readonly PolicyFieldError[] };
+/** The policy a run decides with, and when it was saved (null: a draft): a report names what it used. */
+type PolicyChoice =
+  | { policy: InactivityPolicy; version: number | null }
+  | { problem: string; errors?: readonly PolicyFieldError[] };
 
 async function choosePolicy(request: StartRunRequest): Promise<PolicyChoice> {
   if (request.draftPolicy !== undefined) {
     if (request.mode !== 'dry-run') return { problem: 'Only a dry run can use a policy that is not saved.' };
     const result = validateInactivityPolicy(request.draftPolicy);
     if (!result.ok) return { problem: 'The draft policy is invalid.', errors: result.errors };
-    return { policy: result.policy };
+    return { policy: result.policy, version: null };
   }
   const loaded = await loadInactivityPolicy();
   if (loaded.state === 'none')
@@ -83,7 +87,7 @@ async function choosePolicy(request: StartRunRequest): Promise<PolicyChoice> {
       problem: 'No inactivity policy has been saved yet: nothing is decided until an admin saves one.',
     };
   if (loaded.state === 'invalid') return { problem: loaded.problem };
-  return { policy: loaded.policy };
+  return { policy: loaded.policy, version: loaded.updatedAt };
 }
 
 /** Why the Admin API is not usable, naming what is missing; undefined when it is. */
@@ -231,7 +235,7 @@ async function takeLock(runId: string, now: number, tuning: SweepTuning) {
     await failRun(
       holder.id,
       now,
-      `It stopped making progress (nothing happened for ${hours} hours, last at user ${progress?.nextStartAt ?? 0}); run ${runId} took over. Nothing it had not yet done was done.`,
+      `It stopped making progress (nothing happened for ${hours} hours, last at user ${progress?.nextStartAt ?? 0}); ${runName(runId)} took over. Nothing it had not yet done was done.`,
     );
   }
   if (!(await breakStaleRunLock(lock.runId))) return busy(holder);
@@ -242,7 +246,7 @@ function busy(holder: InactivityRun | undefined) {
   return {
     ok: false as const,
     reason: holder
-      ? `Run ${holder.id} is still ${holder.status} (started ${new Date(holder.startedAt).toISOString()}); runs share the Admin API budget, so one runs at a time.`
+      ? `${RunName(holder.id)} is still ${holder.status.replace('-', ' ')}; runs share the Admin API budget, so one runs at a time.`
       : 'Another run has just started.',
     ...(holder ? { activeRunId: holder.id } : {}),
   };
@@ -261,7 +265,7 @@ export async function startInactivityRun(
     if (waiting?.status === 'awaiting-review')
       return {
         status: 'not-started',
-        reason: `Run ${waiting.id} is waiting for an admin's review; no new clean-up run starts until it is answered.`,
+        reason: `${RunName(waiting.id)} is waiting for an admin's review; no new clean-up run starts until it is answered.`,
         activeRunId: waiting.id,
       };
   }
@@ -311,6 +315,7 @@ export async function startInactivityRun(
     const catalogue = withPolicyProducts(siteCatalogue, policy);
     const run: InactivityRun = {
       ...newRun(request, runId, now, deps.cloudId),
+      policyVersion: choice.version,
       siteAris,
       catalogue: plainCatalogue(catalogue),
       adminGroupIds: [...new Set([...siteAdminGroups, ...adminGroups])],
@@ -319,7 +324,7 @@ export async function startInactivityRun(
     await putRunPolicy(runId, policy);
     if (!(await createRun(run))) {
       await releaseActiveRunLock(runId);
-      return { status: 'not-started', reason: `Run ${runId} was started already.`, activeRunId: runId };
+      return { status: 'not-started', reason: `${RunName(runId)} was started already.`, activeRunId: runId };
     }
     created = true;
     await recordAudit([

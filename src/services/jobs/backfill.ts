@@ -78,11 +78,17 @@ function audit(
   });
 }
 
-export async function startJob(kind: JobKind, startedBy: string, deps: RuntimeDeps): Promise<JobRecord> {
+export async function startJob(
+  kind: JobKind,
+  startedBy: string,
+  deps: RuntimeDeps,
+  rulesVersion?: string,
+): Promise<JobRecord> {
   const id = `${kind}-${deps.now()}-${randomUUID().slice(0, 8)}`;
   if (!(await claimActiveJob(kind, id)))
     throw new JobConflictError(kind, (await activeJobId(kind)) ?? 'unknown');
   const job: JobRecord = {
+    ...(rulesVersion !== undefined ? { rulesVersion } : {}),
     id,
     kind,
     dryRun: kind === 'preview',
@@ -359,5 +365,7 @@ export async function jobProgress(jobId: string): Promise<JobProgress | undefine
     message: job.message,
     gains: impacts((r) => r.gains),
     losses: impacts((r) => r.losses),
+    rulesVersion: job.rulesVersion ?? null,
+    outdated: [],
   };
 }

@@ -65,10 +65,16 @@ export const inactivityDryRunStartSchema: z.ZodType<InactivityDryRunStartPayload
 
 export const inactivityRunsListSchema = z.strictObject({
   limit: z.number().int().min(1).max(100).optional(),
+  /** Runs to skip in the chosen order (paging). */
+  offset: z.number().int().min(0).max(1000).optional(),
+  /** newest (the default) or oldest first. */
+  order: z.enum(['newest', 'oldest']).optional(),
 });
 export type InactivityRunsListPayload = z.infer<typeof inactivityRunsListSchema>;
 export interface InactivityRunsListView {
   runs: InactivityRunView[];
+  /** Runs in all, for paging. */
+  total: number;
 }
 
 export const inactivityRunsGetSchema = z.strictObject({ runId: opaqueId });

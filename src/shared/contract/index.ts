@@ -28,7 +28,7 @@ export * from './session';
 export * from './settings';
 export type * from '../inactivity-views';
 export type { AppSettings, SecretName, SecretStatus } from '../settings';
-export type { JobProgress } from '../jobs';
+export type { GrantImpact, JobProgress, OutdatedReason } from '../jobs';
 
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void
   ? I

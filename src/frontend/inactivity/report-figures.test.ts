@@ -1,0 +1,58 @@
+// The dry-run report's figures add up: each product's outcome columns sum to the users it checked (every user
+// checked), the totals row is the products' sum and equals the report's own totals, and hidden columns are empty.
+import { decideForUser, summarizeDecisions } from '../../domain/inactivity';
+import {
+  CONFLUENCE,
+  JIRA,
+  day,
+  heldProduct,
+  productPolicy,
+  testPolicy,
+  userAt,
+} from '../../domain/inactivity/test-builders';
+import { OUTCOME_COLUMNS, reportFigures } from './report-figures';
+
+it('adds up: product rows to users checked, the totals row to the report totals', () => {
+  const now = day(120);
+  const policy = testPolicy({
+    confluence: { warnDaysBefore: 0 },
+    exclusions: { accountIds: ['excluded'] },
+  });
+  const held = (lastActive: number | null, group: string) =>
+    heldProduct({ lastActiveAt: lastActive === null ? null : day(lastActive), licenceGroupIds: [group] });
+  const users = [
+    userAt(now, {
+      accountId: 'active',
+      products: { [JIRA]: held(119, 'g-jira'), [CONFLUENCE]: held(110, 'g-conf') },
+    }),
+    userAt(now, {
+      accountId: 'idle',
+      products: { [JIRA]: held(1, 'g-jira'), [CONFLUENCE]: held(1, 'g-conf') },
+    }),
+    userAt(now, { accountId: 'jira-only', products: { [JIRA]: held(20, 'g-jira') } }),
+    userAt(now, { accountId: 'nothing', products: {} }),
+    userAt(now, { accountId: 'excluded', products: { [JIRA]: held(1, 'g-jira') } }),
+    userAt(now, { accountId: 'never', products: { [CONFLUENCE]: held(null, 'g-conf') } }),
+  ];
+  const { brake: _brake, ...summary } = summarizeDecisions(
+    users.map((u) => decideForUser(u, policy, now)),
+    { policy },
+  );
+  const figures = reportFigures(summary);
+
+  expect(figures.products.map((p) => p.name).sort()).toEqual(['Confluence', 'Jira']);
+  for (const product of figures.products) {
+    const columns = OUTCOME_COLUMNS.reduce((n, [key]) => n + product.byOutcome[key], 0);
+    expect(columns).toBe(product.checked);
+    // Every user is decided once per enabled product, with or without it.
+    expect(product.checked).toBe(summary.users);
+    expect(product.holding).toBeLessThanOrEqual(product.checked - product.byOutcome['no-access']);
+  }
+  expect(figures.totals.byOutcome).toEqual(summary.totals);
+  expect(figures.totals.checked).toBe(figures.products.reduce((n, p) => n + p.checked, 0));
+  expect(figures.totals.seatsFreed).toBe(summary.products.reduce((n, p) => n + p.seatsFreed, 0));
+  // The columns shown hold every user: hiding the empty ones loses nobody.
+  const shown = figures.columns.reduce((n, [key]) => n + figures.totals.byOutcome[key], 0);
+  expect(shown).toBe(figures.totals.checked);
+  expect(figures.columns.map(([key]) => key)).toContain('no-access');
+});

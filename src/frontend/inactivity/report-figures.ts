@@ -1,0 +1,66 @@
+// A run report's figures as the page shows them, built so they add up: every outcome has a column, each
+// product's columns sum to the users it checked, and the totals row is the sum of the product rows.
+import type { DecisionOutcome } from '../../domain/inactivity';
+import type { RunSummaryView } from '../../shared/contract';
+
+/** Every outcome a decision can have, in the order an admin reads them, with its column label. */
+export const OUTCOME_COLUMNS: readonly (readonly [DecisionOutcome, string])[] = [
+  ['act', 'Act now'],
+  ['blocked', 'Blocked'],
+  ['warn', 'Warn'],
+  ['still-in-grace', 'In notice period'],
+  ['cancel-warning', 'Warning cancelled'],
+  ['active', 'Active'],
+  ['unknown-activity', 'Activity unknown'],
+  ['excluded', 'Excluded'],
+  ['already-acted', 'Already done'],
+  ['no-access', 'No access'],
+];
+
+export interface ProductFigures {
+  readonly product: string;
+  readonly name: string;
+  readonly byOutcome: Readonly<Record<DecisionOutcome, number>>;
+  /** Users decided for this product: the sum of its outcome columns. */
+  readonly checked: number;
+  /** Users who hold the product on this site (the inactivity histogram's total). */
+  readonly holding: number;
+  readonly seatsFreed: number;
+}
+
+export interface ReportFigures {
+  readonly products: readonly ProductFigures[];
+  readonly totals: ProductFigures;
+  /** Outcome columns worth showing: those with a user in some product (hidden columns are all zero). */
+  readonly columns: readonly (readonly [DecisionOutcome, string])[];
+}
+
+function zeroes(): Record<DecisionOutcome, number> {
+  return Object.fromEntries(OUTCOME_COLUMNS.map(([key]) => [key, 0])) as Record<DecisionOutcome, number>;
+}
+
+export function reportFigures(summary: RunSummaryView): ReportFigures {
+  const products = summary.products.map((p): ProductFigures => {
+    const byOutcome = zeroes();
+    for (const [key] of OUTCOME_COLUMNS) byOutcome[key] = p.outcomes[key] ?? 0;
+    return {
+      product: p.product,
+      name: p.displayName,
+      byOutcome,
+      checked: OUTCOME_COLUMNS.reduce((n, [key]) => n + byOutcome[key], 0),
+      holding: Object.values(p.histogram).reduce((n, v) => n + v, 0),
+      seatsFreed: p.seatsFreed,
+    };
+  });
+  const byOutcome = zeroes();
+  for (const p of products) for (const [key] of OUTCOME_COLUMNS) byOutcome[key] += p.byOutcome[key];
+  const totals: ProductFigures = {
+    product: '',
+    name: 'All products',
+    byOutcome,
+    checked: products.reduce((n, p) => n + p.checked, 0),
+    holding: products.reduce((n, p) => n + p.holding, 0),
+    seatsFreed: products.reduce((n, p) => n + p.seatsFreed, 0),
+  };
+  return { products, totals, columns: OUTCOME_COLUMNS.filter(([key]) => byOutcome[key] > 0) };
+}

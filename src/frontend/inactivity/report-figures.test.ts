@@ -6,7 +6,6 @@ import {
   JIRA,
   day,
   heldProduct,
-  productPolicy,
   testPolicy,
   userAt,
 } from '../../domain/inactivity/test-builders';

@@ -18,7 +18,7 @@ let env: InactivityEnv;
 afterEach(() => env.app.close());
 
 /** Erin last used Jira on day 0: warned on day 83 (90 days, 7 days' notice), due on day 90. */
-async function idleErin(): Promise<string> {
+function idleErin(): string {
   const erin = invite(env, 'erin');
   env.app.site.recordActivity(erin, JIRA, T0);
   return erin;
@@ -26,7 +26,7 @@ async function idleErin(): Promise<string> {
 
 it('by default leaves a user whose warning reached nobody alone, lists them, and warns them once a channel is set', async () => {
   env = await startEnv();
-  const erin = await idleErin();
+  const erin = idleErin();
   await savePolicy(env, { notifications: {} });
 
   setDay(env, 84);
@@ -60,7 +60,7 @@ it('by default leaves a user whose warning reached nobody alone, lists them, and
 
 it('acts on a user nobody told only when the saved policy says an admin confirmed it', async () => {
   env = await startEnv();
-  const erin = await idleErin();
+  const erin = idleErin();
   await savePolicy(env, { notifications: { actWhenNotTold: true } });
   setDay(env, 84);
   await dailyRun(env);

@@ -4,6 +4,7 @@
 // every tab and the console land in test/e2e/screenshots/.
 import { rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import { AccessibilityAudit } from './support/accessibility';
 import { launchChromium } from './support/browser';
 import { startEmulator, type EmulatorProcess } from './support/emulator-process';
 import { SCREENSHOT_DIR, poll, visible, watchPage, type PageWatch } from './support/page-watch';
@@ -13,6 +14,11 @@ const ADMIN = 'Avery Admin';
 const STARTER = { email: 'new.starter@acme.example', name: 'New Starter' };
 const RULE = { name: 'Acme engineers', domain: 'acme.example', group: 'jira-developers' };
 const PROVISIONING_TIMEOUT_MS = 60_000;
+/** The sizes every tab is checked and photographed at: a laptop and a small (tablet-like) screen. */
+const VIEWPORTS = [
+  { width: 1440, height: 900 },
+  { width: 1024, height: 768 },
+] as const;
 
 let emulator: EmulatorProcess | undefined;
 let browser: Browser | undefined;
@@ -197,4 +203,21 @@ it('grants a JIT-provisioned user the group a rule names, and shows it in the Au
     await watch.assertHealthy('the Inactivity tab');
     await watch.screenshot('tab-inactivity');
   });
+
+  await watch.step(
+    'every tab, at 1440×900 and at 1024×768, to have no serious or critical accessibility violation',
+    async () => {
+      const audit = new AccessibilityAudit();
+      for (const viewport of VIEWPORTS) {
+        await page.setViewportSize(viewport);
+        for (const tab of TAB_NAMES) {
+          await preview.openTab(tab);
+          const size = `${viewport.width}x${viewport.height}`;
+          await watch.screenshot(`${tab}-${size}`);
+          await audit.check(page, `the ${tab} tab`);
+          await watch.assertHealthy(`the ${tab} tab at ${size}`);
+        }
+      }
+    },
+  );
 });

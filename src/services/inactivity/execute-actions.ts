@@ -141,7 +141,7 @@ function auditFor(ctx: RunContext, row: ActionRow, result: ActionResult): Inacti
     target,
     targetName:
       result.kind === 'remove-licence' && result.removedGroupIds.length > 0
-        ? `${names} (groups ${result.removedGroupIds.join(', ')})`
+        ? `${names} (groups ${result.removedGroupIds.map((g) => ctx.run.licenceGroupNames?.[g] ?? g).join(', ')})`
         : names,
     reason: result.reason,
     outcome: result.outcome === 'done' ? 'success' : result.outcome === 'failed' ? 'failed' : 'skipped',

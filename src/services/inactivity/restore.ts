@@ -19,6 +19,7 @@ import {
   FINISHED_RUN_STATUSES,
   type ActionRestoreResult,
   type ActionRow,
+  type InactivityRun,
 } from '../../storage/inactivity-run-types';
 import { loadSettings } from '../../storage/settings-repository';
 import { buildApiClients, type ApiClients } from '../api-clients';
@@ -69,10 +70,26 @@ async function currentState(env: RestoreEnv, accountId: string): Promise<Account
   };
 }
 
+/** How the audit names a run's groups and products: the names the run read, the id only when it had none. */
+interface RunNames {
+  readonly group: (groupId: string) => string;
+  readonly product: (key: string) => string;
+}
+
+function runNames(run: InactivityRun | null): RunNames {
+  const groups = run?.licenceGroupNames ?? {};
+  const products = new Map((run?.catalogue ?? []).map((p) => [p.key, p.displayName]));
+  return {
+    group: (groupId) => groups[groupId] ?? `a group no longer named (${groupId})`,
+    product: (key) => products.get(key) ?? key,
+  };
+}
+
 function auditRestore(
   row: ActionRow,
   plan: RestorePlan,
   result: ActionRestoreResult,
+  names: RunNames,
 ): InactivityAuditInput[] {
   const base = { runId: row.runId, at: result.at, accountId: row.accountId, actor: result.by };
   const failed = result.failures.length > 0;
@@ -86,20 +103,20 @@ function auditRestore(
         target: 'account',
         targetName: 'Atlassian account',
         reason: result.accountRestored
-          ? `Suspension made by ${runName(row.runId)} undone by ${result.by}.`
+          ? `Suspension made by ${runName(row.runId)} undone.`
           : `Undoing the suspension made by ${runName(row.runId)} failed: ${result.failures.join(' ')}`,
         outcome: result.accountRestored ? 'success' : 'failed',
       });
     } else {
-      const done = step.groupIds.filter((g) => result.regrantedGroupIds.includes(g));
+      const done = step.groupIds.filter((g) => result.regrantedGroupIds.includes(g)).map(names.group);
       entries.push({
         ...base,
         fact: `restore-groups-${result.at}`,
         action: 'access-restored',
         target: step.products.join(','),
-        targetName: `groups ${step.groupIds.join(', ')}`,
+        targetName: step.products.map(names.product).join(', '),
         reason:
-          `Re-added to ${done.length > 0 ? done.join(', ') : 'no group'} (removed by ${runName(row.runId)}) by ${result.by}.` +
+          `Re-added to ${done.length > 0 ? done.join(', ') : 'no group'} (removed by ${runName(row.runId)}).` +
           (failed ? ` Not done: ${result.failures.join(' ')}` : '') +
           (plan.skipped.length > 0 ? ` ${plan.skipped.map((s) => s.message).join(' ')}` : ''),
         outcome: failed ? 'failed' : 'success',
@@ -184,7 +201,7 @@ async function restoreRow(
     restore: result,
   };
   await transitionActionRow(finished, ['restoring'], owner);
-  await recordAudit(auditRestore(row, plan, result));
+  await recordAudit(auditRestore(row, plan, result, runNames(await getRun(row.runId))));
   return outcome(failures.length > 0 ? 'failed' : 'restored', {
     regrantedGroupIds: regranted,
     accountRestored,

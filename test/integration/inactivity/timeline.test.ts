@@ -74,6 +74,7 @@ describe('a 90-day Jira clean-up with 7 days of warning', () => {
         outcome: 'success',
         target: JIRA,
         runId: day90?.id,
+        targetName: 'Jira (groups jira-software-users)',
         reason: expect.stringMatching(
           /Last active in Jira on 2026-01-05 \(90 days ago\); warned on 2026-03-29.*Removed from/,
         ) as unknown,
@@ -103,8 +104,14 @@ describe('a 90-day Jira clean-up with 7 days of warning', () => {
     ]);
     expect(env.app.groupNamesOf(alice)).toEqual(groupsBefore);
     expect(await jiraSeatsUsed(env)).toBe(seatsBefore);
+    // The audit names the group and the product, and the actor column names the admin (not the reason).
     expect(await auditOf(env, { accountId: alice, action: 'access-restored' })).toEqual([
-      expect.objectContaining({ outcome: 'success', actor: env.admin }),
+      expect.objectContaining({
+        outcome: 'success',
+        actor: env.admin,
+        targetName: 'Jira',
+        reason: expect.stringMatching(/^Re-added to jira-software-users \(removed by the run of /) as unknown,
+      }),
     ]);
     const again = await env.inApp((deps) => restoreInactivityUser(deps, { accountId: alice, by: env.admin }));
     expect(again.restored).toEqual([]);

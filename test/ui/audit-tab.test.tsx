@@ -7,6 +7,7 @@ import { viewers } from './support/personas';
 import { appendAudit } from '../../src/storage/audit-repository';
 import type { AuditEntry } from '../../src/shared/audit';
 import { AUDIT_CSV_COLUMNS } from '../../src/shared/contract';
+import { formatCompactWhen } from '../../src/frontend/common/format';
 
 const DAY = 86_400_000;
 const START = Date.UTC(2026, 2, 1, 12);
@@ -109,5 +110,39 @@ it('filters, pages and exports the audit log', async () => {
     await page.waitFor((doc) => rowsOf(doc).join() === first.join(), 'page 1 again');
   } finally {
     await page.close();
+  }
+});
+
+it('says the log is empty rather than filtered, dates entries compactly, and names who acted', async () => {
+  const fresh = AppHarness.start();
+  const { siteAdmin, jiraAdmin } = viewers(fresh);
+  const page = AdminPage.open(fresh, siteAdmin);
+  try {
+    await page.openTab('Audit');
+    await page.waitFor((doc) => hasText(doc, 'Nothing recorded yet'), 'the empty-log state');
+    expect(hasText(page.doc, 'Nothing matches these filters')).toBe(false);
+
+    await fresh.inApp(async () => {
+      await appendAudit({ ...entry(1, [jiraAdmin]), actor: siteAdmin, action: 'settings-changed' });
+      await appendAudit({ ...entry(2, [jiraAdmin]), id: 'ui-entry-auto', ruleId: '' });
+    });
+    await page.openTab('Overview');
+    await page.openTab('Audit');
+    await page.waitFor((doc) => rowsOf(doc).length === 2, 'the two entries');
+    const table = byTestId(page.doc, 'audit-table')!;
+    // A person is shown as a User; a group removal no person or rule made is the app's provisioning.
+    expect(ofType(table, 'User').map((u) => u.props.accountId)).toContain(siteAdmin);
+    expect(textOf(table)).toContain('The app (provisioning)');
+    // A compact date per cell (`1 Mar 18:00` this year), the full one in its tooltip.
+    const at = entry(1, [jiraAdmin]).at;
+    expect(textOf(table)).toContain(formatCompactWhen(at, Date.now()));
+    expect(ofType(table, 'Tooltip').some((t) => t.props.content === '1 Mar 2026, 18:00 UTC')).toBe(true);
+
+    await page.choose(byTestId(page.doc, 'audit-outcome')!, 'skipped');
+    await page.click(byTestId(page.doc, 'audit-apply')!);
+    await page.waitFor((doc) => hasText(doc, 'Nothing matches these filters'), 'the filtered-empty state');
+  } finally {
+    await page.close();
+    fresh.close();
   }
 });

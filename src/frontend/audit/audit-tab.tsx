@@ -52,7 +52,12 @@ export function AuditTab() {
           <Loading what="the audit log" />
         ) : null
       ) : (
-        <AuditTable entries={page.state.value.entries} ruleNames={ruleNames} />
+        <AuditTable
+          entries={page.state.value.entries}
+          ruleNames={ruleNames}
+          filtered={Object.keys(filters).length > 0}
+          now={Date.now()}
+        />
       )}
       <Inline space="space.100" alignBlock="center">
         <Button isDisabled={cursors.length === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>

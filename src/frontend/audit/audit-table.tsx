@@ -1,7 +1,8 @@
-// One page of audit entries: when, who, what, on what, which rule, the outcome and the reason.
-import { DynamicTable, EmptyState, Lozenge, Text, User } from '@forge/react';
+// One page of audit entries: when, who acted, whom it is about, what, on what, the outcome and the reason.
+import { DynamicTable, EmptyState, Lozenge, Text, Tooltip, User } from '@forge/react';
 import type { AuditEntry } from '../../shared/audit';
-import { formatWhen } from '../common/format';
+import { formatCompactWhen, formatWhen } from '../common/format';
+import { auditActor } from './audit-actor';
 import { humanize } from './audit-filter-state';
 
 const OUTCOME = {
@@ -11,38 +12,81 @@ const OUTCOME = {
   'dry-run': 'inprogress',
 } as const;
 
+function Actor({ entry, ruleNames }: { entry: AuditEntry; ruleNames: ReadonlyMap<string, string> }) {
+  const actor = auditActor(entry, ruleNames);
+  if (actor.kind === 'person') return <User accountId={actor.accountId} />;
+  if (actor.kind === 'rule')
+    return (
+      <Tooltip content={`Rule id ${actor.ruleId}`}>
+        <Text>{actor.label}</Text>
+      </Tooltip>
+    );
+  return <Text>{actor.label}</Text>;
+}
+
 export function AuditTable({
   entries,
   ruleNames,
+  filtered,
+  now,
 }: {
   entries: readonly AuditEntry[];
   ruleNames: ReadonlyMap<string, string>;
+  /** Whether any filter is set: an empty page then means "nothing matches", else "nothing yet". */
+  filtered: boolean;
+  now: number;
 }) {
   if (entries.length === 0)
-    return <EmptyState header="No audit entries" description="Nothing matches these filters." />;
+    return filtered ? (
+      <EmptyState
+        header="Nothing matches these filters"
+        description="Widen the dates or clear a filter to see more."
+      />
+    ) : (
+      <EmptyState
+        header="Nothing recorded yet"
+        description="Every access the app grants or removes, every rule, setting and policy change, and every inactivity run is recorded here."
+      />
+    );
   return (
     <DynamicTable
       caption="Audit log"
       testId="audit-table"
       head={{
         cells: [
-          { key: 'at', content: 'When (UTC)' },
-          { key: 'user', content: 'User' },
-          { key: 'action', content: 'Action' },
-          { key: 'target', content: 'On' },
-          { key: 'rule', content: 'Rule' },
-          { key: 'outcome', content: 'Outcome' },
+          { key: 'at', content: 'When (UTC)', width: 11 },
+          { key: 'who', content: 'Who', width: 14 },
+          { key: 'user', content: 'User', width: 14 },
+          { key: 'action', content: 'Action', width: 11 },
+          { key: 'target', content: 'On', width: 14 },
+          { key: 'outcome', content: 'Outcome', width: 9 },
           { key: 'reason', content: 'Reason' },
         ],
       }}
       rows={entries.map((e) => ({
         key: e.id,
         cells: [
-          { key: 'at', content: formatWhen(e.at) },
-          { key: 'user', content: e.accountId ? <User accountId={e.accountId} /> : <Text>app-wide</Text> },
+          {
+            key: 'at',
+            content: (
+              <Tooltip content={formatWhen(e.at)}>
+                <Text>{formatCompactWhen(e.at, now)}</Text>
+              </Tooltip>
+            ),
+          },
+          { key: 'who', content: <Actor entry={e} ruleNames={ruleNames} /> },
+          { key: 'user', content: e.accountId ? <User accountId={e.accountId} /> : <Text>—</Text> },
           { key: 'action', content: humanize(e.action) },
-          { key: 'target', content: e.targetName || e.target },
-          { key: 'rule', content: e.ruleId ? (ruleNames.get(e.ruleId) ?? e.ruleId) : '—' },
+          {
+            key: 'target',
+            content: e.targetName ? (
+              <Tooltip content={e.target}>
+                <Text>{e.targetName}</Text>
+              </Tooltip>
+            ) : (
+              <Text>{e.target}</Text>
+            ),
+          },
           {
             key: 'outcome',
             content: <Lozenge appearance={OUTCOME[e.outcome]}>{humanize(e.outcome)}</Lozenge>,

@@ -1,5 +1,6 @@
-// CSV export of the filtered audit log. UI Kit cannot download files, so the page fetches the CSV in chunks
-// and shows it ready to copy into a .csv file.
+// CSV export of the filtered audit log. A UI Kit page cannot hand the browser a file (no download link or
+// file API reaches it, and a public web trigger would serve the log to anyone holding its URL), so the page
+// fetches the CSV in chunks and shows it ready to copy, and says why.
 import { useState } from 'react';
 import { Button, CodeBlock, Inline, SectionMessage, Stack, Text } from '@forge/react';
 import type { AuditFilters, ReplyError } from '../../shared/contract';
@@ -62,7 +63,10 @@ export function CsvExport({ filters }: { filters: AuditFilters }) {
       ) : null}
       {result ? (
         <Stack space="space.050">
-          <Text>Copy this text into a file ending in .csv to open it in a spreadsheet.</Text>
+          <Text>
+            Atlassian app pages like this one cannot save a file to your computer, so the export is shown
+            here: copy it into a file ending in .csv to open it in a spreadsheet.
+          </Text>
           <CodeBlock language="text" showLineNumbers={false} text={result.csv} testId="audit-csv" />
         </Stack>
       ) : null}

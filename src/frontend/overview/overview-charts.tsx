@@ -7,6 +7,8 @@ import { runName } from '../../shared/run-names';
 import { withWeekLabels } from './chart-labels';
 
 const half = xcss({ width: '48%', minWidth: '320px' });
+// A drawn chart takes the whole row: twelve weekly date labels need the width to stay apart.
+const whole = xcss({ width: '100%' });
 
 interface ChartSlotProps {
   title: string;
@@ -19,7 +21,7 @@ interface ChartSlotProps {
 function ChartSlot({ title, rows, empty, children }: ChartSlotProps) {
   const drawable = rows.some((r) => r.y > 0);
   return (
-    <Box xcss={half}>
+    <Box xcss={drawable ? whole : half}>
       {drawable ? (
         children
       ) : (

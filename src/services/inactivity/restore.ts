@@ -76,7 +76,7 @@ interface RunNames {
   readonly product: (key: string) => string;
 }
 
-function runNames(run: InactivityRun | null): RunNames {
+function runNames(run: InactivityRun | undefined): RunNames {
   const groups = run?.licenceGroupNames ?? {};
   const products = new Map((run?.catalogue ?? []).map((p) => [p.key, p.displayName]));
   return {

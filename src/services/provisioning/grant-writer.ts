@@ -150,7 +150,7 @@ export function createGrantWriter(
       path.mode === 'org-admin-api'
         ? 'Organization Admin API (org API key)'
         : path.mode === 'impersonate-admin'
-          ? `Jira, acting as site admin ${path.adminAccountId}`
+          ? 'Jira, acting as the site admin chosen in Settings'
           : 'Jira, as the app’s own account',
     add: async (grant, accountId) => {
       await guard.check(grant);

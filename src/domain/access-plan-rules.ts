@@ -67,7 +67,7 @@ export class RuleTexts {
     let text = this.labels.get(ruleId);
     if (text === undefined) {
       const rule = this.rulesById.get(ruleId);
-      text = rule ? `rule "${rule.name}" (${rule.id})` : `rule ${ruleId}`;
+      text = rule ? `rule "${rule.name}"` : `rule ${ruleId}`;
       this.labels.set(ruleId, text);
     }
     return text;
@@ -219,7 +219,7 @@ function prepare(rules: readonly Rule[]): PlannableRules {
       parsed.push(condition.parsed);
     } else {
       problems.push(
-        `Skipped rule "${rule.name}" (${rule.id}): its condition does not parse (${describeRuleErrors(condition.errors.slice(0, 1))})`,
+        `Skipped rule "${rule.name}": its condition does not parse (${describeRuleErrors(condition.errors.slice(0, 1))})`,
       );
     }
   }

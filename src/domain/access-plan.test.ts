@@ -113,13 +113,13 @@ describe('planAccess: adding', () => {
         grantKey: 'group:jira',
         grant: jira,
         ruleIds: ['high', 'low'],
-        reason: 'Granted by rule "Rule high" (high) and 1 more',
+        reason: 'Granted by rule "Rule high" and 1 more',
       },
       {
         grantKey: 'role:10000:10002',
         grant: dev,
         ruleIds: ['low'],
-        reason: 'Granted by rule "Rule low" (low)',
+        reason: 'Granted by rule "Rule low"',
       },
     ]);
     expect(result.unchanged).toEqual([
@@ -127,13 +127,13 @@ describe('planAccess: adding', () => {
         grantKey: 'group:conf',
         grant: conf,
         ruleIds: ['high'],
-        reason: 'Already held; justified by rule "Rule high" (high)',
+        reason: 'Already held; justified by rule "Rule high"',
       },
     ]);
     expect(result.remove).toEqual([]);
     expect(result.reasons).toEqual([
-      'Matches rule "Rule high" (high), priority 1',
-      'Matches rule "Rule low" (low), priority 50',
+      'Matches rule "Rule high", priority 1',
+      'Matches rule "Rule low", priority 50',
     ]);
     expect(result.settled).toBe(true);
   });
@@ -158,7 +158,7 @@ describe('planAccess: adding', () => {
     const result = plan({ rules: [rule('bad', 'user.departmnet -eq "Sales"', [group('g')])] });
     expect(result.add).toEqual([]);
     expect(result.reasons).toEqual([
-      'Skipped rule "Rule bad" (bad): its condition does not parse (Line 1, column 1: Unknown attribute "user.departmnet" — did you mean "user.department"?)',
+      'Skipped rule "Rule bad": its condition does not parse (Line 1, column 1: Unknown attribute "user.departmnet" — did you mean "user.department"?)',
       'No enabled rule matches this user',
     ]);
   });
@@ -188,7 +188,7 @@ describe('planAccess: removing', () => {
         grantKey: 'group:g',
         grant: g,
         ruleIds: ['a'],
-        reason: 'Rule "Rule a" (a) no longer matches and is set to revoke',
+        reason: 'Rule "Rule a" no longer matches and is set to revoke',
       },
     ]);
   });
@@ -196,7 +196,7 @@ describe('planAccess: removing', () => {
   it('removes a ledger grant its rule no longer lists, when set to revoke', () => {
     const result = plan({ rules: [rule('a', 'user.department -eq "Sales"', [group('other')])], ...held });
     expect(result.remove.map((p) => p.reason)).toEqual([
-      'Rule "Rule a" (a) still matches but no longer grants this and is set to revoke',
+      'Rule "Rule a" still matches but no longer grants this and is set to revoke',
     ]);
   });
 
@@ -204,18 +204,18 @@ describe('planAccess: removing', () => {
     [
       'keep',
       [rule('a', 'user.department -eq "Legal"', [g], { onUnmatch: 'keep' })],
-      'Kept: rule "Rule a" (a) no longer matches and is set to keep',
+      'Kept: rule "Rule a" no longer matches and is set to keep',
     ],
     [
       'disabled',
       [rule('a', 'user.department -eq "Legal"', [g], { enabled: false })],
-      'Kept: rule "Rule a" (a) is disabled; disabling pauses a rule, it does not revoke',
+      'Kept: rule "Rule a" is disabled; disabling pauses a rule, it does not revoke',
     ],
     ['deleted', [], 'Kept: rule a was deleted; grants of deleted rules are kept'],
     [
       'unparsable',
       [rule('a', 'user.department -eq', [g])],
-      'Kept: rule "Rule a" (a) has a condition that does not parse',
+      'Kept: rule "Rule a" has a condition that does not parse',
     ],
   ])('keeps a ledger grant when its rule is %s', (_, rules, reason) => {
     const result = plan({ rules, ...held });
@@ -276,7 +276,7 @@ describe('planAccess: exclusive sets', () => {
     const result = plan({ rules, exclusiveSets: [tiers] });
     expect(keys(result.add)).toEqual(['group:gold']);
     expect(result.reasons).toContain(
-      'Exclusive set "Licence tiers": group "Gold" from rule "Rule engineers" (engineers) wins over group "Silver" from rule "Rule everyone" (everyone)',
+      'Exclusive set "Licence tiers": group "Gold" from rule "Rule engineers" wins over group "Silver" from rule "Rule everyone"',
     );
   });
 
@@ -297,7 +297,7 @@ describe('planAccess: exclusive sets', () => {
         grant: silver,
         ruleIds: ['everyone'],
         reason:
-          'Exclusive set "Licence tiers": the user gets group "Gold" from rule "Rule engineers" (engineers) instead',
+          'Exclusive set "Licence tiers": the user gets group "Gold" from rule "Rule engineers" instead',
       },
     ]);
   });

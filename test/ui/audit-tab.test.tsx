@@ -143,6 +143,6 @@ it('says the log is empty rather than filtered, dates entries compactly, and nam
     await page.waitFor((doc) => hasText(doc, 'Nothing matches these filters'), 'the filtered-empty state');
   } finally {
     await page.close();
-    fresh.close();
+    await fresh.close();
   }
 });

@@ -200,7 +200,7 @@ describe('suspension, an organization-wide action', () => {
 
   it('refuses switching to suspension, away from it, and any other change while it is in use', () => {
     expect(suspensionChangeRefusal(policy('remove-licence'), policy('suspend'))).toMatch(
-      /^The policy would suspend accounts for Jira \(jira-software\)\. Suspension is organization-wide/,
+      /^The policy would suspend accounts for Jira\. Suspension is organization-wide/,
     );
     expect(suspensionChangeRefusal(undefined, policy('suspend'))).toMatch(/would suspend/);
     expect(suspensionChangeRefusal(policy('suspend'), policy('remove-licence'))).toMatch(

@@ -6,7 +6,7 @@ import type { InactivityPolicy } from '../inactivity';
 export function suspendingProducts(policy: InactivityPolicy | undefined): string[] {
   return Object.entries(policy?.products ?? {})
     .filter(([, product]) => product.action === 'suspend')
-    .map(([key, product]) => `${product.displayName} (${key})`);
+    .map(([, product]) => product.displayName);
 }
 
 function same(a: unknown, b: unknown): boolean {

@@ -309,7 +309,7 @@ export async function approveReview(
     by: ctx.accountId,
   });
   if (!result.ok)
-    return fail(result.reason.startsWith('There is no run') ? 'not-found' : 'conflict', result.reason);
+    return fail(result.reason.startsWith('There is no such run') ? 'not-found' : 'conflict', result.reason);
   return ok({
     runId: result.runId,
     allowedActions: result.allowedActions,
@@ -322,7 +322,8 @@ export async function restoreUser(
   ctx: AdminContext,
   payload: { runId: string; accountId: string },
 ): Promise<Reply<RestoreUserView>> {
-  if (!(await getInactivityRun(payload.runId))) return fail('not-found', `There is no such run (${runName(payload.runId)}).`);
+  if (!(await getInactivityRun(payload.runId)))
+    return fail('not-found', `There is no such run (${runName(payload.runId)}).`);
   try {
     const result = await restoreInactivityUser(ctx.deps, { ...payload, by: ctx.accountId });
     return ok({ restored: result.restored, message: result.message });
@@ -336,6 +337,6 @@ export async function restoreUser(
 export async function restoreRun(ctx: AdminContext, runId: string): Promise<Reply<RestoreRunView>> {
   const result = await restoreInactivityRun(ctx.deps, { runId, by: ctx.accountId });
   if (!result.queued)
-    return fail(result.reason.startsWith('There is no run') ? 'not-found' : 'conflict', result.reason);
+    return fail(result.reason.startsWith('There is no such run') ? 'not-found' : 'conflict', result.reason);
   return ok({ runId: result.runId, queued: true });
 }

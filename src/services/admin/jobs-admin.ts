@@ -50,7 +50,9 @@ export async function startAdminJob(ctx: AdminContext, kind: JobKind): Promise<R
 export async function getAdminJob(ctx: AdminContext, jobId: string): Promise<Reply<JobProgress>> {
   const progress = await jobProgress(jobId);
   if (!progress) return fail('not-found', `There is no job ${jobId}.`);
-  return ok(isFinished(progress) ? withOutdated(progress, await currentRulesVersion(), ctx.deps.now()) : progress);
+  return ok(
+    isFinished(progress) ? withOutdated(progress, await currentRulesVersion(), ctx.deps.now()) : progress,
+  );
 }
 
 export async function cancelAdminJob(ctx: AdminContext, jobId: string): Promise<Reply<JobProgress>> {

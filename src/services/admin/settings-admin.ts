@@ -1,6 +1,7 @@
 // The Settings tab: settings, write-only secrets (status only, never a value), and the IdP push URL.
 import type { Reply, SettingsView } from '../../shared/contract';
 import { SECRET_NAMES, type AppSettings, type SecretName, type SecretStatus } from '../../shared/settings';
+import { describeSettingChange } from '../../shared/settings-labels';
 import { clearSecret, secretStatus, setSecret } from '../../storage/secrets-repository';
 import { loadSettings, saveSettings } from '../../storage/settings-repository';
 import { recordAdminChange } from './admin-audit';
@@ -66,7 +67,7 @@ function describe(path: string, settings: AppSettings): string {
   const value = path
     .split('.')
     .reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], settings);
-  return `${path} = ${JSON.stringify(value) ?? 'unset'}`;
+  return describeSettingChange(path, value);
 }
 
 export async function saveSettingsView(

@@ -22,12 +22,8 @@ import { loadSettings } from '../../storage/settings-repository';
 import { buildApiClients } from '../api-clients';
 import type { RuntimeDeps } from '../runtime-deps';
 import { recordAudit } from './inactivity-audit';
-import {
-  catalogueFromRoles,
-  plainCatalogue,
-  withPolicyProducts,
-  type CatalogueProduct,
-} from './product-catalogue';
+import { siteCatalogue } from './site-catalogue';
+import { plainCatalogue, withPolicyProducts, type CatalogueProduct } from './product-catalogue';
 
 /**
  * Hosts a warning webhook may post to. They must match permissions.external.fetch.backend in manifest.yml:
@@ -58,8 +54,8 @@ export function webhookHostAllowed(url: string): boolean {
 export async function getInactivityProducts(deps: RuntimeDeps): Promise<CatalogueProduct[]> {
   const { settings } = await loadSettings();
   const clients = await buildApiClients(deps, settings);
-  const [roles, loaded] = await Promise.all([clients.jira.applicationRoles(), loadInactivityPolicy()]);
-  return withPolicyProducts(catalogueFromRoles(roles), loaded.state === 'ok' ? loaded.policy : undefined);
+  const [site, loaded] = await Promise.all([siteCatalogue(clients), loadInactivityPolicy()]);
+  return withPolicyProducts(site, loaded.state === 'ok' ? loaded.policy : undefined);
 }
 
 export type { InactivityPolicyView };
@@ -67,8 +63,7 @@ export type { InactivityPolicyView };
 export async function getInactivityPolicy(deps: RuntimeDeps): Promise<InactivityPolicyView> {
   const { settings } = await loadSettings();
   const clients = await buildApiClients(deps, settings);
-  const [roles, loaded] = await Promise.all([clients.jira.applicationRoles(), loadInactivityPolicy()]);
-  const site = catalogueFromRoles(roles);
+  const [site, loaded] = await Promise.all([siteCatalogue(clients), loadInactivityPolicy()]);
   const stored = loaded.state === 'ok' ? loaded.policy : undefined;
   const sync = stored
     ? syncPolicyProducts(stored, plainCatalogue(site))
@@ -96,8 +91,8 @@ function describeChange(before: InactivityPolicy | undefined, after: InactivityP
   const enabled = Object.entries(after.products)
     .filter(([, p]) => p.enabled)
     .map(
-      ([key, p]) =>
-        `${p.displayName} (${key}): ${p.action} after ${p.inactiveAfterDays} days, ${p.warnDaysBefore} days' warning`,
+      ([, p]) =>
+        `${p.displayName}: ${INACTIVITY_ACTIONS[p.action].label.toLowerCase()} after ${p.inactiveAfterDays} days, ${p.warnDaysBefore} days' warning`,
     );
   const brake = `brake ${after.brake.maxActionsPerRun} actions / ${after.brake.maxPercentOfLicensed}%`;
   return `Inactivity policy ${before ? 'changed' : 'saved for the first time'}: ${

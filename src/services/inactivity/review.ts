@@ -49,7 +49,10 @@ export async function approveInactivityReview(
   const run = await getRun(request.runId);
   if (!run) return { ok: false, reason: `There is no such run (${runName(request.runId)}).` };
   if (run.status !== 'awaiting-review')
-    return { ok: false, reason: `${RunName(run.id)} is ${run.status.replace('-', ' ')}, not waiting for a review.` };
+    return {
+      ok: false,
+      reason: `${RunName(run.id)} is ${run.status.replace('-', ' ')}, not waiting for a review.`,
+    };
   const approval = parseApproval(request.approval);
   if ('error' in approval) return { ok: false, reason: approval.error };
 

@@ -32,12 +32,8 @@ import type { AppSettings } from '../../shared/settings';
 import { buildApiClients, type ApiClients } from '../api-clients';
 import type { RuntimeDeps } from '../runtime-deps';
 import { recordAudit, SWEEP_TARGET } from './inactivity-audit';
-import {
-  catalogueFromRoles,
-  plainCatalogue,
-  withPolicyProducts,
-  type CatalogueProduct,
-} from './product-catalogue';
+import { siteCatalogue as siteProducts } from './site-catalogue';
+import { plainCatalogue, withPolicyProducts, type CatalogueProduct } from './product-catalogue';
 import { failRun, runLabel } from './run-lifecycle';
 import { siteArisOf } from './site-activity';
 import { enqueueStep } from './sweep-steps';
@@ -304,13 +300,12 @@ export async function startInactivityRun(
     };
   let created = false;
   try {
-    const [roles, siteAdminGroups, adminGroups, siteAris] = await Promise.all([
-      clients.jira.applicationRoles(),
+    const [siteCatalogue, siteAdminGroups, adminGroups, siteAris] = await Promise.all([
+      siteProducts(clients),
       allGroupIds(clients.jira, 'site-admin'),
       allGroupIds(clients.jira, 'admin'),
       learnSiteAris(clients, deps.cloudId),
     ]);
-    const siteCatalogue = catalogueFromRoles(roles);
     const policy = syncPolicyProducts(choice.policy, plainCatalogue(siteCatalogue)).policy;
     const catalogue = withPolicyProducts(siteCatalogue, policy);
     const run: InactivityRun = {
@@ -336,11 +331,11 @@ export async function startInactivityRun(
         action: 'job-started',
         target: SWEEP_TARGET,
         targetName: runLabel(run),
-        reason: `${runLabel(run)} started (${request.trigger === 'schedule' ? 'daily schedule' : `by ${request.requestedBy}`}) for ${Object.entries(
+        reason: `${runLabel(run)} started (${request.trigger === 'schedule' ? 'daily schedule' : 'by an admin'}) for ${Object.entries(
           policy.products,
         )
           .filter(([, p]) => p.enabled)
-          .map(([key, p]) => `${p.displayName} (${key})`)
+          .map(([, p]) => p.displayName)
           .join(', ')}.`,
         outcome: request.mode === 'dry-run' ? 'dry-run' : 'success',
         actor: request.requestedBy,

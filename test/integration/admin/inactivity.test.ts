@@ -22,6 +22,28 @@ function idle(handle: string): string {
 }
 
 describe('the inactivity tab', () => {
+  it('offers every product the site licenses by name, Confluence with the groups Confluence lets use it', async () => {
+    env = await startEnv();
+    const view = await asAdmin(env.app, 'inactivity.policy.get', {});
+    const confluence = view.products.find((p) => p.key === 'confluence');
+    expect(confluence).toMatchObject({ displayName: 'Confluence', source: 'site', seats: null });
+    expect(confluence?.licenceGroups.map((g) => g.name)).toContain('confluence-users');
+    expect(view.policy.products['confluence']).toMatchObject({ displayName: 'Confluence', enabled: false });
+
+    // Saved with Confluence on, it is a product the site reports: never flagged as missing.
+    const policy = {
+      ...view.policy,
+      products: {
+        ...view.policy.products,
+        confluence: { ...view.policy.products['confluence']!, enabled: true },
+      },
+    };
+    await asAdmin(env.app, 'inactivity.policy.save', { policy });
+    const saved = await asAdmin(env.app, 'inactivity.policy.get', {});
+    expect(saved.missingProducts).toEqual([]);
+    expect(saved.policy.products['confluence']).toMatchObject({ enabled: true });
+  });
+
   it('saves the policy, dry-runs it, holds a live run for review, approves it and restores', async () => {
     env = await startEnv();
     const app = env.app;

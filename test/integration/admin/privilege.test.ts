@@ -499,7 +499,7 @@ describe('suspension, an organization-wide inactivity action', () => {
     failureOf(
       await call(app, jira, 'inactivity.review.approve', { runId: held!.id, approval: { approve: 'all' } }),
       'forbidden',
-      /^Only a site admin can approve run .*: it suspends accounts for .*organization-wide\. You are a Jira administrator/,
+      /^Only a site admin can approve the run of .*: it suspends accounts for .*organization-wide\. You are a Jira administrator/,
     );
     failureOf(
       await call(app, jira, 'inactivity.exclusions.save', {

@@ -39,8 +39,10 @@ describe('settings', () => {
     const audit = await asAdmin(app, 'audit.query', { action: 'settings-changed' });
     expect(audit.entries).toHaveLength(1);
     expect(audit.entries[0]).toMatchObject({ actor: admin, target: 'settings' });
-    expect(audit.entries[0]!.reason).toContain('auditRetentionDays = 90');
-    expect(audit.entries[0]!.reason).toContain('groupWritePath.mode = "org-admin-api"');
+    // In the Settings tab's words: labels and plain values, no field path.
+    expect(audit.entries[0]!.reason).toContain('Keep the audit log for (days): 90');
+    expect(audit.entries[0]!.reason).toContain('Group write path: Organization Admin API');
+    expect(audit.entries[0]!.reason).not.toMatch(/groupWritePath|auditRetentionDays/);
 
     // Saving the same again is not a change.
     await asAdmin(app, 'settings.save', { settings: wanted });

@@ -1,5 +1,6 @@
 // The safety brake holds a run for an admin's review; approval proceeds after reconfirmation on fresh facts.
 // A dry run decides the same way and changes nothing. A whole run can be undone.
+import { RunName } from '../../../src/shared/run-names';
 import {
   approveInactivityReview,
   getInactivityPolicy,
@@ -100,7 +101,10 @@ describe('the safety brake', () => {
     const again = await env.inApp((deps) =>
       approveInactivityReview(deps, { runId: held?.id ?? '', approval: { approve: 'all' }, by: env.admin }),
     );
-    expect(again).toEqual({ ok: false, reason: `Run ${held?.id} is completed, not waiting for a review.` });
+    expect(again).toEqual({
+      ok: false,
+      reason: `${RunName(held?.id ?? '')} is completed, not waiting for a review.`,
+    });
   });
 
   it('holds on the share of licensed users too, and approving none drops every action', async () => {

@@ -188,7 +188,7 @@ export async function burstScenario(options: {
         ...base,
         sources: {
           email: true,
-          scim: { enabled: false, directoryId: null },
+          scim: { enabled: false },
           orgDirectory: { enabled: false },
           pushed: false,
         },
@@ -378,7 +378,7 @@ export async function backfillScenario(options: { users: number; rules: number }
         ...base,
         sources: {
           email: true,
-          scim: { enabled: false, directoryId: null },
+          scim: { enabled: false },
           orgDirectory: { enabled: true },
           pushed: false,
         },

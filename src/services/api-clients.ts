@@ -63,7 +63,7 @@ export async function buildApiClients(
     wanted.scim ? readSecret('scim-directory-key') : undefined,
   ]);
   const { orgId, directoryId } = settings.org;
-  const scimDirectory = settings.sources.scim.directoryId;
+  const scimDirectory = settings.org.directoryId;
   return {
     jira: new JiraClient(deps.asApp, chokepoint('jira')),
     confluence: new ConfluenceClient(deps.asApp, chokepoint('confluence')),

@@ -6,7 +6,6 @@ import type { GroupWritePath } from './settings';
 export const SETTING_LABELS: Readonly<Record<string, string>> = {
   'sources.email': 'Atlassian account profile source',
   'sources.scim.enabled': 'SCIM user provisioning source',
-  'sources.scim.directoryId': 'Directory id',
   'sources.orgDirectory.enabled': 'Organization directory source',
   'sources.pushed': 'Attributes pushed by the identity provider',
   'org.orgId': 'Organization id',

@@ -28,7 +28,8 @@ function buildSettingsSchema(object: typeof z.object | typeof z.strictObject) {
   const settings = object({
     sources: object({
       email: z.boolean(),
-      scim: object({ enabled: z.boolean(), directoryId: orgOrDirectoryId.nullable() }),
+      /** SCIM reads the organization's directory (`org.directoryId`): one directory id for both APIs. */
+      scim: object({ enabled: z.boolean() }),
       orgDirectory: object({ enabled: z.boolean() }),
       pushed: z.boolean(),
     }),
@@ -41,10 +42,10 @@ function buildSettingsSchema(object: typeof z.object | typeof z.strictObject) {
     }),
     auditRetentionDays: z.number().int().min(7, 'Keep at least 7 days').max(3650, 'At most 10 years'),
   }).superRefine((s, ctx) => {
-    if (s.sources.scim.enabled && !s.sources.scim.directoryId)
+    if (s.sources.scim.enabled && !s.org.directoryId)
       ctx.addIssue({
         code: 'custom',
-        path: ['sources', 'scim', 'directoryId'],
+        path: ['org', 'directoryId'],
         message: 'The SCIM source needs the directory id',
       });
     const needsOrg = s.sources.orgDirectory.enabled || s.groupWritePath.mode === 'org-admin-api';
@@ -54,7 +55,7 @@ function buildSettingsSchema(object: typeof z.object | typeof z.strictObject) {
         path: ['org', 'orgId'],
         message: 'The organization id is needed for the Admin API',
       });
-    if (needsOrg && !s.org.directoryId)
+    if (needsOrg && !s.org.directoryId && !s.sources.scim.enabled)
       ctx.addIssue({
         code: 'custom',
         path: ['org', 'directoryId'],
@@ -65,6 +66,19 @@ function buildSettingsSchema(object: typeof z.object | typeof z.strictObject) {
 }
 
 const lenient = buildSettingsSchema(z.object);
+
+/**
+ * Stored settings from before there was one directory id (SCIM had its own, `sources.scim.directoryId`): that id
+ * becomes the directory id when none was set. Anything else is returned unchanged for the schema to judge.
+ */
+export function upgradeStoredSettings(stored: unknown): unknown {
+  if (typeof stored !== 'object' || stored === null) return stored;
+  const s = stored as { sources?: { scim?: { directoryId?: unknown } }; org?: { directoryId?: unknown } };
+  const legacy = s.sources?.scim?.directoryId;
+  if (typeof legacy !== 'string' || legacy === '' || (s.org && typeof s.org.directoryId === 'string'))
+    return stored;
+  return { ...s, org: { ...(s.org ?? { orgId: null }), directoryId: legacy } };
+}
 /** Settings as storage holds them. */
 export const settingsSchema = lenient.settings;
 export const groupWritePathSchema = lenient.groupWritePath;
@@ -77,7 +91,7 @@ export type GroupWritePath = z.infer<typeof groupWritePathSchema>;
 export const DEFAULT_SETTINGS: AppSettings = {
   sources: {
     email: true,
-    scim: { enabled: false, directoryId: null },
+    scim: { enabled: false },
     orgDirectory: { enabled: false },
     pushed: true,
   },

@@ -1,6 +1,11 @@
 // Reads and writes the app's settings; a stored value that no longer validates falls back to defaults, named.
 import { kvs } from '@forge/kvs';
-import { DEFAULT_SETTINGS, settingsSchema, type AppSettings } from '../shared/settings';
+import {
+  DEFAULT_SETTINGS,
+  settingsSchema,
+  upgradeStoredSettings,
+  type AppSettings,
+} from '../shared/settings';
 import { validate } from '../shared/validation';
 import { KEY } from './keys';
 
@@ -13,7 +18,7 @@ export interface LoadedSettings {
 export async function loadSettings(): Promise<LoadedSettings> {
   const stored = await kvs.get<unknown>(KEY.settings);
   if (stored === undefined) return { settings: DEFAULT_SETTINGS };
-  const result = validate(settingsSchema, stored);
+  const result = validate(settingsSchema, upgradeStoredSettings(stored));
   if (result.ok) return { settings: result.value };
   return {
     settings: DEFAULT_SETTINGS,

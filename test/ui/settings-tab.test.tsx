@@ -35,18 +35,17 @@ it('shows each settings error beside its field, then saves the corrected draft',
     const writePath = ofType(page.doc, 'RadioGroup').find((n) => n.props.name === 'group-write-path')!;
     await page.fire(writePath, 'onChange', { target: { value: 'org-admin-api' } });
     await page.click(field(page.doc, 'settings-save'));
-    await page.waitForText(/Saving the settings \(4 problems\)/);
-    expect(errorsUnder(page.doc, 'scim-directory-id')).toEqual(['The SCIM source needs the directory id']);
+    await page.waitForText(/Saving the settings \(3 problems\)/);
     expect(errorsUnder(page.doc, 'org-id')).toEqual(['The organization id is needed for the Admin API']);
-    expect(errorsUnder(page.doc, 'org-directory-id')).toEqual([
-      'The directory id is needed for the Admin API',
-    ]);
+    // One directory id field, with one message, whichever of SCIM and the Admin API needs it.
+    expect(byTestId(page.doc, 'scim-directory-id')).toBeUndefined();
+    expect(errorsUnder(page.doc, 'org-directory-id')).toEqual(['The SCIM source needs the directory id']);
     expect(errorsUnder(page.doc, 'audit-retention-days')).toEqual(['Keep at least 7 days']);
 
     // Act as a chosen site admin instead, and fill in what was missing.
     await page.fire(writePath, 'onChange', { target: { value: 'impersonate-admin' } });
     await page.pickUser(await page.waitForNode('UserPicker', 'Site admin to act as'), siteAdmin);
-    await page.type(field(page.doc, 'scim-directory-id'), app.credentials.directoryId);
+    await page.type(field(page.doc, 'org-directory-id'), app.credentials.directoryId);
     await page.type(field(page.doc, 'audit-retention-days'), '90');
     await page.click(field(page.doc, 'settings-save'));
     await page.waitForText('Settings saved');
@@ -57,7 +56,8 @@ it('shows each settings error beside its field, then saves the corrected draft',
   }
   const stored = await app.asSiteAdmin<Reply<SettingsView>>('settings.get');
   expect(stored.ok && stored.value.settings).toMatchObject({
-    sources: { scim: { enabled: true, directoryId: app.credentials.directoryId } },
+    sources: { scim: { enabled: true } },
+    org: { directoryId: app.credentials.directoryId },
     groupWritePath: { mode: 'impersonate-admin', adminAccountId: siteAdmin },
     auditRetentionDays: 90,
   });

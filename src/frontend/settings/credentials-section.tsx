@@ -41,6 +41,7 @@ export function CredentialsSection(props: CredentialsSectionProps) {
         value={settings.org.directoryId ?? ''}
         onChange={(v) => setOrg({ directoryId: idOrNull(v) })}
         errors={errorsFor('org.directoryId')}
+        help="admin.atlassian.com → Security → Identity providers → your directory. SCIM and the Admin API both use it."
       />
       <SecretField status={statusOf('org-api-key')} onChanged={onSecretChanged} />
       <ConnectionTest target="org-api" label="Test the organization API" settings={settings} />

@@ -19,7 +19,6 @@ import { WritePathSection } from './write-path-section';
 
 /** The settings fields this tab shows errors beside; anything else is listed with the save error. */
 const CLAIMED_FIELDS = [
-  'sources.scim.directoryId',
   'org.orgId',
   'org.directoryId',
   'groupWritePath.mode',

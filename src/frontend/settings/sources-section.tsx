@@ -1,9 +1,7 @@
 // Where user attributes come from: the Atlassian account, SCIM, the org directory and signed pushes.
 import { Heading, Stack, Text } from '@forge/react';
 import type { AppSettings, ReplyFieldError } from '../../shared/contract';
-import { TextInput } from '../common/text-input';
 import { ToggleRow } from '../common/toggle-row';
-import { idOrNull } from './settings-draft';
 
 export interface SourcesSectionProps {
   settings: AppSettings;
@@ -11,7 +9,7 @@ export interface SourcesSectionProps {
   errorsFor: (field: string) => ReplyFieldError[];
 }
 
-export function SourcesSection({ settings, onChange, errorsFor }: SourcesSectionProps) {
+export function SourcesSection({ settings, onChange }: SourcesSectionProps) {
   const sources = settings.sources;
   const setSources = (patch: Partial<AppSettings['sources']>) =>
     onChange({ ...settings, sources: { ...sources, ...patch } });
@@ -29,17 +27,12 @@ export function SourcesSection({ settings, onChange, errorsFor }: SourcesSection
         id="source-scim"
         label="SCIM user provisioning (identity-provider groups and attributes)"
         isChecked={sources.scim.enabled}
-        onChange={() => setSources({ scim: { ...sources.scim, enabled: !sources.scim.enabled } })}
+        onChange={() => setSources({ scim: { enabled: !sources.scim.enabled } })}
       />
       {sources.scim.enabled ? (
-        <TextInput
-          id="scim-directory-id"
-          label="SCIM directory id"
-          value={sources.scim.directoryId ?? ''}
-          onChange={(v) => setSources({ scim: { ...sources.scim, directoryId: idOrNull(v) } })}
-          errors={errorsFor('sources.scim.directoryId')}
-          help="admin.atlassian.com → Security → Identity providers → your directory."
-        />
+        <Text>
+          SCIM reads the directory whose id is under Organization and credentials, with its SCIM key.
+        </Text>
       ) : null}
       <ToggleRow
         id="source-org-directory"

@@ -99,15 +99,15 @@ async function testOrgApi(ctx: AdminContext, settings: AppSettings): Promise<Che
 }
 
 async function testScim(ctx: AdminContext, settings: AppSettings): Promise<Check[]> {
-  const directoryId = settings.sources.scim.directoryId;
+  const directoryId = settings.org.directoryId;
   const keySet = (await secretStatus('scim-directory-key')).isSet;
   // Test the directory even while the source is switched off, so it can be checked before it is turned on.
   const clients = await buildApiClients(ctx.deps, {
     ...settings,
-    sources: { ...settings.sources, scim: { enabled: true, directoryId } },
+    sources: { ...settings.sources, scim: { enabled: true } },
   });
   const missing = [
-    ...(directoryId ? [] : ['the SCIM directory id']),
+    ...(directoryId ? [] : ['the directory id']),
     ...(keySet ? [] : ['the SCIM directory API key']),
   ];
   return runChecks([

@@ -146,7 +146,7 @@ const SETTINGS: AppSettings = {
   ...DEFAULT_SETTINGS,
   sources: {
     email: true,
-    scim: { enabled: false, directoryId: null },
+    scim: { enabled: false },
     orgDirectory: { enabled: true },
     pushed: false,
   },

@@ -82,7 +82,7 @@ describe('parsePayload', () => {
     const settings = {
       sources: {
         email: true,
-        scim: { enabled: false, directoryId: null },
+        scim: { enabled: false },
         orgDirectory: { enabled: false },
         pushed: true,
       },

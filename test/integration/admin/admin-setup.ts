@@ -123,7 +123,7 @@ export function samplePayloads(app: AppHarness, accountId: string): { [K in Reso
       settings: {
         sources: {
           email: true,
-          scim: { enabled: false, directoryId: null },
+          scim: { enabled: false },
           orgDirectory: { enabled: false },
           pushed: true,
         },

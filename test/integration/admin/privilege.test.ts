@@ -40,11 +40,7 @@ interface Attacker {
 async function siteWithWritePath(): Promise<AppHarness> {
   const started = startApp();
   const base = orgApiSettings(started);
-  await configure(
-    started,
-    { ...base, sources: { ...base.sources, scim: { enabled: false, directoryId: null } } },
-    [],
-  );
+  await configure(started, { ...base, sources: { ...base.sources, scim: { enabled: false } } }, []);
   return started;
 }
 
@@ -123,7 +119,7 @@ describe.each([['jira'], ['confluence']] as const)('a %s-only administrator', (p
     await configure(
       app,
       orgApiSettings(app, {
-        sources: { ...orgApiSettings(app).sources, scim: { enabled: false, directoryId: null } },
+        sources: { ...orgApiSettings(app).sources, scim: { enabled: false } },
       }),
       [selfRule(attacker.accountId, 'site-admins', 'legacy')],
     );
@@ -401,17 +397,13 @@ describe('reading which targets are privileged', () => {
   it('does not keep users waiting under a tight burst limit when provisioning must read the site itself', async () => {
     app = startApp({ rateLimits: { burstPerSecond: 2 } });
     const base = orgApiSettings(app);
-    await configure(
-      app,
-      { ...base, sources: { ...base.sources, scim: { enabled: false, directoryId: null } } },
-      [
-        rule({
-          id: 'staff',
-          when: 'user.emailDomain -eq "acme.example"',
-          grants: [groupGrantOf('sales-team')],
-        }),
-      ],
-    );
+    await configure(app, { ...base, sources: { ...base.sources, scim: { enabled: false } } }, [
+      rule({
+        id: 'staff',
+        when: 'user.emailDomain -eq "acme.example"',
+        grants: [groupGrantOf('sales-team')],
+      }),
+    ]);
     // No snapshot is stored yet: the first worker reads Jira's and Confluence's admin groups itself.
     const people = Array.from({ length: 8 }, (_, i) => app.jitLogin(`rush${i}@acme.example`, `Rush ${i}`));
     await app.drain({ maxMs: 30 * MINUTE });

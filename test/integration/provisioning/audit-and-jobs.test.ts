@@ -98,7 +98,7 @@ describe('jobs', () => {
       app,
       {
         ...base,
-        sources: { ...base.sources, scim: { enabled: true, directoryId: app.site.scim.directoryId } },
+        sources: { ...base.sources, scim: { enabled: true } },
       },
       [
         rule({

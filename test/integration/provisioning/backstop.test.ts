@@ -10,17 +10,13 @@ afterEach(() => app.close());
 it('provisions users whose events never arrived, once', async () => {
   app = AppHarness.start();
   const base = orgApiSettings(app);
-  await configure(
-    app,
-    { ...base, sources: { ...base.sources, scim: { enabled: false, directoryId: null } } },
-    [
-      rule({
-        id: 'everyone',
-        when: 'user.emailDomain -eq "acme.example"',
-        grants: [groupGrant(app, 'confluence-engineering')],
-      }),
-    ],
-  );
+  await configure(app, { ...base, sources: { ...base.sources, scim: { enabled: false } } }, [
+    rule({
+      id: 'everyone',
+      when: 'user.emailDomain -eq "acme.example"',
+      grants: [groupGrant(app, 'confluence-engineering')],
+    }),
+  ]);
   app.platform.eventLossRate = 1;
   const lost = [app.jitLogin('lou.lost@acme.example', 'Lou'), app.jitLogin('lee.lost@acme.example', 'Lee')];
   await app.drain();

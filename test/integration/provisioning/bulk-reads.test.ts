@@ -101,7 +101,7 @@ async function run(
         ...orgApiSettings(app),
         sources: {
           email: true,
-          scim: { enabled: true, directoryId: app.site.scim.directoryId },
+          scim: { enabled: true },
           orgDirectory: { enabled: true },
           pushed: true,
         },

@@ -18,17 +18,13 @@ export interface PushApp {
 export async function startPushApp(options: AppHarnessOptions = {}): Promise<PushApp> {
   const app = AppHarness.start(options);
   const base = orgApiSettings(app);
-  await configure(
-    app,
-    { ...base, sources: { ...base.sources, scim: { enabled: false, directoryId: null } } },
-    [
-      rule({
-        id: 'contractors',
-        when: 'user.custom.employeeType -eq "contractor"',
-        grants: [groupGrant(app, 'support-agents')],
-      }),
-    ],
-  );
+  await configure(app, { ...base, sources: { ...base.sources, scim: { enabled: false } } }, [
+    rule({
+      id: 'contractors',
+      when: 'user.custom.employeeType -eq "contractor"',
+      grants: [groupGrant(app, 'support-agents')],
+    }),
+  ]);
   await app.inApp(() =>
     setSecret('webtrigger-secret', PUSH_SECRET, { accountId: 'admin', at: app.clock.now() }),
   );

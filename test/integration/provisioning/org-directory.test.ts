@@ -18,7 +18,7 @@ async function start() {
       // SCIM is off, so the department can only come from the org's directory profile.
       sources: {
         ...base.sources,
-        scim: { enabled: false, directoryId: null },
+        scim: { enabled: false },
         orgDirectory: { enabled: true },
       },
     },

@@ -46,7 +46,7 @@ export function everyoneRule(app: AppHarness, group = 'confluence-engineering', 
 /** Sources no rule on account type needs: nothing is read beyond the Jira user. */
 export const NO_OPTIONAL_SOURCES: AppSettings['sources'] = {
   email: false,
-  scim: { enabled: false, directoryId: null },
+  scim: { enabled: false },
   orgDirectory: { enabled: false },
   pushed: false,
 };
@@ -56,7 +56,7 @@ export function orgApiSettings(app: AppHarness, overrides: Partial<AppSettings> 
   const { orgId, directoryId } = app.credentials;
   return {
     ...DEFAULT_SETTINGS,
-    sources: { ...DEFAULT_SETTINGS.sources, scim: { enabled: true, directoryId: app.site.scim.directoryId } },
+    sources: { ...DEFAULT_SETTINGS.sources, scim: { enabled: true } },
     org: { orgId, directoryId },
     groupWritePath: { mode: 'org-admin-api' },
     ...overrides,

@@ -127,7 +127,7 @@ describe('a burst of JIT logins under a 429 storm and 5 % injected 5xx', () => {
       orgApiSettings(app, {
         sources: {
           email: true,
-          scim: { enabled: false, directoryId: null },
+          scim: { enabled: false },
           orgDirectory: { enabled: false },
           pushed: false,
         },

@@ -13,17 +13,13 @@ afterEach(() => app.close());
 async function start(groupWritePath: AppSettings['groupWritePath']) {
   app = AppHarness.start();
   const base = orgApiSettings(app);
-  await configure(
-    app,
-    { ...base, sources: { ...base.sources, scim: { enabled: false, directoryId: null } }, groupWritePath },
-    [
-      rule({
-        id: 'everyone',
-        when: 'user.emailDomain -eq "acme.example"',
-        grants: [groupGrant(app, 'confluence-engineering')],
-      }),
-    ],
-  );
+  await configure(app, { ...base, sources: { ...base.sources, scim: { enabled: false } }, groupWritePath }, [
+    rule({
+      id: 'everyone',
+      when: 'user.emailDomain -eq "acme.example"',
+      grants: [groupGrant(app, 'confluence-engineering')],
+    }),
+  ]);
 }
 
 async function health(component: string) {

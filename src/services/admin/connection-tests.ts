@@ -1,5 +1,5 @@
-// "Test connection" in Settings: each source and the group write path, checked with read-only calls, with a
-// message naming what to fix. The verdict is also kept as that component's health for the Overview.
+// "Test connection" in Settings: each source checked with read-only calls, and the group write path with reads
+// then one real, audited group change (write-probe.ts), each with a message naming what to fix. The verdict is also kept as that component's health for the Overview.
 import { isDeepStrictEqual } from 'node:util';
 import { AtlassianApiError, ProxyRefusedError } from '../../clients/api-error';
 import type { JiraClient } from '../../clients/jira-client';
@@ -12,6 +12,7 @@ import { buildApiClients } from '../api-clients';
 import type { AdminContext } from './admin-context';
 import { ok } from './reply';
 import { siteAdminsOnly } from './roles';
+import { probeGroupWrite } from './write-probe';
 
 type Check = ConnectionTestView['checks'][number];
 
@@ -151,7 +152,19 @@ async function isSiteAdmin(jira: JiraClient, accountId: string): Promise<boolean
   return groups.some((g) => g.groupId !== null && admins.has(g.groupId));
 }
 
+/** The read checks first (can the path work at all?), then a real group change when they pass. */
 async function testWritePath(ctx: AdminContext, settings: AppSettings): Promise<Check[]> {
+  const reads = await writePathReads(ctx, settings);
+  if (reads.some((c) => !c.ok)) return reads;
+  const clients = await buildApiClients(ctx.deps, settings);
+  try {
+    return [...reads, await probeGroupWrite(ctx.deps, settings, clients, ctx.accountId)];
+  } catch (e) {
+    return [...reads, { name: 'A real group change', ok: false, message: `Could not try: ${reasonOf(e)}` }];
+  }
+}
+
+async function writePathReads(ctx: AdminContext, settings: AppSettings): Promise<Check[]> {
   const path = settings.groupWritePath;
   if (path.mode === 'org-admin-api') return testOrgApi(ctx, settings);
   const clients = await buildApiClients(ctx.deps, settings);
@@ -164,12 +177,12 @@ async function testWritePath(ctx: AdminContext, settings: AppSettings): Promise<
             ? {
                 name: 'App account is a site admin',
                 ok: true,
-                message: `The app's account (${me.accountId}) is in a site-admin group.`,
+                message: "The app's account is in a site-admin group.",
               }
             : {
                 name: 'App account is a site admin',
                 ok: false,
-                message: `The app's own account (${me.accountId}) is not a site admin, so Atlassian refuses its group changes. Use the org API key or a site admin to act as instead (recommended), or add the app's account to the site-admins group.`,
+                message: `The app's own account is not a site admin, so Atlassian refuses its group changes. Use the org API key or a site admin to act as instead (recommended), or add the app's account to the site-admins group.`,
               };
         } catch (e) {
           return {
@@ -185,7 +198,7 @@ async function testWritePath(ctx: AdminContext, settings: AppSettings): Promise<
     async () => {
       try {
         const me = await clients.jiraAs(admin).myself();
-        const who = me.displayName ? `${me.displayName} (${admin})` : admin;
+        const who = me.displayName || 'the chosen admin';
         return { name: 'Acting as the admin', ok: true, message: `The app can act as ${who}.` };
       } catch (e) {
         const refused = e instanceof ProxyRefusedError && e.reason === 'impersonation';
@@ -193,8 +206,8 @@ async function testWritePath(ctx: AdminContext, settings: AppSettings): Promise<
           name: 'Acting as the admin',
           ok: false,
           message: refused
-            ? `The app cannot act as ${admin}: Forge lets an app act only as someone who can use it (an active account with access to Jira or Confluence on this site). Give that admin product access, or choose another site admin.`
-            : `The app cannot act as ${admin}: ${reasonOf(e)}`,
+            ? `The app cannot act as the chosen admin: Forge lets an app act only as someone who can use it (an active account with access to Jira or Confluence on this site). Give that admin product access, or choose another site admin.`
+            : `The app cannot act as the chosen admin: ${reasonOf(e)}`,
         };
       }
     },
@@ -209,7 +222,7 @@ async function testWritePath(ctx: AdminContext, settings: AppSettings): Promise<
           : {
               name: 'The admin is a site admin',
               ok: false,
-              message: `${admin} is not a site admin (being a Jira administrator is not enough to change group membership). Choose a site admin to act as.`,
+              message: `The chosen admin is not a site admin (being a Jira administrator is not enough to change group membership). Choose a site admin to act as.`,
             };
       } catch (e) {
         return { name: 'The admin is a site admin', ok: false, message: `Could not check: ${reasonOf(e)}` };

@@ -189,7 +189,28 @@ describe('settings', () => {
       });
     const good = await actAs(siteAdmin.accountId);
     expect(good).toMatchObject({ ok: true });
-    expect(good.checks.map((c) => c.name)).toEqual(['Acting as the admin', 'The admin is a site admin']);
+    expect(good.checks.map((c) => c.name)).toEqual([
+      'Acting as the admin',
+      'The admin is a site admin',
+      'A real group change',
+    ]);
+    // The pass is a real write: the app's own account was added to a harmless group and taken out again, on the
+    // site (its audit log) and in the app's audit, with the admin who ran the test as the actor.
+    const probe = good.checks[2]?.message ?? '';
+    const group = /added its own account to (\S+) and removed it again/.exec(probe)?.[1];
+    expect(group).toBeDefined();
+    const licenceGroups = ['jira-software-users', 'confluence-users'];
+    expect(licenceGroups).not.toContain(group);
+    const siteChanges = app.site
+      .auditRecords()
+      .filter((r) => r.objectItem.name === group)
+      .map((r) => r.summary);
+    expect(siteChanges).toEqual(expect.arrayContaining(['User added to group', 'User removed from group']));
+    const audited = (await asAdmin(app, 'audit.query', {})).entries.filter((e) => e.targetName === group);
+    expect(audited.map((e) => [e.action, e.outcome, e.actor])).toEqual([
+      ['group-removed', 'success', siteAdmin.accountId],
+      ['group-added', 'success', siteAdmin.accountId],
+    ]);
 
     // The Jira admin has used the app (consent) but is not a site admin.
     await asAdmin(app, 'session.get', {});

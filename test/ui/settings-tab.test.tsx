@@ -30,7 +30,10 @@ it('shows each settings error beside its field, then saves the corrected draft',
   const page = AdminPage.open(app, siteAdmin);
   try {
     await page.openTab('Settings');
+    expect(byTestId(page.doc, 'settings-unsaved')).toBeUndefined();
     await page.toggle(await page.waitForNode('Toggle', /SCIM user provisioning/));
+    // Any edit marks the tab as having unsaved changes until it is saved or discarded.
+    expect(byTestId(page.doc, 'settings-unsaved')).toBeDefined();
     await page.type(field(page.doc, 'audit-retention-days'), '3');
     const writePath = ofType(page.doc, 'RadioGroup').find((n) => n.props.name === 'group-write-path')!;
     await page.fire(writePath, 'onChange', { target: { value: 'org-admin-api' } });
@@ -50,6 +53,7 @@ it('shows each settings error beside its field, then saves the corrected draft',
     await page.click(field(page.doc, 'settings-save'));
     await page.waitForText('Settings saved');
     expect(ofType(page.doc, 'ErrorMessage')).toEqual([]);
+    expect(byTestId(page.doc, 'settings-unsaved')).toBeUndefined();
     expect(byText(page.doc, 'Button', 'Save settings')).toBeDefined();
   } finally {
     await page.close();

@@ -1,10 +1,16 @@
 // The organization, its write-only credentials and where the identity provider pushes attributes, with a
 // connection test for each credential.
 import { Code, Heading, SectionMessage, Stack, Text } from '@forge/react';
-import type { AppSettings, ReplyFieldError, SecretName, SecretStatus } from '../../shared/contract';
+import type {
+  AppSettings,
+  ReplyError,
+  ReplyFieldError,
+  SecretName,
+  SecretStatus,
+} from '../../shared/contract';
 import { TextInput } from '../common/text-input';
 import { ConnectionTest } from './connection-test';
-import { SecretField } from './secret-field';
+import { SecretField, type PendingSecret } from './secret-field';
 import { idOrNull } from './settings-draft';
 
 export interface CredentialsSectionProps {
@@ -12,21 +18,37 @@ export interface CredentialsSectionProps {
   onChange: (settings: AppSettings) => void;
   errorsFor: (field: string) => ReplyFieldError[];
   secrets: readonly SecretStatus[];
-  onSecretChanged: (status: SecretStatus) => void;
+  /** Secret changes typed but not saved yet: saved with the rest of the tab. */
+  pendingSecrets: Partial<Record<SecretName, PendingSecret>>;
+  secretErrors: Partial<Record<SecretName, ReplyError>>;
+  secretGeneration: number;
+  onSecretPending: (name: SecretName, pending: PendingSecret) => void;
   idpPushUrl: string | null;
   idpPushUrlProblem: string | null;
 }
 
 export function CredentialsSection(props: CredentialsSectionProps) {
-  const { settings, onChange, errorsFor, secrets, onSecretChanged } = props;
+  const { settings, onChange, errorsFor, secrets } = props;
   const statusOf = (name: SecretName): SecretStatus =>
     secrets.find((s) => s.name === name) ?? { name, isSet: false, updatedAt: null, updatedBy: null };
+  const secretField = (name: SecretName) => (
+    <SecretField
+      status={statusOf(name)}
+      pending={props.pendingSecrets[name]}
+      generation={props.secretGeneration}
+      error={props.secretErrors[name] ?? null}
+      onPending={(pending) => props.onSecretPending(name, pending)}
+    />
+  );
   const setOrg = (patch: Partial<AppSettings['org']>) =>
     onChange({ ...settings, org: { ...settings.org, ...patch } });
   return (
     <Stack space="space.200">
       <Heading size="medium">Organization and credentials</Heading>
-      <Text>Keys are write-only: this page shows whether each is set, never its value.</Text>
+      <Text>
+        Keys are write-only: this page shows whether each is set, never its value. A key you paste is saved
+        with Save settings, and connection tests use the saved keys.
+      </Text>
       <TextInput
         id="org-id"
         label="Organization id"
@@ -43,11 +65,11 @@ export function CredentialsSection(props: CredentialsSectionProps) {
         errors={errorsFor('org.directoryId')}
         help="admin.atlassian.com → Security → Identity providers → your directory. SCIM and the Admin API both use it."
       />
-      <SecretField status={statusOf('org-api-key')} onChanged={onSecretChanged} />
+      {secretField('org-api-key')}
       <ConnectionTest target="org-api" label="Test the organization API" settings={settings} />
-      <SecretField status={statusOf('scim-directory-key')} onChanged={onSecretChanged} />
+      {secretField('scim-directory-key')}
       <ConnectionTest target="scim" label="Test SCIM" settings={settings} />
-      <SecretField status={statusOf('webtrigger-secret')} onChanged={onSecretChanged} />
+      {secretField('webtrigger-secret')}
       <Stack space="space.050">
         <Text weight="medium">Attribute push URL</Text>
         {props.idpPushUrl ? (

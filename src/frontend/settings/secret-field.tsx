@@ -1,11 +1,9 @@
-// A write-only credential: shows only whether it is set (and when, by whom); a new value can replace it or it
-// can be cleared. The typed value never goes into the page's tree: the field is uncontrolled, and is
-// remounted empty after a save.
-import { useState } from 'react';
+// A write-only credential: shows only whether it is set (and when, by whom). A pasted value or a clear is a
+// pending change saved with the rest of the tab ("Save settings"), so the tab has one save model. The typed
+// value never goes into the page's tree: the field is uncontrolled, and is remounted empty after a save.
 import { Button, HelperMessage, Inline, Label, Lozenge, Stack, Text, Textfield, User } from '@forge/react';
-import type { SecretName, SecretStatus } from '../../shared/contract';
+import type { ReplyError, SecretName, SecretStatus } from '../../shared/contract';
 import { errorsFor } from '../api/field-errors';
-import { useAction } from '../api/use-action';
 import { FieldErrors } from '../common/field-errors';
 import { formatIsoWhen } from '../common/format';
 import { ReplyErrorMessage } from '../common/reply-error-message';
@@ -14,32 +12,23 @@ import { inputValue, type InputChange } from '../common/input-value';
 import { FieldBox } from '../common/field-box';
 import { useReadOnly } from '../common/read-only';
 
+/** A secret's pending change: a new value, a clear (null), or nothing (undefined). */
+export type PendingSecret = string | null | undefined;
+
 export interface SecretFieldProps {
   status: SecretStatus;
-  onChanged: (status: SecretStatus) => void;
+  pending: PendingSecret;
+  /** Bumped after a save: remounts the field empty. */
+  generation: number;
+  error: ReplyError | null;
+  onPending: (pending: PendingSecret) => void;
 }
 
-export function SecretField({ status, onChanged }: SecretFieldProps) {
+export function SecretField({ status, pending, generation, error, onPending }: SecretFieldProps) {
   const name: SecretName = status.name;
-  const [typed, setTyped] = useState('');
-  const [generation, setGeneration] = useState(0);
-  const set = useAction('settings.setSecret');
-  const clear = useAction('settings.clearSecret');
   const id = `secret-${name}`;
-  const valueErrors = errorsFor(set.error, 'value');
+  const valueErrors = errorsFor(error, 'value');
   const readOnly = useReadOnly();
-
-  const save = async () => {
-    const reply = await set.run({ name, value: typed });
-    if (!reply.ok) return;
-    setTyped('');
-    setGeneration((g) => g + 1);
-    onChanged(reply.value);
-  };
-  const remove = async () => {
-    const reply = await clear.run({ name });
-    if (reply.ok) onChanged(reply.value);
-  };
 
   return (
     <Stack space="space.050" testId={id}>
@@ -50,6 +39,12 @@ export function SecretField({ status, onChanged }: SecretFieldProps) {
         ) : (
           <Lozenge appearance="default">not set</Lozenge>
         )}
+        {pending === null ? <Lozenge appearance="moved">cleared when you save</Lozenge> : null}
+        {typeof pending === 'string' ? (
+          <Lozenge appearance="moved">
+            {status.isSet ? 'replaced when you save' : 'set when you save'}
+          </Lozenge>
+        ) : null}
         {status.isSet ? (
           <Inline space="space.050" alignBlock="center">
             <Text>since {formatIsoWhen(status.updatedAt, 'an unknown time')}</Text>
@@ -72,30 +67,29 @@ export function SecretField({ status, onChanged }: SecretFieldProps) {
               type="password"
               placeholder={status.isSet ? 'Paste a new value to replace it' : 'Paste the value'}
               isInvalid={valueErrors.length > 0}
-              onChange={(e: InputChange) => setTyped(inputValue(e))}
+              onChange={(e: InputChange) => {
+                const typed = inputValue(e);
+                onPending(typed === '' ? undefined : typed);
+              }}
             />
           </FieldBox>
-          <Button testId={`${id}-save`} isDisabled={set.busy || typed === ''} onClick={() => void save()}>
-            {status.isSet ? 'Replace' : 'Save'}
-          </Button>
-          {status.isSet ? (
-            <Button
-              appearance="subtle"
-              testId={`${id}-clear`}
-              isDisabled={clear.busy}
-              onClick={() => void remove()}
-            >
+          {status.isSet && pending === undefined ? (
+            <Button appearance="subtle" testId={`${id}-clear`} onClick={() => onPending(null)}>
               Clear
+            </Button>
+          ) : null}
+          {pending === null ? (
+            <Button appearance="subtle" testId={`${id}-keep`} onClick={() => onPending(undefined)}>
+              Keep it
             </Button>
           ) : null}
         </Inline>
       )}
       <HelperMessage>{SECRET_LABELS[name].help}</HelperMessage>
       <FieldErrors errors={valueErrors} />
-      {set.error && valueErrors.length === 0 ? (
-        <ReplyErrorMessage error={set.error} action="Saving the secret" />
+      {error && valueErrors.length === 0 ? (
+        <ReplyErrorMessage error={error} action={`Saving the ${SECRET_LABELS[name].label}`} />
       ) : null}
-      {clear.error ? <ReplyErrorMessage error={clear.error} action="Clearing the secret" /> : null}
     </Stack>
   );
 }

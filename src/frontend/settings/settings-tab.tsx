@@ -1,9 +1,10 @@
 // Settings: attribute sources, organization and credentials, the group write path, provisioning and retention,
-// and privileged targets. One draft is edited and saved together; secrets are saved one by one and are never read
-// back. Organization-wide, so an admin the backend says may not change them sees them read-only, with why.
+// and privileged targets. One save model: fields and pasted keys are a draft, marked "Unsaved changes", saved
+// together by "Save settings" or discarded together; keys are never read back. Organization-wide, so an admin
+// the backend says may not change them sees them read-only, with why.
 import { useEffect, useState } from 'react';
-import { Button, Inline, SectionMessage, Stack, Text } from '@forge/react';
-import type { AppSettings, SecretStatus } from '../../shared/contract';
+import { Button, Inline, Lozenge, SectionMessage, Stack, Text } from '@forge/react';
+import type { AppSettings, ReplyError, SecretName, SecretStatus } from '../../shared/contract';
 import { useAction } from '../api/use-action';
 import { useResolver } from '../api/use-resolver';
 import { formatCount } from '../common/format';
@@ -12,6 +13,7 @@ import { ReadOnlyReason } from '../common/read-only';
 import { ReplyErrorMessage } from '../common/reply-error-message';
 import { CredentialsSection } from './credentials-section';
 import { PrivilegedTargetsSection } from './privileged-targets-section';
+import type { PendingSecret } from './secret-field';
 import { RetentionSection } from './retention-section';
 import { settingsErrors } from './settings-draft';
 import { SourcesSection } from './sources-section';
@@ -30,8 +32,13 @@ const CLAIMED_FIELDS = [
 export function SettingsTab({ product }: { product: 'jira' | 'confluence' }) {
   const loaded = useResolver('settings.get', {});
   const save = useAction('settings.save');
+  const setSecret = useAction('settings.setSecret');
+  const clearSecret = useAction('settings.clearSecret');
   const [draft, setDraft] = useState<AppSettings | null>(null);
   const [secrets, setSecrets] = useState<SecretStatus[]>([]);
+  const [pendingSecrets, setPendingSecrets] = useState<Partial<Record<SecretName, PendingSecret>>>({});
+  const [secretErrors, setSecretErrors] = useState<Partial<Record<SecretName, ReplyError>>>({});
+  const [secretGeneration, setSecretGeneration] = useState(0);
   const [saved, setSaved] = useState(false);
 
   const view = loaded.state.value;
@@ -56,24 +63,63 @@ export function SettingsTab({ product }: { product: 'jira' | 'confluence' }) {
     setSaved(false);
     setDraft(next);
   };
+  const settingsChanged = JSON.stringify(draft) !== JSON.stringify(view.settings);
+  const secretChanges = Object.entries(pendingSecrets).filter(
+    (entry): entry is [SecretName, string | null] => entry[1] !== undefined,
+  );
+  const unsaved = settingsChanged || secretChanges.length > 0;
+  const busy = save.busy || setSecret.busy || clearSecret.busy;
+  const onSecretPending = (name: SecretName, pending: PendingSecret) => {
+    setSaved(false);
+    setPendingSecrets((all) => ({ ...all, [name]: pending }));
+  };
   const submit = async () => {
-    const reply = await save.run({ settings: draft });
-    if (reply.ok) {
+    setSaved(false);
+    if (settingsChanged || secretChanges.length === 0) {
+      const reply = await save.run({ settings: draft });
+      if (!reply.ok) return;
       loaded.set(reply.value);
+    }
+    // Then each key: one that fails keeps its typed value and shows why; the others are saved.
+    const failed: Partial<Record<SecretName, ReplyError>> = {};
+    const left: Partial<Record<SecretName, PendingSecret>> = {};
+    for (const [name, value] of secretChanges) {
+      const reply = value === null ? await clearSecret.run({ name }) : await setSecret.run({ name, value });
+      if (reply.ok) {
+        const status = reply.value;
+        setSecrets((all) => [...all.filter((s) => s.name !== status.name), status]);
+      } else {
+        failed[name] = reply.error;
+        left[name] = value;
+      }
+    }
+    setSecretErrors(failed);
+    setPendingSecrets(left);
+    if (Object.keys(failed).length === 0) {
+      setSecretGeneration((g) => g + 1);
       setSaved(true);
     }
   };
-  const onSecretChanged = (status: SecretStatus) =>
-    setSecrets((all) => [...all.filter((s) => s.name !== status.name), status]);
+  const discard = () => {
+    setSaved(false);
+    setDraft(view.settings);
+    setPendingSecrets({});
+    setSecretErrors({});
+    setSecretGeneration((g) => g + 1);
+    save.clearError();
+  };
 
   const readOnly = view.readOnly;
   return (
     <ReadOnlyReason.Provider value={readOnly}>
       <Stack space="space.300">
-        <Text>
-          Shared by the Jira and Confluence admin pages; you are {readOnly ? 'viewing' : 'editing'} from{' '}
-          {product === 'jira' ? 'Jira' : 'Confluence'}.
-        </Text>
+        <Inline space="space.100" alignBlock="center" shouldWrap>
+          <Text>
+            Shared by the Jira and Confluence admin pages; you are {readOnly ? 'viewing' : 'editing'} from{' '}
+            {product === 'jira' ? 'Jira' : 'Confluence'}.
+          </Text>
+          {unsaved ? <Lozenge appearance="moved">Unsaved changes</Lozenge> : null}
+        </Inline>
         {readOnly ? (
           <SectionMessage appearance="information" title="Read-only for you" testId="settings-read-only">
             <Text>{readOnly}</Text>
@@ -90,7 +136,10 @@ export function SettingsTab({ product }: { product: 'jira' | 'confluence' }) {
           onChange={edit}
           errorsFor={errorsFor}
           secrets={secrets}
-          onSecretChanged={onSecretChanged}
+          pendingSecrets={pendingSecrets}
+          secretErrors={secretErrors}
+          secretGeneration={secretGeneration}
+          onSecretPending={onSecretPending}
           idpPushUrl={view.idpPushUrl}
           idpPushUrlProblem={view.idpPushUrlProblem}
         />
@@ -109,25 +158,23 @@ export function SettingsTab({ product }: { product: 'jira' | 'confluence' }) {
           </SectionMessage>
         ) : null}
         {readOnly ? null : (
-          <Inline space="space.100">
+          <Inline space="space.100" alignBlock="center">
             <Button
               appearance="primary"
               testId="settings-save"
-              isDisabled={save.busy}
+              isDisabled={busy}
               onClick={() => void submit()}
             >
-              {save.busy ? 'Saving…' : 'Save settings'}
+              {busy ? 'Saving…' : 'Save settings'}
             </Button>
-            <Button
-              appearance="subtle"
-              onClick={() => {
-                setSaved(false);
-                setDraft(view.settings);
-                save.clearError();
-              }}
-            >
+            <Button appearance="subtle" isDisabled={!unsaved || busy} onClick={discard}>
               Discard changes
             </Button>
+            {unsaved ? (
+              <Lozenge appearance="moved" testId="settings-unsaved">
+                Unsaved changes
+              </Lozenge>
+            ) : null}
           </Inline>
         )}
         <PrivilegedTargetsSection />

@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { createRealClock } from './clock';
+import { invocationLog } from './invocation-log';
 import { installForgeGlobals } from './platform/runtime-globals';
 import type { PreviewBundles } from './preview/build/preview-bundles';
 
@@ -51,15 +52,16 @@ async function main(): Promise<void> {
   const storageDir = join(DATA_DIR, 'emulator');
   mkdirSync(storageDir, { recursive: true });
   const storagePath = join(storageDir, 'forge-storage.sqlite');
+  const invocations = invocationLog(
+    (l) => console.log(l),
+    () => clock.now(),
+  );
   const platform = createPlatform({
     appDir: REPO_ROOT,
     site,
     clock,
     storagePath,
-    onInvocation: (r) =>
-      console.log(
-        `[${new Date(r.startedAt).toISOString()}] ${r.moduleKind} ${r.moduleKey} → ${r.outcome} (${r.elapsedMs} ms)${r.error ? ` ${r.error}` : ''}`,
-      ),
+    onInvocation: (r) => invocations.record(r),
   });
   platform.useWebTriggerBaseUrl(server.url);
 
@@ -133,6 +135,7 @@ async function main(): Promise<void> {
       process.exit(130);
     }
     stopping = true;
+    invocations.stop();
     console.log(`\n${signal}: shutting down…`);
     const done = Promise.all([server.close(), platform.close()]);
     done.then(

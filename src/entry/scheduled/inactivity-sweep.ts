@@ -22,6 +22,8 @@ export async function inactivityDailySweep(
     trigger: 'schedule',
     requestedBy: 'app',
   });
-  if (result.status !== 'started') console.info(`Inactivity sweep ${result.status}: ${result.reason}`);
+  // An operator hears of a day without a run only when something stands in its way (a review, a bad policy).
+  if (result.status === 'stopped' || (result.status === 'not-started' && !result.idle))
+    console.warn(`Inactivity sweep ${result.status}: ${result.reason}`);
   return result;
 }

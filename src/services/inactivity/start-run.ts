@@ -55,6 +55,8 @@ export type StartRunResult =
   | {
       readonly status: 'not-started';
       readonly reason: string;
+      /** Nothing to do, as intended (no policy saved, no product enabled): not worth an operator's line. */
+      readonly idle?: true;
       readonly activeRunId?: string;
       readonly errors?: readonly PolicyFieldError[];
     };
@@ -68,7 +70,7 @@ export function runIdFor(at: number, mode: InactivityRunMode): string {
 /** The policy a run decides with, and when it was saved (null: a draft): a report names what it used. */
 type PolicyChoice =
   | { policy: InactivityPolicy; version: number | null }
-  | { problem: string; errors?: readonly PolicyFieldError[] };
+  | { problem: string; errors?: readonly PolicyFieldError[]; idle?: true };
 
 async function choosePolicy(request: StartRunRequest): Promise<PolicyChoice> {
   if (request.draftPolicy !== undefined) {
@@ -81,6 +83,7 @@ async function choosePolicy(request: StartRunRequest): Promise<PolicyChoice> {
   if (loaded.state === 'none')
     return {
       problem: 'No inactivity policy has been saved yet: nothing is decided until an admin saves one.',
+      idle: true,
     };
   if (loaded.state === 'invalid') return { problem: loaded.problem };
   return { policy: loaded.policy, version: loaded.updatedAt };
@@ -270,12 +273,14 @@ export async function startInactivityRun(
     return {
       status: 'not-started',
       reason: choice.problem,
+      ...(choice.idle ? { idle: true as const } : {}),
       ...(choice.errors ? { errors: choice.errors } : {}),
     };
   if (!Object.values(choice.policy.products).some((product) => product.enabled))
     return {
       status: 'not-started',
       reason: 'No product is enabled in the inactivity policy: nothing to decide.',
+      idle: true,
     };
 
   const { settings } = await loadSettings();

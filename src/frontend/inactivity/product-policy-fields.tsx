@@ -17,7 +17,7 @@ interface Option<T> {
 }
 
 const NEVER_ACTIVE: Option<NeverActiveTreatment>[] = [
-  { label: 'Count from when they were given access', value: 'count-from-added' },
+  { label: 'Count from when given access', value: 'count-from-added' },
   { label: 'Leave them alone', value: 'ignore' },
 ];
 
@@ -111,7 +111,8 @@ export function ProductPolicyFields({
           </FieldBox>
         </Inline>
       ) : null}
-      {policy.enabled ? <Text>{action.description}</Text> : null}
+      {/* Said once: as a warning when the action reaches beyond this site, else as plain text. */}
+      {policy.enabled && !action.orgWide ? <Text>{action.description}</Text> : null}
       {policy.enabled && action.orgWide ? (
         <SectionMessage appearance="warning" title="This reaches beyond this site">
           <Text>{action.description}</Text>

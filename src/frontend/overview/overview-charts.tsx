@@ -26,7 +26,9 @@ function ChartSlot({ title, rows, empty, children }: ChartSlotProps) {
         children
       ) : (
         <Stack space="space.100">
-          <Heading size="xsmall">{title}</Heading>
+          <Heading size="xsmall" as="h4">
+            {title}
+          </Heading>
           <Text>{empty}</Text>
         </Stack>
       )}

@@ -43,7 +43,9 @@ export function BackfillPanel({
 
   return (
     <Stack space="space.150" testId="backfill-panel">
-      <Heading size="small">Backfill</Heading>
+      <Heading size="small" as="h3">
+        Backfill
+      </Heading>
       <Text>
         Applies the saved rules to every existing user now, instead of waiting for each one to change.
       </Text>

@@ -27,7 +27,9 @@ export function ImpactPreview({
 
   return (
     <Stack space="space.150" testId="impact-preview">
-      <Heading size="small">Preview impact</Heading>
+      <Heading size="small" as="h3">
+        Preview impact
+      </Heading>
       <Text>
         Plans every user against the saved rules and changes nothing, to show who would gain or lose access.
       </Text>

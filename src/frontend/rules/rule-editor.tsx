@@ -87,7 +87,7 @@ export function RuleEditor({ saved, initial, onSaved, onCancel }: RuleEditorProp
       </FieldBox>
       <Inline space="space.300" alignBlock="center" shouldWrap>
         <FieldBox width="narrow">
-          <Label labelFor="rule-priority">Priority (lower wins)</Label>
+          <Label labelFor="rule-priority">Priority (lower number wins)</Label>
           <Textfield
             id="rule-priority"
             testId="rule-priority"

@@ -86,8 +86,8 @@ export function RulesTab() {
     <Stack space="space.300">
       <Inline space="space.100" alignBlock="center" spread="space-between">
         <Text>
-          Every enabled rule that matches grants its groups and roles; where rules conflict, the higher one
-          wins.
+          Every enabled rule that matches grants its groups and roles; where rules conflict, the one with the
+          lower priority number (listed first) wins.
         </Text>
         <Button appearance="primary" onClick={create} testId="rule-new">
           New rule

@@ -1,17 +1,5 @@
 // The rule set in priority order: enable or disable, move up or down, what each grants, when it last matched.
-import {
-  Button,
-  Code,
-  DynamicTable,
-  EmptyState,
-  Inline,
-  Lozenge,
-  Stack,
-  Tag,
-  TagGroup,
-  Text,
-  Toggle,
-} from '@forge/react';
+import { Button, Code, DynamicTable, EmptyState, Inline, Lozenge, Stack, Text, Toggle } from '@forge/react';
 import { describeGrant, grantKey } from '../../domain/rules';
 import type { RuleView } from '../../shared/contract';
 import { formatWhen } from '../common/format';
@@ -84,11 +72,12 @@ export function RulesTable({ rules, busy, onToggle, onMove, onEdit, onDelete, on
       {
         key: 'grants',
         content: (
-          <TagGroup>
+          // One line per grant, never cut short (Atlaskit's Tag truncates "role … in project …" names).
+          <Stack space="space.050">
             {rule.grants.map((g) => (
-              <Tag key={grantKey(g)} text={describeGrant(g)} isRemovable={false} />
+              <Text key={grantKey(g)}>{describeGrant(g)}</Text>
             ))}
-          </TagGroup>
+          </Stack>
         ),
       },
       {

@@ -37,3 +37,26 @@ export interface JobProgress {
   /** Why a finished job's results no longer describe the present (rules changed, over a day old); else empty. */
   outdated: OutdatedReason[];
 }
+
+/**
+ * A finished job's figures in one sentence whose parts add up to the whole: `60 users: 56 done, 0 failed,
+ * 4 skipped (app and deactivated accounts, which rules never apply to)`. Users not reached (a cancelled job) are
+ * counted as such, so the parts still add up.
+ */
+export function jobTotalsText(totals: {
+  total: number;
+  done: number;
+  failed: number;
+  skipped: number;
+}): string {
+  const { total, done, failed, skipped } = totals;
+  const notReached = Math.max(0, total - done - failed - skipped);
+  const users = `${total.toLocaleString('en-US')} ${total === 1 ? 'user' : 'users'}`;
+  const parts = [
+    `${done.toLocaleString('en-US')} done`,
+    `${failed.toLocaleString('en-US')} failed`,
+    `${skipped.toLocaleString('en-US')} skipped (app and deactivated accounts, which rules never apply to)`,
+    ...(notReached > 0 ? [`${notReached.toLocaleString('en-US')} not reached`] : []),
+  ];
+  return `${users}: ${parts.join(', ')}`;
+}

@@ -2,7 +2,7 @@
 // users are listed into small pages on the jobs queue, each page recorded once, so a job survives crashes,
 // timeouts and redelivery with exact progress, can be cancelled, and stays within Forge's queue limits.
 import { randomUUID } from 'node:crypto';
-import type { GrantImpact, JobKind, JobProgress } from '../../shared/jobs';
+import { jobTotalsText, type GrantImpact, type JobKind, type JobProgress } from '../../shared/jobs';
 import { appendAudit } from '../../storage/audit-repository';
 import {
   activeJobId,
@@ -127,11 +127,11 @@ export async function cancelJob(
     ...job,
     status: 'cancelled',
     finishedAt: deps.now(),
-    message: `Cancelled by ${by}`,
+    message: 'Cancelled by an admin',
   };
   await putJob(cancelled);
   await releaseActiveJob(job.kind, job.id);
-  await audit(deps, cancelled, 'job-finished', `Cancelled by ${by}`, by);
+  await audit(deps, cancelled, 'job-finished', 'Cancelled.', by);
   return cancelled;
 }
 
@@ -305,15 +305,15 @@ export async function checkCompletion(jobId: string, deps: RuntimeDeps): Promise
   const finished: JobRecord = { ...job, status: 'done', finishedAt: deps.now(), message: 'Finished' };
   await putJob(finished);
   await releaseActiveJob(job.kind, job.id);
-  const totals = results.reduce((t, r) => ({ done: t.done + r.done, failed: t.failed + r.failed }), {
-    done: 0,
-    failed: 0,
-  });
+  const totals = results.reduce(
+    (t, r) => ({ done: t.done + r.done, failed: t.failed + r.failed, skipped: t.skipped + r.skipped }),
+    { done: 0, failed: 0, skipped: 0 },
+  );
   await audit(
     deps,
     finished,
     'job-finished',
-    `Finished: ${totals.done} done, ${totals.failed} failed of ${job.usersPlanned} users`,
+    `Finished: ${jobTotalsText({ total: job.usersPlanned, ...totals })}.`,
     'app',
   );
 }

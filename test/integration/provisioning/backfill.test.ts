@@ -4,6 +4,7 @@ import { AppHarness } from '../../support/app-harness';
 import { runtimeDeps } from '../../../src/entry/runtime';
 import { jobProgress, startJob } from '../../../src/services/jobs/backfill';
 import { configure, everyoneRule, NO_OPTIONAL_SOURCES, orgApiSettings } from './provisioning-setup';
+import { queryAudit } from '../../../src/storage/audit-repository';
 
 let app: AppHarness;
 afterEach(() => app.close());
@@ -64,6 +65,11 @@ it(`backfills ${USERS} users through forced timeouts with correct progress`, asy
     skipped: people.length - active.length,
     failed: 0,
   });
+  // The audit's summary has the same figures, and they add up to the users planned.
+  const finished = await app.inApp(() => queryAudit({ action: 'job-finished', runId: job.id }));
+  expect(finished.entries.map((e) => e.reason)).toEqual([
+    `Finished: ${people.length.toLocaleString('en-US')} users: ${active.length.toLocaleString('en-US')} done, 0 failed, ${(people.length - active.length).toLocaleString('en-US')} skipped (app and deactivated accounts, which rules never apply to).`,
+  ]);
   // Ten thousand users in a few emulated minutes run into Forge's storage quota; it is waited out, not fatal.
   expect(app.platform.kvsQuota.usage.refused).toBeGreaterThan(0);
   const members = new Set(app.site.groupMembers('confluence-engineering'));

@@ -218,6 +218,24 @@ it('grants a JIT-provisioned user the group a rule names, and shows it in the Au
           await watch.assertHealthy(`the ${tab} tab at ${size}`);
         }
       }
+      // A confirmation dialog too: the one before a backfill, opened and cancelled (nothing starts).
+      await preview.openTab('Rules');
+      await app.getByTestId('backfill-start').click();
+      const dialog = await visible(
+        page.getByRole('dialog', { name: 'Apply the rules to every user now?' }),
+        'the backfill confirmation dialog',
+      );
+      await watch.screenshot('rules-backfill-confirmation');
+      await audit.check(page, 'the backfill confirmation dialog');
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await poll(
+        'the dialog to close',
+        async () =>
+          (await page.getByRole('dialog').count()) === 0
+            ? { done: true, value: undefined }
+            : { done: false, state: 'still open' },
+        { timeout: 5_000 },
+      );
     },
   );
 });

@@ -201,9 +201,11 @@ function seatsCharts(removals: AuditEntry[], suspensions: AuditEntry[], weeks: s
   return { seatsReclaimedByProduct, seatsReclaimedOverTime };
 }
 
+/** Users given access by a rule, per week: the write-path test's own membership (no rule) is not provisioning. */
 function provisionedChart(grants: AuditEntry[], weeks: string[]): ChartRow[] {
   const users = new Map<string, Set<string>>();
   for (const e of grants) {
+    if (!e.ruleId) continue;
     const week = weekOf(e.at);
     if (!users.has(week)) users.set(week, new Set());
     users.get(week)!.add(e.accountId);

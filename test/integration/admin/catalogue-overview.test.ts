@@ -54,12 +54,14 @@ describe('the overview', () => {
       actor: 'app',
     });
     await app.inApp(async () => {
-      // This week: two users (one with two grants); three weeks ago: one; a failed grant counts for nobody.
+      // This week: two users (one with two grants); three weeks ago: one; a failed grant counts for nobody, nor
+      // does the write-path test's own membership (no rule gave it).
       await appendAudit(grant(1, 'u1', now - 60_000));
       await appendAudit(grant(2, 'u1', now - 2 * 60_000));
       await appendAudit(grant(3, 'u2', now - 3 * 60_000));
       await appendAudit(grant(5, 'u3', now - 21 * DAY));
       await appendAudit({ ...grant(7, 'u4', now - DAY), outcome: 'failed' });
+      await appendAudit({ ...grant(8, 'app-itself', now - DAY), ruleId: '' });
       await recordHealth({
         component: 'backstop',
         ok: true,

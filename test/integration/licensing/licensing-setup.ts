@@ -20,11 +20,9 @@ export const GROUP = 'confluence-engineering';
 export async function startLicensedApp(): Promise<AppHarness> {
   const app = AppHarness.start();
   const base = orgApiSettings(app);
-  await configure(
-    app,
-    { ...base, sources: { ...base.sources, scim: { enabled: false, directoryId: null } } },
-    [rule({ id: 'everyone', when: 'user.emailDomain -eq "acme.example"', grants: [groupGrant(app, GROUP)] })],
-  );
+  await configure(app, { ...base, sources: { ...base.sources, scim: { enabled: false } } }, [
+    rule({ id: 'everyone', when: 'user.emailDomain -eq "acme.example"', grants: [groupGrant(app, GROUP)] }),
+  ]);
   return app;
 }
 

@@ -114,12 +114,13 @@ export function RulesTable({ rules, busy, onToggle, onMove, onEdit, onDelete, on
       testId="rules-table"
       head={{
         cells: [
-          { key: 'order', content: 'Order' },
-          { key: 'name', content: 'Rule' },
-          { key: 'grants', content: 'Grants' },
-          { key: 'enabled', content: 'Enabled' },
-          { key: 'matched', content: 'Last matched' },
-          { key: 'actions', content: '' },
+          // Widths (percent) so grant names get room instead of wrapping a letter at a time on small screens.
+          { key: 'order', content: 'Order', width: 10 },
+          { key: 'name', content: 'Rule', width: 28 },
+          { key: 'grants', content: 'Grants', width: 26 },
+          { key: 'enabled', content: 'Enabled', width: 8 },
+          { key: 'matched', content: 'Last matched', width: 13 },
+          { key: 'actions', content: '', width: 15 },
         ],
       }}
       rows={rows}

@@ -112,15 +112,16 @@ export function RulesTable({ rules, busy, onToggle, onMove, onEdit, onDelete, on
     <DynamicTable
       caption="Rules, highest priority first"
       testId="rules-table"
+      isFixedSize
       head={{
         cells: [
           // Widths (percent) so grant names get room instead of wrapping a letter at a time on small screens.
-          { key: 'order', content: 'Order', width: 10 },
-          { key: 'name', content: 'Rule', width: 28 },
-          { key: 'grants', content: 'Grants', width: 26 },
-          { key: 'enabled', content: 'Enabled', width: 8 },
+          { key: 'order', content: 'Order', width: 13 },
+          { key: 'name', content: 'Rule', width: 21 },
+          { key: 'grants', content: 'Grants', width: 18 },
+          { key: 'enabled', content: 'Enabled', width: 11 },
           { key: 'matched', content: 'Last matched', width: 13 },
-          { key: 'actions', content: '', width: 15 },
+          { key: 'actions', content: '', width: 24 },
         ],
       }}
       rows={rows}

@@ -1,5 +1,5 @@
-// One page of audit entries: when, who acted, whom it is about, what, on what, the outcome and the reason.
-import { DynamicTable, EmptyState, Lozenge, Text, Tooltip, User } from '@forge/react';
+// One page of audit entries: when, who acted, whom it is about, what and with what outcome, on what, and why.
+import { DynamicTable, EmptyState, Lozenge, Stack, Text, Tooltip, User } from '@forge/react';
 import type { AuditEntry } from '../../shared/audit';
 import { formatCompactWhen, formatWhen } from '../common/format';
 import { auditActor } from './audit-actor';
@@ -52,15 +52,17 @@ export function AuditTable({
     <DynamicTable
       caption="Audit log"
       testId="audit-table"
+      isFixedSize
       head={{
+        // Widths in percent, fixed so group names break at hyphens, not a letter at a time, at 1024 px; the outcome
+        // rides under the action so seven facts fit in six columns.
         cells: [
           { key: 'at', content: 'When (UTC)', width: 11 },
-          { key: 'who', content: 'Who', width: 14 },
-          { key: 'user', content: 'User', width: 14 },
-          { key: 'action', content: 'Action', width: 11 },
-          { key: 'target', content: 'On', width: 14 },
-          { key: 'outcome', content: 'Outcome', width: 9 },
-          { key: 'reason', content: 'Reason' },
+          { key: 'who', content: 'Who', width: 15 },
+          { key: 'user', content: 'User', width: 15 },
+          { key: 'action', content: 'Action and outcome', width: 15 },
+          { key: 'target', content: 'On', width: 17 },
+          { key: 'reason', content: 'Reason', width: 27 },
         ],
       }}
       rows={entries.map((e) => ({
@@ -76,7 +78,15 @@ export function AuditTable({
           },
           { key: 'who', content: <Actor entry={e} ruleNames={ruleNames} /> },
           { key: 'user', content: e.accountId ? <User accountId={e.accountId} /> : <Text>—</Text> },
-          { key: 'action', content: humanize(e.action) },
+          {
+            key: 'action',
+            content: (
+              <Stack space="space.050">
+                <Text>{humanize(e.action)}</Text>
+                <Lozenge appearance={OUTCOME[e.outcome]}>{humanize(e.outcome)}</Lozenge>
+              </Stack>
+            ),
+          },
           {
             key: 'target',
             content: e.targetName ? (
@@ -86,10 +96,6 @@ export function AuditTable({
             ) : (
               <Text>{e.target}</Text>
             ),
-          },
-          {
-            key: 'outcome',
-            content: <Lozenge appearance={OUTCOME[e.outcome]}>{humanize(e.outcome)}</Lozenge>,
           },
           { key: 'reason', content: e.reason },
         ],

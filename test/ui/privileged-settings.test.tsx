@@ -62,20 +62,20 @@ it('lets a site admin allow a privileged target only after a confirmation that n
 
     // Opening and cancelling changes nothing.
     await page.click(allowButton);
-    const modal = await page.waitForTestId('allow-target-modal');
+    const modal = await page.waitForTestId('allow-target');
     expect(textOf(modal)).toMatch(/Let rules grant jira-administrators\?/);
     expect(textOf(modal)).toMatch(/Administer Jira global permission/);
     expect(textOf(modal)).toMatch(
       /Anyone a rule matches will get jira-administrators and the administrator rights/,
     );
     await page.clickButton('Keep it refused');
-    await page.waitFor((doc) => !byTestId(doc, 'allow-target-modal'), 'the confirmation to close');
+    await page.waitFor((doc) => !byTestId(doc, 'allow-target'), 'the confirmation to close');
     expect(page.invocations.map((i) => i.key)).not.toContain('security.allow');
 
     // Confirming allows exactly that target, with the acknowledgement, and the table says who allowed it.
     await page.click(await page.waitForTestId(`allow-group:${target.groupId}`));
     await page.click(await page.waitForTestId('allow-target-confirm'));
-    await page.waitFor((doc) => !byTestId(doc, 'allow-target-modal'), 'the confirmation to close');
+    await page.waitFor((doc) => !byTestId(doc, 'allow-target'), 'the confirmation to close');
     const call = page.invocations.find((i) => i.key === 'security.allow');
     expect(call?.payload).toEqual({ key: `group:${target.groupId}`, acknowledgeRisk: true });
     expect(call?.result).toMatchObject({ ok: true });

@@ -1,15 +1,7 @@
 // Asks before deleting a rule, and says what happens to what it granted.
-import {
-  Button,
-  Modal,
-  ModalBody,
-  ModalFooter,
-  ModalHeader,
-  ModalTitle,
-  ModalTransition,
-  Text,
-} from '@forge/react';
+import { Text } from '@forge/react';
 import type { RuleView } from '../../shared/contract';
+import { ConfirmModal } from '../common/confirm-modal';
 
 export interface DeleteRuleModalProps {
   rule: RuleView | null;
@@ -20,34 +12,21 @@ export interface DeleteRuleModalProps {
 
 export function DeleteRuleModal({ rule, busy, onConfirm, onClose }: DeleteRuleModalProps) {
   return (
-    <ModalTransition>
-      {rule ? (
-        <Modal onClose={onClose}>
-          <ModalHeader>
-            <ModalTitle>{`Delete ${rule.name}?`}</ModalTitle>
-          </ModalHeader>
-          <ModalBody>
-            <Text>
-              {rule.onUnmatch === 'revoke'
-                ? 'Users lose what this rule granted them the next time they are provisioned.'
-                : 'Users keep what this rule granted them; nobody gains anything from it any more.'}
-            </Text>
-          </ModalBody>
-          <ModalFooter>
-            <Button appearance="subtle" onClick={onClose}>
-              Keep the rule
-            </Button>
-            <Button
-              appearance="danger"
-              isDisabled={busy}
-              onClick={() => onConfirm(rule)}
-              testId="rule-delete-confirm"
-            >
-              Delete
-            </Button>
-          </ModalFooter>
-        </Modal>
-      ) : null}
-    </ModalTransition>
+    <ConfirmModal
+      open={rule !== null}
+      title={rule ? `Delete ${rule.name}?` : ''}
+      confirmLabel="Delete"
+      cancelLabel="Keep the rule"
+      busy={busy}
+      testId="rule-delete"
+      onConfirm={() => rule && onConfirm(rule)}
+      onClose={onClose}
+    >
+      <Text>
+        {rule?.onUnmatch === 'revoke'
+          ? 'Users lose what this rule granted them the next time they are provisioned.'
+          : 'Users keep what this rule granted them; nobody gains anything from it any more.'}
+      </Text>
+    </ConfirmModal>
   );
 }

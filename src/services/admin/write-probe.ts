@@ -102,70 +102,48 @@ export async function probeGroupWrite(
       ok: false,
       message: `No harmless group to test with: create an empty group named ${WRITE_PROBE_GROUP} (no product access, no permissions) and test again.`,
     };
-  {
-    const grant = { kind: 'group' as const, groupId: group.groupId, groupName: group.name };
-    try {
-      const added = await writer.add(grant, appAccountId);
-      await appendAudit(
-        auditOf(
-          'group-added',
-          group,
-          appAccountId,
-          by,
-          deps.now(),
-          true,
-          "Write-path test: the app's own account added to prove the app can change groups; removed at once.",
-        ),
-      );
-      if (added === 'already-held')
-        return {
-          name: NAME,
-          ok: true,
-          message: `The site accepted adding the app's account to ${group.name} (it was already there, so it was left in).`,
-        };
-    } catch (e) {
-      const why = e instanceof Error ? e.message : String(e);
-      await appendAudit(
-        auditOf('group-added', group, appAccountId, by, deps.now(), false, `Write-path test failed: ${why}`),
-      );
-      return { name: NAME, ok: false, message: `Adding the app's account to ${group.name} failed: ${why}` };
-    }
-    try {
-      await writer.remove(grant, appAccountId);
-      await appendAudit(
-        auditOf(
-          'group-removed',
-          group,
-          appAccountId,
-          by,
-          deps.now(),
-          true,
-          "Write-path test: the app's own account removed again.",
-        ),
+  const grant = { kind: 'group' as const, groupId: group.groupId, groupName: group.name };
+  const record = (action: 'group-added' | 'group-removed', ok: boolean, reason: string) =>
+    appendAudit(auditOf(action, group, appAccountId, by, deps.now(), ok, reason));
+  try {
+    const added = await writer.add(grant, appAccountId);
+    if (added === 'already-held') {
+      await record(
+        'group-added',
+        true,
+        "Write-path test: the app's own account was already a member; left in.",
       );
       return {
         name: NAME,
         ok: true,
-        message: `The app added its own account to ${group.name} and removed it again: group changes work.`,
-      };
-    } catch (e) {
-      const why = e instanceof Error ? e.message : String(e);
-      await appendAudit(
-        auditOf(
-          'group-removed',
-          group,
-          appAccountId,
-          by,
-          deps.now(),
-          false,
-          `Write-path test: removing the app's own account failed: ${why}`,
-        ),
-      );
-      return {
-        name: NAME,
-        ok: false,
-        message: `The app could add its own account to ${group.name} but not remove it (${why}); remove it by hand in admin.atlassian.com.`,
+        message: `The site accepted adding the app's account to ${group.name} (it was already there, so it was left in).`,
       };
     }
+    await record(
+      'group-added',
+      true,
+      "Write-path test: the app's own account added to prove the app can change groups; removed at once.",
+    );
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    await record('group-added', false, `Write-path test failed: ${why}`);
+    return { name: NAME, ok: false, message: `Adding the app's account to ${group.name} failed: ${why}` };
+  }
+  try {
+    await writer.remove(grant, appAccountId);
+    await record('group-removed', true, "Write-path test: the app's own account removed again.");
+    return {
+      name: NAME,
+      ok: true,
+      message: `The app added its own account to ${group.name} and removed it again: group changes work.`,
+    };
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    await record('group-removed', false, `Write-path test: removing the app's own account failed: ${why}`);
+    return {
+      name: NAME,
+      ok: false,
+      message: `The app could add its own account to ${group.name} but not remove it (${why}); remove it by hand in admin.atlassian.com.`,
+    };
   }
 }

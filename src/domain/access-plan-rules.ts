@@ -42,6 +42,8 @@ export interface PlannableRules {
   readonly readsGroups: boolean;
   /** The texts plans repeat for every user, written once per rule. */
   readonly texts: RuleTexts;
+  /** The attributes an active rule's condition reads (canonical names); none for other rules. */
+  readonly attributesOf: (ruleId: string) => readonly string[];
 }
 
 /**
@@ -224,6 +226,10 @@ function prepare(rules: readonly Rule[]): PlannableRules {
     }
   }
   const activeSet = new Set(active);
+  const attributes = new Map<string, readonly string[]>();
+  active.forEach((rule, i) => {
+    if (!attributes.has(rule.id)) attributes.set(rule.id, parsed[i]!.attributes);
+  });
   const readers = (reads: boolean) => {
     const at = parsed.flatMap((p, i) => (p.attributes.includes('groups') === reads ? [i] : []));
     const match = createRuleMatcher(at.map((i) => parsed[i]!));
@@ -248,5 +254,6 @@ function prepare(rules: readonly Rule[]): PlannableRules {
     parses: (rule) => activeSet.has(rule),
     readsGroups: parsed.some((p) => p.attributes.includes('groups')),
     texts: new RuleTexts(rulesById, active),
+    attributesOf: (ruleId) => attributes.get(ruleId) ?? [],
   };
 }

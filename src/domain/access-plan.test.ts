@@ -7,6 +7,7 @@ import {
   type AccessPlan,
   type LedgerEntry,
   type PlanAccessInput,
+  type Denial,
 } from './access-plan';
 import { grantKey, type ExclusiveSet, type Grant, type Rule, type UserAttributes } from './rules';
 
@@ -61,6 +62,8 @@ describe('planAccess: who is planned', () => {
       add: [],
       remove: [],
       unchanged: [],
+      withheld: [],
+      denialBases: [],
       reasons: ['u-1 is an app account; app accounts are never given or denied access by rules'],
       matchedRuleIds: [],
       settled: true,
@@ -114,12 +117,14 @@ describe('planAccess: adding', () => {
         grant: jira,
         ruleIds: ['high', 'low'],
         reason: 'Granted by rule "Rule high" and 1 more',
+        basis: { department: 'Sales', jobTitle: 'Engineer' },
       },
       {
         grantKey: 'role:10000:10002',
         grant: dev,
         ruleIds: ['low'],
         reason: 'Granted by rule "Rule low"',
+        basis: { jobTitle: 'Engineer' },
       },
     ]);
     expect(result.unchanged).toEqual([
@@ -550,5 +555,78 @@ describe('planAccess: frozen rule sets', () => {
     expect(() => {
       (frozen[0] as { enabled: boolean }).enabled = false;
     }).toThrow(TypeError);
+  });
+});
+
+describe('planAccess: what a grant rests on, and grants an access review removed', () => {
+  const g = group('g-sales', 'sales-team');
+  const salesRule = rule('sales', 'user.department -eq "Sales" -and user.groups -any (_ -eq "staff")', [g]);
+  const denial = (basis: Denial['basis']): Denial => ({
+    grantKey: grantKey(g),
+    grant: g,
+    basis,
+    note: 'removed in access review "Q3" on 2026-05-01',
+  });
+
+  it('records on each added grant the values of the attributes its rules read, leaving out groups the app manages', () => {
+    const other = group('g-other', 'wiki-editors');
+    const result = plan({
+      user: { ...sales, groups: ['staff', 'wiki-editors'] },
+      rules: [salesRule],
+      ledger: [entry(other, 'x')],
+      current: [grantKey(other)],
+    });
+    expect(result.add).toEqual([
+      expect.objectContaining({
+        grantKey: 'group:g-sales',
+        basis: { department: 'Sales', groups: ['staff'] },
+      }),
+    ]);
+  });
+
+  it('withholds a denied grant whose basis is not recorded yet, and returns the basis to record', () => {
+    const result = plan({ rules: [salesRule], denials: [denial(null)] });
+    expect(result.add).toEqual([]);
+    expect(keys(result.withheld)).toEqual(['group:g-sales']);
+    expect(result.withheld[0]!.reason).toMatch(
+      /^Not granted again: removed in access review "Q3" on 2026-05-01; kept off until/,
+    );
+    expect(result.denialBases).toEqual([
+      { grantKey: 'group:g-sales', basis: { department: 'Sales', groups: ['staff'] } },
+    ]);
+  });
+
+  it('keeps withholding while the recorded values are the same, whatever their case or order', () => {
+    const result = plan({
+      user: { ...sales, department: 'SALES', groups: ['Staff', 'sales-team'] },
+      rules: [salesRule],
+      denials: [denial({ department: 'Sales', groups: ['staff'] })],
+    });
+    expect(result.add).toEqual([]);
+    expect(keys(result.withheld)).toEqual(['group:g-sales']);
+    expect(result.denialBases).toEqual([]);
+  });
+
+  it('grants again once a recorded value changed, naming what changed', () => {
+    const result = plan({
+      user: { ...sales, groups: ['staff', 'emea'] },
+      rules: [salesRule],
+      denials: [denial({ department: 'Sales', groups: ['staff'] })],
+    });
+    expect(keys(result.add)).toEqual(['group:g-sales']);
+    expect(result.add[0]!.reason).toMatch(/: groups changed since it was removed in access review "Q3"/);
+    expect(result.withheld).toEqual([]);
+  });
+
+  it('leaves a denial alone when the user holds the grant anyway (given back by hand) or no rule wants it', () => {
+    const held = plan({ rules: [salesRule], current: [grantKey(g)], denials: [denial(null)] });
+    expect(keys(held.unchanged)).toEqual(['group:g-sales']);
+    expect([held.withheld, held.denialBases]).toEqual([[], []]);
+    const unwanted = plan({
+      user: { ...sales, department: 'Finance' },
+      rules: [salesRule],
+      denials: [denial(null)],
+    });
+    expect([unwanted.add, unwanted.withheld, unwanted.denialBases]).toEqual([[], [], []]);
   });
 });

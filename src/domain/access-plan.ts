@@ -18,7 +18,13 @@
 //   nothing to do. Rules that never settle (e.g. "grant G to users not in G") are reported with settled: false
 //   and planned from the user's present groups.
 // - Output is deterministic: lists sorted by grant key, rule ids in priority order, whatever the input order.
+// - Denials (grants an access review removed) are not added again while the attribute values their removal was
+//   decided on are unchanged: they are listed as `withheld`. A denial without recorded values is withheld and its
+//   values are returned in `denialBases` for the caller to record. Once any recorded value changes, the grant is
+//   added as usual (saying what changed); an admin re-approves by deleting the denial.
+// - Each added grant carries its `basis`: the values of the attributes its matching rules read (evidence).
 
+import { basisChanges, basisOf, type AttributeBasis } from './access-basis';
 import { plannableRules, type PlannableRules } from './access-plan-rules';
 
 export { freezeRules } from './access-plan-rules';
@@ -54,6 +60,18 @@ export interface PlannedGrant {
    */
   ruleIds: string[];
   reason: string;
+  /** add: the values of the attributes the matching rules read (what the grant rests on). */
+  basis?: AttributeBasis;
+}
+
+/** A grant an access review removed: not added again until its basis changes or an admin re-approves it. */
+export interface Denial {
+  grantKey: string;
+  grant?: Grant;
+  /** The attribute values the removal was decided on; null until an evaluation records them. */
+  basis: AttributeBasis | null;
+  /** Who removed it, for reasons: `removed in access review "Q3" on 2026-05-01`. */
+  note: string;
 }
 
 export interface AccessPlan {
@@ -61,6 +79,10 @@ export interface AccessPlan {
   remove: PlannedGrant[];
   /** Held grants the plan leaves alone: ones matching rules justify, and ledger grants that are kept. */
   unchanged: PlannedGrant[];
+  /** Grants matching rules would add that an access review removed, kept off (see Denial). */
+  withheld: PlannedGrant[];
+  /** Denials without recorded values, with the values to record now (the user's, as evaluated here). */
+  denialBases: Array<{ grantKey: string; basis: AttributeBasis }>;
   /** Plain-language account of the decisions, in order, for the audit log and the admin page. */
   reasons: string[];
   /** Enabled rules that match, highest priority first. */
@@ -78,6 +100,7 @@ export interface PlanAccessInput {
   current: readonly string[];
   ledger: readonly LedgerEntry[];
   exclusiveSets?: readonly ExclusiveSet[];
+  denials?: readonly Denial[];
 }
 
 /** Most evaluation passes spent letting rules that read user.groups settle; chains longer than this are unusual. */
@@ -136,6 +159,8 @@ function emptyPlan(skipped: AccessPlan['skipped'], reason: string): AccessPlan {
     add: [],
     remove: [],
     unchanged: [],
+    withheld: [],
+    denialBases: [],
     reasons: [reason],
     matchedRuleIds: [],
     settled: true,
@@ -229,6 +254,9 @@ class Planner {
   private readonly ledgerByKey = new Map<string, LedgerEntry[]>();
   /** The matching rules that do not read user.groups: the same in every pass. */
   private ignoringGroups: number[] | undefined;
+  private readonly denials = new Map<string, Denial>();
+  /** Folded names of groups the app grants or withholds, left out of `groups` in a basis. */
+  private readonly appGroups = new Set<string>();
   readonly readsGroups: boolean;
 
   constructor(input: PlanAccessInput) {
@@ -264,7 +292,52 @@ class Planner {
         !this.ledgerGrants.has(entry.grantKey)
       )
         this.ledgerGrants.set(entry.grantKey, entry.grant);
+      if (entry.grant?.kind === 'group') this.appGroups.add(fold(entry.grant.groupName));
     }
+    for (const denial of input.denials ?? []) {
+      this.denials.set(denial.grantKey, denial);
+      if (denial.grant?.kind === 'group') this.appGroups.add(fold(denial.grant.groupName));
+    }
+  }
+
+  /** The values of the attributes these rules read, as a basis records them. */
+  basisFor(ruleIds: readonly string[]): AttributeBasis {
+    const attributes = ruleIds.flatMap((id) => this.rules.attributesOf(id));
+    return basisOf(attributes, this.user, this.appGroups);
+  }
+
+  /**
+   * A grant matching rules would add that an access review removed: withheld while the values it was removed on
+   * are unchanged (recording them the first time), added again once any changed. Undefined when not denied.
+   */
+  private denied(
+    planned: Omit<PlannedGrant, 'reason'>,
+    justification: string,
+    withheld: PlannedGrant[],
+    denialBases: Array<{ grantKey: string; basis: AttributeBasis }>,
+  ): PlannedGrant | 'withheld' | undefined {
+    const denial = this.denials.get(planned.grantKey);
+    if (!denial) return undefined;
+    if (denial.basis === null) {
+      denialBases.push({ grantKey: planned.grantKey, basis: this.basisFor(planned.ruleIds) });
+      withheld.push({
+        ...planned,
+        reason: `Not granted again: ${denial.note}; kept off until the attributes it was removed on change or an admin re-approves it`,
+      });
+      return 'withheld';
+    }
+    const changed = basisChanges(denial.basis, this.user, this.appGroups);
+    if (changed.length === 0) {
+      withheld.push({
+        ...planned,
+        reason: `Not granted again: ${denial.note}, and the attributes it was removed on have not changed (${Object.keys(denial.basis).join(', ') || 'none'}); an admin can re-approve it`,
+      });
+      return 'withheld';
+    }
+    return {
+      ...planned,
+      reason: `Granted by ${justification}: ${changed.join(', ')} changed since it was ${denial.note}`,
+    };
   }
 
   private knownGrant(key: string): Grant | undefined {
@@ -370,13 +443,31 @@ class Planner {
     const ranks = Int32Array.from(decision.granted).sort();
     const add: PlannedGrant[] = [];
     const unchanged: PlannedGrant[] = [];
+    const withheld: PlannedGrant[] = [];
+    const denialBases: Array<{ grantKey: string; basis: AttributeBasis }> = [];
     for (const rank of ranks) {
       const entry = decision.desired[rank];
       if (entry === undefined) continue;
       const { key: grantKey, grant, ruleIds, firstRule } = entry;
-      if (this.current.has(grantKey))
+      if (this.current.has(grantKey)) {
         unchanged.push({ grantKey, grant, ruleIds, reason: texts.alreadyHeld(firstRule, ruleIds.length) });
-      else add.push({ grantKey, grant, ruleIds, reason: texts.grantedBy(firstRule, ruleIds.length) });
+        continue;
+      }
+      const granted = texts.grantedBy(firstRule, ruleIds.length);
+      const denied =
+        this.denials.size > 0
+          ? this.denied(
+              { grantKey, grant, ruleIds },
+              granted.replace(/^Granted by /, ''),
+              withheld,
+              denialBases,
+            )
+          : undefined;
+      if (denied === 'withheld') continue;
+      add.push({
+        ...(denied ?? { grantKey, grant, ruleIds, reason: granted }),
+        basis: this.basisFor(ruleIds),
+      });
     }
     const heldBefore = unchanged.length;
 
@@ -437,6 +528,8 @@ class Planner {
       remove: remove.length > 1 ? remove.sort(byKey) : remove,
       // Kept ledger grants join the held ones, which are in order already.
       unchanged: unchanged.length > heldBefore ? unchanged.sort(byKey) : unchanged,
+      withheld,
+      denialBases,
       reasons,
       matchedRuleIds: decision.matched.map((i) => this.rules.active[i]!.id),
       settled,

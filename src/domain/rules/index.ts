@@ -61,6 +61,7 @@ export { MAX_NESTING } from './entra-parser';
 export {
   RULE_LIMITS,
   ID_PATTERN,
+  ACCOUNT_ID_PATTERN,
   grantKey,
   parseGrantKey,
   compareRules,

@@ -39,6 +39,11 @@ export interface Rule {
   condition: RuleCondition;
   grants: Grant[];
   onUnmatch: OnUnmatch;
+  /**
+   * The person answerable for the access this rule grants (an Atlassian account id): the reviewer of its grants
+   * in access reviews that ask rule owners. Absent when nobody was named.
+   */
+  owner?: string;
 }
 
 /**
@@ -65,6 +70,9 @@ export const RULE_LIMITS = {
   maxExclusiveSets: 50,
   maxGroupsPerExclusiveSet: 50,
 } as const;
+
+/** An Atlassian account id (a rule's owner). */
+export const ACCOUNT_ID_PATTERN = /^[A-Za-z0-9:_-]{1,128}$/;
 
 /** Ids of rules, sets, groups, projects and roles: no ":" so grant keys stay unambiguous. */
 export const ID_PATTERN = /^[A-Za-z0-9._-]+$/;

@@ -181,6 +181,21 @@ describe('validateRuleInput', () => {
     });
   });
 
+  it('keeps an owner given as an account id, drops an empty one, and names one that is not an id', () => {
+    const owned = validateRuleInput({ ...valid(), owner: '557058:owner-1' });
+    expect(owned.ok && owned.rule.owner).toBe('557058:owner-1');
+    for (const none of [null, '', undefined]) {
+      const result = validateRuleInput({ ...valid(), owner: none });
+      expect(result.ok && 'owner' in result.rule).toBe(false);
+    }
+    expect(errorsOf({ ...valid(), owner: 'not an id!' })).toEqual([
+      { field: 'owner', message: 'The owner must be an Atlassian account id, got a string' },
+    ]);
+    expect(errorsOf({ ...valid(), owner: { accountId: 'x' } })).toEqual([
+      { field: 'owner', message: 'The owner must be an Atlassian account id, got an object' },
+    ]);
+  });
+
   it('names the rule in every error when the id is usable', () => {
     const result = validateRuleInput({ ...valid(), name: '' });
     expect(!result.ok && result.errors.map((e) => e.ruleId)).toEqual(['r-1']);

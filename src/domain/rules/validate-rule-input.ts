@@ -1,7 +1,7 @@
 // Turns an untrusted rule payload (from the admin page) into a Rule, or field errors naming exactly what is wrong.
 
 import { parseRule } from './parse';
-import { ID_PATTERN, RULE_LIMITS, grantKey, type Grant, type Rule } from './rule-model';
+import { ACCOUNT_ID_PATTERN, ID_PATTERN, RULE_LIMITS, grantKey, type Grant, type Rule } from './rule-model';
 import { didYouMean } from './suggest';
 import { DIALECTS, MAX_RULE_LENGTH, type Dialect } from './syntax-tree';
 
@@ -19,7 +19,17 @@ export interface FieldError {
 
 export type RuleInputResult = { ok: true; rule: Rule } | { ok: false; errors: FieldError[] };
 
-const RULE_FIELDS = ['id', 'name', 'description', 'enabled', 'priority', 'condition', 'grants', 'onUnmatch'];
+const RULE_FIELDS = [
+  'id',
+  'name',
+  'description',
+  'enabled',
+  'priority',
+  'condition',
+  'grants',
+  'onUnmatch',
+  'owner',
+];
 const CONDITION_FIELDS = ['text', 'dialect'];
 const GROUP_FIELDS = ['kind', 'groupId', 'groupName'];
 const ROLE_FIELDS = ['kind', 'projectId', 'projectKey', 'roleId', 'roleName'];
@@ -145,6 +155,7 @@ export function validateRuleInput(input: unknown): RuleInputResult {
 
   const condition = validateCondition(input.condition, c);
   const grants = validateGrants(input.grants, c);
+  const owner = validateOwner(input.owner, c);
 
   if (c.errors.length > 0) return { ok: false, errors: c.errors };
   return {
@@ -158,8 +169,19 @@ export function validateRuleInput(input: unknown): RuleInputResult {
       condition: condition!,
       grants: grants!,
       onUnmatch: onUnmatch!,
+      ...(owner ? { owner } : {}),
     },
   };
+}
+
+/** The owner: an account id, or absent/null for nobody. */
+function validateOwner(value: unknown, c: Collector): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string' || !ACCOUNT_ID_PATTERN.test(value)) {
+    c.add('owner', `The owner must be an Atlassian account id, got ${typeName(value)}`);
+    return undefined;
+  }
+  return value;
 }
 
 function validateCondition(value: unknown, c: Collector): Rule['condition'] | undefined {

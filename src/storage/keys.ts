@@ -10,6 +10,12 @@ export const ENTITY = {
   pushReceipt: 'push-receipt',
   /** The newest IdP push applied per user, so an older one landing later cannot overwrite it. */
   pushLatest: 'push-latest',
+  /** Access review campaigns: status (checked by every decision's transaction) and the campaign as JSON. */
+  reviewCampaign: 'review-campaign',
+  /** One membership under review: its reviewer, decision, stage of acting on it, and evidence. */
+  reviewItem: 'review-item',
+  /** Per campaign and reviewer: how many items, kept and removed (kept in step with decisions). */
+  reviewTally: 'review-tally',
 } as const;
 
 /** Indexes declared in manifest.yml per entity. */
@@ -21,6 +27,8 @@ export const INDEX = {
   auditByAction: 'by-action',
   ledgerByAccount: 'by-account',
   ledgerByRule: 'by-rule',
+  /** Partition [state]: e.g. every grant an access review removed and the engine withholds ('denied'). */
+  ledgerByState: 'by-state',
   userStateByStatus: 'by-status',
   inactivityByRun: 'by-run',
   inactivityByAccount: 'by-account',
@@ -28,6 +36,20 @@ export const INDEX = {
   inactivityByRunKind: 'by-run-kind',
   /** Partition [runId, kind, status]: e.g. a run's action rows still planned (the execute step's work list). */
   inactivityByRunStatus: 'by-run-status',
+  reviewCampaignByTime: 'by-time',
+  reviewCampaignByStatus: 'by-status',
+  /** Partition [campaignId]: every item of a campaign (report, counting, purge). */
+  reviewItemByCampaign: 'by-campaign',
+  /** Partition [campaignId, reviewer]: one reviewer's items (the reviewer page). */
+  reviewItemByReviewer: 'by-campaign-reviewer',
+  /** Partition [campaignId, reviewer, decision]: one reviewer's undecided or decided items. */
+  reviewItemByReviewerDecision: 'by-campaign-reviewer-decision',
+  /** Partition [campaignId, decision]: e.g. the items nobody decided, at the end. */
+  reviewItemByDecision: 'by-campaign-decision',
+  /** Partition [campaignId, stage]: the removals to carry out ('act') and those under way ('acting'). */
+  reviewItemByStage: 'by-campaign-stage',
+  reviewTallyByCampaign: 'by-campaign',
+  reviewTallyByReviewer: 'by-reviewer',
 } as const;
 
 export const KEY = {
@@ -87,6 +109,16 @@ export const KEY = {
   /** The next message of a long run whose chain of async events is spent, waiting for the relay (a new root). */
   continuation: (id: string) => `continuation:${id}`,
   continuationPrefix: 'continuation:',
+  /** Access reviews: a series (the definition a site admin saved, and when its next campaign starts). */
+  reviewSeries: (seriesId: string) => `review-series:${seriesId}`,
+  reviewSeriesPrefix: 'review-series:',
+  /** Claimed (FAIL_IF_EXISTS) by whoever enqueues a campaign's step or starts a series' campaign. */
+  reviewStep: (campaignId: string, step: string) => `review-step:${campaignId}:${step}`,
+  /** A notice to one reviewer (kind and round), claimed before sending so it is sent once. */
+  reviewNotice: (campaignId: string, notice: string, reviewer: string) =>
+    `review-notice:${campaignId}:${notice}:${reviewer}`,
+  /** Counting a campaign's items per reviewer, resumable: where it got to and the counts so far. */
+  reviewCount: (campaignId: string) => `review-count:${campaignId}`,
   metric: (name: string, bucket: string) => `metric:${name}:${bucket}`,
   metricPrefix: (name: string) => `metric:${name}:`,
 } as const;

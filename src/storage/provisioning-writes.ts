@@ -1,13 +1,12 @@
 // Atomic groups of provisioning writes (ledger intents, ledger results, audit lines, user state), each one KVS
 // transaction: fewer writes against the storage quota, and no state where an audit line lacks its ledger row.
 import { Filter, FilterConditions, kvs } from '@forge/kvs';
-
-type TransactionBuilder = ReturnType<typeof kvs.transact>;
 import type { AuditEntry } from '../shared/audit';
 import { ENTITY, KEY } from './keys';
 import { isConditionFailure } from './storage-errors';
 import type { ComponentHealth } from './health-repository';
 import { ledgerKey, toStored, type LedgerRow, type StoredLedger } from './ledger-repository';
+import type { StorageOp, TransactionBuilder } from './transaction-ops';
 import type { UserState } from './user-state-repository';
 
 /** Forge allows at most 25 operations per transaction. */
@@ -15,11 +14,12 @@ const MAX_OPS = 25;
 
 export interface ProvisioningWrites {
   /**
-   * New intents, which must not collide with another worker's: `absent` for a new grant (no row yet), `granted`
-   * for a removal (the row is still plainly granted). A collision fails the whole transaction with
+   * New intents, which must not collide with another worker's: `absent` for a new grant (no row yet), `denied`
+   * for a grant an access review removed whose attributes have changed since, `granted` for a removal (the row
+   * is still plainly granted). A collision fails the whole transaction with
    * CONDITION_CHECK_FAILED, and the caller retries later, when the other worker is done.
    */
-  claimLedger?: Array<{ row: LedgerRow; expect: 'absent' | 'granted' }>;
+  claimLedger?: Array<{ row: LedgerRow; expect: 'absent' | 'granted' | 'denied' }>;
   /**
    * Intents an earlier run left unfinished (its lease ran out) taken over by this run: `row` (with this run as
    * holder) replaces `from` only while the stored intent is still exactly `from`.
@@ -33,9 +33,11 @@ export interface ProvisioningWrites {
   settleLedger?: Array<{ intent: LedgerRow; result: LedgerRow | null }>;
   audit?: AuditEntry[];
   userState?: UserState;
+  /** Writes of other repositories that belong with these (an access review's item outcome, say). */
+  also?: StorageOp[];
 }
 
-type Op = (tx: TransactionBuilder) => TransactionBuilder;
+type Op = StorageOp;
 type LedgerCondition = ReturnType<Filter<StoredLedger>['and']>;
 
 /** The stored intent is still `row`: same state, same holder, same moment of intent. */
@@ -53,10 +55,11 @@ function opsOf(writes: ProvisioningWrites): Op[] {
   const ops: Op[] = [];
   const options = (conditions: LedgerCondition) => ({ entityName: ENTITY.ledger, conditions });
   for (const { row, expect } of writes.claimLedger ?? []) {
+    // Over a denial: the grant comes back because the attributes it was removed on changed.
     const condition =
       expect === 'absent'
         ? new Filter<StoredLedger>().and('state', FilterConditions.notExists())
-        : new Filter<StoredLedger>().and('state', FilterConditions.equalTo('granted'));
+        : new Filter<StoredLedger>().and('state', FilterConditions.equalTo(expect));
     ops.push((tx) => tx.set(ledgerKey(row.accountId, row.grantKey), toStored(row), options(condition)));
   }
   for (const { row, from } of writes.takeOverLedger ?? [])
@@ -73,6 +76,7 @@ function opsOf(writes: ProvisioningWrites): Op[] {
     const { id, ...value } = entry;
     ops.push((tx) => tx.set(id, value, { entityName: ENTITY.audit }));
   }
+  ops.push(...(writes.also ?? []));
   if (writes.userState) {
     const state = writes.userState;
     ops.push((tx) =>

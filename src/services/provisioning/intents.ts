@@ -32,11 +32,22 @@ export interface GrantFailure {
   scope: GrantWriteError['scope'];
 }
 
-const isIntent = (row: LedgerRow) => row.state !== 'granted';
+/** An unfinished change; granted rows are the app's, denied ones a review's verdict (neither is anyone's work). */
+export const isIntent = (row: LedgerRow) => row.state === 'adding' || row.state === 'removing';
 
 /** The row an intent becomes once settled as held by the app: no holder, no lease. */
 function asGranted(intent: LedgerRow, grantedAt: number): LedgerRow {
-  return { ...intent, state: 'granted', grantedAt, holder: '', leaseUntil: 0 };
+  const { review: _review, ...row } = intent;
+  return { ...row, state: 'granted', grantedAt, holder: '', leaseUntil: 0 };
+}
+
+/**
+ * What a removal an access review decided leaves behind: a denial, so the engine does not grant it again until the
+ * attributes change (their values are recorded by the next evaluation) or an admin re-approves it.
+ */
+function asDenied(intent: LedgerRow): LedgerRow {
+  const { basis: _basis, ...row } = intent;
+  return { ...row, state: 'denied', holder: '', leaseUntil: 0 };
 }
 
 /**
@@ -70,6 +81,7 @@ export function newIntents(
       grant: g.grant,
       runId: ctx.runId,
       ...lease,
+      ...(g.basis ? { basis: g.basis } : {}),
     })),
     ...plan.remove.map((g) => {
       const held = ledger.find((r) => r.grantKey === g.grantKey) as LedgerRow;
@@ -80,13 +92,28 @@ export function newIntents(
 
 /**
  * The conditional writes that claim new intents: if a duplicate delivery is provisioning the user right now, the
- * claim fails (CONDITION_CHECK_FAILED) and the user is retried once the other is done.
+ * claim fails (CONDITION_CHECK_FAILED) and the user is retried once the other is done. A grant coming back over
+ * a review's denial (its attributes changed) replaces that denial, as `ledger` shows it.
  */
-export function intentClaims(intents: readonly LedgerRow[]): NonNullable<ProvisioningWrites['claimLedger']> {
+export function intentClaims(
+  intents: readonly LedgerRow[],
+  ledger: readonly LedgerRow[] = [],
+): NonNullable<ProvisioningWrites['claimLedger']> {
+  const denied = new Set(ledger.filter((r) => r.state === 'denied').map((r) => r.grantKey));
   return intents.map((row) => ({
     row,
-    expect: row.state === 'adding' ? ('absent' as const) : ('granted' as const),
+    expect:
+      row.state === 'removing'
+        ? ('granted' as const)
+        : denied.has(row.grantKey)
+          ? ('denied' as const)
+          : ('absent' as const),
   }));
+}
+
+/** The audit reason of a removal an access review decided. */
+export function reviewRemovalReason(review: NonNullable<LedgerRow['review']>): string {
+  return `Removed in access review "${review.campaignName}": ${review.reason}`;
 }
 
 /** What happened to one intent on the site, as the ledger, the audit and the outcome record it. */
@@ -115,7 +142,7 @@ export class IntentSettlement {
   }
 
   removedNow(intent: LedgerRow, reason: string): void {
-    this.settle.push({ intent, result: null });
+    this.settle.push({ intent, result: intent.review ? asDenied(intent) : null });
     this.removed.push({ grantKey: intent.grantKey, grant: intent.grant });
     this.audit.push(changeAudit(this.ctx, intent, removeAction(intent.grant), reason));
   }
@@ -212,7 +239,9 @@ export async function finishIntents(
   for (const intent of pending.map((r) => taken.get(r.grantKey) ?? r))
     await writeIntent(intent, settlement, ctx, {
       added: `Granted by rule ${intent.ruleId} (completed after an interruption)`,
-      removed: `Removed: rule ${intent.ruleId} no longer justifies it (completed after an interruption)`,
+      removed: intent.review
+        ? `${reviewRemovalReason(intent.review)} (completed after an interruption)`
+        : `Removed: rule ${intent.ruleId} no longer justifies it (completed after an interruption)`,
       resumed: true,
     });
   await commitSettlement(settlement);

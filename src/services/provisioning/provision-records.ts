@@ -43,7 +43,8 @@ export function changeAudit(
     reason,
     outcome: 'success',
     runId: row.runId,
-    actor: 'app',
+    // A removal decided in an access review is the reviewer's act, carried out by the app.
+    actor: row.review?.decidedBy ?? 'app',
   };
 }
 

@@ -1,10 +1,10 @@
 // Provisions one user: gather attributes → plan → claim intents → write to the site → settle them, so that a
 // retry, a duplicate delivery or a crash at any point ends in the same state with each change ledgered and audited
 // exactly once (intents.ts says who may finish an intent, and when).
-import { planAccess, type AccessPlan, type LedgerEntry } from '../../domain/access-plan';
+import { planAccess, type AccessPlan, type Denial, type LedgerEntry } from '../../domain/access-plan';
 import type { AttributePlan } from '../../domain/attribute-plan';
 import type { ExclusiveSet, Rule } from '../../domain/rules';
-import { ledgerForAccount, type LedgerRow } from '../../storage/ledger-repository';
+import { ledgerForAccount, recordDenialBasis, type LedgerRow } from '../../storage/ledger-repository';
 import { commitProvisioningWrites, type ProvisioningWrites } from '../../storage/provisioning-writes';
 import type { ApiClients } from '../api-clients';
 import type { AppSettings } from '../../shared/settings';
@@ -132,23 +132,42 @@ function byRun(rows: LedgerRow[], runId: string): GrantChange[] {
   return [...seen.values()];
 }
 
+/** A denial as the planner reads it: the grant, what its removal rests on, and who removed it. */
+function denialOf(row: LedgerRow): Denial {
+  const review = row.review;
+  const note = review
+    ? `removed in access review "${review.campaignName}" on ${new Date(review.decidedAt).toISOString().slice(0, 10)}`
+    : 'removed in an access review';
+  return { grantKey: row.grantKey, grant: row.grant, basis: row.basis ?? null, note };
+}
+
 function planFor(
   gathered: GatheredUser,
   ledger: LedgerRow[],
   ctx: Pick<ProvisionContext, 'rules' | 'exclusiveSets'>,
 ): AccessPlan {
+  const held = ledger.filter((r) => r.state !== 'denied');
   return planAccess({
     user: gathered.attributes,
     rules: ctx.rules,
-    current: currentGrantKeys(gathered, ledger),
-    ledger: ledger.map<LedgerEntry>((r) => ({
+    current: currentGrantKeys(gathered, held),
+    ledger: held.map<LedgerEntry>((r) => ({
       grantKey: r.grantKey,
       ruleId: r.ruleId,
       grantedAt: r.grantedAt,
       grant: r.grant,
     })),
     exclusiveSets: ctx.exclusiveSets,
+    denials: ledger.filter((r) => r.state === 'denied').map(denialOf),
   });
+}
+
+/** The first evaluation after a review's removal records the attribute values the denial rests on. */
+async function recordDenialBases(plan: AccessPlan, ledger: readonly LedgerRow[]): Promise<void> {
+  for (const { grantKey, basis } of plan.denialBases) {
+    const row = ledger.find((r) => r.grantKey === grantKey && r.state === 'denied');
+    if (row) await recordDenialBasis(row, basis);
+  }
 }
 
 /**
@@ -166,7 +185,7 @@ export async function planUser(
     : await gatherAttributes(accountId, ctx.clients, ctx.settings);
   const ledger = (await ledgerForAccount(accountId))
     .filter((r) => r.state !== 'removing')
-    .map((r) => ({ ...r, state: 'granted' as const }));
+    .map((r) => (r.state === 'adding' ? { ...r, state: 'granted' as const } : r));
   return { gathered, plan: planFor(gathered, ledger, ctx) };
 }
 
@@ -246,6 +265,7 @@ export async function prepareUser(
   // The user's groups were read before the interrupted changes were finished: plan from the groups they left.
   gathered = afterResumed(gathered, resumed);
   const plan = planFor(gathered, ledger, ctx);
+  await recordDenialBases(plan, ledger);
   const resumedAnything = resumed.added.length + resumed.removed.length + resumed.failures.length > 0;
 
   if (plan.add.length === 0 && plan.remove.length === 0 && !resumedAnything) {
@@ -348,7 +368,9 @@ export async function provisionUser(
   if ('done' in preparation) return preparation.done;
   if ('busy' in preparation) throw busyError(accountId, preparation.busy.until, ctx);
   try {
-    await commitProvisioningWrites({ claimLedger: intentClaims(preparation.prepared.intents) });
+    await commitProvisioningWrites({
+      claimLedger: intentClaims(preparation.prepared.intents, preparation.prepared.ledger),
+    });
   } catch (e) {
     // A duplicate delivery claimed the user a moment earlier.
     if (classify(e).kind === 'conflict') throw busyError(accountId, ctx.now(), ctx);

@@ -132,7 +132,7 @@ async function provisionRound(
   }
 
   const claims = new IntentClaims(
-    prepared.map((p) => ({ accountId: p.accountId, claims: intentClaims(p.intents) })),
+    prepared.map((p) => ({ accountId: p.accountId, claims: intentClaims(p.intents, p.ledger) })),
   );
   try {
     await withStorageQuota(() => claims.commit(), deps, minBudgetMs);

@@ -210,6 +210,15 @@ export class JiraClient {
     );
   }
 
+  /** Projects by id with their leads (`expand=lead`), at most 50 per call. */
+  projectsWithLeads(projectIds: readonly string[]): Promise<JiraPage<JiraProject>> {
+    const params = new URLSearchParams({ expand: 'lead', maxResults: '50' });
+    for (const id of projectIds) params.append('id', id);
+    return this.http.json('GET /rest/api/3/project/search', () =>
+      this.requester.requestJira(route`/rest/api/3/project/search?${params}`, { headers: ACCEPT_JSON }),
+    );
+  }
+
   /** Role name → role URL for a project. */
   projectRoles(projectIdOrKey: string): Promise<Record<string, string>> {
     return this.http.json('GET /rest/api/3/project/{projectIdOrKey}/role', () =>

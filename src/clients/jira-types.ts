@@ -40,6 +40,8 @@ export interface JiraProject {
   id: string;
   key: string;
   name: string;
+  /** With `expand=lead`: the project lead. */
+  lead?: { accountId: string; displayName?: string };
 }
 
 export interface JiraProjectRoleActor {

@@ -25,6 +25,19 @@ export const AUDIT_ACTIONS = [
   'privileged-changed',
   'job-started',
   'job-finished',
+  /** Access reviews: a campaign created (or cancelled), opened to reviewers, closed with its report. */
+  'review-created',
+  'review-cancelled',
+  'review-opened',
+  'review-closed',
+  /** A reviewer's keep or remove, with the reason; a reassignment; a notice sent to a reviewer. */
+  'review-decided',
+  'review-reassigned',
+  'review-notified',
+  /** A removal a review decided that was not carried out (excluded, granted outside the app, refused). */
+  'review-not-removed',
+  /** An admin let a grant a review removed be granted again (the denial deleted). */
+  'review-reapproved',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -4,6 +4,7 @@ import { deleteAll } from './bulk-storage';
 import { withClientCursor } from './client-cursor';
 import type { AuditEntry, AuditPage, AuditQuery } from '../shared/audit';
 import { ENTITY, INDEX } from './keys';
+import type { StorageOp } from './transaction-ops';
 
 type StoredAudit = Omit<AuditEntry, 'id'>;
 
@@ -83,4 +84,10 @@ export async function pruneAudit(olderThan: number, max = 500): Promise<number> 
     deleted += page.results.length;
   }
   return deleted;
+}
+
+/** A transaction step appending an entry (with other writes it belongs with, all or nothing). */
+export function auditEntryOp(entry: AuditEntry): StorageOp {
+  const { id, ...value } = entry;
+  return (tx) => tx.set(id, value, { entityName: ENTITY.audit });
 }

@@ -3,6 +3,7 @@
 import { Filter, FilterConditions, kvs, Sort, WhereConditions } from '@forge/kvs';
 import type { AttributeBasis } from '../domain/access-basis';
 import type { Grant } from '../domain/rules';
+import { getAll } from './bulk-storage';
 import { withClientCursor } from './client-cursor';
 import { ENTITY, INDEX } from './keys';
 import { isConditionFailure } from './storage-errors';
@@ -138,16 +139,20 @@ export async function ledgerForRule(
   };
 }
 
-/** Grants access reviews removed and the engine withholds, newest first, a page at a time. */
-export async function deniedLedgerRows(
-  options: { cursor?: string; limit?: number } = {},
+/**
+ * Ledger rows in one state a page at a time: `granted` oldest first (an access review collecting what the app
+ * granted), `denied` newest first (the grants reviews removed and the engine withholds).
+ */
+export async function ledgerRowsInState(
+  state: LedgerState,
+  options: { cursor?: string | undefined; limit?: number; newestFirst?: boolean } = {},
 ): Promise<{ rows: LedgerRow[]; cursor?: string }> {
   let query = kvs
     .entity<StoredLedger>(ENTITY.ledger)
     .query()
-    .index(INDEX.ledgerByState, { partition: ['denied'] })
+    .index(INDEX.ledgerByState, { partition: [state] })
     .where(WhereConditions.greaterThanEqualTo(0))
-    .sort(Sort.DESC)
+    .sort(options.newestFirst ? Sort.DESC : Sort.ASC)
     .limit(Math.min(options.limit ?? 50, 100));
   if (options.cursor) query = query.cursor(options.cursor);
   const page = await withClientCursor(options.cursor, () => query.getMany());
@@ -155,6 +160,16 @@ export async function deniedLedgerRows(
     rows: page.results.map((r) => fromStored(r.value)),
     ...(page.nextCursor ? { cursor: page.nextCursor } : {}),
   };
+}
+
+/** The app's ledger rows for these (account, grant) pairs, by ledger key; pairs without a row are absent. */
+export async function ledgerRows(
+  pairs: ReadonlyArray<{ accountId: string; grantKey: string }>,
+): Promise<Map<string, LedgerRow>> {
+  const found = await getAll<StoredLedger>(
+    pairs.map((p) => ({ key: ledgerKey(p.accountId, p.grantKey), entityName: ENTITY.ledger })),
+  );
+  return new Map([...found].map(([key, value]) => [key, fromStored(value)]));
 }
 
 /** The stored denial is still exactly this one (a re-approval or a new grant has not replaced it). */

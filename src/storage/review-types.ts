@@ -13,6 +13,39 @@ export interface Campaign extends Omit<CampaignView, 'nextStartAt'> {
   ruleOwners: Record<string, string>;
   ruleNames: Record<string, string>;
   projectLeads: Record<string, string | null>;
+  /** What collecting goes through, in order: the ledger, groups (licence groups with their product), projects. */
+  parts: CampaignPart[];
+  /** Where the campaign's current phase got to; its steps resume from here whoever delivers them. */
+  progress: CampaignProgress;
+  /** Each notice round (`start`, `reminder:2`, `end`): whether every reviewer was dealt with, and how it went. */
+  notices: Record<string, NoticeRound>;
+}
+
+export type CampaignPart =
+  | { kind: 'ledger' }
+  | { kind: 'group'; groupId: string; groupName: string; product: string | null }
+  | { kind: 'project'; projectId: string; projectKey: string };
+
+export interface CampaignProgress {
+  /** Collection: which part of the scope (rule page, group, project) and where in it. */
+  part: number;
+  cursor: string | null;
+  /** The phase's step round (each round is queued at most once). */
+  round: number;
+  /**
+   * A step waiting to be continued in a new chain of async events (the hourly check pushes it): the message body.
+   */
+  parked: Record<string, unknown> | null;
+  updatedAt: number;
+}
+
+export interface NoticeRound {
+  done: boolean;
+  sent: number;
+  failed: number;
+  /** Where in the campaign's tallies the round got to. */
+  cursor: string | null;
+  updatedAt: number;
 }
 
 /** The definition a site admin saved, from which campaigns start (once, or every N days). */

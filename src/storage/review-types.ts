@@ -32,10 +32,6 @@ export interface CampaignProgress {
   cursor: string | null;
   /** The phase's step round (each round is queued at most once). */
   round: number;
-  /**
-   * A step waiting to be continued in a new chain of async events (the hourly check pushes it): the message body.
-   */
-  parked: Record<string, unknown> | null;
   updatedAt: number;
 }
 

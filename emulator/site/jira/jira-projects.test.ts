@@ -21,6 +21,17 @@ describe('Jira projects', () => {
     expect(list(visible['values']).map((p) => p['key'])).toEqual(['ENG', 'SUP']);
   });
 
+  it('/project/search names each project lead only when asked with expand=lead, and filters by id', async () => {
+    const t = createTestSite();
+    const plain = record((await t.asApp('jira', 'GET', '/rest/api/3/project/search?id=10000')).json);
+    expect(list(plain['values']).map((p) => p['key'])).toEqual(['ENG']);
+    expect(list(plain['values'])[0]).not.toHaveProperty('lead');
+    const led = record((await t.asApp('jira', 'GET', '/rest/api/3/project/search?id=10000&expand=lead')).json);
+    const lead = record(list(led['values'])[0]?.['lead']);
+    expect(lead['accountId']).toBe(t.site.credentials().jiraAdmin.accountId);
+    expect(typeof lead['displayName']).toBe('string');
+  });
+
   it('lists the roles of a project, and the site-wide roles for admins only', async () => {
     const t = createTestSite();
     const roles = record((await t.asApp('jira', 'GET', '/rest/api/3/project/ENG/role')).json);

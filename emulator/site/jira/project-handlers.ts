@@ -44,6 +44,7 @@ function searchProjects(hc: HandlerContext) {
   const query = (hc.request.query.get('query') ?? '').toLowerCase();
   const typeKeys = new Set(listParam(hc.request.query, 'typeKey'));
   const orderBy = hc.request.query.get('orderBy') ?? 'key';
+  const expandLead = (hc.request.query.get('expand') ?? '').split(',').includes('lead');
   let projects = state.projects
     .list()
     .filter((p) => canBrowse(state, accountId, p))
@@ -62,7 +63,7 @@ function searchProjects(hc: HandlerContext) {
     startAt: paging.startAt,
     total: projects.length,
     isLast: paging.startAt + page.length >= projects.length,
-    values: page.map((p) => projectJson(state, p)),
+    values: page.map((p) => projectJson(state, p, { expandLead })),
   });
 }
 

@@ -129,7 +129,12 @@ export function projectAvatarUrls(state: SiteState): Record<string, string> {
   };
 }
 
-export function projectJson(state: SiteState, project: Project): Record<string, unknown> {
+export function projectJson(
+  state: SiteState,
+  project: Project,
+  options: { expandLead?: boolean } = {},
+): Record<string, unknown> {
+  const lead = options.expandLead && project.leadAccountId ? state.accounts.get(project.leadAccountId) : undefined;
   return {
     expand: 'description,lead,issueTypes,url,projectKeys,permissions,insight',
     self: `${state.site.url}/rest/api/3/project/${project.id}`,
@@ -142,6 +147,8 @@ export function projectJson(state: SiteState, project: Project): Record<string, 
     style: 'classic',
     isPrivate: false,
     properties: {},
+    // `expand=lead`: the project lead as a User (Jira omits it otherwise).
+    ...(lead ? { lead: userJson(state, lead) } : {}),
   };
 }
 

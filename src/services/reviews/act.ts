@@ -337,7 +337,7 @@ export async function actStep(
   if (!ctx) return { note: `campaign ${step.campaignId} not found` };
   if (ctx.campaign.status !== 'acting') return { note: `campaign is ${ctx.campaign.status}: act ignored` };
   const next = (delaySeconds: number, pushes = 0) =>
-    queueStep(deps, { ...step, round: step.round + 1 }, { chain: chain + pushes, tuning, delaySeconds });
+    queueStep(deps, { ...step, round: step.round + 1 }, { chain: chain + pushes, delaySeconds });
 
   const { claimed, heldUntil } = await claimBatch(ctx);
   if (claimed.length === 0) {
@@ -345,7 +345,7 @@ export async function actStep(
       await next(Math.ceil((heldUntil - deps.now()) / 1000) + 1);
       return { note: 'removals held by another delivery: checking again later' };
     }
-    await queueStep(deps, { kind: 'finish', campaignId: ctx.campaign.id, round: 0 }, { chain, tuning });
+    await queueStep(deps, { kind: 'finish', campaignId: ctx.campaign.id, round: 0 }, { chain });
     return { note: 'every removal carried out: finishing' };
   }
 

@@ -45,7 +45,7 @@ export async function closeStep(
     // Each settled item leaves the 'pending' partition, so the first page is always the next one.
     for (;;) {
       if (!hasTime(ctx)) {
-        await queueStep(deps, { ...step, round: step.round + 1 }, { chain, tuning });
+        await queueStep(deps, { ...step, round: step.round + 1 }, { chain });
         return { note: `settled ${settled} undecided items so far` };
       }
       const page = await itemsWithDecision(campaign.id, 'pending', { limit: 25 });
@@ -65,6 +65,6 @@ export async function closeStep(
     }
   }
   const acting = await moveStatus(deps, campaign.id, ['closing'], (c) => ({ ...c, status: 'acting' }));
-  if (acting) await queueStep(deps, { kind: 'act', campaignId: campaign.id, round: 0 }, { chain, tuning });
+  if (acting) await queueStep(deps, { kind: 'act', campaignId: campaign.id, round: 0 }, { chain });
   return { note: `closing: ${settled} undecided items to remove by the policy; acting` };
 }

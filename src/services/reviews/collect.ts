@@ -244,13 +244,13 @@ export async function collectStep(
   }));
   if (!next) return { note: 'collect: another delivery moved on' };
   if (done) {
-    await queueStep(deps, { kind: 'open', campaignId: campaign.id, round: 0 }, { chain, tuning });
+    await queueStep(deps, { kind: 'open', campaignId: campaign.id, round: 0 }, { chain });
     return { note: `collected: ${created} items this step; opening` };
   }
   await queueStep(
     deps,
     { kind: 'collect', campaignId: campaign.id, round: from.round + 1 },
-    { chain, tuning, delaySeconds: pacingSeconds(jiraCalls, tuning) },
+    { chain, delaySeconds: pacingSeconds(jiraCalls, tuning) },
   );
   return {
     note: `collected ${created} items (part ${campaign.progress.part + 1} of ${campaign.parts.length})`,

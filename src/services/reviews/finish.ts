@@ -62,7 +62,7 @@ export async function finishStep(
   } while (cursor && hasTime(ctx));
   if (cursor) {
     await putCountCheckpoint(campaign.id, { cursor, counts, items });
-    await queueStep(deps, { ...step, round: step.round + 1 }, { chain, tuning });
+    await queueStep(deps, { ...step, round: step.round + 1 }, { chain });
     return { note: `counted ${items} outcomes so far` };
   }
 
@@ -96,6 +96,6 @@ export async function finishStep(
       actor: closed.closedBy === 'schedule' ? 'app' : (closed.closedBy ?? 'app'),
     },
   ]);
-  await queueStep(deps, { kind: 'notify', campaignId: campaign.id, notice: 'end', round: 0 }, { chain, tuning });
+  await queueStep(deps, { kind: 'notify', campaignId: campaign.id, notice: 'end', round: 0 }, { chain });
   return { note: `closed: ${items} items` };
 }

@@ -224,7 +224,7 @@ export async function notifyStep(
     await queueStep(
       deps,
       { ...step, round: step.round + 1 },
-      { chain, tuning, delaySeconds: pacingSeconds(sent + failed, tuning) },
+      { chain, delaySeconds: pacingSeconds(sent + failed, tuning) },
     );
   return { note: `${step.notice}: ${sent} sent, ${failed} failed${done ? '' : ', more to send'}` };
 }

@@ -42,7 +42,7 @@ export async function openStep(
   } while (cursor && hasTime(ctx));
   if (cursor) {
     await putCountCheckpoint(campaign.id, { cursor, counts, items });
-    await queueStep(deps, { ...step, round: step.round + 1 }, { chain, tuning });
+    await queueStep(deps, { ...step, round: step.round + 1 }, { chain });
     return { note: `counted ${items} items so far` };
   }
 
@@ -117,7 +117,7 @@ export async function openStep(
   await queueStep(
     deps,
     { kind: 'notify', campaignId: campaign.id, notice: 'start', round: 0 },
-    { chain, tuning },
+    { chain },
   );
   return { note: `opened: ${items} items, ${reviewers} reviewers` };
 }

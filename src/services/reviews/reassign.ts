@@ -27,7 +27,7 @@ export async function reassignStep(
   let cursor: string | undefined;
   for (;;) {
     if (!hasTime(ctx)) {
-      await queueStep(deps, { ...step, round: step.round + 1 }, { chain, tuning });
+      await queueStep(deps, { ...step, round: step.round + 1 }, { chain });
       return { note: `moved ${moved} items so far` };
     }
     // The new reviewer's own access stays where it is (nobody reviews their own): page past it.
@@ -66,7 +66,7 @@ export async function reassignStep(
     moved += committed;
     if (committed < changes.length) {
       // Someone decided an item meanwhile (or the campaign closed): read again next step.
-      await queueStep(deps, { ...step, round: step.round + 1 }, { chain, tuning, delaySeconds: 5 });
+      await queueStep(deps, { ...step, round: step.round + 1 }, { chain, delaySeconds: 5 });
       return { note: `moved ${moved} items; retrying the rest` };
     }
     if (!cursor) break;

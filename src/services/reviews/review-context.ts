@@ -60,7 +60,7 @@ export async function moveStatus(
       ? {
           ...change({
             ...c,
-            progress: { part: 0, cursor: null, round: 0, parked: null, updatedAt: now },
+            progress: { part: 0, cursor: null, round: 0, updatedAt: now },
           }),
           updatedAt: now,
         }

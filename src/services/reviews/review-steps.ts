@@ -1,9 +1,9 @@
 // The access reviews queue: the steps a campaign goes through, their messages, and queueing each step once. Steps
 // carry only which phase and round they are; where the phase got to is on the campaign, so any delivery (a
-// duplicate, a retry, a resumption by the hourly check) continues from the same place.
-import { claimReviewStep, releaseReviewStep, updateCampaign } from '../../storage/review-campaign-repository';
+// duplicate, a retry, a resumption by the hourly check or the relay) continues from the same place.
+import { claimReviewStep, releaseReviewStep } from '../../storage/review-campaign-repository';
+import { continueRun } from '../chain-relay';
 import type { RuntimeDeps } from '../runtime-deps';
-import { REVIEW_TUNING, type ReviewTuning } from './review-tuning';
 
 /** Declared in manifest.yml (modules.consumer). */
 export const REVIEWS_QUEUE = 'access-reviews';
@@ -76,12 +76,6 @@ export function parseReviewStep(body: unknown): ReviewStep | undefined {
   }
 }
 
-/** Push requests made so far in the chain of async events that delivered a message (absent: none). */
-export function chainOf(body: unknown): number {
-  const n = isRecord(body) ? body.chain : undefined;
-  return isCount(n) ? n : 0;
-}
-
 /** The claim name of a step: each is queued at most once, whoever tries. */
 export function stepName(step: ReviewStep): string {
   switch (step.kind) {
@@ -94,42 +88,34 @@ export function stepName(step: ReviewStep): string {
   }
 }
 
-export type Queued = 'queued' | 'already-queued' | 'parked';
+export type Queued = 'queued' | 'already-queued' | 'relayed';
 
 /**
  * Queues a step unless another delivery already did. `chain` is how many pushes the chain of the message
- * queueing it has made: past the budget the step is parked on the campaign instead, and the hourly check (a new
- * root invocation) continues it in a fresh chain. A failed push gives the claim back, so a retry can queue it.
+ * queueing it has made: past the budget the step is parked for the relay (chain-relay.ts), which continues it in
+ * a new chain of async events. A failed push gives the claim back, so a retry can queue it.
  */
 export async function queueStep(
   deps: RuntimeDeps,
   step: ReviewStep,
-  options: { delaySeconds?: number; chain?: number; tuning?: ReviewTuning } = {},
+  options: { delaySeconds?: number; chain?: number } = {},
 ): Promise<Queued> {
   const name = stepName(step);
   if (!(await claimReviewStep(step.campaignId, name))) return 'already-queued';
-  const chain = options.chain ?? 0;
-  const tuning = options.tuning ?? REVIEW_TUNING;
-  if (chain + 1 > tuning.chainBudget) {
-    await updateCampaign(step.campaignId, (c) => ({
-      ...c,
-      progress: { ...c.progress, parked: { ...step }, updatedAt: deps.now() },
-    }));
-    return 'parked';
-  }
   try {
-    const delay = Math.max(0, Math.min(900, Math.ceil(options.delaySeconds ?? 0)));
-    await deps.enqueue(REVIEWS_QUEUE, [
-      { body: { ...step, chain: chain + 1 }, ...(delay > 0 ? { delayInSeconds: delay } : {}) },
-    ]);
-    return 'queued';
+    const continued = await continueRun(
+      deps,
+      {
+        id: `review:${step.campaignId}:${name}`,
+        queue: REVIEWS_QUEUE,
+        body: { ...step },
+        ...(options.delaySeconds ? { delaySeconds: options.delaySeconds } : {}),
+      },
+      options.chain ?? 0,
+    );
+    return continued === 'pushed' ? 'queued' : 'relayed';
   } catch (e) {
     await releaseReviewStep(step.campaignId, name);
     throw e;
   }
-}
-
-/** Pushes a parked step as the first message of a new chain (the caller is a root invocation). */
-export async function pushParked(deps: RuntimeDeps, step: Record<string, unknown>): Promise<void> {
-  await deps.enqueue(REVIEWS_QUEUE, [{ body: { ...step, chain: 1 } }]);
 }

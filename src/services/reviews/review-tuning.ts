@@ -22,11 +22,6 @@ export interface ReviewTuning {
   readonly reassignBatch: number;
   /** Holds on an item being removed last until the invocation's deadline plus this margin. */
   readonly leaseMarginMs: number;
-  /**
-   * Push requests a campaign makes in one chain of async events before it continues from a new root (the hourly
-   * check): well under Forge's 1,000, so retries and duplicates never bring a chain near the limit.
-   */
-  readonly chainBudget: number;
   /** A working campaign whose steps have not moved for this long lost a message: the hourly check resumes it. */
   readonly stalledAfterMs: number;
 }
@@ -42,7 +37,6 @@ export const REVIEW_TUNING: ReviewTuning = {
   actBatch: 25,
   reassignBatch: 50,
   leaseMarginMs: 60_000,
-  chainBudget: 200,
   stalledAfterMs: 30 * 60_000,
 };
 

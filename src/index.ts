@@ -27,3 +27,10 @@ export { inactivitySweepWorker } from './entry/consumers/inactivity-sweep';
 
 // jira:adminPage, confluence:globalSettings: the admin page's resolver
 export { adminResolver } from './entry/resolvers/admin-resolver';
+
+// jira:globalPage: the reviewer page's resolver (access reviews)
+export { reviewerResolver } from './entry/resolvers/reviewer-resolver';
+
+// consumer: access reviews queue; scheduledTrigger: their hourly check
+export { accessReviewsWorker } from './entry/consumers/access-reviews-worker';
+export { accessReviewsHourly } from './entry/scheduled/access-reviews-hourly';

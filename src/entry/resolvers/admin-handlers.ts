@@ -38,6 +38,17 @@ import {
   setSecretView,
 } from '../../services/admin/settings-admin';
 import { allowTarget, disallowTarget, getSecurity, markGroup } from '../../services/admin/security-admin';
+import {
+  closeReviewCampaign,
+  createReviewCampaign,
+  exportReviewCsv,
+  getReviewCampaign,
+  listReviewCampaigns,
+  reapproveGrant,
+  reassignReviewer,
+  reviewItems,
+  stopReviewSeries,
+} from '../../services/admin/reviews-admin';
 import { testRuleOnUser } from '../../services/admin/test-on-user';
 import { licenceView } from '../../services/admin/licence-admin';
 
@@ -90,6 +101,15 @@ export const ADMIN_HANDLERS: AdminHandlers = {
   'inactivity.review.approve': (p, ctx) => approveReview(ctx, p),
   'inactivity.restore.user': (p, ctx) => restoreUser(ctx, p),
   'inactivity.restore.run': (p, ctx) => restoreRun(ctx, p.runId),
+  'reviews.list': (p) => listReviewCampaigns(page(p)),
+  'reviews.create': (p, ctx) => createReviewCampaign(ctx, p.definition),
+  'reviews.get': (p) => getReviewCampaign(p.campaignId),
+  'reviews.close': (p, ctx) => closeReviewCampaign(ctx, p.campaignId),
+  'reviews.stopSeries': (p, ctx) => stopReviewSeries(ctx, p.seriesId),
+  'reviews.reassign': (p, ctx) => reassignReviewer(ctx, p),
+  'reviews.items': (p) => reviewItems(p),
+  'reviews.exportCsv': (p, ctx) => exportReviewCsv(ctx, p),
+  'reviews.reapprove': (p, ctx) => reapproveGrant(ctx, p),
   'audit.query': (p) => queryAuditView(p),
   'audit.exportCsv': (p, ctx) => exportAuditCsv(ctx, p),
   'settings.get': (_p, ctx) => getSettings(ctx),

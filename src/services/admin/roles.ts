@@ -15,6 +15,16 @@ const SITE_ADMIN_ONLY: ReadonlySet<ResolverKey> = new Set<ResolverKey>([
   'security.disallow',
   'security.mark',
   'security.unmark',
+  // Access reviews show and change who holds what across the site: campaigns are a site admin's.
+  'reviews.list',
+  'reviews.create',
+  'reviews.get',
+  'reviews.close',
+  'reviews.stopSeries',
+  'reviews.reassign',
+  'reviews.items',
+  'reviews.exportCsv',
+  'reviews.reapprove',
 ]);
 
 const PRODUCT_NAMES = { jira: 'Jira', confluence: 'Confluence' } as const;
@@ -48,6 +58,8 @@ export function roleRefusal(key: ResolverKey, role: AdminRole): ReplyError | und
     role,
     key.startsWith('security.')
       ? 'allow-list privileged targets or mark groups privileged'
-      : 'change organization-wide settings (write path, keys and secrets, retention)',
+      : key.startsWith('reviews.')
+        ? 'run access reviews (they show and change who holds what across the site)'
+        : 'change organization-wide settings (write path, keys and secrets, retention)',
   );
 }

@@ -31,9 +31,6 @@ export type DecideResult =
       fields?: Array<{ field: string; message: string }>;
     };
 
-/** At most this many decisions per call (the page sends a page of items at a time). */
-export const MAX_DECISIONS_PER_CALL = 100;
-
 const ATTEMPTS = 4;
 
 export async function decideItems(

@@ -10,6 +10,7 @@ import { INACTIVITY_CONTRACT } from './inactivity';
 import { JOBS_CONTRACT } from './jobs';
 import { OVERVIEW_CONTRACT } from './overview';
 import type { ReplyFieldError } from './reply';
+import { REVIEWS_CONTRACT } from './reviews';
 import { RULES_CONTRACT } from './rules';
 import { SECURITY_CONTRACT } from './security';
 import { SESSION_CONTRACT } from './session';
@@ -22,11 +23,14 @@ export * from './inactivity';
 export * from './jobs';
 export * from './overview';
 export * from './reply';
+export * from './reviewer';
+export * from './reviews';
 export * from './rules';
 export * from './security';
 export * from './session';
 export * from './settings';
 export type * from '../inactivity-views';
+export type * from '../review-views';
 export type { AppSettings, SecretName, SecretStatus } from '../settings';
 export type { GrantImpact, JobProgress, OutdatedReason } from '../jobs';
 
@@ -55,6 +59,7 @@ export const RESOLVER_CONTRACT = mergeSections(
   CATALOGUE_CONTRACT,
   JOBS_CONTRACT,
   INACTIVITY_CONTRACT,
+  REVIEWS_CONTRACT,
   AUDIT_CONTRACT,
   SETTINGS_CONTRACT,
   SECURITY_CONTRACT,

@@ -118,6 +118,28 @@ export function samplePayloads(app: AppHarness, accountId: string): { [K in Reso
     'inactivity.restore.run': { runId: 'run-1' },
     'audit.query': {},
     'audit.exportCsv': {},
+    'reviews.list': {},
+    'reviews.create': {
+      definition: {
+        name: 'Quarterly access review',
+        scope: { kind: 'app-granted', ruleIds: [] },
+        reviewers: { kind: 'named', accountIds: [accountId] },
+        fallbackReviewer: accountId,
+        schedule: { kind: 'once' },
+        durationDays: 14,
+        remindEveryDays: 7,
+        undecided: 'keep',
+        notifyIssueKey: null,
+        removeHandGrants: false,
+      },
+    },
+    'reviews.get': { campaignId: 'campaign-1' },
+    'reviews.close': { campaignId: 'campaign-1' },
+    'reviews.stopSeries': { seriesId: 'series-1' },
+    'reviews.reassign': { campaignId: 'campaign-1', from: accountId, to: 'someone-else' },
+    'reviews.items': { campaignId: 'campaign-1' },
+    'reviews.exportCsv': { campaignId: 'campaign-1' },
+    'reviews.reapprove': { accountId, grantKey: 'group:g1', reason: 'Needed again' },
     'settings.get': {},
     'settings.save': {
       settings: {

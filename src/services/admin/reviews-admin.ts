@@ -33,7 +33,7 @@ import { getRule } from '../../storage/rules-repository';
 import { auditId } from '../audit-ids';
 import { PROVISION_QUEUE, type ProvisionWork } from '../provisioning/provisioning-work';
 import { campaignView, progressView } from '../reviews/campaign-views';
-import { requestClose } from '../reviews/close-campaign';
+import { BY_POLICY, requestClose } from '../reviews/close-campaign';
 import { queueStep } from '../reviews/review-steps';
 import { startCampaign } from '../reviews/start-campaign';
 import type { AdminContext } from './admin-context';
@@ -148,7 +148,12 @@ export async function reassignReviewer(
 function reportRow(campaign: Campaign, item: ReviewItem): ReportRowView {
   const { holder: _holder, leaseUntil: _lease, ...view } = item;
   const closed = campaign.status === 'closed' || campaign.status === 'acting' || campaign.status === 'closing';
-  const decision = reportDecision(item.decision, campaign.definition.undecided, closed);
+  // An item the policy settled reads as undecided, with what the policy did to it.
+  const decision = reportDecision(
+    item.decidedBy === BY_POLICY ? 'pending' : item.decision,
+    campaign.definition.undecided,
+    closed,
+  );
   return { item: view, decisionLabel: decision?.label ?? 'Not decided yet', decidedBy: item.decidedBy };
 }
 

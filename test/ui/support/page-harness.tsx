@@ -6,6 +6,7 @@ import { useState, type ReactNode } from 'react';
 import ForgeReconciler from '@forge/react';
 import type { AppHarness } from '../../support/app-harness';
 import { App } from '../../../src/frontend/app';
+import { ReviewerApp } from '../../../src/frontend/reviewer/reviewer-app';
 import {
   byTestId,
   byText,
@@ -17,7 +18,8 @@ import {
   type ForgeDoc,
 } from './forge-doc-query';
 
-export type PageModule = 'jira:adminPage' | 'confluence:globalSettings';
+/** The admin page's two modules, or the reviewer page (`jira:globalPage`, its own frontend and resolver). */
+export type PageModule = 'jira:adminPage' | 'confluence:globalSettings' | 'jira:globalPage';
 
 export interface InvokeRecord {
   key: string;
@@ -84,9 +86,7 @@ export class AdminPage {
     setBridgeHandler((cmd, data) => page.answer(cmd, data));
     // Legacy-root rendering: the first commit (and its reconcile) happens inside render().
     ForgeReconciler.render(
-      <Gate control={page.gate}>
-        <App />
-      </Gate>,
+      <Gate control={page.gate}>{page.module === 'jira:globalPage' ? <ReviewerApp /> : <App />}</Gate>,
     );
     if (!page.root) throw new Error('@forge/react rendered nothing through the bridge');
     return page;

@@ -23,7 +23,7 @@ export function App() {
         seats.
       </Text>
       <LicenceBanner licence={state.value.licence} />
-      <AdminTabs product={state.value.product} />
+      <AdminTabs product={state.value.product} accountId={state.value.accountId} />
     </Stack>
   );
 }

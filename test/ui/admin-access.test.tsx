@@ -39,11 +39,11 @@ it.each([
   ['site admin', 'siteAdmin', 'jira:adminPage'],
   ['Jira admin', 'jiraAdmin', 'jira:adminPage'],
   ['site admin', 'siteAdmin', 'confluence:globalSettings'],
-] as const)('shows a %s (%s) the five tabs on the %s page', async (_who, viewer, module) => {
+] as const)('shows a %s (%s) the six tabs on the %s page', async (_who, viewer, module) => {
   const page = AdminPage.open(app, people[viewer], { module });
   try {
     const tabs = await page.waitFor((doc) => ofType(doc, 'Tab').length > 0 && ofType(doc, 'Tab'), 'the tabs');
-    expect(tabs.map(textOf)).toEqual(['Overview', 'Rules', 'Inactivity', 'Audit', 'Settings']);
+    expect(tabs.map(textOf)).toEqual(['Overview', 'Rules', 'Inactivity', 'Access reviews', 'Audit', 'Settings']);
     expect(page.text()).not.toContain('Admins only');
     expect(page.invocations[0]?.result).toEqual({
       ok: true,

@@ -47,7 +47,8 @@ describe('attribute bases', () => {
   it('keeps long lists as a digest that still notices a change', () => {
     const many = Array.from({ length: MAX_BASIS_LIST + 5 }, (_, i) => `group-${i}`);
     const basis = basisOf(['groups'], { accountId: 'u', groups: many });
-    expect(basis.groups).toEqual({ digest: expect.stringMatching(/^[0-9a-f]{8}$/), count: many.length });
+    expect(basis.groups).toMatchObject({ count: many.length });
+    expect(JSON.stringify(basis.groups)).toMatch(/"digest":"[0-9a-f]{8}"/);
     expect(basisChanges(basis, { accountId: 'u', groups: [...many].reverse() })).toEqual([]);
     expect(basisChanges(basis, { accountId: 'u', groups: [...many, 'one-more'] })).toEqual(['groups']);
   });

@@ -43,7 +43,14 @@ it.each([
   const page = AdminPage.open(app, people[viewer], { module });
   try {
     const tabs = await page.waitFor((doc) => ofType(doc, 'Tab').length > 0 && ofType(doc, 'Tab'), 'the tabs');
-    expect(tabs.map(textOf)).toEqual(['Overview', 'Rules', 'Inactivity', 'Access reviews', 'Audit', 'Settings']);
+    expect(tabs.map(textOf)).toEqual([
+      'Overview',
+      'Rules',
+      'Inactivity',
+      'Access reviews',
+      'Audit',
+      'Settings',
+    ]);
     expect(page.text()).not.toContain('Admins only');
     expect(page.invocations[0]?.result).toEqual({
       ok: true,

@@ -14,7 +14,9 @@ function rowKeys(doc: ForgeDoc): string[] {
 }
 
 function rowOf(doc: ForgeDoc, key: string): ForgeDoc {
-  const row = findAll(byTestId(doc, 'reviewer-table')!, (n) => n.type === 'Row').find((r) => r.props.rowKey === key);
+  const row = findAll(byTestId(doc, 'reviewer-table')!, (n) => n.type === 'Row').find(
+    (r) => r.props.rowKey === key,
+  );
   if (!row) throw new Error(`no row ${key}`);
   return row;
 }
@@ -43,12 +45,17 @@ it('shows a rule owner only their items with the evidence, and records single an
     expect(page.text()).toMatch(/Rule "Sales staff": department = Sales/);
     expect(page.text()).not.toContain(env.eve);
     // Only the reviewer page's resolver was called, and only about the caller's own items.
-    expect(new Set(page.invocations.map((i) => i.key))).toEqual(new Set(['reviewer.campaigns', 'reviewer.items']));
+    expect(new Set(page.invocations.map((i) => i.key))).toEqual(
+      new Set(['reviewer.campaigns', 'reviewer.items']),
+    );
 
     // Evidence from the identity provider, on demand.
     const [first, second] = mine.map((i) => i.id) as [string, string];
     await page.click(buttonIn(rowOf(page.doc, first), 'Evidence'));
-    await page.waitFor((doc) => hasText(byTestId(doc, 'reviewer-evidence') ?? doc, /Rule still matches: yes/), 'the live evidence');
+    await page.waitFor(
+      (doc) => hasText(byTestId(doc, 'reviewer-evidence') ?? doc, /Rule still matches: yes/),
+      'the live evidence',
+    );
     expect(textOf(byTestId(page.doc, 'reviewer-evidence')!)).toMatch(/department: Sales/);
 
     // Keep one with a reason.
@@ -69,8 +76,14 @@ it('shows a rule owner only their items with the evidence, and records single an
 
     const decided = page.invocations.filter((i) => i.key === 'reviewer.decide').map((i) => i.payload);
     expect(decided).toEqual([
-      { campaignId: campaign.id, decisions: [{ itemId: first, decision: 'keep', reason: 'Works on the Sales pipeline' }] },
-      { campaignId: campaign.id, decisions: [{ itemId: second, decision: 'remove', reason: 'Left the Sales team' }] },
+      {
+        campaignId: campaign.id,
+        decisions: [{ itemId: first, decision: 'keep', reason: 'Works on the Sales pipeline' }],
+      },
+      {
+        campaignId: campaign.id,
+        decisions: [{ itemId: second, decision: 'remove', reason: 'Left the Sales team' }],
+      },
     ]);
   } finally {
     await page.close();

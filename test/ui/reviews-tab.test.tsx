@@ -64,7 +64,10 @@ it('starts a campaign, shows progress per reviewer, reassigns, closes early and 
     await page.clickButton('Spring certification');
     await page.waitForTestId('campaign-outcome');
     expect(textOf(byTestId(page.doc, 'campaign-outcome')!)).toMatch(/^3 kept, 0 removed.*3 not decided/);
-    await page.waitFor((doc) => hasText(byTestId(doc, 'campaign-report') ?? doc, /Kept: not decided by the end/), 'the report');
+    await page.waitFor(
+      (doc) => hasText(byTestId(doc, 'campaign-report') ?? doc, /Kept: not decided by the end/),
+      'the report',
+    );
 
     await page.click(byTestId(page.doc, 'campaign-export')!);
     const csv = await page.waitForTestId('campaign-csv');

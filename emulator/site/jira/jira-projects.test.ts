@@ -26,7 +26,9 @@ describe('Jira projects', () => {
     const plain = record((await t.asApp('jira', 'GET', '/rest/api/3/project/search?id=10000')).json);
     expect(list(plain['values']).map((p) => p['key'])).toEqual(['ENG']);
     expect(list(plain['values'])[0]).not.toHaveProperty('lead');
-    const led = record((await t.asApp('jira', 'GET', '/rest/api/3/project/search?id=10000&expand=lead')).json);
+    const led = record(
+      (await t.asApp('jira', 'GET', '/rest/api/3/project/search?id=10000&expand=lead')).json,
+    );
     const lead = record(list(led['values'])[0]?.['lead']);
     expect(lead['accountId']).toBe(t.site.credentials().jiraAdmin.accountId);
     expect(typeof lead['displayName']).toBe('string');

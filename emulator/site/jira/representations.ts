@@ -134,7 +134,8 @@ export function projectJson(
   project: Project,
   options: { expandLead?: boolean } = {},
 ): Record<string, unknown> {
-  const lead = options.expandLead && project.leadAccountId ? state.accounts.get(project.leadAccountId) : undefined;
+  const lead =
+    options.expandLead && project.leadAccountId ? state.accounts.get(project.leadAccountId) : undefined;
   return {
     expand: 'description,lead,issueTypes,url,projectKeys,permissions,insight',
     self: `${state.site.url}/rest/api/3/project/${project.id}`,

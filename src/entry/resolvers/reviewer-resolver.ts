@@ -68,7 +68,8 @@ export async function handleReviewerCall<K extends ReviewerKey>(
   request: Request<unknown>,
 ): Promise<Reply<ReviewerResponseOf<K>>> {
   const context = request.context as { accountId?: string; installContext?: string };
-  if (!context.accountId) return fail('forbidden', 'Sign in to review access: this call has no signed-in user.');
+  if (!context.accountId)
+    return fail('forbidden', 'Sign in to review access: this call has no signed-in user.');
   const deps = runtimeDeps(context.installContext);
   const parsed = parse(key, request.payload);
   if (!parsed.ok) return invalid(parsed.errors);

@@ -16,7 +16,9 @@ export async function accessReviewsHourly(
   } catch (e) {
     const failure = classify(e);
     if (!failure.transient) throw e;
-    console.warn(`access reviews: skipped (${failure.kind}: ${failure.message}); the next hourly run retries`);
+    console.warn(
+      `access reviews: skipped (${failure.kind}: ${failure.message}); the next hourly run retries`,
+    );
     return { statusCode: 503 };
   }
 }

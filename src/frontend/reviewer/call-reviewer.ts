@@ -22,10 +22,16 @@ export async function callReviewer<K extends ReviewerKey>(
   try {
     const answer = await invoke<Reply<ReviewerResponseOf<K>>>(key, payload as Record<string, unknown>);
     if (isReply(answer)) return answer;
-    return { ok: false, error: { kind: 'internal', message: `The app answered ${key} in an unknown shape.` } };
+    return {
+      ok: false,
+      error: { kind: 'internal', message: `The app answered ${key} in an unknown shape.` },
+    };
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    return { ok: false, error: { kind: 'unavailable', message: `The app did not answer (${detail}). Try again.` } };
+    return {
+      ok: false,
+      error: { kind: 'unavailable', message: `The app did not answer (${detail}). Try again.` },
+    };
   }
 }
 
@@ -44,13 +50,20 @@ export function useReviewer<K extends ReviewerKey>(
   const payloadKey = JSON.stringify(payload);
   const load = useCallback(() => {
     const request = ++latest.current;
-    setState((previous) => ({ status: 'loading', ...(previous.value !== undefined ? { value: previous.value } : {}) }));
+    setState((previous) => ({
+      status: 'loading',
+      ...(previous.value !== undefined ? { value: previous.value } : {}),
+    }));
     void callReviewer(key, JSON.parse(payloadKey) as ReviewerPayloadOf<K>).then((reply) => {
       if (request !== latest.current) return;
       setState((previous) =>
         reply.ok
           ? { status: 'ok', value: reply.value }
-          : { status: 'error', error: reply.error, ...(previous.value !== undefined ? { value: previous.value } : {}) },
+          : {
+              status: 'error',
+              error: reply.error,
+              ...(previous.value !== undefined ? { value: previous.value } : {}),
+            },
       );
     });
   }, [key, payloadKey]);

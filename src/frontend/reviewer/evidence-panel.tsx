@@ -14,14 +14,20 @@ export function EvidencePanel({ item, onClose }: { item: ReviewItemRowView; onCl
   const body =
     evidence.state.value === undefined ? (
       evidence.state.status === 'error' ? (
-        <ReviewerError error={evidence.state.error} action="Reading the identity provider" onRetry={evidence.reload} />
+        <ReviewerError
+          error={evidence.state.error}
+          action="Reading the identity provider"
+          onRetry={evidence.reload}
+        />
       ) : (
         <Loading what="what the identity provider says now" />
       )
     ) : (
       <Stack space="space.050">
         {Object.entries(evidence.state.value.attributes).map(([name, value]) => (
-          <Text key={name}>{`${name}: ${value === null ? 'none' : Array.isArray(value) ? value.join(', ') : value}`}</Text>
+          <Text
+            key={name}
+          >{`${name}: ${value === null ? 'none' : Array.isArray(value) ? value.join(', ') : value}`}</Text>
         ))}
         {evidence.state.value.changedSinceGrant.length ? (
           <SectionMessage appearance="warning" title="Changed since the grant">

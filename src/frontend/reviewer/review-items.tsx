@@ -43,7 +43,10 @@ export function basisText(item: ReviewItemRowView): string {
   const rule = item.ruleName ?? item.ruleId ?? 'a rule';
   const values = item.basis
     ? Object.entries(item.basis)
-        .map(([k, v]) => `${k} = ${Array.isArray(v) ? v.join(', ') : v === null ? 'none' : typeof v === 'object' ? '…' : String(v)}`)
+        .map(
+          ([k, v]) =>
+            `${k} = ${Array.isArray(v) ? v.join(', ') : v === null ? 'none' : typeof v === 'object' ? '…' : String(v)}`,
+        )
         .join('; ')
     : 'values not recorded';
   return `Rule "${rule}": ${values}`;
@@ -84,7 +87,9 @@ export function ReviewItems({ campaignId, onDecided }: { campaignId: string; onD
       setError(reply.error);
       return;
     }
-    setDone(`${formatCount(reply.value.decided.length, 'item')} ${decision === 'keep' ? 'kept' : 'marked for removal'}.`);
+    setDone(
+      `${formatCount(reply.value.decided.length, 'item')} ${decision === 'keep' ? 'kept' : 'marked for removal'}.`,
+    );
     setChosen([]);
     items.reload();
     onDecided();
@@ -155,7 +160,12 @@ export function ReviewItems({ campaignId, onDecided }: { campaignId: string; onD
             {
               key: 'pick',
               content: open ? (
-                <Checkbox label="Choose" value={item.id} isChecked={chosen.includes(item.id)} onChange={() => toggle(item.id)} />
+                <Checkbox
+                  label="Choose"
+                  value={item.id}
+                  isChecked={chosen.includes(item.id)}
+                  onChange={() => toggle(item.id)}
+                />
               ) : (
                 ''
               ),
@@ -165,7 +175,17 @@ export function ReviewItems({ campaignId, onDecided }: { campaignId: string; onD
             { key: 'why', content: basisText(item) },
             { key: 'since', content: formatWhen(item.grantedAt, 'unknown') },
             { key: 'active', content: formatWhen(item.lastActiveAt, 'no activity on record') },
-            { key: 'decision', content: item.reason ? <Stack>{decisionLozenge(item)}<Text>{item.reason}</Text></Stack> : decisionLozenge(item) },
+            {
+              key: 'decision',
+              content: item.reason ? (
+                <Stack>
+                  {decisionLozenge(item)}
+                  <Text>{item.reason}</Text>
+                </Stack>
+              ) : (
+                decisionLozenge(item)
+              ),
+            },
             {
               key: 'act',
               content: (
@@ -174,7 +194,10 @@ export function ReviewItems({ campaignId, onDecided }: { campaignId: string; onD
                     Evidence
                   </Button>
                   {open ? (
-                    <Button isDisabled={busy} onClick={() => void send({ decision: 'keep', itemIds: [item.id] })}>
+                    <Button
+                      isDisabled={busy}
+                      onClick={() => void send({ decision: 'keep', itemIds: [item.id] })}
+                    >
                       Keep
                     </Button>
                   ) : null}
@@ -196,7 +219,11 @@ export function ReviewItems({ campaignId, onDecided }: { campaignId: string; onD
       {cursor ? <Text>Showing the first {rows.length} items; decide these to see more.</Text> : null}
       {open ? (
         <Inline space="space.100">
-          <Button testId="reviewer-keep-chosen" isDisabled={busy || chosen.length === 0} onClick={() => setConfirm({ decision: 'keep', itemIds: chosen })}>
+          <Button
+            testId="reviewer-keep-chosen"
+            isDisabled={busy || chosen.length === 0}
+            onClick={() => setConfirm({ decision: 'keep', itemIds: chosen })}
+          >
             {`Keep ${formatCount(chosen.length, 'chosen item')}`}
           </Button>
           <Button

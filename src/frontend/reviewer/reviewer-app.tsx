@@ -9,7 +9,10 @@ import { ReviewerError } from './reviewer-error';
 import { useReviewer } from './call-reviewer';
 import { ReviewItems } from './review-items';
 
-const STATUS: Record<ReviewerCampaignView['status'], { text: string; appearance: 'inprogress' | 'success' | 'default' | 'removed' }> = {
+const STATUS: Record<
+  ReviewerCampaignView['status'],
+  { text: string; appearance: 'inprogress' | 'success' | 'default' | 'removed' }
+> = {
   collecting: { text: 'Starting', appearance: 'default' },
   open: { text: 'Open', appearance: 'inprogress' },
   closing: { text: 'Closing', appearance: 'default' },
@@ -41,7 +44,13 @@ export function ReviewerApp() {
   const [openId, setOpenId] = useState<string | null>(null);
   if (campaigns.state.value === undefined) {
     if (campaigns.state.status === 'error')
-      return <ReviewerError error={campaigns.state.error} action="Loading your access reviews" onRetry={campaigns.reload} />;
+      return (
+        <ReviewerError
+          error={campaigns.state.error}
+          action="Loading your access reviews"
+          onRetry={campaigns.reload}
+        />
+      );
     return <Loading what="your access reviews" />;
   }
   const list = campaigns.state.value.campaigns;
@@ -57,7 +66,10 @@ export function ReviewerApp() {
         />
       ) : (
         <Stack space="space.100">
-          <Text>Confirm who still needs the access you are responsible for. You see only the items assigned to you.</Text>
+          <Text>
+            Confirm who still needs the access you are responsible for. You see only the items assigned to
+            you.
+          </Text>
           {list.map((c) => (
             <CampaignLine key={c.id} campaign={c} onOpen={() => setOpenId(c.id)} />
           ))}

@@ -2,7 +2,15 @@
 import { Button, SectionMessage, Text } from '@forge/react';
 import type { ReplyError } from '../../shared/contract';
 
-export function ReviewerError({ error, action, onRetry }: { error: ReplyError; action: string; onRetry?: () => void }) {
+export function ReviewerError({
+  error,
+  action,
+  onRetry,
+}: {
+  error: ReplyError;
+  action: string;
+  onRetry?: () => void;
+}) {
   return (
     <SectionMessage appearance={error.kind === 'invalid' ? 'warning' : 'error'} title={`${action} failed`}>
       <Text>{error.message}</Text>

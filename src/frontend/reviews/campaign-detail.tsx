@@ -25,7 +25,13 @@ import { ReportExport } from './report-export';
 
 export function statusLozenge(status: CampaignView['status']) {
   const appearance =
-    status === 'open' ? 'inprogress' : status === 'closed' ? 'success' : status === 'failed' || status === 'cancelled' ? 'removed' : 'default';
+    status === 'open'
+      ? 'inprogress'
+      : status === 'closed'
+        ? 'success'
+        : status === 'failed' || status === 'cancelled'
+          ? 'removed'
+          : 'default';
   return <Lozenge appearance={appearance}>{status}</Lozenge>;
 }
 
@@ -41,17 +47,21 @@ function Reassign({ campaignId, from, onDone }: { campaignId: string; from: stri
   const [answer, setAnswer] = useState<string | null>(null);
   return (
     <Stack space="space.050">
-      <UserPicker label="Reassign to" name={`reassign-${from}`} onChange={(u: UserPickerValue | undefined) => setTo(u?.id ?? '')} />
+      <UserPicker
+        label="Reassign to"
+        name={`reassign-${from}`}
+        onChange={(u: UserPickerValue | undefined) => setTo(u?.id ?? '')}
+      />
       <Button
         testId={`reassign-${from}`}
         isDisabled={reassign.busy || !to}
-        onClick={async () => {
-          const reply = await reassign.run({ campaignId, from, to });
-          if (reply.ok) {
+        onClick={() =>
+          void reassign.run({ campaignId, from, to }).then((reply) => {
+            if (!reply.ok) return;
             setAnswer(`${formatCount(reply.value.pending, 'undecided item')} move in the background.`);
             onDone();
-          }
-        }}
+          })
+        }
       >
         Reassign undecided items
       </Button>
@@ -61,7 +71,15 @@ function Reassign({ campaignId, from, onDone }: { campaignId: string; from: stri
   );
 }
 
-function ProgressTable({ campaign, progress, onChanged }: { campaign: CampaignView; progress: ReviewerProgressView[]; onChanged: () => void }) {
+function ProgressTable({
+  campaign,
+  progress,
+  onChanged,
+}: {
+  campaign: CampaignView;
+  progress: ReviewerProgressView[];
+  onChanged: () => void;
+}) {
   return (
     <DynamicTable
       caption="Progress per reviewer"
@@ -94,7 +112,11 @@ function ProgressTable({ campaign, progress, onChanged }: { campaign: CampaignVi
           {
             key: 'reassign',
             content:
-              campaign.status === 'open' && p.pending > 0 ? <Reassign campaignId={campaign.id} from={p.reviewer} onDone={onChanged} /> : '',
+              campaign.status === 'open' && p.pending > 0 ? (
+                <Reassign campaignId={campaign.id} from={p.reviewer} onDone={onChanged} />
+              ) : (
+                ''
+              ),
           },
         ],
       }))}
@@ -132,7 +154,11 @@ function ReportTable({ campaignId }: { campaignId: string }) {
           { key: 'access', content: describeGrant(r.item.grant) },
           { key: 'reviewer', content: <User accountId={r.item.reviewer} /> },
           { key: 'decision', content: r.decisionLabel },
-          { key: 'by', content: r.decidedBy === 'policy' ? 'the policy' : r.decidedBy ? <User accountId={r.decidedBy} /> : '' },
+          {
+            key: 'by',
+            content:
+              r.decidedBy === 'policy' ? 'the policy' : r.decidedBy ? <User accountId={r.decidedBy} /> : '',
+          },
           { key: 'reason', content: r.item.reason },
           { key: 'outcome', content: r.item.outcomeDetail },
         ],
@@ -146,7 +172,11 @@ export function CampaignDetail({ campaignId, onBack }: { campaignId: string; onB
   const close = useAction('reviews.close');
   if (detail.state.value === undefined)
     return detail.state.status === 'error' ? (
-      <ReplyErrorMessage error={detail.state.error} action="Loading the access review" onRetry={detail.reload} />
+      <ReplyErrorMessage
+        error={detail.state.error}
+        action="Loading the access review"
+        onRetry={detail.reload}
+      />
     ) : (
       <Loading what="the access review" />
     );
@@ -163,7 +193,9 @@ export function CampaignDetail({ campaignId, onBack }: { campaignId: string; onB
       <Text>
         {`${formatCount(campaign.items, 'item')} for ${formatCount(campaign.reviewers, 'reviewer')}; ` +
           (campaign.dueAt ? `due ${formatWhen(campaign.dueAt)}` : 'collecting') +
-          (campaign.closedAt ? `; closed ${formatWhen(campaign.closedAt)}, report kept until ${formatWhen(campaign.purgeAt)}` : '')}
+          (campaign.closedAt
+            ? `; closed ${formatWhen(campaign.closedAt)}, report kept until ${formatWhen(campaign.purgeAt)}`
+            : '')}
       </Text>
       {campaign.outcome ? <Text testId="campaign-outcome">{outcomeText(campaign)}</Text> : null}
       {campaign.problem ? (
@@ -176,10 +208,11 @@ export function CampaignDetail({ campaignId, onBack }: { campaignId: string; onB
         <Button
           testId="campaign-close"
           isDisabled={close.busy}
-          onClick={async () => {
-            const reply = await close.run({ campaignId });
-            if (reply.ok) detail.reload();
-          }}
+          onClick={() =>
+            void close.run({ campaignId }).then((reply) => {
+              if (reply.ok) detail.reload();
+            })
+          }
         >
           Close now (undecided items are settled by the policy)
         </Button>

@@ -59,10 +59,14 @@ export function definitionOf(draft: CampaignDraft): CampaignDefinition {
         ? { kind: 'app-granted', ruleIds: [] }
         : { kind: 'inactive-users', inactiveDays: Number(draft.inactiveDays) },
     reviewers:
-      draft.reviewers === 'named' ? { kind: 'named', accountIds: [draft.namedReviewer] } : { kind: 'rule-owner' },
+      draft.reviewers === 'named'
+        ? { kind: 'named', accountIds: [draft.namedReviewer] }
+        : { kind: 'rule-owner' },
     fallbackReviewer: draft.fallbackReviewer,
     schedule:
-      draft.schedule === 'once' ? { kind: 'once' } : { kind: 'every', days: Number(draft.schedule) as 30 | 90 | 180 },
+      draft.schedule === 'once'
+        ? { kind: 'once' }
+        : { kind: 'every', days: Number(draft.schedule) as 30 | 90 | 180 },
     durationDays: Number(draft.durationDays),
     remindEveryDays: Number(draft.remindEveryDays),
     undecided: draft.undecided,
@@ -71,7 +75,13 @@ export function definitionOf(draft: CampaignDraft): CampaignDefinition {
   };
 }
 
-function Choice<T extends string>(props: { id: string; label: string; options: Array<Option<T>>; value: T; onChange: (v: T) => void }) {
+function Choice<T extends string>(props: {
+  id: string;
+  label: string;
+  options: Array<Option<T>>;
+  value: T;
+  onChange: (v: T) => void;
+}) {
   return (
     <FieldBox>
       <Label labelFor={props.id}>{props.label}</Label>
@@ -86,7 +96,15 @@ function Choice<T extends string>(props: { id: string; label: string; options: A
   );
 }
 
-export function CampaignForm({ me, onCreated, onCancel }: { me: string; onCreated: (c: CampaignView) => void; onCancel: () => void }) {
+export function CampaignForm({
+  me,
+  onCreated,
+  onCancel,
+}: {
+  me: string;
+  onCreated: (c: CampaignView) => void;
+  onCancel: () => void;
+}) {
   const create = useAction('reviews.create');
   const [draft, setDraft] = useState<CampaignDraft>({
     name: '',
@@ -103,8 +121,12 @@ export function CampaignForm({ me, onCreated, onCancel }: { me: string; onCreate
     removeHandGrants: false,
   });
   const set = (change: Partial<CampaignDraft>) => setDraft((d) => ({ ...d, ...change }));
-  const errors = (create.error?.fields ?? []).map((f) => ({ ...f, field: f.field.replace(/^definition\./, '') }));
-  const errorsOf = (field: string) => errors.filter((e) => e.field === field || e.field.startsWith(`${field}.`));
+  const errors = (create.error?.fields ?? []).map((f) => ({
+    ...f,
+    field: f.field.replace(/^definition\./, ''),
+  }));
+  const errorsOf = (field: string) =>
+    errors.filter((e) => e.field === field || e.field.startsWith(`${field}.`));
 
   const submit = async () => {
     const reply = await create.run({ definition: definitionOf(draft) });
@@ -114,8 +136,20 @@ export function CampaignForm({ me, onCreated, onCancel }: { me: string; onCreate
   return (
     <Stack space="space.150" testId="campaign-form">
       <Heading size="medium">New access review</Heading>
-      <TextInput id="campaign-name" label="Name" value={draft.name} onChange={(name) => set({ name })} errors={errorsOf('name')} />
-      <Choice id="campaign-scope" label="What is reviewed" options={SCOPES} value={draft.scope} onChange={(scope) => set({ scope })} />
+      <TextInput
+        id="campaign-name"
+        label="Name"
+        value={draft.name}
+        onChange={(name) => set({ name })}
+        errors={errorsOf('name')}
+      />
+      <Choice
+        id="campaign-scope"
+        label="What is reviewed"
+        options={SCOPES}
+        value={draft.scope}
+        onChange={(scope) => set({ scope })}
+      />
       {draft.scope === 'inactive-users' ? (
         <TextInput
           id="campaign-inactive-days"
@@ -126,7 +160,13 @@ export function CampaignForm({ me, onCreated, onCancel }: { me: string; onCreate
           errors={errorsOf('scope')}
         />
       ) : null}
-      <Choice id="campaign-reviewers" label="Reviewed by" options={REVIEWERS} value={draft.reviewers} onChange={(reviewers) => set({ reviewers })} />
+      <Choice
+        id="campaign-reviewers"
+        label="Reviewed by"
+        options={REVIEWERS}
+        value={draft.reviewers}
+        onChange={(reviewers) => set({ reviewers })}
+      />
       {draft.reviewers === 'named' ? (
         <FieldBox>
           <UserPicker
@@ -144,8 +184,21 @@ export function CampaignForm({ me, onCreated, onCancel }: { me: string; onCreate
           onChange={(u: UserPickerValue | undefined) => set({ fallbackReviewer: u?.id ?? '' })}
         />
       </FieldBox>
-      <Choice id="campaign-schedule" label="How often" options={SCHEDULES} value={draft.schedule} onChange={(schedule) => set({ schedule })} />
-      <TextInput id="campaign-duration" type="number" label="Open for (days)" value={draft.durationDays} onChange={(durationDays) => set({ durationDays })} errors={errorsOf('durationDays')} />
+      <Choice
+        id="campaign-schedule"
+        label="How often"
+        options={SCHEDULES}
+        value={draft.schedule}
+        onChange={(schedule) => set({ schedule })}
+      />
+      <TextInput
+        id="campaign-duration"
+        type="number"
+        label="Open for (days)"
+        value={draft.durationDays}
+        onChange={(durationDays) => set({ durationDays })}
+        errors={errorsOf('durationDays')}
+      />
       <TextInput
         id="campaign-remind"
         type="number"
@@ -154,7 +207,13 @@ export function CampaignForm({ me, onCreated, onCancel }: { me: string; onCreate
         onChange={(remindEveryDays) => set({ remindEveryDays })}
         errors={errorsOf('remindEveryDays')}
       />
-      <Choice id="campaign-undecided" label="Items nobody decided by the end" options={UNDECIDED} value={draft.undecided} onChange={(undecided) => set({ undecided })} />
+      <Choice
+        id="campaign-undecided"
+        label="Items nobody decided by the end"
+        options={UNDECIDED}
+        value={draft.undecided}
+        onChange={(undecided) => set({ undecided })}
+      />
       <TextInput
         id="campaign-issue"
         label="Notify reviewers about issue (key)"
@@ -172,7 +231,12 @@ export function CampaignForm({ me, onCreated, onCancel }: { me: string; onCreate
       {create.error ? <ReplyErrorMessage error={create.error} action="Creating the access review" /> : null}
       <Text>The campaign starts now: memberships are collected, then reviewers are notified.</Text>
       <Stack space="space.100">
-        <Button appearance="primary" testId="campaign-create" isDisabled={create.busy} onClick={() => void submit()}>
+        <Button
+          appearance="primary"
+          testId="campaign-create"
+          isDisabled={create.busy}
+          onClick={() => void submit()}
+        >
           Start the access review
         </Button>
         <Button appearance="subtle" onClick={onCancel}>

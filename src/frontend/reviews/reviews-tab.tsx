@@ -11,7 +11,9 @@ import { CampaignForm } from './campaign-form';
 
 export function ReviewsTab({ me }: { me: string }) {
   const list = useResolver('reviews.list', {});
-  const [view, setView] = useState<{ kind: 'list' } | { kind: 'new' } | { kind: 'campaign'; id: string }>({ kind: 'list' });
+  const [view, setView] = useState<{ kind: 'list' } | { kind: 'new' } | { kind: 'campaign'; id: string }>({
+    kind: 'list',
+  });
 
   if (view.kind === 'new')
     return (
@@ -48,14 +50,19 @@ export function ReviewsTab({ me }: { me: string }) {
   return (
     <Stack space="space.150" testId="reviews-tab">
       <Text>
-        Access reviews ask the people who own access (rule owners, group owners, project leads) to confirm who still
-        needs it. Reviewers decide in Jira → Apps → Access reviews; removals go through the app&apos;s ledger and audit.
+        Access reviews ask the people who own access (rule owners, group owners, project leads) to confirm who
+        still needs it. Reviewers decide in Jira → Apps → Access reviews; removals go through the app&apos;s
+        ledger and audit.
       </Text>
       <Button appearance="primary" testId="campaign-new" onClick={() => setView({ kind: 'new' })}>
         New access review
       </Button>
       {campaigns.length === 0 ? (
-        <EmptyState header="No access reviews yet" description="Start one to certify who holds what." width="narrow" />
+        <EmptyState
+          header="No access reviews yet"
+          description="Start one to certify who holds what."
+          width="narrow"
+        />
       ) : (
         <DynamicTable
           caption="Access reviews"

@@ -48,7 +48,8 @@ async function viewOf(campaign: Campaign): Promise<CampaignView> {
   return campaignView(campaign, await getSeries(campaign.seriesId));
 }
 
-const notFound = <T>() => fail<T>('not-found', 'No such access review; it may have been purged after the retention period.');
+const notFound = <T>() =>
+  fail<T>('not-found', 'No such access review; it may have been purged after the retention period.');
 
 export async function createReviewCampaign(
   ctx: AdminContext,
@@ -78,7 +79,10 @@ export async function createReviewCampaign(
   return ok(await viewOf(campaign));
 }
 
-export async function listReviewCampaigns(p: { cursor?: string; limit?: number }): Promise<Reply<ReviewsListView>> {
+export async function listReviewCampaigns(p: {
+  cursor?: string;
+  limit?: number;
+}): Promise<Reply<ReviewsListView>> {
   const page = await listCampaigns({ limit: p.limit ?? 20, ...(p.cursor ? { cursor: p.cursor } : {}) });
   const views = await Promise.all(page.campaigns.map(viewOf));
   return ok({ campaigns: views, ...(page.cursor ? { cursor: page.cursor } : {}) });
@@ -93,7 +97,10 @@ export async function getReviewCampaign(campaignId: string): Promise<Reply<Revie
   return ok({ campaign: await viewOf(campaign), progress });
 }
 
-export async function closeReviewCampaign(ctx: AdminContext, campaignId: string): Promise<Reply<CampaignView>> {
+export async function closeReviewCampaign(
+  ctx: AdminContext,
+  campaignId: string,
+): Promise<Reply<CampaignView>> {
   const campaign = await getCampaign(campaignId);
   if (!campaign) return notFound();
   const closing = await requestClose(ctx.deps, campaignId, ctx.accountId);
@@ -102,7 +109,10 @@ export async function closeReviewCampaign(ctx: AdminContext, campaignId: string)
   return ok(await viewOf(closing));
 }
 
-export async function stopReviewSeries(ctx: AdminContext, seriesId: string): Promise<Reply<{ stopped: true }>> {
+export async function stopReviewSeries(
+  ctx: AdminContext,
+  seriesId: string,
+): Promise<Reply<{ stopped: true }>> {
   const series = await getSeries(seriesId);
   if (!series) return fail('not-found', 'No such access review series.');
   await putSeries({ ...series, active: false, nextStartAt: null });
@@ -129,7 +139,10 @@ export async function reassignReviewer(
   const campaign = await getCampaign(p.campaignId);
   if (!campaign) return notFound();
   if (campaign.status !== 'open')
-    return fail('conflict', `This access review is ${campaign.status}; only an open review's items can be reassigned.`);
+    return fail(
+      'conflict',
+      `This access review is ${campaign.status}; only an open review's items can be reassigned.`,
+    );
   const tally = await getTally(campaign.id, p.from);
   if (!tally) return fail('not-found', `${p.from} reviews nothing in this access review.`);
   const requestedAt = ctx.deps.now();
@@ -147,7 +160,8 @@ export async function reassignReviewer(
 
 function reportRow(campaign: Campaign, item: ReviewItem): ReportRowView {
   const { holder: _holder, leaseUntil: _lease, ...view } = item;
-  const closed = campaign.status === 'closed' || campaign.status === 'acting' || campaign.status === 'closing';
+  const closed =
+    campaign.status === 'closed' || campaign.status === 'acting' || campaign.status === 'closing';
   // An item the policy settled reads as undecided, with what the policy did to it.
   const decision = reportDecision(
     item.decidedBy === BY_POLICY ? 'pending' : item.decision,
@@ -227,8 +241,10 @@ export async function reapproveGrant(
   p: ReviewsReapprovePayload,
 ): Promise<Reply<{ reapproved: boolean }>> {
   const row = (await ledgerForAccount(p.accountId)).find((r) => r.grantKey === p.grantKey);
-  if (row?.state !== 'denied') return fail('not-found', 'No access review removal of this access for this user.');
-  if (!(await deleteDenial(row))) return fail('conflict', 'The removal changed meanwhile; reload and try again.');
+  if (row?.state !== 'denied')
+    return fail('not-found', 'No access review removal of this access for this user.');
+  if (!(await deleteDenial(row)))
+    return fail('conflict', 'The removal changed meanwhile; reload and try again.');
   await appendAudit({
     id: auditId('review-reapproved', p.accountId, p.grantKey, ctx.deps.now()),
     at: ctx.deps.now(),

@@ -3,7 +3,15 @@ import { z } from 'zod';
 
 export const PROVISION_QUEUE = 'provision';
 
-export const PROVISION_SOURCES = ['event', 'backstop', 'daily', 'push', 'backfill', 'manual', 'review'] as const;
+export const PROVISION_SOURCES = [
+  'event',
+  'backstop',
+  'daily',
+  'push',
+  'backfill',
+  'manual',
+  'review',
+] as const;
 
 export const provisionWorkSchema = z.object({
   accountIds: z.array(z.string().min(1).max(128)).min(1).max(100),

@@ -57,7 +57,9 @@ export async function decideItems(
     };
   let items = await getItems(ids);
   const missing = ids.filter((id) => items.get(id)?.campaignId !== campaignId);
-  const foreign = [...items.values()].filter((i) => i.campaignId === campaignId && i.reviewer !== caller.accountId);
+  const foreign = [...items.values()].filter(
+    (i) => i.campaignId === campaignId && i.reviewer !== caller.accountId,
+  );
   if (missing.length > 0 || foreign.length > 0) {
     // The same answer whether an item does not exist or is someone else's: nobody learns what others review.
     if (!(await caller.isSiteAdmin()))
@@ -90,7 +92,11 @@ export async function decideItems(
     for (const d of pending) {
       const before = items.get(d.itemId)!;
       if (!isDecidable(before.stage))
-        return { ok: false, kind: 'conflict', message: 'An item is already being acted on; nothing more was decided.' };
+        return {
+          ok: false,
+          kind: 'conflict',
+          message: 'An item is already being acted on; nothing more was decided.',
+        };
       const after: ReviewItem = {
         ...before,
         decision: d.decision,

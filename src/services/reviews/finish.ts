@@ -51,11 +51,15 @@ export async function finishStep(
   let cursor = checkpoint.cursor;
   let items = checkpoint.items;
   do {
-    const page = await itemsOfCampaign(campaign.id, { limit: tuning.countPageSize, ...(cursor ? { cursor } : {}) });
+    const page = await itemsOfCampaign(campaign.id, {
+      limit: tuning.countPageSize,
+      ...(cursor ? { cursor } : {}),
+    });
     for (const item of page.items) {
       const bucket = outcomeBucket(item);
       counts[bucket] = (counts[bucket] ?? 0) + 1;
-      if (item.decision === 'pending' || item.decidedBy === BY_POLICY) counts.undecided = (counts.undecided ?? 0) + 1;
+      if (item.decision === 'pending' || item.decidedBy === BY_POLICY)
+        counts.undecided = (counts.undecided ?? 0) + 1;
     }
     items += page.items.length;
     cursor = page.cursor ?? null;

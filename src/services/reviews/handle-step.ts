@@ -80,8 +80,11 @@ export async function handleReviewStep(
       );
       return { status: 'done', note: `campaign failed: ${failure.message}` };
     }
-    const why = failure.kind === 'unexpected' && e instanceof Error ? `${e.name}: ${e.message}` : failure.message;
-    console.error(`Access review ${step.kind} step of ${step.campaignId} failed (${failure.kind}), retrying: ${why}`);
+    const why =
+      failure.kind === 'unexpected' && e instanceof Error ? `${e.name}: ${e.message}` : failure.message;
+    console.error(
+      `Access review ${step.kind} step of ${step.campaignId} failed (${failure.kind}), retrying: ${why}`,
+    );
     return { status: 'retry', retryAfterSeconds: 60, note: why };
   }
 }

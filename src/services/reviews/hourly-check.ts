@@ -53,7 +53,8 @@ async function resume(deps: RuntimeDeps, campaign: Campaign): Promise<boolean> {
       return true;
     default: {
       const unsent = Object.entries(campaign.notices).filter(([, r]) => !r.done);
-      for (const [notice] of unsent) await queueStep(deps, { kind: 'notify', campaignId: campaign.id, notice, round });
+      for (const [notice] of unsent)
+        await queueStep(deps, { kind: 'notify', campaignId: campaign.id, notice, round });
       return unsent.length > 0;
     }
   }
@@ -79,13 +80,22 @@ export async function runHourlyCheck(
       continue;
     }
     if (campaign.openedAt !== null && campaign.dueAt !== null) {
-      const due = reminderRoundsDue(now, campaign.openedAt, campaign.dueAt, campaign.definition.remindEveryDays);
+      const due = reminderRoundsDue(
+        now,
+        campaign.openedAt,
+        campaign.dueAt,
+        campaign.definition.remindEveryDays,
+      );
       const notice = `reminder:${due}`;
       if (due > 0 && !campaign.notices[notice]) {
         const queued = await queueStep(deps, { kind: 'notify', campaignId: campaign.id, notice, round: 0 });
         if (queued !== 'already-queued') {
           result.reminded++;
-          await updateCampaign(campaign.id, (c) => ({ ...c, remindersSent: c.remindersSent + 1, updatedAt: now }));
+          await updateCampaign(campaign.id, (c) => ({
+            ...c,
+            remindersSent: c.remindersSent + 1,
+            updatedAt: now,
+          }));
         }
       }
     }

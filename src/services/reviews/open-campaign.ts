@@ -114,10 +114,6 @@ export async function openStep(
       actor: 'app',
     },
   ]);
-  await queueStep(
-    deps,
-    { kind: 'notify', campaignId: campaign.id, notice: 'start', round: 0 },
-    { chain },
-  );
+  await queueStep(deps, { kind: 'notify', campaignId: campaign.id, notice: 'start', round: 0 }, { chain });
   return { note: `opened: ${items} items, ${reviewers} reviewers` };
 }

@@ -56,7 +56,12 @@ export async function myCampaigns(caller: string): Promise<Reply<ReviewerCampaig
 /** The caller's own items in one campaign, with the activity the app has on record. */
 export async function myItems(
   caller: string,
-  p: { campaignId: string; decision?: 'pending' | 'keep' | 'remove' | undefined; cursor?: string | undefined; limit?: number | undefined },
+  p: {
+    campaignId: string;
+    decision?: 'pending' | 'keep' | 'remove' | undefined;
+    cursor?: string | undefined;
+    limit?: number | undefined;
+  },
 ): Promise<Reply<ReviewerItemsView>> {
   const [campaign, tally] = await Promise.all([getCampaign(p.campaignId), getTally(p.campaignId, caller)]);
   if (!campaign || !tally || campaign.status === 'collecting') return fail('forbidden', NOT_YOURS);
@@ -95,7 +100,10 @@ export async function decide(
 ): Promise<Reply<ReviewerDecideView>> {
   const result = await decideItems(now, caller, campaignId, decisions);
   if (!result.ok) return fail(result.kind, result.message, result.fields);
-  const [campaign, tally] = await Promise.all([getCampaign(campaignId), getTally(campaignId, caller.accountId)]);
+  const [campaign, tally] = await Promise.all([
+    getCampaign(campaignId),
+    getTally(campaignId, caller.accountId),
+  ]);
   const fallbackTally: ReviewTally = {
     campaignId,
     reviewer: caller.accountId,

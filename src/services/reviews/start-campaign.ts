@@ -23,7 +23,12 @@ async function partsOf(
       return { parts: [{ kind: 'ledger' }], projectLeads: {} };
     case 'group-members':
       return {
-        parts: scope.groups.map((g) => ({ kind: 'group', groupId: g.groupId, groupName: g.groupName, product: null })),
+        parts: scope.groups.map((g) => ({
+          kind: 'group',
+          groupId: g.groupId,
+          groupName: g.groupName,
+          product: null,
+        })),
         projectLeads: {},
       };
     case 'project-roles': {
@@ -34,7 +39,11 @@ async function partsOf(
         for (const project of page.values) projectLeads[project.id] = project.lead?.accountId ?? null;
       }
       return {
-        parts: scope.projects.map((p) => ({ kind: 'project', projectId: p.projectId, projectKey: p.projectKey })),
+        parts: scope.projects.map((p) => ({
+          kind: 'project',
+          projectId: p.projectId,
+          projectKey: p.projectKey,
+        })),
         projectLeads,
       };
     }

@@ -54,8 +54,14 @@ export const reviewerDecideSchema = z.strictObject({
         reason: z
           .string()
           .trim()
-          .min(CAMPAIGN_LIMITS.minReasonLength, `Give a reason of at least ${CAMPAIGN_LIMITS.minReasonLength} characters`)
-          .max(CAMPAIGN_LIMITS.maxReasonLength, `A reason is at most ${CAMPAIGN_LIMITS.maxReasonLength} characters`),
+          .min(
+            CAMPAIGN_LIMITS.minReasonLength,
+            `Give a reason of at least ${CAMPAIGN_LIMITS.minReasonLength} characters`,
+          )
+          .max(
+            CAMPAIGN_LIMITS.maxReasonLength,
+            `A reason is at most ${CAMPAIGN_LIMITS.maxReasonLength} characters`,
+          ),
       }),
     )
     .min(1, 'Decide at least one item')

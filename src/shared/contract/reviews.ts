@@ -38,11 +38,19 @@ const scopeSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('project-roles'),
     projects: z
-      .array(z.strictObject({ projectId, projectKey: z.string().regex(/^[A-Z][A-Z0-9_]{0,9}$/, 'Not a project key') }))
+      .array(
+        z.strictObject({
+          projectId,
+          projectKey: z.string().regex(/^[A-Z][A-Z0-9_]{0,9}$/, 'Not a project key'),
+        }),
+      )
       .min(1, 'Choose at least one project')
       .max(L.maxProjects),
   }),
-  z.strictObject({ kind: z.literal('inactive-users'), inactiveDays: days(L.minInactiveDays, L.maxInactiveDays) }),
+  z.strictObject({
+    kind: z.literal('inactive-users'),
+    inactiveDays: days(L.minInactiveDays, L.maxInactiveDays),
+  }),
 ]);
 
 const reviewersSchema = z.discriminatedUnion('kind', [
@@ -59,7 +67,13 @@ const scheduleSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('once') }),
   z.strictObject({
     kind: z.literal('every'),
-    days: z.union(SCHEDULE_DAYS.map((d) => z.literal(d)) as unknown as [z.ZodLiteral<30>, z.ZodLiteral<90>, z.ZodLiteral<180>]),
+    days: z.union(
+      SCHEDULE_DAYS.map((d) => z.literal(d)) as unknown as [
+        z.ZodLiteral<30>,
+        z.ZodLiteral<90>,
+        z.ZodLiteral<180>,
+      ],
+    ),
   }),
 ]);
 
@@ -141,7 +155,11 @@ export type ReviewsExportCsvPayload = z.infer<typeof reviewsExportCsvSchema>;
 export const reviewsReapproveSchema = z.strictObject({
   accountId,
   grantKey: z.string().min(1).max(300),
-  reason: z.string().trim().min(L.minReasonLength, `At least ${L.minReasonLength} characters`).max(L.maxReasonLength),
+  reason: z
+    .string()
+    .trim()
+    .min(L.minReasonLength, `At least ${L.minReasonLength} characters`)
+    .max(L.maxReasonLength),
 });
 export type ReviewsReapprovePayload = z.infer<typeof reviewsReapproveSchema>;
 

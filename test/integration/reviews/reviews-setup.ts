@@ -1,23 +1,12 @@
 // Shared set-up for access review tests: a site with rules that have owners, people those rules granted access
 // to, reviewers who are ordinary members, and calls to the reviewer page's resolver as any user.
-import type {
-  Reply,
-  ReviewerKey,
-  ReviewerPayloadOf,
-  ReviewerResponseOf,
-} from '../../../src/shared/contract';
+import type { Reply, ReviewerKey, ReviewerPayloadOf, ReviewerResponseOf } from '../../../src/shared/contract';
 import type { CampaignDefinition } from '../../../src/domain/reviews';
 import { queryAudit } from '../../../src/storage/audit-repository';
 import { ledgerForAccount } from '../../../src/storage/ledger-repository';
 import { AppHarness } from '../../support/app-harness';
 import { asAdmin, inviteMember } from '../admin/admin-setup';
-import {
-  configure,
-  groupGrant,
-  orgApiSettings,
-  rule,
-  scimProfile,
-} from '../provisioning/provisioning-setup';
+import { configure, groupGrant, orgApiSettings, rule, scimProfile } from '../provisioning/provisioning-setup';
 
 export const REVIEWER_PAGE = { type: 'jira:globalPage' };
 
@@ -31,7 +20,7 @@ export function asReviewer<K extends ReviewerKey>(
   return app.platform.invokeResolver<Reply<ReviewerResponseOf<K>>>({
     functionKey: 'reviewer-resolver',
     key,
-    payload: payload as Record<string, unknown>,
+    payload,
     accountId,
     extension: REVIEWER_PAGE,
   });
@@ -62,7 +51,9 @@ function person(app: AppHarness, email: string, name: string, department: string
 }
 
 /** Two owned rules and three people they granted access to (Sam and Sue: Sales; Eve: Engineering). */
-export async function startReviewEnv(options: Parameters<typeof AppHarness.start>[0] = {}): Promise<ReviewEnv> {
+export async function startReviewEnv(
+  options: Parameters<typeof AppHarness.start>[0] = {},
+): Promise<ReviewEnv> {
   const app = AppHarness.start({ seed: 'demo', ...options });
   const salesOwner = inviteMember(app, 'olivia.owner');
   const engineeringOwner = inviteMember(app, 'bert.builder');

@@ -1,10 +1,11 @@
-// `npm run bench [-- --quick] [-- --only jit,burst,backfill,sweep,rules] [-- --trace 45-95]`: runs the performance scenarios on the
+// `npm run bench [-- --quick] [-- --only jit,burst,backfill,sweep,rules,reviews] [-- --trace 45-95]`: runs the performance scenarios on the
 // emulator, prints a table of measured numbers and writes bench/results/latest.json. A script, never a test.
 import '../test/support/install-forge-globals';
 import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { backfillScenario, burstScenario, singleLoginScenario } from './scenarios/provisioning-scenarios';
+import { runAccessReviewBenchmark } from './access-review';
 import { runAdversarialRegexBenchmark } from './adversarial-regex';
 import { runInactivitySweepBenchmark } from './inactivity-sweep';
 import { runRulesEvalBenchmark } from './rules-eval';
@@ -93,6 +94,16 @@ async function main(): Promise<void> {
     table(`4. Inactivity sweep: ${parameters.users} users`, figures);
   }
 
+  if (wanted('reviews')) {
+    const parameters = { memberships: scale(20_000) };
+    const figures = await runAccessReviewBenchmark(parameters);
+    scenarios.accessReview = { parameters, figures };
+    table(
+      `6. Access review: a campaign over ${parameters.memberships} memberships, created, reminded, closed`,
+      figures,
+    );
+  }
+
   const pick = <T>(path: string[]): T | undefined =>
     path.reduce<unknown>(
       (at, key) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined),
@@ -107,12 +118,14 @@ async function main(): Promise<void> {
       const limit = pick<number>(['inactivitySweep', 'figures', 'longestInvocationLimitMs']);
       return ms !== undefined && limit ? Math.round((ms / limit) * 1000) / 1000 : undefined;
     })(),
+    pick<number>(['accessReview', 'figures', 'longestInvocationOverLimit']),
   ].filter((v): v is number => typeof v === 'number');
   const chains = [
     pick<number>(['singleJitLogin', 'figures', 'longestEventChain']),
     pick<number>(['burst', 'figures', 'longestEventChain']),
     pick<number>(['backfill', 'figures', 'longestEventChain']),
     pick<number>(['inactivitySweep', 'figures', 'longestEventChain']),
+    pick<number>(['accessReview', 'figures', 'longestEventChain']),
   ].filter((v): v is number => typeof v === 'number');
   Object.assign(results, {
     callsPerUserOverFloor: pick(['singleJitLogin', 'figures', 'callsPerUserOverFloor']) ?? null,
@@ -126,6 +139,8 @@ async function main(): Promise<void> {
     eventToAccessP95Seconds: pick(['singleJitLogin', 'figures', 'eventToAccessP95Seconds']) ?? null,
     longestInvocationOverLimit: longest.length ? Math.max(...longest) : null,
     longestEventChain: chains.length ? Math.max(...chains) : null,
+    reviewCampaign20kEmulatedMinutes:
+      pick(['accessReview', 'figures', 'reviewCampaignEmulatedMinutes']) ?? null,
     wallSeconds: Math.round((Date.now() - started) / 1000),
     scenarios,
   });
@@ -144,6 +159,7 @@ async function main(): Promise<void> {
     eventToAccessP95Seconds: results.eventToAccessP95Seconds,
     longestInvocationOverLimit: results.longestInvocationOverLimit,
     longestEventChain: results.longestEventChain,
+    reviewCampaign20kEmulatedMinutes: results.reviewCampaign20kEmulatedMinutes,
     wallSeconds: results.wallSeconds,
   });
   console.log(`\nwritten: bench/results/latest.json`);

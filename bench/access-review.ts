@@ -130,8 +130,15 @@ export async function runAccessReviewBenchmark(options: AccessReviewOptions): Pr
 
     await drainWithRelay(platform, relayPending, DAY_MS);
     const opened = await read();
-    if (opened?.status !== 'open' || opened.openedAt === null || opened.dueAt === null)
-      throw new Error(`the campaign did not open: ${opened?.status} ${opened?.problem ?? ''}`);
+    if (opened?.status !== 'open' || opened.openedAt === null || opened.dueAt === null) {
+      const failed = platform.invocations.find((i) => i.outcome !== 'success');
+      throw new Error(
+        `the campaign did not open: ${opened?.status} ${opened?.problem ?? ''}` +
+          (failed
+            ? `; first failed invocation: ${failed.functionKey} ${failed.outcome} ${String(failed.error)}`
+            : ''),
+      );
+    }
     const collectMs = opened.openedAt - campaign.createdAt;
 
     // The reminder round falls a day after opening; the hourly check queues it.

@@ -7,7 +7,7 @@ import type { RuntimeDeps } from '../runtime-deps';
 import type { StepOutcome } from './collect';
 import { hasTime, loadReviewContext, moveStatus } from './review-context';
 import { queueStep, type ReviewStep } from './review-steps';
-import { REVIEW_TUNING, type ReviewTuning } from './review-tuning';
+import { REVIEW_TUNING, STORAGE_PACING_SECONDS, type ReviewTuning } from './review-tuning';
 
 /** The reason the report gives for an item nobody decided that the policy removes. */
 export const POLICY_REMOVAL_REASON =
@@ -44,8 +44,12 @@ export async function closeStep(
   if (campaign.definition.undecided === 'remove') {
     // Each settled item leaves the 'pending' partition, so the first page is always the next one.
     for (;;) {
-      if (!hasTime(ctx)) {
-        await queueStep(deps, { ...step, round: step.round + 1 }, { chain });
+      if (!hasTime(ctx) || settled >= tuning.settlePerStep) {
+        await queueStep(
+          deps,
+          { ...step, round: step.round + 1 },
+          { chain, delaySeconds: settled >= tuning.settlePerStep ? STORAGE_PACING_SECONDS : 0 },
+        );
         return { note: `settled ${settled} undecided items so far` };
       }
       const page = await itemsWithDecision(campaign.id, 'pending', { limit: 25 });

@@ -11,7 +11,7 @@ import { auditId } from '../audit-ids';
 import type { RuntimeDeps } from '../runtime-deps';
 import { advance, hasTime, loadReviewContext, type ReviewContext } from './review-context';
 import { queueStep, type ReviewStep } from './review-steps';
-import { pacingSeconds, REVIEW_TUNING, type ReviewTuning } from './review-tuning';
+import { pacingSeconds, REVIEW_TUNING, STORAGE_PACING_SECONDS, type ReviewTuning } from './review-tuning';
 
 export interface StepOutcome {
   readonly note: string;
@@ -212,12 +212,14 @@ export async function collectStep(
   const assign = assignmentContext(campaign);
   let jiraCalls = 0;
   let created = 0;
+  let members = 0;
   while (campaign.progress.part < campaign.parts.length && hasTime(ctx)) {
-    if (jiraCalls >= tuning.jiraCallsPerMinute) break;
+    if (jiraCalls >= tuning.jiraCallsPerMinute || members >= tuning.collectMembersPerStep) break;
     const from = campaign.progress;
     const part = campaign.parts[from.part]!;
     const page = await readPart(ctx, part, from.cursor);
     jiraCalls += page.jiraCalls;
+    members += page.members.length;
     const now = deps.now();
     created += await createItems(page.members.map((m) => itemOf(campaign, m, assign, now)));
     const moved = await advance({ ...ctx, campaign }, from, (c) => ({
@@ -250,7 +252,13 @@ export async function collectStep(
   await queueStep(
     deps,
     { kind: 'collect', campaignId: campaign.id, round: from.round + 1 },
-    { chain, delaySeconds: pacingSeconds(jiraCalls, tuning) },
+    {
+      chain,
+      delaySeconds: Math.max(
+        pacingSeconds(jiraCalls, tuning),
+        members >= tuning.collectMembersPerStep ? STORAGE_PACING_SECONDS : 0,
+      ),
+    },
   );
   return {
     note: `collected ${created} items (part ${campaign.progress.part + 1} of ${campaign.parts.length})`,

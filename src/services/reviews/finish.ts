@@ -16,7 +16,7 @@ import { emptyOutcome } from './campaign-views';
 import { recordReviewAudit } from './review-audit';
 import { hasTime, loadReviewContext, moveStatus } from './review-context';
 import { queueStep, type ReviewStep } from './review-steps';
-import { REVIEW_TUNING, type ReviewTuning } from './review-tuning';
+import { REVIEW_TUNING, STORAGE_PACING_SECONDS, type ReviewTuning } from './review-tuning';
 
 /** Which outcome count one item adds to; every item adds to exactly one, so the counts sum to the items. */
 export function outcomeBucket(item: ReviewItem): keyof Omit<CampaignOutcomeCounts, 'undecided'> {
@@ -50,6 +50,7 @@ export async function finishStep(
   const counts: Record<string, number> = { ...emptyOutcome(), ...checkpoint.counts };
   let cursor = checkpoint.cursor;
   let items = checkpoint.items;
+  let pages = 0;
   do {
     const page = await itemsOfCampaign(campaign.id, {
       limit: tuning.countPageSize,
@@ -63,10 +64,15 @@ export async function finishStep(
     }
     items += page.items.length;
     cursor = page.cursor ?? null;
-  } while (cursor && hasTime(ctx));
+    pages++;
+  } while (cursor && hasTime(ctx) && pages < tuning.countPagesPerStep);
   if (cursor) {
     await putCountCheckpoint(campaign.id, { cursor, counts, items });
-    await queueStep(deps, { ...step, round: step.round + 1 }, { chain });
+    await queueStep(
+      deps,
+      { ...step, round: step.round + 1 },
+      { chain, delaySeconds: STORAGE_PACING_SECONDS },
+    );
     return { note: `counted ${items} outcomes so far` };
   }
 

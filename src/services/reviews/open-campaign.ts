@@ -14,7 +14,7 @@ import { emptyOutcome } from './campaign-views';
 import { recordReviewAudit } from './review-audit';
 import { hasTime, loadReviewContext, moveStatus } from './review-context';
 import { queueStep, type ReviewStep } from './review-steps';
-import { REVIEW_TUNING, type ReviewTuning } from './review-tuning';
+import { REVIEW_TUNING, STORAGE_PACING_SECONDS, type ReviewTuning } from './review-tuning';
 
 export async function openStep(
   deps: RuntimeDeps,
@@ -31,6 +31,7 @@ export async function openStep(
   let cursor = checkpoint.cursor;
   const counts = { ...checkpoint.counts };
   let items = checkpoint.items;
+  let pages = 0;
   do {
     const page = await itemsOfCampaign(campaign.id, {
       limit: tuning.countPageSize,
@@ -39,10 +40,15 @@ export async function openStep(
     for (const item of page.items) counts[item.reviewer] = (counts[item.reviewer] ?? 0) + 1;
     items += page.items.length;
     cursor = page.cursor ?? null;
-  } while (cursor && hasTime(ctx));
+    pages++;
+  } while (cursor && hasTime(ctx) && pages < tuning.countPagesPerStep);
   if (cursor) {
     await putCountCheckpoint(campaign.id, { cursor, counts, items });
-    await queueStep(deps, { ...step, round: step.round + 1 }, { chain });
+    await queueStep(
+      deps,
+      { ...step, round: step.round + 1 },
+      { chain, delaySeconds: STORAGE_PACING_SECONDS },
+    );
     return { note: `counted ${items} items so far` };
   }
 

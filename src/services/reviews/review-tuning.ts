@@ -24,6 +24,14 @@ export interface ReviewTuning {
   readonly leaseMarginMs: number;
   /** A working campaign whose steps have not moved for this long lost a message: the hourly check resumes it. */
   readonly stalledAfterMs: number;
+  /**
+   * Storage budget: memberships one collection step takes on (each costs a ledger read and a share of a write),
+   * item pages one counting step reads, and items one closing step settles. Forge allows an installation 4,000
+   * read and 4,000 write units a minute; a step stops at its share and the next starts a minute later.
+   */
+  readonly collectMembersPerStep: number;
+  readonly countPagesPerStep: number;
+  readonly settlePerStep: number;
 }
 
 export const REVIEW_TUNING: ReviewTuning = {
@@ -38,7 +46,13 @@ export const REVIEW_TUNING: ReviewTuning = {
   reassignBatch: 50,
   leaseMarginMs: 60_000,
   stalledAfterMs: 30 * 60_000,
+  collectMembersPerStep: 1_000,
+  countPagesPerStep: 40,
+  settlePerStep: 500,
 };
+
+/** The wait before a step that continues work its predecessor stopped for the storage budget. */
+export const STORAGE_PACING_SECONDS = 60;
 
 /** Seconds to wait before the next step so that `jiraCalls` just made stay within the per-minute budget. */
 export function pacingSeconds(jiraCalls: number, tuning: ReviewTuning = REVIEW_TUNING): number {

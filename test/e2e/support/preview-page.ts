@@ -4,7 +4,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { poll, visible } from './page-watch';
 
-export const TAB_NAMES = ['Overview', 'Rules', 'Inactivity', 'Audit', 'Settings'] as const;
+export const TAB_NAMES = ['Overview', 'Rules', 'Inactivity', 'Access reviews', 'Audit', 'Settings'] as const;
 export type TabName = (typeof TAB_NAMES)[number];
 
 const SETTLE_TIMEOUT_MS = 20_000;

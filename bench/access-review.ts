@@ -75,7 +75,7 @@ export async function runAccessReviewBenchmark(options: AccessReviewOptions): Pr
     clock,
     delay: createLatencyDelay('virtual'),
     validator: false,
-    seed: { scale: Math.ceil(options.memberships / 4.9) },
+    seed: { scale: Math.ceil(options.memberships / 4.6) },
     faults: { seed: 5, rules: [{ latencyMs: { min: 100, max: 300 } }] },
     requestLogLimit: 1,
   });

@@ -14,8 +14,10 @@ const rule: Rule = {
 };
 
 describe('rule drafts', () => {
-  it('round-trips a saved rule', () => {
+  it('round-trips a saved rule, with its owner or without', () => {
     expect(ruleFromDraft(draftFromRule(rule))).toEqual(rule);
+    const owned = { ...rule, owner: '712020:owner' };
+    expect(ruleFromDraft(draftFromRule(owned))).toEqual(owned);
   });
 
   it('makes new rules with ids the backend accepts', () => {

@@ -12,6 +12,8 @@ export interface RuleDraft {
   dialect: Dialect;
   grants: Grant[];
   onUnmatch: OnUnmatch;
+  /** The rule's owner (an account id), who reviews its grants in access reviews; '' for nobody. */
+  owner: string;
 }
 
 export function draftFromRule(rule: Rule): RuleDraft {
@@ -25,6 +27,7 @@ export function draftFromRule(rule: Rule): RuleDraft {
     dialect: rule.condition.dialect,
     grants: rule.grants.map((g) => ({ ...g })),
     onUnmatch: rule.onUnmatch,
+    owner: rule.owner ?? '',
   };
 }
 
@@ -40,6 +43,7 @@ export function newDraft(nextPriority: number, uniqueSuffix: string): RuleDraft 
     dialect: 'entra',
     grants: [],
     onUnmatch: 'keep',
+    owner: '',
   };
 }
 
@@ -59,6 +63,7 @@ export function ruleFromDraft(draft: RuleDraft): Rule {
     condition: { text: draft.text, dialect: draft.dialect },
     grants: draft.grants,
     onUnmatch: draft.onUnmatch,
+    ...(draft.owner ? { owner: draft.owner } : {}),
   };
 }
 

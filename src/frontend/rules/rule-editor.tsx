@@ -13,6 +13,8 @@ import {
   Textfield,
   Toggle,
   Inline,
+  UserPicker,
+  type UserPickerValue,
 } from '@forge/react';
 import type { OnUnmatch } from '../../domain/rules';
 import type { RuleView, RulesSaveView } from '../../shared/contract';
@@ -46,7 +48,9 @@ export function RuleEditor({ saved, initial, onSaved, onCancel }: RuleEditorProp
   const save = useAction('rules.save');
   const update = (patch: Partial<RuleDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const fieldErrors = (field: string) => errorsFor(save.error, `rule.${field}`);
-  const shown = ['name', 'description', 'priority', 'condition', 'grants', 'onUnmatch'].flatMap(fieldErrors);
+  const shown = ['name', 'description', 'priority', 'condition', 'grants', 'onUnmatch', 'owner'].flatMap(
+    fieldErrors,
+  );
 
   const submit = async () => {
     const reply = await save.run({
@@ -84,6 +88,15 @@ export function RuleEditor({ saved, initial, onSaved, onCancel }: RuleEditorProp
           onChange={(e: InputChange) => update({ description: inputValue(e) })}
         />
         <FieldErrors errors={fieldErrors('description')} />
+      </FieldBox>
+      <FieldBox width="wide">
+        <UserPicker
+          label="Owner (reviews this rule's grants in access reviews)"
+          name="rule-owner"
+          {...(draft.owner ? { defaultValue: draft.owner } : {})}
+          onChange={(u: UserPickerValue | undefined) => update({ owner: u?.id ?? '' })}
+        />
+        <FieldErrors errors={fieldErrors('owner')} />
       </FieldBox>
       <Inline space="space.300" alignBlock="center" shouldWrap>
         <FieldBox width="narrow">

@@ -15,6 +15,9 @@ describe('licenceRefusal', () => {
       'inactivity.review.approve',
       'jobs.startBackfill',
       'jobs.startPreview',
+      'reviews.close',
+      'reviews.create',
+      'reviews.reapprove',
     ]);
   });
 

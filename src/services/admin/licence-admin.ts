@@ -1,5 +1,6 @@
 // The admin page while the app is not licensed: everything can be read and configured, but nothing that acts on
-// the site or starts work (backfills, previews, dry runs, approving or undoing inactivity actions) runs.
+// the site or starts work (backfills, previews, dry runs, approving or undoing inactivity actions, starting or
+// closing an access review, re-approving what one removed) runs.
 import type { LicenceDecision } from '../../domain/licensing';
 import type { LicenceView, ReplyError, ResolverKey } from '../../shared/contract';
 
@@ -11,6 +12,9 @@ export const LICENSED_ACTIONS: ReadonlySet<ResolverKey> = new Set<ResolverKey>([
   'inactivity.review.approve',
   'inactivity.restore.user',
   'inactivity.restore.run',
+  'reviews.create',
+  'reviews.close',
+  'reviews.reapprove',
 ]);
 
 export function licenceView(decision: LicenceDecision): LicenceView {

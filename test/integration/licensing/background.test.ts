@@ -4,6 +4,7 @@
 import { PROVISION_QUEUE } from '../../../src/services/provisioning/provisioning-work';
 import { INACTIVITY_QUEUE } from '../../../src/services/inactivity';
 import { JOBS_QUEUE } from '../../../src/services/jobs/jobs-work';
+import { REVIEWS_QUEUE } from '../../../src/services/reviews/review-steps';
 import type { AppHarness } from '../../support/app-harness';
 import { gateTraces, GROUP, LICENCE_CASES, startLicensedApp } from './licensing-setup';
 
@@ -11,6 +12,7 @@ let app: AppHarness;
 afterEach(() => app.close());
 
 const SCHEDULED = [
+  'access-reviews-every-hour',
   'backstop-every-five-minutes',
   'daily-pass-every-day',
   'inactivity-sweep-daily',
@@ -61,13 +63,18 @@ describe.each(LICENCE_CASES)('with the licence $state', ({ state, acts }) => {
         { kind: 'page', runId: 'run-1' },
         { eventId: 'e-sweep' },
       );
+      await app.platform.runConsumer(
+        REVIEWS_QUEUE,
+        { kind: 'act', campaignId: 'campaign-1', round: 0 },
+        { eventId: 'e-reviews' },
+      );
       const { parked } = await gateTraces(app);
       if (acts) {
         expect(parked).toEqual([]);
         expect(app.groupNamesOf(accountId).includes(GROUP)).toBe(true);
       } else {
         expect(parked.map((p) => p.queue).sort()).toEqual(
-          [INACTIVITY_QUEUE, JOBS_QUEUE, PROVISION_QUEUE].sort(),
+          [INACTIVITY_QUEUE, JOBS_QUEUE, PROVISION_QUEUE, REVIEWS_QUEUE].sort(),
         );
         expect(parked.find((p) => p.queue === PROVISION_QUEUE)?.body).toMatchObject({
           accountIds: [accountId],

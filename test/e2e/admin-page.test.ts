@@ -225,7 +225,7 @@ it('grants a JIT-provisioned user the group a rule names, and shows it in the Au
       );
       await watch.screenshot('tab-access-reviews-progress');
       await app.getByRole('button', { name: /^Close now/ }).click();
-      const report = app.getByRole('table', { name: 'Items' });
+      const report = app.getByRole('table', { name: 'Report: every item' });
       const row = await poll(
         `the report to show ${STARTER.name}'s ${RULE.group} kept by the policy`,
         async () => {

@@ -134,7 +134,7 @@ function ReportTable({ campaignId }: { campaignId: string }) {
     );
   return (
     <DynamicTable
-      caption="Items"
+      caption="Report: every item"
       testId="campaign-report"
       head={{
         cells: [
@@ -218,7 +218,6 @@ export function CampaignDetail({ campaignId, onBack }: { campaignId: string; onB
         </Button>
       ) : null}
       {close.error ? <ReplyErrorMessage error={close.error} action="Closing" /> : null}
-      <Heading size="small">Report</Heading>
       <ReportTable campaignId={campaignId} />
       <ReportExport campaignId={campaignId} />
     </Stack>

@@ -64,6 +64,9 @@ export const KEY = {
   job: (id: string) => `job:${id}`,
   /** Page plans and results of a job, kept apart from `job:` so listing jobs stays cheap. */
   jobData: (id: string) => `job-data:${id}`,
+  /** Everyone one page of a preview would give (`gain`) or take (`loss`) one grant, by a hash of the grant key. */
+  jobAffectedPrefix: (jobId: string, change: string, grantHash: string) =>
+    `job-data:${jobId}:who:${change}:${grantHash}:`,
   jobPrefix: 'job:',
   activeJob: (kind: string) => `active-job:${kind}`,
   /** The shared rate governor: gate, parked users, and its single releaser. */

@@ -19,7 +19,13 @@ import {
   savePolicy,
   startDryRun,
 } from '../../services/admin/inactivity-admin';
-import { cancelAdminJob, getAdminJob, listAdminJobs, startAdminJob } from '../../services/admin/jobs-admin';
+import {
+  cancelAdminJob,
+  getAdminJob,
+  listAdminJobs,
+  listAffectedUsers,
+  startAdminJob,
+} from '../../services/admin/jobs-admin';
 import { getOverview } from '../../services/admin/overview';
 import { ok } from '../../services/admin/reply';
 import { orgSettingsReadOnly } from '../../services/admin/roles';
@@ -89,6 +95,7 @@ export const ADMIN_HANDLERS: AdminHandlers = {
   'jobs.get': (p, ctx) => getAdminJob(ctx, p.jobId),
   'jobs.cancel': (p, ctx) => cancelAdminJob(ctx, p.jobId),
   'jobs.list': (p, ctx) => listAdminJobs(ctx, p.limit),
+  'jobs.affected': (p, ctx) => listAffectedUsers(ctx, p),
   'inactivity.policy.get': (_p, ctx) => getPolicy(ctx),
   'inactivity.policy.save': (p, ctx) => savePolicy(ctx, p.policy, p.confirmActingOnUntoldUsers === true),
   'inactivity.exclusions.save': (p, ctx) => saveExclusions(ctx, p),

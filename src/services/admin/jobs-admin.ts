@@ -1,13 +1,19 @@
 // Impact preview and backfill from the Rules tab: start (one of each kind at a time), watch, cancel, list.
 import { classify } from '../failures';
 import type { JobKind, JobProgress } from '../../shared/jobs';
-import type { JobsListView, Reply } from '../../shared/contract';
+import type { JobsAffectedPayload, JobsAffectedView, JobsListView, Reply } from '../../shared/contract';
+import { listAffected } from '../../storage/affected-users-repository';
+import { loadSettings } from '../../storage/settings-repository';
+import { buildApiClients } from '../api-clients';
 import { outdatedReasons, rulesVersion } from '../../domain/computed-inputs';
 import { recentJobs } from '../../storage/jobs-repository';
 import { listRules } from '../../storage/rules-repository';
 import { cancelJob, JobConflictError, jobProgress, startJob } from '../jobs/backfill';
 import type { AdminContext } from './admin-context';
-import { fail, ok } from './reply';
+import { apiFailure, fail, ok } from './reply';
+
+/** Stored pages read per call: up to 100 users, one `/user/bulk` round for their names. */
+const AFFECTED_PAGES_PER_READ = 4;
 
 /** The rule set's version now: what a finished preview or backfill is compared with. */
 export async function currentRulesVersion(): Promise<string> {
@@ -70,5 +76,53 @@ export async function listAdminJobs(ctx: AdminContext, limit = 10): Promise<Repl
   const now = ctx.deps.now();
   return ok({
     jobs: progress.filter((p): p is JobProgress => p !== undefined).map((p) => withOutdated(p, rules, now)),
+  });
+}
+
+/** Everyone a preview would give or take one grant, a page at a time, by display name. */
+export async function listAffectedUsers(
+  ctx: AdminContext,
+  payload: JobsAffectedPayload,
+): Promise<Reply<JobsAffectedView>> {
+  const progress = await jobProgress(payload.jobId);
+  if (!progress || progress.kind !== 'preview')
+    return fail('not-found', `There is no impact preview ${payload.jobId}.`);
+  const impact = (payload.change === 'gain' ? progress.gains : progress.losses).find(
+    (i) => i.grantKey === payload.grantKey,
+  );
+  if (!impact)
+    return fail(
+      'not-found',
+      `Preview ${payload.jobId} has nobody who would ${payload.change === 'gain' ? 'gain' : 'lose'} that grant.`,
+    );
+  const page = await listAffected(
+    payload.jobId,
+    payload.change,
+    payload.grantKey,
+    AFFECTED_PAGES_PER_READ,
+    payload.cursor,
+  );
+  const names = new Map<string, string>();
+  if (page.accountIds.length > 0) {
+    try {
+      const { settings } = await loadSettings();
+      const clients = await buildApiClients(ctx.deps, settings);
+      const users = await clients.jira.usersByIds(page.accountIds);
+      for (const user of users) if (user.displayName) names.set(user.accountId, user.displayName);
+    } catch (e) {
+      const failure = apiFailure<JobsAffectedView>(e, 'Looking up the affected users');
+      if (failure) return failure;
+      throw e;
+    }
+  }
+  const checked = withOutdated(progress, await currentRulesVersion(), ctx.deps.now());
+  return ok({
+    grantKey: impact.grantKey,
+    grantName: impact.name,
+    change: payload.change,
+    count: impact.count,
+    users: page.accountIds.map((id) => ({ accountId: id, displayName: names.get(id) ?? id })),
+    ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+    outdated: checked.outdated,
   });
 }

@@ -24,6 +24,7 @@ import { planUser, provisionUser, writeResultsWaitingOutQuota } from '../provisi
 import { readerFor } from '../provisioning/gather-many';
 import { SourceFailedError } from '../provisioning/gather-attributes';
 import { ImpactTally, mergeImpacts } from './impact';
+import { putPageAffected } from '../../storage/affected-users-repository';
 import { withStorageQuota } from '../storage-quota';
 import { OutOfTimeError, WorkConflictError } from '../failures';
 import { AtlassianApiError } from '../../clients/api-error';
@@ -286,6 +287,8 @@ export async function runPage(
       }
     }
   }
+  // Written before the page's result, so a preview counted as done lists everyone it counted.
+  if (job.dryRun) await putPageAffected(job.id, work.pageNo, tally.affected());
   await putPageResult(job.id, {
     pageNo: work.pageNo,
     done,

@@ -7,6 +7,11 @@ const SAMPLES = 5;
 export class ImpactTally {
   private readonly gains = new Map<string, GrantImpact>();
   private readonly losses = new Map<string, GrantImpact>();
+  /** Everyone, not just the samples: what the preview's "Show all" lists. */
+  private readonly everyone = new Map<
+    string,
+    { change: 'gain' | 'loss'; grantKey: string; accountIds: string[] }
+  >();
 
   add(
     accountId: string,
@@ -27,10 +32,23 @@ export class ImpactTally {
           sampleAccountIds: [],
         };
         entry.count++;
+        const change = target === this.gains ? 'gain' : 'loss';
+        const all = this.everyone.get(`${change}:${planned.grantKey}`) ?? {
+          change,
+          grantKey: planned.grantKey,
+          accountIds: [],
+        };
+        all.accountIds.push(accountId);
+        this.everyone.set(`${change}:${planned.grantKey}`, all);
         if (entry.sampleAccountIds.length < SAMPLES) entry.sampleAccountIds.push(accountId);
         target.set(planned.grantKey, entry);
       }
     }
+  }
+
+  /** Every affected user per grant change, in the order they were planned. */
+  affected(): { change: 'gain' | 'loss'; grantKey: string; accountIds: string[] }[] {
+    return [...this.everyone.values()];
   }
 
   result(): { gains: GrantImpact[]; losses: GrantImpact[] } {

@@ -95,6 +95,7 @@ export function samplePayloads(app: AppHarness, accountId: string): { [K in Reso
     'jobs.get': { jobId: 'preview-1' },
     'jobs.cancel': { jobId: 'preview-1' },
     'jobs.list': {},
+    'jobs.affected': { jobId: 'preview-1', grantKey: 'group:g-1', change: 'gain' },
     'inactivity.policy.get': {},
     'inactivity.policy.save': {
       policy: {

@@ -4,7 +4,7 @@
 // limit), and a page's keys go out in one transaction of up to 25 operations rather than a write per user.
 import { createHash } from 'node:crypto';
 import { kvs, WhereConditions } from '@forge/kvs';
-import { setAll } from './bulk-storage';
+import { deleteAll, setAll } from './bulk-storage';
 import { withClientCursor } from './client-cursor';
 import { KEY } from './keys';
 
@@ -67,4 +67,22 @@ export async function listAffected(
     accountIds: page.results.flatMap((r) => (r.value.grantKey === grantKey ? r.value.accountIds : [])),
     ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
   };
+}
+
+/** Removes every list a preview kept (a preview replaced by a newer one, or past retention); returns keys removed. */
+export async function deleteAffected(jobId: string): Promise<number> {
+  const keys: string[] = [];
+  let cursor: string | undefined;
+  do {
+    let query = kvs
+      .query()
+      .where('key', WhereConditions.beginsWith(KEY.jobAffectedAll(jobId)))
+      .limit(100);
+    if (cursor) query = query.cursor(cursor);
+    const page = await query.getMany();
+    keys.push(...page.results.map((r) => r.key));
+    cursor = page.nextCursor;
+  } while (cursor);
+  await deleteAll(keys.map((key) => ({ key })));
+  return keys.length;
 }

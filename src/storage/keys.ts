@@ -67,6 +67,7 @@ export const KEY = {
   /** Everyone one page of a preview would give (`gain`) or take (`loss`) one grant, by a hash of the grant key. */
   jobAffectedPrefix: (jobId: string, change: string, grantHash: string) =>
     `job-data:${jobId}:who:${change}:${grantHash}:`,
+  jobAffectedAll: (jobId: string) => `job-data:${jobId}:who:`,
   jobPrefix: 'job:',
   activeJob: (kind: string) => `active-job:${kind}`,
   /** The shared rate governor: gate, parked users, and its single releaser. */

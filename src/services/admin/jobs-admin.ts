@@ -102,6 +102,11 @@ export async function listAffectedUsers(
     AFFECTED_PAGES_PER_READ,
     payload.cursor,
   );
+  if (payload.cursor === undefined && page.accountIds.length === 0)
+    return fail(
+      'not-found',
+      `The list of preview ${payload.jobId} is no longer kept: a newer preview replaced it, or it is over 30 days old.`,
+    );
   const names = new Map<string, string>();
   if (page.accountIds.length > 0) {
     try {

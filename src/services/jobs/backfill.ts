@@ -25,6 +25,7 @@ import { readerFor } from '../provisioning/gather-many';
 import { SourceFailedError } from '../provisioning/gather-attributes';
 import { ImpactTally, mergeImpacts } from './impact';
 import { putPageAffected } from '../../storage/affected-users-repository';
+import { dropAffectedLists } from './affected-retention';
 import { withStorageQuota } from '../storage-quota';
 import { OutOfTimeError, WorkConflictError } from '../failures';
 import { AtlassianApiError } from '../../clients/api-error';
@@ -104,6 +105,8 @@ export async function startJob(
     usersPlanned: 0,
   };
   await putJob(job);
+  // The new preview replaces the last one's lists of affected users.
+  if (kind === 'preview') await dropAffectedLists(deps.now(), id);
   await deps.enqueue(JOBS_QUEUE, [
     { body: { kind: 'backfill-plan', jobId: id, chain: 1 } satisfies JobsWork },
   ]);

@@ -1,6 +1,7 @@
 // The daily pass: catches whoever the events and the backstop missed (never evaluated), retries failures, and
 // re-evaluates anyone not looked at for a week (an attribute change whose event was lost); also prunes the audit log.
 import { pruneAudit } from '../../storage/audit-repository';
+import { dropAffectedLists } from '../jobs/affected-retention';
 import { recordHealth } from '../../storage/health-repository';
 import { loadSettings } from '../../storage/settings-repository';
 import { getUserStates } from '../../storage/user-state-repository';
@@ -17,6 +18,7 @@ export const REFRESH_AFTER_MS = 7 * DAY_MS;
 export async function startDailyPass(deps: RuntimeDeps): Promise<{ pruned: number }> {
   const { settings } = await loadSettings();
   const pruned = await pruneAudit(deps.now() - settings.auditRetentionDays * DAY_MS, 2_000);
+  await dropAffectedLists(deps.now());
   const runId = `daily:${new Date(deps.now()).toISOString().slice(0, 10)}`;
   await deps.enqueue(JOBS_QUEUE, [
     { body: { kind: 'daily-scan', runId, startAt: 0, chain: 1 } satisfies JobsWork },

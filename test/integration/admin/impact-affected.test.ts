@@ -88,6 +88,23 @@ describe('the users an impact preview affects', () => {
     expect(page.outdated.length).toBeGreaterThan(0);
   });
 
+  it('keeps only the newest preview’s lists: the next preview replaces them', async () => {
+    app = startApp();
+    seedSalesStaff();
+    await asAdmin(app, 'rules.save', { rule: draftRule(app) });
+    const first = await previewDone();
+    const second = await previewDone();
+    const grantKey = `group:${groupOf(app, 'sales-team').groupId}`;
+    const admin = app.credentials.siteAdmin.accountId;
+    failureOf(
+      await call(app, admin, 'jobs.affected', { jobId: first, grantKey, change: 'gain' }),
+      'not-found',
+      /no longer kept: a newer preview replaced it/,
+    );
+    const pages = await everyPage(second, grantKey);
+    expect(pages.flatMap((p) => p.users).length).toBe(pages[0]?.count);
+  });
+
   it('refuses a member and a Confluence-only administrator on Jira’s page, as the other preview resolvers do', async () => {
     app = startApp();
     const member = inviteMember(app, 'mallory');

@@ -8,7 +8,8 @@ import { ReplyErrorMessage } from '../common/reply-error-message';
 import { AuditFilters as AuditFilterFields } from './audit-filters';
 import { EMPTY_FILTERS, filtersFromForm, type AuditFilterForm } from './audit-filter-state';
 import { AuditTable } from './audit-table';
-import { CsvExport } from './csv-export';
+import { CsvExport } from '../common/csv-export';
+import { callResolver } from '../api/call-resolver';
 
 export const AUDIT_PAGE_SIZE = 25;
 
@@ -75,7 +76,12 @@ export function AuditTab() {
           Next page
         </Button>
       </Inline>
-      <CsvExport filters={filters} />
+      <CsvExport
+        testId="audit-export"
+        label="Export the filtered log as CSV"
+        tooLong="The log is too long for one export; narrow the time range and export the rest separately."
+        loadChunk={(cursor) => callResolver('audit.exportCsv', { ...filters, ...(cursor ? { cursor } : {}) })}
+      />
     </Stack>
   );
 }

@@ -1,11 +1,12 @@
 // "Preview impact": a background dry run of the saved rules over every user, then who would gain or lose what.
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Heading, Inline, Stack, Text } from '@forge/react';
 import type { JobProgress } from '../../shared/contract';
 import { useStartedJob } from '../api/use-started-job';
 import { JobProgressView } from '../common/job-progress';
 import { OutdatedNotice } from '../common/outdated-notice';
 import { ReplyErrorMessage } from '../common/reply-error-message';
+import { AffectedUsers, type AffectedChoice } from './affected-users';
 import { ImpactTable } from './impact-table';
 
 /** `latest`: the newest preview the app knows of, shown (and watched while it runs) when the tab opens. */
@@ -21,6 +22,11 @@ export function ImpactPreview({
     'jobs.startPreview',
     latest,
   );
+  const [shown, setShown] = useState<AffectedChoice | null>(null);
+  useEffect(() => {
+    // Another preview's lists replace this one's: the open list would only say it is gone.
+    setShown(null);
+  }, [job?.id]);
   useEffect(() => {
     if (job && onJob) onJob(job);
   }, [job, onJob]);
@@ -61,12 +67,24 @@ export function ImpactPreview({
             caption="Users who would gain"
             impacts={job.gains}
             empty="Nobody would gain anything"
+            onShowAll={(grantKey) => setShown({ grantKey, change: 'gain' })}
           />
           <ImpactTable
             caption="Users who would lose"
             impacts={job.losses}
             empty="Nobody would lose anything"
+            onShowAll={(grantKey) => setShown({ grantKey, change: 'loss' })}
           />
+          {shown ? (
+            <AffectedUsers
+              key={`${shown.change}:${shown.grantKey}`}
+              job={job}
+              choice={shown}
+              onClose={() => setShown(null)}
+              onRerun={() => void begin()}
+              busy={running || start.busy}
+            />
+          ) : null}
         </>
       ) : null}
     </Stack>

@@ -1,15 +1,17 @@
-// How many users would gain or lose each grant, with a few of them by name.
-import { DynamicTable, EmptyState, Inline, User } from '@forge/react';
+// How many users would gain or lose each grant, with a few of them by name and a way to show them all.
+import { Button, DynamicTable, EmptyState, Inline, User } from '@forge/react';
 import type { GrantImpact } from '../../shared/jobs';
 
 export function ImpactTable({
   caption,
   impacts,
   empty,
+  onShowAll,
 }: {
   caption: string;
   impacts: readonly GrantImpact[];
   empty: string;
+  onShowAll: (grantKey: string) => void;
 }) {
   if (impacts.length === 0) return <EmptyState header={empty} width="narrow" />;
   return (
@@ -34,6 +36,9 @@ export function ImpactTable({
                 {impact.sampleAccountIds.map((id) => (
                   <User key={id} accountId={id} />
                 ))}
+                <Button appearance="subtle" onClick={() => onShowAll(impact.grantKey)}>
+                  {`Show all ${String(impact.count)}`}
+                </Button>
               </Inline>
             ),
           },

@@ -11,6 +11,7 @@ import { listRules } from '../../storage/rules-repository';
 import { cancelJob, JobConflictError, jobProgress, startJob } from '../jobs/backfill';
 import type { AdminContext } from './admin-context';
 import { apiFailure, fail, ok } from './reply';
+import { csvLine } from './csv';
 
 /** Stored pages read per call: up to 100 users, one `/user/bulk` round for their names. */
 const AFFECTED_PAGES_PER_READ = 4;
@@ -120,13 +121,16 @@ export async function listAffectedUsers(
       throw e;
     }
   }
+  const users = page.accountIds.map((id) => ({ accountId: id, displayName: names.get(id) ?? id }));
+  const header = payload.cursor ? '' : csvLine(['Display name', 'Account id']);
   const checked = withOutdated(progress, await currentRulesVersion(), ctx.deps.now());
   return ok({
     grantKey: impact.grantKey,
     grantName: impact.name,
     change: payload.change,
     count: impact.count,
-    users: page.accountIds.map((id) => ({ accountId: id, displayName: names.get(id) ?? id })),
+    users,
+    csv: header + users.map((u) => csvLine([u.displayName, u.accountId])).join(''),
     ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
     outdated: checked.outdated,
   });

@@ -37,6 +37,8 @@ export interface JobsAffectedView {
   /** The preview's count for this grant change: every page together lists exactly this many users. */
   count: number;
   users: AffectedUser[];
+  /** The same users as CSV rows (`Display name,Account id`; the header on the first page only), formula-safe. */
+  csv: string;
   nextCursor?: string;
   /** Why the preview no longer describes the present; empty when it still does. */
   outdated: OutdatedReason[];

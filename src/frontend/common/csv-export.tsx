@@ -1,15 +1,21 @@
-// CSV export of the filtered audit log. A UI Kit page cannot hand the browser a file (no download link or
-// file API reaches it, and a public web trigger would serve the log to anyone holding its URL), so the page
-// fetches the CSV in chunks and shows it ready to copy, and says why.
+// CSV export shown for copying (the audit log, a preview's affected users). A UI Kit page cannot hand the browser
+// a file (no download link or file API reaches it, and a public web trigger would serve the data to anyone holding
+// its URL), so the page fetches the CSV in chunks and shows it ready to copy, and says why.
 import { useState } from 'react';
 import { Button, CodeBlock, Inline, SectionMessage, Stack, Text } from '@forge/react';
-import type { AuditFilters, ReplyError } from '../../shared/contract';
-import { callResolver } from '../api/call-resolver';
-import { formatCount } from '../common/format';
-import { ReplyErrorMessage } from '../common/reply-error-message';
+import type { Reply, ReplyError } from '../../shared/contract';
+import { formatCount } from './format';
+import { ReplyErrorMessage } from './reply-error-message';
 
-/** Stops after this many chunks so a huge log cannot keep the page busy; the admin narrows the filters instead. */
+/** Stops after this many chunks so a huge export cannot keep the page busy; the admin narrows it instead. */
 export const MAX_CSV_CHUNKS = 50;
+
+/** One chunk of CSV and where the next starts (none when this was the last). */
+export interface CsvChunk {
+  csv: string;
+  rows: number;
+  cursor?: string;
+}
 
 interface Export {
   csv: string;
@@ -17,7 +23,20 @@ interface Export {
   complete: boolean;
 }
 
-export function CsvExport({ filters }: { filters: AuditFilters }) {
+export function CsvExport({
+  loadChunk,
+  label,
+  tooLong,
+  testId,
+}: {
+  loadChunk: (cursor: string | undefined) => Promise<Reply<CsvChunk>>;
+  /** The button's words ("Export the filtered log as CSV"). */
+  label: string;
+  /** What to do when the export stops at MAX_CSV_CHUNKS. */
+  tooLong: string;
+  /** `<testId>` on the button and `<testId>-csv` on the text. */
+  testId: string;
+}) {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Export | null>(null);
   const [error, setError] = useState<ReplyError | null>(null);
@@ -30,7 +49,7 @@ export function CsvExport({ filters }: { filters: AuditFilters }) {
     let rows = 0;
     let cursor: string | undefined;
     for (let chunk = 0; chunk < MAX_CSV_CHUNKS; chunk++) {
-      const reply = await callResolver('audit.exportCsv', { ...filters, ...(cursor ? { cursor } : {}) });
+      const reply = await loadChunk(cursor);
       if (!reply.ok) {
         setError(reply.error);
         setBusy(false);
@@ -48,17 +67,15 @@ export function CsvExport({ filters }: { filters: AuditFilters }) {
   return (
     <Stack space="space.100">
       <Inline space="space.100" alignBlock="center">
-        <Button testId="audit-export" isDisabled={busy} onClick={() => void run()}>
-          {busy ? 'Exporting…' : 'Export the filtered log as CSV'}
+        <Button testId={testId} isDisabled={busy} onClick={() => void run()}>
+          {busy ? 'Exporting…' : label}
         </Button>
         {result ? <Text>{formatCount(result.rows, 'row')}</Text> : null}
       </Inline>
       {error ? <ReplyErrorMessage error={error} action="Exporting" /> : null}
       {result && !result.complete ? (
         <SectionMessage appearance="warning" title="Export cut short">
-          <Text>
-            The log is too long for one export; narrow the time range and export the rest separately.
-          </Text>
+          <Text>{tooLong}</Text>
         </SectionMessage>
       ) : null}
       {result ? (
@@ -67,7 +84,7 @@ export function CsvExport({ filters }: { filters: AuditFilters }) {
             Atlassian app pages like this one cannot save a file to your computer, so the export is shown
             here: copy it into a file ending in .csv to open it in a spreadsheet.
           </Text>
-          <CodeBlock language="text" showLineNumbers={false} text={result.csv} testId="audit-csv" />
+          <CodeBlock language="text" showLineNumbers={false} text={result.csv} testId={`${testId}-csv`} />
         </Stack>
       ) : null}
     </Stack>

@@ -78,6 +78,7 @@ export function AuditTab() {
       </Inline>
       <CsvExport
         testId="audit-export"
+        csvTestId="audit-csv"
         label="Export the filtered log as CSV"
         tooLong="The log is too long for one export; narrow the time range and export the rest separately."
         loadChunk={(cursor) => callResolver('audit.exportCsv', { ...filters, ...(cursor ? { cursor } : {}) })}

@@ -28,14 +28,17 @@ export function CsvExport({
   label,
   tooLong,
   testId,
+  csvTestId,
 }: {
   loadChunk: (cursor: string | undefined) => Promise<Reply<CsvChunk>>;
   /** The button's words ("Export the filtered log as CSV"). */
   label: string;
   /** What to do when the export stops at MAX_CSV_CHUNKS. */
   tooLong: string;
-  /** `<testId>` on the button and `<testId>-csv` on the text. */
+  /** On the button. */
   testId: string;
+  /** On the text to copy. */
+  csvTestId: string;
 }) {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Export | null>(null);
@@ -84,7 +87,7 @@ export function CsvExport({
             Atlassian app pages like this one cannot save a file to your computer, so the export is shown
             here: copy it into a file ending in .csv to open it in a spreadsheet.
           </Text>
-          <CodeBlock language="text" showLineNumbers={false} text={result.csv} testId={`${testId}-csv`} />
+          <CodeBlock language="text" showLineNumbers={false} text={result.csv} testId={csvTestId} />
         </Stack>
       ) : null}
     </Stack>

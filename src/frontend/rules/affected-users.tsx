@@ -82,7 +82,7 @@ export function AffectedUsers({
         <Button isDisabled={cursors.length === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>
           Previous page
         </Button>
-        <Text>Page {String(cursors.length + 1)}</Text>
+        <Text>{`Page ${String(cursors.length + 1)}`}</Text>
         <Button
           testId="affected-next"
           isDisabled={!view?.nextCursor || page.state.status === 'loading'}
@@ -96,6 +96,7 @@ export function AffectedUsers({
       </Inline>
       <CsvExport
         testId="affected-export"
+        csvTestId="affected-csv"
         label="Export them all as CSV"
         tooLong="The list is too long for one export; the CSV holds its first part only."
         loadChunk={async (from) => {

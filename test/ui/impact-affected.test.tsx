@@ -4,8 +4,8 @@ import { AdminPage } from './support/page-harness';
 import { AppHarness } from '../support/app-harness';
 import { byTestId, byText, findAll, hasText, textOf, type ForgeDoc } from './support/forge-doc-query';
 import { viewers } from './support/personas';
+import { salesRule } from './support/sales-rule';
 import type { Reply, RulesSaveView } from '../../src/shared/contract';
-import type { Rule } from '../../src/domain/rules';
 
 let app: AppHarness;
 afterAll(() => app.close());
@@ -29,17 +29,7 @@ it('shows all the users a preview would give a group, a page at a time, with a C
     app.site.setGroupMembership(id, 'idp-sales', true);
     sellers.push(id);
   }
-  const group = app.site.groups().find((g) => g.name === 'sales-team')!;
-  const rule: Rule = {
-    id: 'idp-sales',
-    name: 'IdP sales',
-    description: '',
-    enabled: true,
-    priority: 10,
-    condition: { text: 'user.groups -any (_ -eq "idp-sales")', dialect: 'entra' },
-    grants: [{ kind: 'group', groupId: group.groupId, groupName: group.name }],
-    onUnmatch: 'keep',
-  };
+  const rule = salesRule(app);
   expect((await app.asSiteAdmin<Reply<RulesSaveView>>('rules.save', { rule })).ok).toBe(true);
   const page = AdminPage.open(app, siteAdmin);
   try {

@@ -4,6 +4,7 @@ import { AdminPage } from './support/page-harness';
 import { AppHarness } from '../support/app-harness';
 import { byTestId, findAll, hasText, ofType, textOf } from './support/forge-doc-query';
 import { viewers } from './support/personas';
+import { salesRule } from './support/sales-rule';
 import type { Reply, RulesSaveView } from '../../src/shared/contract';
 
 let app: AppHarness;
@@ -12,19 +13,7 @@ afterAll(() => app.close());
 it('previews a rule set’s impact with progress and samples, then starts and cancels a backfill', async () => {
   app = AppHarness.start();
   const { siteAdmin } = viewers(app);
-  const group = app.site.groups().find((g) => g.name === 'sales-team')!;
-  const saved = await app.asSiteAdmin<Reply<RulesSaveView>>('rules.save', {
-    rule: {
-      id: 'idp-sales',
-      name: 'IdP sales',
-      description: '',
-      enabled: true,
-      priority: 10,
-      condition: { text: 'user.groups -any (_ -eq "idp-sales")', dialect: 'entra' },
-      grants: [{ kind: 'group', groupId: group.groupId, groupName: group.name }],
-      onUnmatch: 'keep',
-    },
-  });
+  const saved = await app.asSiteAdmin<Reply<RulesSaveView>>('rules.save', { rule: salesRule(app) });
   expect(saved.ok).toBe(true);
   const page = AdminPage.open(app, siteAdmin);
   try {

@@ -243,7 +243,8 @@ it('grants a JIT-provisioned user the group a rule names, and shows it in the Au
       );
       expect(row).toContain(RULE.group);
       await app.getByRole('button', { name: 'Export the report as CSV' }).click();
-      await visible(app.getByText(/^1 item\. Copy this text/), 'the CSV export of one item');
+      await visible(app.getByText(/^1 row$/), 'the CSV export of one item');
+      await visible(app.getByText(/copy it into a file ending in \.csv/), 'why the export is copied');
       await watch.assertHealthy('the Access reviews tab');
       await watch.screenshot('tab-access-reviews-report');
     },

@@ -5,7 +5,7 @@ import { itemsWithDecision, replaceItem } from '../../storage/review-item-reposi
 import type { Campaign } from '../../storage/review-types';
 import type { RuntimeDeps } from '../runtime-deps';
 import type { StepOutcome } from './collect';
-import { hasTime, loadReviewContext, moveStatus } from './review-context';
+import { hasTime, loadContextInPhase, moveStatus } from './review-context';
 import { queueStep, type ReviewStep } from './review-steps';
 import { REVIEW_TUNING, STORAGE_PACING_SECONDS, type ReviewTuning } from './review-tuning';
 
@@ -36,10 +36,9 @@ export async function closeStep(
   chain: number,
   tuning: ReviewTuning = REVIEW_TUNING,
 ): Promise<StepOutcome> {
-  const ctx = await loadReviewContext(deps, step.campaignId, tuning);
-  if (!ctx) return { note: `campaign ${step.campaignId} not found` };
+  const ctx = await loadContextInPhase(deps, step.campaignId, 'closing', 'close', tuning);
+  if (!('campaign' in ctx)) return ctx;
   const campaign = ctx.campaign;
-  if (campaign.status !== 'closing') return { note: `campaign is ${campaign.status}: close ignored` };
   let settled = 0;
   if (campaign.definition.undecided === 'remove') {
     // Each settled item leaves the 'pending' partition, so the first page is always the next one.

@@ -14,7 +14,7 @@ import { BY_POLICY } from './close-campaign';
 import type { StepOutcome } from './collect';
 import { emptyOutcome } from './campaign-views';
 import { recordReviewAudit } from './review-audit';
-import { hasTime, loadReviewContext, moveStatus } from './review-context';
+import { hasTime, loadContextInPhase, moveStatus } from './review-context';
 import { queueStep, type ReviewStep } from './review-steps';
 import { REVIEW_TUNING, STORAGE_PACING_SECONDS, type ReviewTuning } from './review-tuning';
 
@@ -41,10 +41,9 @@ export async function finishStep(
   chain: number,
   tuning: ReviewTuning = REVIEW_TUNING,
 ): Promise<StepOutcome> {
-  const ctx = await loadReviewContext(deps, step.campaignId, tuning);
-  if (!ctx) return { note: `campaign ${step.campaignId} not found` };
+  const ctx = await loadContextInPhase(deps, step.campaignId, 'acting', 'finish', tuning);
+  if (!('campaign' in ctx)) return ctx;
   const campaign = ctx.campaign;
-  if (campaign.status !== 'acting') return { note: `campaign is ${campaign.status}: finish ignored` };
 
   const checkpoint = (await getCountCheckpoint(campaign.id)) ?? { cursor: null, counts: {}, items: 0 };
   const counts: Record<string, number> = { ...emptyOutcome(), ...checkpoint.counts };

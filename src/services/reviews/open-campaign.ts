@@ -12,7 +12,7 @@ import type { RuntimeDeps } from '../runtime-deps';
 import type { StepOutcome } from './collect';
 import { emptyOutcome } from './campaign-views';
 import { recordReviewAudit } from './review-audit';
-import { hasTime, loadReviewContext, moveStatus } from './review-context';
+import { hasTime, loadContextInPhase, moveStatus } from './review-context';
 import { queueStep, type ReviewStep } from './review-steps';
 import { REVIEW_TUNING, STORAGE_PACING_SECONDS, type ReviewTuning } from './review-tuning';
 
@@ -22,10 +22,9 @@ export async function openStep(
   chain: number,
   tuning: ReviewTuning = REVIEW_TUNING,
 ): Promise<StepOutcome> {
-  const ctx = await loadReviewContext(deps, step.campaignId, tuning);
-  if (!ctx) return { note: `campaign ${step.campaignId} not found` };
+  const ctx = await loadContextInPhase(deps, step.campaignId, 'collecting', 'open', tuning);
+  if (!('campaign' in ctx)) return ctx;
   const campaign = ctx.campaign;
-  if (campaign.status !== 'collecting') return { note: `campaign is ${campaign.status}: open ignored` };
 
   const checkpoint = (await getCountCheckpoint(campaign.id)) ?? { cursor: null, counts: {}, items: 0 };
   let cursor = checkpoint.cursor;

@@ -9,7 +9,7 @@ import type { StepOutcome } from './collect';
 import { commitItemChanges, type ItemChange } from './item-changes';
 import { noticeText, sendNotice } from './notices';
 import { recordReviewAudit, reviewAuditEntry } from './review-audit';
-import { hasTime, loadReviewContext } from './review-context';
+import { hasTime, loadContextInPhase } from './review-context';
 import { queueStep, type ReviewStep } from './review-steps';
 import { REVIEW_TUNING, type ReviewTuning } from './review-tuning';
 
@@ -19,10 +19,9 @@ export async function reassignStep(
   chain: number,
   tuning: ReviewTuning = REVIEW_TUNING,
 ): Promise<StepOutcome> {
-  const ctx = await loadReviewContext(deps, step.campaignId, tuning);
-  if (!ctx) return { note: `campaign ${step.campaignId} not found` };
+  const ctx = await loadContextInPhase(deps, step.campaignId, 'open', 'reassign', tuning);
+  if (!('campaign' in ctx)) return ctx;
   const campaign = ctx.campaign;
-  if (campaign.status !== 'open') return { note: `campaign is ${campaign.status}: reassign ignored` };
   let moved = 0;
   let cursor: string | undefined;
   for (;;) {

@@ -1,6 +1,6 @@
 // What one step of a campaign needs, loaded once per invocation: the campaign, settings and API clients.
 import { getCampaign, updateCampaign } from '../../storage/review-campaign-repository';
-import type { Campaign, CampaignProgress } from '../../storage/review-types';
+import type { Campaign, CampaignProgress, CampaignStatus } from '../../storage/review-types';
 import { loadSettings } from '../../storage/settings-repository';
 import type { AppSettings } from '../../shared/settings';
 import { buildApiClients, type ApiClients } from '../api-clients';
@@ -24,6 +24,23 @@ export async function loadReviewContext(
   if (!campaign) return undefined;
   const clients = await buildApiClients(deps, settings);
   return { deps, campaign, settings, clients, tuning };
+}
+
+/**
+ * The context of a step that may run only while its campaign is in `phase`; otherwise the note saying why the
+ * step does nothing (the campaign is gone, or moved on: a duplicate or late delivery).
+ */
+export async function loadContextInPhase(
+  deps: RuntimeDeps,
+  campaignId: string,
+  phase: CampaignStatus,
+  step: string,
+  tuning: ReviewTuning = REVIEW_TUNING,
+): Promise<ReviewContext | { readonly note: string }> {
+  const ctx = await loadReviewContext(deps, campaignId, tuning);
+  if (!ctx) return { note: `campaign ${campaignId} not found` };
+  if (ctx.campaign.status !== phase) return { note: `campaign is ${ctx.campaign.status}: ${step} ignored` };
+  return ctx;
 }
 
 /** True while the invocation has time for more work of a step. */

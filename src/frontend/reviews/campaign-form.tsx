@@ -2,29 +2,46 @@
 // happens to undecided items. The backend checks every field and the rules spanning them.
 import { useState } from 'react';
 import { Button, Heading, Label, Select, Stack, Text, UserPicker, type UserPickerValue } from '@forge/react';
-import type { CampaignDefinition } from '../../domain/reviews';
-import type { CampaignView } from '../../shared/contract';
+import { REVIEWERS_FOR_SCOPE, type ReviewerKind, type ScopeKind } from '../../domain/reviews';
+import type { CampaignView, ReplyFieldError } from '../../shared/contract';
 import { useAction } from '../api/use-action';
 import { FieldBox } from '../common/field-box';
+import { FieldErrors } from '../common/field-errors';
 import { ReplyErrorMessage } from '../common/reply-error-message';
 import { TextInput } from '../common/text-input';
 import { ToggleRow } from '../common/toggle-row';
+import {
+  definitionOf,
+  draftProblems,
+  newCampaignDraft,
+  withGroup,
+  withGroupOwners,
+  withoutGroup,
+  withoutProject,
+  withProject,
+  withScope,
+  type CampaignDraft,
+  type ScheduleChoice,
+} from './campaign-draft';
+import { ScopeGroupsPicker } from './scope-groups-picker';
+import { ScopeProjectsPicker } from './scope-projects-picker';
 
 interface Option<T extends string> {
   label: string;
   value: T;
 }
-type ScopeChoice = 'app-granted' | 'inactive-users';
-const SCOPES: Array<Option<ScopeChoice>> = [
+const SCOPES: Array<Option<ScopeKind>> = [
   { label: 'Access this app granted (every rule)', value: 'app-granted' },
+  { label: 'All members of chosen groups', value: 'group-members' },
+  { label: 'Project roles of chosen projects', value: 'project-roles' },
   { label: 'Product access of inactive users', value: 'inactive-users' },
 ];
-type ReviewerChoice = 'rule-owner' | 'named';
-const REVIEWERS: Array<Option<ReviewerChoice>> = [
-  { label: "Each rule's owner", value: 'rule-owner' },
-  { label: 'A named person', value: 'named' },
-];
-type ScheduleChoice = 'once' | '30' | '90' | '180';
+const REVIEWER_OPTIONS: Readonly<Record<ReviewerKind, string>> = {
+  'rule-owner': "Each rule's owner",
+  'group-owners': "Each group's owners",
+  'project-lead': "Each project's lead",
+  named: 'Named people',
+};
 const SCHEDULES: Array<Option<ScheduleChoice>> = [
   { label: 'Once', value: 'once' },
   { label: 'Every 30 days', value: '30' },
@@ -36,43 +53,9 @@ const UNDECIDED: Array<Option<'keep' | 'remove'>> = [
   { label: 'Remove the access', value: 'remove' },
 ];
 
-export interface CampaignDraft {
-  name: string;
-  scope: ScopeChoice;
-  inactiveDays: string;
-  reviewers: ReviewerChoice;
-  namedReviewer: string;
-  fallbackReviewer: string;
-  schedule: ScheduleChoice;
-  durationDays: string;
-  remindEveryDays: string;
-  undecided: 'keep' | 'remove';
-  notifyIssueKey: string;
-  removeHandGrants: boolean;
-}
-
-export function definitionOf(draft: CampaignDraft): CampaignDefinition {
-  return {
-    name: draft.name,
-    scope:
-      draft.scope === 'app-granted'
-        ? { kind: 'app-granted', ruleIds: [] }
-        : { kind: 'inactive-users', inactiveDays: Number(draft.inactiveDays) },
-    reviewers:
-      draft.reviewers === 'named'
-        ? { kind: 'named', accountIds: [draft.namedReviewer] }
-        : { kind: 'rule-owner' },
-    fallbackReviewer: draft.fallbackReviewer,
-    schedule:
-      draft.schedule === 'once'
-        ? { kind: 'once' }
-        : { kind: 'every', days: Number(draft.schedule) as 30 | 90 | 180 },
-    durationDays: Number(draft.durationDays),
-    remindEveryDays: Number(draft.remindEveryDays),
-    undecided: draft.undecided,
-    notifyIssueKey: draft.notifyIssueKey.trim() || null,
-    removeHandGrants: draft.removeHandGrants,
-  };
+function accountIdsOf(value: UserPickerValue | UserPickerValue[] | undefined): string[] {
+  if (!value) return [];
+  return (Array.isArray(value) ? value : [value]).map((u) => u.id);
 }
 
 function Choice<T extends string>(props: {
@@ -81,6 +64,7 @@ function Choice<T extends string>(props: {
   options: Array<Option<T>>;
   value: T;
   onChange: (v: T) => void;
+  errors?: readonly ReplyFieldError[];
 }) {
   return (
     <FieldBox>
@@ -92,6 +76,7 @@ function Choice<T extends string>(props: {
         value={props.options.find((o) => o.value === props.value)}
         onChange={(o: Option<T>) => props.onChange(o.value)}
       />
+      <FieldErrors errors={props.errors ?? []} />
     </FieldBox>
   );
 }
@@ -106,29 +91,28 @@ export function CampaignForm({
   onCancel: () => void;
 }) {
   const create = useAction('reviews.create');
-  const [draft, setDraft] = useState<CampaignDraft>({
-    name: '',
-    scope: 'app-granted',
-    inactiveDays: '90',
-    reviewers: 'rule-owner',
-    namedReviewer: '',
-    fallbackReviewer: me,
-    schedule: 'once',
-    durationDays: '14',
-    remindEveryDays: '5',
-    undecided: 'keep',
-    notifyIssueKey: '',
-    removeHandGrants: false,
-  });
+  const [draft, setDraft] = useState<CampaignDraft>(() => newCampaignDraft(me));
+  // What the form saw before sending, else what the backend answered: both name the definition's fields.
+  const [formErrors, setFormErrors] = useState<ReplyFieldError[]>([]);
   const set = (change: Partial<CampaignDraft>) => setDraft((d) => ({ ...d, ...change }));
-  const errors = (create.error?.fields ?? []).map((f) => ({
-    ...f,
-    field: f.field.replace(/^definition\./, ''),
-  }));
+  const update = (change: (d: CampaignDraft) => CampaignDraft) => setDraft(change);
+  const errors = [
+    ...formErrors,
+    ...(create.error?.fields ?? []).map((f) => ({ ...f, field: f.field.replace(/^definition\./, '') })),
+  ];
   const errorsOf = (field: string) =>
-    errors.filter((e) => e.field === field || e.field.startsWith(`${field}.`));
+    errors.filter(
+      (e) => e.field === field || e.field.startsWith(`${field}.`) || e.field.startsWith(`${field}[`),
+    );
+  const reviewerOptions: Array<Option<ReviewerKind>> = REVIEWERS_FOR_SCOPE[draft.scope].map((kind) => ({
+    label: REVIEWER_OPTIONS[kind],
+    value: kind,
+  }));
 
   const submit = async () => {
+    const problems = draftProblems(draft);
+    setFormErrors(problems);
+    if (problems.length > 0) return;
     const reply = await create.run({ definition: definitionOf(draft) });
     if (reply.ok) onCreated(reply.value);
   };
@@ -148,7 +132,7 @@ export function CampaignForm({
         label="What is reviewed"
         options={SCOPES}
         value={draft.scope}
-        onChange={(scope) => set({ scope })}
+        onChange={(scope) => update((d) => withScope(d, scope))}
       />
       {draft.scope === 'inactive-users' ? (
         <TextInput
@@ -157,23 +141,47 @@ export function CampaignForm({
           label="Not active for (days)"
           value={draft.inactiveDays}
           onChange={(inactiveDays) => set({ inactiveDays })}
-          errors={errorsOf('scope')}
+          errors={errorsOf('scope.inactiveDays')}
+        />
+      ) : null}
+      {draft.scope === 'group-members' ? (
+        <ScopeGroupsPicker
+          groups={draft.groups}
+          withOwners={draft.reviewers === 'group-owners'}
+          onAdd={(group) => update((d) => withGroup(d, group))}
+          onRemove={(groupId) => update((d) => withoutGroup(d, groupId))}
+          onOwners={(groupId, owners) => update((d) => withGroupOwners(d, groupId, owners))}
+          errorsOf={errorsOf}
+        />
+      ) : null}
+      {draft.scope === 'project-roles' ? (
+        <ScopeProjectsPicker
+          projects={draft.projects}
+          onAdd={(project) => update((d) => withProject(d, project))}
+          onRemove={(projectId) => update((d) => withoutProject(d, projectId))}
+          errorsOf={errorsOf}
         />
       ) : null}
       <Choice
         id="campaign-reviewers"
         label="Reviewed by"
-        options={REVIEWERS}
+        options={reviewerOptions}
         value={draft.reviewers}
         onChange={(reviewers) => set({ reviewers })}
+        errors={errorsOf('reviewers.kind')}
       />
       {draft.reviewers === 'named' ? (
         <FieldBox>
           <UserPicker
-            label="Reviewer"
-            name="campaign-named-reviewer"
-            onChange={(u: UserPickerValue | undefined) => set({ namedReviewer: u?.id ?? '' })}
+            label="Reviewers (each user's items go to one of them)"
+            name="campaign-named-reviewers"
+            isMulti
+            defaultValue={draft.namedReviewers}
+            onChange={(u: UserPickerValue | UserPickerValue[] | undefined) =>
+              set({ namedReviewers: accountIdsOf(u) })
+            }
           />
+          <FieldErrors errors={errorsOf('reviewers.accountIds')} />
         </FieldBox>
       ) : null}
       <FieldBox>
@@ -183,6 +191,7 @@ export function CampaignForm({
           defaultValue={me}
           onChange={(u: UserPickerValue | undefined) => set({ fallbackReviewer: u?.id ?? '' })}
         />
+        <FieldErrors errors={errorsOf('fallbackReviewer')} />
       </FieldBox>
       <Choice
         id="campaign-schedule"

@@ -3,7 +3,7 @@
 // projects and people from the site; choices a scope needs are asked for beside their fields, by the form before
 // sending and by the backend's `invalid` answer, and nothing starts until they are given.
 import { AdminPage } from './support/page-harness';
-import { byTestId, ofType, type ForgeDoc } from './support/forge-doc-query';
+import { byTestId, hasText, ofType, type ForgeDoc } from './support/forge-doc-query';
 import { startReviewEnv, valueOf, type ReviewEnv } from '../integration/reviews/reviews-setup';
 import { asAdmin } from '../integration/admin/admin-setup';
 import type { CampaignView, Reply } from '../../src/shared/contract';
@@ -67,7 +67,10 @@ it('starts a review of all members of a chosen group, reviewed by the owners the
 
     // No group yet: the form says so beside the picker and sends nothing.
     await page.click(byTestId(page.doc, 'campaign-create')!);
-    await page.waitForText('Choose at least one group');
+    await page.waitFor(
+      (doc) => hasText(byTestId(doc, 'campaign-groups') ?? doc, 'Choose at least one group'),
+      'the error beside the group picker',
+    );
     expect(creations(page)).toEqual([]);
 
     await page.choose(await optionsOf(page, 'campaign-group'), 'sales-team');
@@ -123,7 +126,10 @@ it('starts a review of the roles of a chosen Jira project, shared among several 
     // Named people without a name: refused beside the picker, nothing sent.
     await page.choose(await optionsOf(page, 'campaign-project'), 'Engineering Platform (ENG)');
     await page.click(byTestId(page.doc, 'campaign-create')!);
-    await page.waitForText('Name at least one reviewer');
+    await page.waitFor(
+      (doc) => hasText(byTestId(doc, 'campaign-named-reviewers') ?? doc, 'Name at least one reviewer'),
+      'the error beside the reviewers picker',
+    );
     expect(creations(page)).toEqual([]);
 
     // The chosen project lists the roles the review covers.

@@ -171,7 +171,7 @@ export function CampaignForm({
         errors={errorsOf('reviewers.kind')}
       />
       {draft.reviewers === 'named' ? (
-        <FieldBox>
+        <Stack space="space.050" testId="campaign-named-reviewers">
           <UserPicker
             label="Reviewers (each user's items go to one of them)"
             name="campaign-named-reviewers"
@@ -182,7 +182,7 @@ export function CampaignForm({
             }
           />
           <FieldErrors errors={errorsOf('reviewers.accountIds')} />
-        </FieldBox>
+        </Stack>
       ) : null}
       <FieldBox>
         <UserPicker

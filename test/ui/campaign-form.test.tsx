@@ -6,6 +6,8 @@ import { AdminPage } from './support/page-harness';
 import { byTestId, hasText, ofType, type ForgeDoc } from './support/forge-doc-query';
 import { startReviewEnv, valueOf, type ReviewEnv } from '../integration/reviews/reviews-setup';
 import { asAdmin } from '../integration/admin/admin-setup';
+import { groupGrant } from '../integration/provisioning/provisioning-setup';
+import type { Grant } from '../../src/domain/rules';
 import type { CampaignView, Reply } from '../../src/shared/contract';
 
 let env: ReviewEnv;
@@ -34,6 +36,11 @@ async function pickUsers(page: AdminPage, picker: ForgeDoc, accountIds: string[]
     return { id, name: account.displayName, email: account.email, avatarUrl: '', type: 'user' };
   });
   await page.fire(picker, 'onChange', users);
+}
+
+function groupOf(grant: Grant): { groupId: string; groupName: string } {
+  if (grant.kind !== 'group') throw new Error('not a group grant');
+  return { groupId: grant.groupId, groupName: grant.groupName };
 }
 
 function creations(page: AdminPage) {
@@ -96,7 +103,7 @@ it('starts a review of all members of a chosen group, reviewed by the owners the
     const created = valueOf(sent.result as Reply<CampaignView>);
     expect(created.definition.scope).toEqual({
       kind: 'group-members',
-      groups: [{ groupId: expect.any(String), groupName: 'sales-team', owners: [env.salesOwner] }],
+      groups: [{ ...groupOf(groupGrant(env.app, 'sales-team')), owners: [env.salesOwner] }],
     });
     expect(created.definition.reviewers).toEqual({ kind: 'group-owners' });
 

@@ -171,3 +171,30 @@ it('starts a review of the roles of a chosen Jira project, shared among several 
     await page.close();
   }
 });
+
+it('reviews the members of a privileged group too: reviewing grants nothing, so the admin may choose it', async () => {
+  const page = AdminPage.open(env.app, env.app.credentials.siteAdmin.accountId);
+  try {
+    await openForm(page, 'Jira administrators');
+    await page.choose(byTestId(page.doc, 'campaign-scope')!, 'All members of chosen groups');
+    await page.choose(await optionsOf(page, 'campaign-group'), 'jira-administrators');
+    await page.choose(byTestId(page.doc, 'campaign-reviewers')!, 'Named people');
+    await pickUsers(page, pickerLabelled(page.doc, "Reviewers (each user's items go to one of them)")!, [
+      env.engineeringOwner,
+    ]);
+    await page.click(byTestId(page.doc, 'campaign-create')!);
+    await page.waitForTestId('campaign-detail');
+    const created = valueOf(creations(page).at(-1)!.result as Reply<CampaignView>);
+    await env.app.drain();
+
+    const administrators = groupOf(groupGrant(env.app, 'jira-administrators'));
+    const items = await asAdmin(env.app, 'reviews.items', { campaignId: created.id });
+    expect(items.rows.length).toBeGreaterThan(0);
+    expect(items.rows.every((r) => r.item.grantKey === `group:${administrators.groupId}`)).toBe(true);
+    const detail = await asAdmin(env.app, 'reviews.get', { campaignId: created.id });
+    expect(detail.campaign.status).toBe('open');
+    expect(detail.campaign.problem).toBeNull();
+  } finally {
+    await page.close();
+  }
+});

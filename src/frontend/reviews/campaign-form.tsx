@@ -112,7 +112,11 @@ export function CampaignForm({
   const submit = async () => {
     const problems = draftProblems(draft);
     setFormErrors(problems);
-    if (problems.length > 0) return;
+    if (problems.length > 0) {
+      // An earlier answer from the backend no longer describes this draft.
+      create.clearError();
+      return;
+    }
     const reply = await create.run({ definition: definitionOf(draft) });
     if (reply.ok) onCreated(reply.value);
   };

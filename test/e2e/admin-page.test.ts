@@ -204,8 +204,8 @@ it('grants a JIT-provisioned user the group a rule names, and shows it in the Au
       await preview.openTab('Access reviews');
       await app.getByRole('button', { name: 'New access review' }).click();
       await app.getByLabel('Name', { exact: true }).fill(REVIEW);
-      await preview.pick('campaign-reviewers', 'named', 'A named person');
-      await preview.pickUser('Reviewer', ADMIN);
+      await preview.pick('campaign-reviewers', 'named', 'Named people');
+      await preview.pickUser("Reviewers (each user's items go to one of them)", ADMIN);
       await app.getByRole('button', { name: 'Start the access review' }).click();
       await visible(app.getByRole('heading', { name: REVIEW }), `the "${REVIEW}" campaign view`);
       await watch.screenshot('tab-access-reviews-started');

@@ -54,6 +54,8 @@ export interface InvocationInit {
    * resolver) or, for a consumer, the chain of the push that queued its event. Its pushes count against it.
    */
   chain: { chainId: string; root: string };
+  /** The deployed code's directory as the SDK sees it (`__LOCALES__` lives there); the process's by default. */
+  appCodeDir?: string;
   appContext: {
     appId: string;
     appVersion: string;
@@ -136,7 +138,7 @@ export class Invocation {
       },
       externalAuth: [],
       featureFlags: () => false,
-      container: { appCodeDir: process.cwd() },
+      container: { appCodeDir: this.init.appCodeDir ?? process.cwd() },
     };
   }
 }

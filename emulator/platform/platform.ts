@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { AppProduct, ProductEvent, SiteApi, SiteProduct } from '../contracts';
 import type { EmulatorClock } from '../clock';
 import type { ForgeFetchTarget, Invocation, InvocationHost, InvocationInit, ModuleKind } from './invocation';
+import { buildLocaleBundle, writeLocaleBundle, type LocaleBundle } from './locales';
 import { readManifest, INTERVAL_MS, type AppManifest, type FunctionDef } from './manifest';
 import { parsedBody, type OperationGate, type PlatformOperation } from './operation-gate';
 import type { KvsStore } from './kvs/kvs-store';
@@ -86,6 +87,9 @@ export class ResolverInvocationError extends Error {
 
 export class ForgePlatform implements InvocationHost {
   readonly manifest: AppManifest;
+  /** The app's translations as deployed (`__LOCALES__`), for the page's fetches and the functions' reads. */
+  readonly locales: LocaleBundle;
+  private readonly appCodeDir: string;
   readonly invocations: InvocationRecord[] = [];
   readonly egress: Egress;
   private readonly installs: Installation[] = [];
@@ -102,6 +106,8 @@ export class ForgePlatform implements InvocationHost {
 
   constructor(private readonly options: PlatformOptions) {
     this.manifest = readManifest(join(options.appDir, 'manifest.yml'));
+    this.locales = buildLocaleBundle(options.appDir);
+    this.appCodeDir = writeLocaleBundle(this.locales);
     this.random = new SeededRandom(options.seed ?? 1);
     this.duplicateDeliveryRate = options.duplicateDeliveryRate ?? 0;
     this.consumerQueues = new Set(this.manifest.consumers.map((c) => c.queue));
@@ -355,6 +361,7 @@ export class ForgePlatform implements InvocationHost {
       // Anything not started by a queued event is the root of a new chain.
       chain: chain ?? { chainId: randomUUID(), root: `${kind}:${moduleKey}` },
       limitMs: timeLimitMs(kind, fn),
+      appCodeDir: this.appCodeDir,
       contextAri: installation.contextAri,
       appContext: {
         appId: this.manifest.appId.replace(/^.*\//, ''),

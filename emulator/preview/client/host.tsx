@@ -27,6 +27,13 @@ declare global {
 }
 
 const PERSONA_KEY = 'jit-preview.accountId';
+const LOCALE_KEY = 'jit-preview.locale';
+
+/** The viewer's locale: `?locale=` in the address, else the one last chosen, else the app's default. */
+function chooseLocale(state: PreviewState): string {
+  const asked = new URLSearchParams(location.search).get('locale') ?? localStorage.getItem(LOCALE_KEY);
+  return asked && /^[a-z]{2}-[A-Z]{2}$/.test(asked) ? asked : (state.locales[0] ?? 'en-US');
+}
 
 /** The latest forgeDoc, observable by React. */
 class DocStore {
@@ -55,6 +62,7 @@ const services: PreviewServices = { searchUsers, lookupUser };
 function PreviewApp(props: {
   state: PreviewState;
   persona: PreviewPersona;
+  locale: string;
   docs: DocStore;
   log: BridgeLog;
 }): ReactNode {
@@ -68,9 +76,25 @@ function PreviewApp(props: {
     },
     [],
   );
+  const onLocale = useMemo(
+    () => (locale: string) => {
+      localStorage.setItem(LOCALE_KEY, locale);
+      // Atlassian reloads the page when a user changes their language; `?locale=` would override the choice.
+      const url = new URL(location.href);
+      url.searchParams.delete('locale');
+      location.assign(url.href);
+    },
+    [],
+  );
   return (
     <>
-      <PreviewHeader state={props.state} persona={props.persona} onSwitch={onSwitch} />
+      <PreviewHeader
+        state={props.state}
+        persona={props.persona}
+        onSwitch={onSwitch}
+        locale={props.locale}
+        onLocale={onLocale}
+      />
       <main className="preview-main">
         <div className="preview-page" data-testid="preview-page">
           {doc ? (
@@ -96,6 +120,7 @@ async function main(): Promise<void> {
   await setGlobalTheme({ colorMode: 'light' });
   const state = await getJson<PreviewState>('/__preview/state');
   const persona = choosePersona(state);
+  const locale = chooseLocale(state);
   const docs = new DocStore();
   const log = new BridgeLog();
   const localId = crypto.randomUUID();
@@ -108,6 +133,7 @@ async function main(): Promise<void> {
         ...structuredClone(state.context),
         accountId: persona.accountId,
         localId,
+        locale,
         timezone: persona.timeZone,
       }),
       record: (cmd, detail, failed) => log.record(cmd, detail, failed),
@@ -117,7 +143,7 @@ async function main(): Promise<void> {
   if (!rootElement) throw new Error('preview page has no #root');
   createRoot(rootElement).render(
     <StrictMode>
-      <PreviewApp state={state} persona={persona} docs={docs} log={log} />
+      <PreviewApp state={state} persona={persona} locale={locale} docs={docs} log={log} />
     </StrictMode>,
   );
   loadAppBundle();

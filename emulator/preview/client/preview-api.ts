@@ -16,6 +16,8 @@ export interface PreviewState {
   /** What getContext answers, less the accountId (the browser adds the current persona's). */
   context: Record<string, unknown>;
   app: { entry: string; isDemo: boolean };
+  /** The app's locales, default first; the page can be viewed in any of them (and falls back for others). */
+  locales: string[];
   siteUrl: string;
   clock: { now: number; mode: string };
 }

@@ -1,6 +1,7 @@
 // The preview's HTTP surface: the page at `/`, the built bundles, and its JSON API under /__preview/ (state,
 // resolver calls as the viewing user, product fetches from the page, user search, the activity feed, and the
 // clock, which moves through the platform so due schedules run; other console actions use the site's API).
+import { localeFileResponse } from '../../platform/locales';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ForgePlatform } from '../../platform';
 import { createScopeCheck } from '../../platform/scope-check';
@@ -14,7 +15,7 @@ import { sendStatic } from './static-files';
 
 export type PreviewPlatform = Pick<
   ForgePlatform,
-  'invokeResolver' | 'manifest' | 'invocations' | 'advance' | 'now' | 'clock'
+  'invokeResolver' | 'manifest' | 'locales' | 'invocations' | 'advance' | 'now' | 'clock'
 >;
 
 export type PreviewSite = Pick<
@@ -108,6 +109,11 @@ export function createPreviewRoutes(deps: PreviewDeps): RouteHandler {
         surfaceColor: null,
       },
       app: { entry: bundles.app.entry, isDemo: bundles.app.isDemo },
+      /** The locales the app translates to (the manifest's `translations`), the first being the default. */
+      locales: [
+        platform.locales.defaultLocale,
+        ...platform.locales.locales.filter((l) => l !== platform.locales.defaultLocale),
+      ],
       siteUrl: site.siteUrl,
       clock: { now: platform.now(), mode: platform.clock.mode },
     };
@@ -271,6 +277,17 @@ export function createPreviewRoutes(deps: PreviewDeps): RouteHandler {
         }
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
         res.end(previewHtml(bundles.app.dir));
+        return true;
+      }
+      // The page's translations, fetched relative to the page as from Forge's CDN (`./__LOCALES__/…`).
+      if (method === 'GET' && path.startsWith('/__LOCALES__/')) {
+        const file = localeFileResponse(platform.locales, path);
+        if (file === null) return notFound(res, path);
+        res.writeHead(200, {
+          'content-type': 'application/json; charset=utf-8',
+          'cache-control': 'no-store',
+        });
+        res.end(file);
         return true;
       }
       if (!path.startsWith('/__preview/')) return false;

@@ -50,7 +50,7 @@ export function AuditTab() {
       ) : null}
       {page.state.value === undefined ? (
         page.state.status === 'loading' ? (
-          <Loading what="the audit log" />
+          <Loading what="auditLog" />
         ) : null
       ) : (
         <AuditTable

@@ -76,7 +76,7 @@ export function DryRunPanel() {
       ) : null}
       {report === undefined ? (
         latest.state.status === 'loading' ? (
-          <Loading what="the latest dry run" />
+          <Loading what="latestDryRun" />
         ) : null
       ) : report === null ? (
         <Text>No dry run yet.</Text>

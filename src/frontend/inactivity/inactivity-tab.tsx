@@ -22,7 +22,7 @@ export function InactivityTab() {
           onRetry={policy.reload}
         />
       );
-    return <Loading what="the inactivity policy" />;
+    return <Loading what="inactivityPolicy" />;
   }
   const view = policy.state.value;
   return (

@@ -84,7 +84,7 @@ export function ReviewQueue({ onAnswered }: { onAnswered: () => void }) {
           onRetry={queue.reload}
         />
       );
-    return <Loading what="the review queue" />;
+    return <Loading what="reviewQueue" />;
   }
   const { run, rows } = queue.state.value;
 

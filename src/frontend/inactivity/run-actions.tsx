@@ -54,7 +54,7 @@ export function RunActions({ runId }: { runId: string }) {
   if (page.state.value === undefined) {
     if (page.state.status === 'error')
       return <ReplyErrorMessage error={page.state.error} action="Loading the run's users" />;
-    return <Loading what="the run's users" />;
+    return <Loading what="runUsers" />;
   }
   const { rows } = page.state.value;
   const next = page.state.value.cursor;

@@ -63,7 +63,7 @@ export function RunsTable({ refreshKey }: { refreshKey: number }) {
   if (runs.state.value === undefined) {
     if (runs.state.status === 'error')
       return <ReplyErrorMessage error={runs.state.error} action="Loading the runs" onRetry={runs.reload} />;
-    return <Loading what="the runs" />;
+    return <Loading what="runs" />;
   }
   const { runs: list, total } = runs.state.value;
   const rows = foldRepeatedStops(list);

@@ -14,7 +14,7 @@ export function OverviewTab({ onOpenTab }: { onOpenTab?: (tab: HealthActionTab) 
   if (state.value === undefined) {
     if (state.status === 'error')
       return <ReplyErrorMessage error={state.error} action="Loading the overview" onRetry={reload} />;
-    return <Loading what="the overview" />;
+    return <Loading what="overview" />;
   }
   const overview = state.value;
   return (

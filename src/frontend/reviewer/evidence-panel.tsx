@@ -20,7 +20,7 @@ export function EvidencePanel({ item, onClose }: { item: ReviewItemRowView; onCl
           onRetry={evidence.reload}
         />
       ) : (
-        <Loading what="what the identity provider says now" />
+        <Loading what="identityProviderNow" />
       )
     ) : (
       <Stack space="space.050">

@@ -98,7 +98,7 @@ export function ReviewItems({ campaignId, onDecided }: { campaignId: string; onD
   if (items.state.value === undefined) {
     if (items.state.status === 'error')
       return <ReviewerError error={items.state.error} action="Loading your items" onRetry={items.reload} />;
-    return <Loading what="your items" />;
+    return <Loading what="yourItems" />;
   }
   const { campaign, items: rows, cursor } = items.state.value;
   const open = campaign.status === 'open';

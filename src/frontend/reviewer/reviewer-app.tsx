@@ -8,6 +8,7 @@ import { Loading } from '../common/loading';
 import { ReviewerError } from './reviewer-error';
 import { useReviewer } from './call-reviewer';
 import { ReviewItems } from './review-items';
+import { TextProvider } from '../i18n/text-provider';
 
 const STATUS: Record<
   ReviewerCampaignView['status'],
@@ -39,7 +40,7 @@ function CampaignLine({ campaign, onOpen }: { campaign: ReviewerCampaignView; on
   );
 }
 
-export function ReviewerApp() {
+function ReviewerPage() {
   const campaigns = useReviewer('reviewer.campaigns', {});
   const [openId, setOpenId] = useState<string | null>(null);
   if (campaigns.state.value === undefined) {
@@ -51,7 +52,7 @@ export function ReviewerApp() {
           onRetry={campaigns.reload}
         />
       );
-    return <Loading what="your access reviews" />;
+    return <Loading what="yourAccessReviews" />;
   }
   const list = campaigns.state.value.campaigns;
   const open = list.find((c) => c.id === openId) ?? (list.length === 1 ? list[0] : undefined);
@@ -81,5 +82,13 @@ export function ReviewerApp() {
         </Box>
       ) : null}
     </Stack>
+  );
+}
+
+export function ReviewerApp() {
+  return (
+    <TextProvider>
+      <ReviewerPage />
+    </TextProvider>
   );
 }

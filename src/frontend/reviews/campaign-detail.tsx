@@ -130,7 +130,7 @@ function ReportTable({ campaignId }: { campaignId: string }) {
     return report.state.status === 'error' ? (
       <ReplyErrorMessage error={report.state.error} action="Loading the report" onRetry={report.reload} />
     ) : (
-      <Loading what="the report" />
+      <Loading what="report" />
     );
   return (
     <DynamicTable
@@ -178,7 +178,7 @@ export function CampaignDetail({ campaignId, onBack }: { campaignId: string; onB
         onRetry={detail.reload}
       />
     ) : (
-      <Loading what="the access review" />
+      <Loading what="accessReview" />
     );
   const { campaign, progress } = detail.state.value;
   return (

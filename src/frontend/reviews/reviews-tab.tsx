@@ -44,7 +44,7 @@ export function ReviewsTab({ me }: { me: string }) {
     ) : list.state.status === 'error' ? (
       <ReplyErrorMessage error={list.state.error} action="Loading access reviews" onRetry={list.reload} />
     ) : (
-      <Loading what="access reviews" />
+      <Loading what="accessReviews" />
     );
   const campaigns = list.state.value.campaigns;
   return (

@@ -57,7 +57,7 @@ export function AffectedUsers({
       ) : null}
       {view === undefined ? (
         page.state.status === 'loading' ? (
-          <Loading what="the users" />
+          <Loading what="users" />
         ) : null
       ) : (
         <DynamicTable

@@ -33,7 +33,7 @@ export function RulesTab() {
   if (list.state.value === undefined) {
     if (list.state.status === 'error')
       return <ReplyErrorMessage error={list.state.error} action="Loading the rules" onRetry={list.reload} />;
-    return <Loading what="the rules" />;
+    return <Loading what="rules" />;
   }
   const view = list.state.value;
   const busy = setEnabled.busy || reorder.busy || remove.busy;

@@ -83,7 +83,7 @@ export function PrivilegedTargetsSection() {
             onRetry={loaded.reload}
           />
         ) : (
-          <Loading what="the privileged targets" />
+          <Loading what="privilegedTargets" />
         )
       ) : (
         <DynamicTable

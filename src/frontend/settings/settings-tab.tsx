@@ -54,7 +54,7 @@ export function SettingsTab({ product }: { product: 'jira' | 'confluence' }) {
       return (
         <ReplyErrorMessage error={loaded.state.error} action="Loading the settings" onRetry={loaded.reload} />
       );
-    return <Loading what="the settings" />;
+    return <Loading what="settings" />;
   }
 
   const errorsFor = (field: string) => settingsErrors([save.error], field);

@@ -1,7 +1,8 @@
 // Renders the app's admin page with the real @forge/react reconciler, wired like Atlassian's host: `invoke`
 // runs the app's resolvers on the emulated platform as the viewing user, `getContext` answers as the admin
 // page's module would. Tests read the forgeDoc and call the function props an admin's clicks would call.
-import { setBridgeHandler } from './forge-bridge-seam';
+import { setBridgeHandler, setPageFiles } from './forge-bridge-seam';
+import { localeFileResponse } from '../../../emulator/platform/locales';
 import { useState, type ReactNode } from 'react';
 import ForgeReconciler from '@forge/react';
 import type { AppHarness } from '../../support/app-harness';
@@ -33,6 +34,9 @@ export interface OpenOptions {
   module?: PageModule;
   /** How long waitFor waits before failing, in real milliseconds. */
   timeoutMs?: number;
+  /** The viewer's locale in the page's context (`en-US` unless set) and time zone (`Etc/UTC`). */
+  locale?: string;
+  timeZone?: string;
 }
 
 /** The event shape Atlassian's host sends for input changes (`SerialisableEvent`), never a DOM event. */
@@ -74,6 +78,8 @@ export class AdminPage {
     readonly accountId: string,
     readonly module: PageModule,
     private readonly timeoutMs: number,
+    readonly locale: string,
+    readonly timeZone: string,
   ) {}
 
   static open(app: AppHarness, accountId: string, options: OpenOptions = {}): AdminPage {
@@ -82,8 +88,11 @@ export class AdminPage {
       accountId,
       options.module ?? 'jira:adminPage',
       options.timeoutMs ?? 10_000,
+      options.locale ?? 'en-US',
+      options.timeZone ?? 'Etc/UTC',
     );
     setBridgeHandler((cmd, data) => page.answer(cmd, data));
+    setPageFiles((path) => localeFileResponse(app.platform.locales, path));
     // Legacy-root rendering: the first commit (and its reconcile) happens inside render().
     ForgeReconciler.render(
       <Gate control={page.gate}>{page.module === 'jira:globalPage' ? <ReviewerApp /> : <App />}</Gate>,
@@ -212,8 +221,8 @@ export class AdminPage {
       accountId: this.accountId,
       cloudId: this.app.site.cloudId,
       siteUrl: this.app.site.siteUrl,
-      locale: 'en-US',
-      timezone: 'Etc/UTC',
+      locale: this.locale,
+      timezone: this.timeZone,
       environmentType: 'DEVELOPMENT',
       moduleKey: ui?.key ?? 'admin-page',
       localId: `${ui?.key ?? 'admin-page'}-local`,

@@ -9,11 +9,28 @@ interface PersonaOption {
   value: string;
 }
 
+/** Locale names as their speakers write them, for the switch; others show their code. */
+function localeName(locale: string): string {
+  try {
+    const name = new Intl.DisplayNames([locale], { type: 'language' }).of(locale);
+    return name ? `${name} (${locale})` : locale;
+  } catch {
+    return locale;
+  }
+}
+
 export function PreviewHeader(props: {
   state: PreviewState;
   persona: PreviewPersona;
   onSwitch: (accountId: string) => void;
+  locale: string;
+  onLocale: (locale: string) => void;
 }): ReactNode {
+  // The app's own locales, plus one it does not translate to, to show the fallback to its default.
+  const localeOptions: PersonaOption[] = [...props.state.locales, 'fr-FR']
+    .filter((l, i, all) => all.indexOf(l) === i)
+    .map((l) => ({ value: l, label: localeName(l) }));
+  const currentLocale = localeOptions.find((o) => o.value === props.locale) ?? null;
   const options: PersonaOption[] = props.state.personas.map((p) => ({
     label: `${p.displayName} (${p.role})`,
     value: p.accountId,
@@ -32,6 +49,17 @@ export function PreviewHeader(props: {
         </span>
       </div>
       <div className="preview-header__user">
+        <label htmlFor="preview-locale">Language</label>
+        <div style={{ minWidth: 200 }}>
+          <Select<PersonaOption>
+            inputId="preview-locale"
+            testId="preview-locale-switcher"
+            options={localeOptions}
+            value={currentLocale}
+            spacing="compact"
+            onChange={(o) => o && props.onLocale(o.value)}
+          />
+        </div>
         <label htmlFor="preview-user">Viewing as</label>
         <div style={{ minWidth: 320 }}>
           <Select<PersonaOption>

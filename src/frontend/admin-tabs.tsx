@@ -7,16 +7,32 @@ import { OverviewTab } from './overview/overview-tab';
 import { ReviewsTab } from './reviews/reviews-tab';
 import { RulesTab } from './rules/rules-tab';
 import { SettingsTab } from './settings/settings-tab';
+import { useText } from './i18n/text-provider';
+import type { HealthActionTab } from '../shared/contract';
+import type { TextKey } from '../shared/i18n/text';
 
-export const TAB_LABELS = ['Overview', 'Rules', 'Inactivity', 'Access reviews', 'Audit', 'Settings'] as const;
+/** The tabs in order; the Overview's health actions open one by id. */
+export const TABS = ['overview', 'rules', 'inactivity', 'reviews', 'audit', 'settings'] as const;
+export type TabId = (typeof TABS)[number];
+
+export const TAB_LABELS: Record<TabId, TextKey> = {
+  overview: 'tabs.overview',
+  rules: 'tabs.rules',
+  inactivity: 'tabs.inactivity',
+  reviews: 'tabs.reviews',
+  audit: 'tabs.audit',
+  settings: 'tabs.settings',
+};
+
+function tabOf(action: HealthActionTab): number {
+  return TABS.indexOf(action);
+}
 
 export function AdminTabs({ product, accountId }: { product: 'jira' | 'confluence'; accountId: string }) {
+  const { t } = useText();
   const [selected, setSelected] = useState(0);
   const panels = [
-    <OverviewTab
-      key="overview"
-      onOpenTab={(tab) => setSelected(TAB_LABELS.findIndex((label) => label.toLowerCase() === tab))}
-    />,
+    <OverviewTab key="overview" onOpenTab={(tab) => setSelected(tabOf(tab))} />,
     <RulesTab key="rules" />,
     <InactivityTab key="inactivity" />,
     <ReviewsTab key="reviews" me={accountId} />,
@@ -26,12 +42,12 @@ export function AdminTabs({ product, accountId }: { product: 'jira' | 'confluenc
   return (
     <Tabs id="jit-admin-tabs" selected={selected} onChange={(index: number) => setSelected(index)}>
       <TabList>
-        {TAB_LABELS.map((label) => (
-          <Tab key={label}>{label}</Tab>
+        {TABS.map((id) => (
+          <Tab key={id}>{t(TAB_LABELS[id])}</Tab>
         ))}
       </TabList>
       {panels.map((panel, index) => (
-        <TabPanel key={TAB_LABELS[index]}>{index === selected ? panel : null}</TabPanel>
+        <TabPanel key={TABS[index]}>{index === selected ? panel : null}</TabPanel>
       ))}
     </Tabs>
   );

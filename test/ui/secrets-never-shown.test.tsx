@@ -4,7 +4,8 @@ import { AdminPage } from './support/page-harness';
 import { AppHarness } from '../support/app-harness';
 import { byTestId, hasText, textOf } from './support/forge-doc-query';
 import { viewers } from './support/personas';
-import { TAB_LABELS } from '../../src/frontend/admin-tabs';
+import { TABS } from '../../src/frontend/admin-tabs';
+import english from '../../src/locales/en-US.json';
 
 const SECRETS = {
   'org-api-key': 'ORGKEY-do-not-show-7f9a1b2c3d',
@@ -54,7 +55,8 @@ it('never shows a secret in any tab or in any resolver answer', async () => {
     }
     trees.push(['settings after tests', page.serialized()]);
 
-    for (const tab of TAB_LABELS) {
+    for (const id of TABS) {
+      const tab = english.tabs[id];
       await page.openTab(tab);
       await page.waitForLoaded(`the ${tab} tab`);
       trees.push([tab, page.serialized()]);

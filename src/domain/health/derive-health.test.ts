@@ -1,13 +1,25 @@
 // Health from facts: a fresh install is never green, each part's freshness rule, and the headline is the worst.
+import english from '../../locales/en-US.json';
+import { healthMessageText } from '../../shared/health-text';
+import { lookupIn } from '../../shared/i18n/catalog-text';
+import { createText } from '../../shared/i18n/text';
 import {
   BACKSTOP_STALE_MS,
   DAILY_STALE_MS,
-  deriveHealth,
-  durationText,
+  deriveHealth as deriveFacts,
   type HealthFacts,
   type InactivityRunFacts,
 } from './derive-health';
-import { NO_RECORD, type HealthPartId, type PartRecord } from './health-model';
+import { NO_RECORD, type HealthPart, type HealthPartId, type PartRecord } from './health-model';
+
+const inEnglish = createText(lookupIn(english), 'en-US', 'UTC');
+const worded = (p: HealthPart) => ({ ...p, message: healthMessageText(inEnglish, p.message) });
+
+/** The summary with each part's message as the English page words it. */
+function deriveHealth(facts: HealthFacts) {
+  const summary = deriveFacts(facts);
+  return { ...summary, parts: summary.parts.map(worded), attention: summary.attention.map(worded) };
+}
 
 // 2027-01-07 12:00 UTC.
 const NOW = 1_799_323_200_000;
@@ -76,7 +88,7 @@ it('is never green on a fresh install: no write path chosen, nothing has run', (
     ...healthy(),
     writePath: { mode: 'app-account', missing: [], record: NO_RECORD },
     scim: { enabled: false, missing: [], record: NO_RECORD },
-    pushed: { enabled: true, missing: ['the push signing secret'], record: NO_RECORD },
+    pushed: { enabled: true, missing: ['health.missing.pushSecret'], record: NO_RECORD },
     backstop: NO_RECORD,
     dailyPass: NO_RECORD,
     privileged: { snapshot: NO_RECORD, refusals: NO_RECORD },
@@ -92,7 +104,7 @@ it('is never green on a fresh install: no write path chosen, nothing has run', (
   const byId = new Map(summary.parts.map((p) => [p.id, p]));
   expect(byId.get('write-path')).toMatchObject({
     state: 'not-configured',
-    action: { tab: 'settings', label: 'Open Settings' },
+    action: { tab: 'settings', label: 'health.actions.openSettings' },
   });
   expect(byId.get('source:pushed')?.state).toBe('not-configured');
   expect(byId.get('backstop')?.state).toBe('never-run');
@@ -109,12 +121,15 @@ it('the write path: missing credentials, untested, proven by a write, failing af
   const base = healthy();
   expect(
     stateOf(
-      { ...base, writePath: { mode: 'org-admin-api', missing: ['the org API key'], record: NO_RECORD } },
+      {
+        ...base,
+        writePath: { mode: 'org-admin-api', missing: ['health.missing.orgApiKey'], record: NO_RECORD },
+      },
       'write-path',
     ),
   ).toMatchObject({
     state: 'not-configured',
-    message: expect.stringContaining('the org API key') as unknown,
+    message: expect.stringContaining('the organization API key') as unknown,
   });
   expect(
     stateOf(
@@ -160,7 +175,7 @@ it('SCIM and the org directory are working after a passed test or real use, and 
   expect(scim(ok(NOW - 40 * DAY, 'SCIM profile read')).state).toBe('working');
   expect(
     stateOf(
-      { ...base, orgDirectory: { enabled: true, missing: ['the org API key'], record: NO_RECORD } },
+      { ...base, orgDirectory: { enabled: true, missing: ['health.missing.orgApiKey'], record: NO_RECORD } },
       'source:org-directory',
     ).state,
   ).toBe('not-configured');
@@ -198,9 +213,9 @@ it('a held inactivity run is awaiting the admin with a link to review it, howeve
   expect(summary.attention[0]).toMatchObject({
     id: 'inactivity',
     state: 'awaiting-admin',
-    action: { tab: 'inactivity', label: 'Review the held run' },
+    action: { tab: 'inactivity', label: 'health.actions.reviewHeldRun' },
   });
-  expect(summary.attention[0]?.message).toContain('since 22 days ago');
+  expect(summary.attention[0]?.message).toContain('for your review 22 days ago');
 });
 
 it('the inactivity run: stalled without a completed run for 26 hours, failing, degraded, under way', () => {
@@ -273,12 +288,15 @@ it('the headline is the worst state, and the parts needing the admin are listed 
   ]);
 });
 
-it('writes durations in whole units with the right number', () => {
-  expect(durationText(60_000)).toBe('1 minute');
-  expect(durationText(119 * 60_000)).toBe('119 minutes');
-  expect(durationText(2 * HOUR)).toBe('2 hours');
-  expect(durationText(DAY + HOUR)).toBe('25 hours');
-  expect(durationText(22 * DAY)).toBe('22 days');
+it('writes how long ago in whole units with the right number, in English and German', () => {
+  expect(inEnglish.ago(60_000)).toBe('1 minute ago');
+  expect(inEnglish.ago(119 * 60_000)).toBe('119 minutes ago');
+  expect(inEnglish.ago(2 * HOUR)).toBe('2 hours ago');
+  expect(inEnglish.ago(DAY + HOUR)).toBe('25 hours ago');
+  expect(inEnglish.ago(22 * DAY)).toBe('22 days ago');
+  const inGerman = createText(() => null, 'de-DE', 'UTC');
+  expect(inGerman.ago(22 * DAY)).toBe('vor 22 Tagen');
+  expect(inGerman.ago(60_000)).toBe('vor 1 Minute');
 });
 
 it('shows the licence only once the app was paused for it, and is not green while it is paused', () => {

@@ -5,6 +5,7 @@ import {
   latestFailed,
   needsAdmin,
   type HealthAction,
+  type HealthMessage,
   type HealthPart,
   type HealthPartId,
   type HealthState,
@@ -12,6 +13,7 @@ import {
   type PartRecord,
   type Verdict,
 } from './health-model';
+import type { TextKey } from '../../shared/i18n/text';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -25,8 +27,8 @@ export const SNAPSHOT_STALE_MS = 60 * MINUTE_MS;
 
 export interface SourceFacts {
   readonly enabled: boolean;
-  /** What only an admin can give that is missing (e.g. "the SCIM directory key"); empty when configured. */
-  readonly missing: readonly string[];
+  /** What only an admin can give that is missing (keys: "the SCIM directory key"); empty when configured. */
+  readonly missing: readonly TextKey[];
   readonly record: PartRecord;
 }
 
@@ -62,7 +64,7 @@ export interface HealthFacts {
   readonly settingsProblem: string | null;
   readonly writePath: {
     readonly mode: 'org-admin-api' | 'impersonate-admin' | 'app-account';
-    readonly missing: readonly string[];
+    readonly missing: readonly TextKey[];
     readonly record: PartRecord;
   };
   readonly email: { readonly enabled: boolean };
@@ -80,35 +82,29 @@ export interface HealthFacts {
   readonly inactivity: InactivityFacts;
 }
 
-/** "3 days", "1 hour", "12 minutes": how long ago, in the largest whole unit. */
-export function durationText(ms: number): string {
-  const minutes = Math.max(0, Math.floor(ms / MINUTE_MS));
-  if (minutes < 120) return countOf(minutes, 'minute', 'minutes');
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return countOf(hours, 'hour', 'hours');
-  return countOf(Math.floor(hours / 24), 'day', 'days');
-}
+const SETTINGS: HealthAction = { tab: 'settings', label: 'health.actions.openSettings' };
 
-/** "1 user", "3 users": a count with its noun in the right number. */
-export function countOf(n: number, one: string, other: string): string {
-  return `${n} ${n === 1 ? one : other}`;
-}
-
-const SETTINGS: HealthAction = { tab: 'settings', label: 'Open Settings' };
+const say = (
+  key: TextKey,
+  extra: Omit<Extract<HealthMessage, { key: TextKey }>, 'key'> = {},
+): HealthMessage => ({
+  key,
+  ...extra,
+});
+/** A recorded verdict's own words (written when it happened): shown as they are. */
+const recorded = (verdict: Verdict | null | undefined): HealthMessage => ({ text: verdict?.message ?? '' });
 
 interface PartInput {
   readonly id: HealthPartId;
-  readonly label: string;
   readonly state: HealthState;
-  readonly message: string;
+  readonly message: HealthMessage;
   readonly record?: PartRecord;
   readonly action?: HealthAction | null;
 }
 
-function part({ id, label, state, message, record, action }: PartInput): HealthPart {
+function part({ id, state, message, record, action }: PartInput): HealthPart {
   return {
     id,
-    label,
     state,
     message,
     lastSuccessAt: record?.lastOk?.at ?? null,
@@ -123,9 +119,12 @@ function part({ id, label, state, message, record, action }: PartInput): HealthP
  * A part used on demand (a source, the write path): its latest verdict decides; nothing recorded yet is "never
  * run" with what would tell.
  */
-function onDemand(record: PartRecord, neverRun: string): { state: HealthState; message: string } {
-  if (latestFailed(record)) return { state: 'failing', message: record.lastFailure?.message ?? '' };
-  if (record.lastOk) return { state: 'working', message: record.lastOk.message };
+function onDemand(
+  record: PartRecord,
+  neverRun: HealthMessage,
+): { state: HealthState; message: HealthMessage } {
+  if (latestFailed(record)) return { state: 'failing', message: recorded(record.lastFailure) };
+  if (record.lastOk) return { state: 'working', message: recorded(record.lastOk) };
   return { state: 'never-run', message: neverRun };
 }
 
@@ -134,79 +133,64 @@ function scheduled(
   record: PartRecord,
   now: number,
   staleAfterMs: number,
-  texts: { neverRun: string; stalled: (ago: string) => string },
-): { state: HealthState; message: string } {
-  if (latestFailed(record)) return { state: 'failing', message: record.lastFailure?.message ?? '' };
-  if (!record.lastOk) return { state: 'never-run', message: texts.neverRun };
+  texts: { neverRun: TextKey; stalled: TextKey },
+): { state: HealthState; message: HealthMessage } {
+  if (latestFailed(record)) return { state: 'failing', message: recorded(record.lastFailure) };
+  if (!record.lastOk) return { state: 'never-run', message: say(texts.neverRun) };
   const age = now - record.lastOk.at;
-  if (age > staleAfterMs) return { state: 'stalled', message: texts.stalled(durationText(age)) };
-  return { state: 'working', message: record.lastOk.message };
+  if (age > staleAfterMs) return { state: 'stalled', message: say(texts.stalled, { ago: age }) };
+  return { state: 'working', message: recorded(record.lastOk) };
 }
 
 function writePathPart(facts: HealthFacts): HealthPart {
   const { mode, missing, record } = facts.writePath;
-  const base = { id: 'write-path' as const, label: 'Group write path', record, action: SETTINGS };
+  const base = { id: 'write-path' as const, record, action: SETTINGS };
   if (missing.length > 0)
-    return part({
-      ...base,
-      state: 'not-configured',
-      message: `The group write path needs ${missing.join(', ')}: add it in Settings, then test the write path.`,
-    });
+    return part({ ...base, state: 'not-configured', message: say('health.writePath.needs', { missing }) });
   // The app's own account is the default and is almost never a site admin: until a write proves otherwise, the
   // admin has not chosen a write path.
   if (mode === 'app-account' && !record.lastOk && !latestFailed(record))
     return part({
       ...base,
       state: 'not-configured',
-      message:
-        "No write path chosen: the app's own account can change groups only if it was made a site admin. " +
-        'Choose the organization Admin API or a site admin to act as in Settings, then test the write path.',
+      message: say('health.writePath.notChosen'),
     });
-  return part({
-    ...base,
-    ...onDemand(
-      record,
-      'No group has been written yet: use "Test the write path" in Settings to prove it works.',
-    ),
-  });
+  return part({ ...base, ...onDemand(record, say('health.writePath.neverRun')) });
 }
 
 function sourcePart(
   id: 'source:scim' | 'source:org-directory' | 'source:pushed',
-  label: string,
   source: SourceFacts,
-  neverRun: string,
+  neverRun: TextKey,
 ): HealthPart {
-  const base = { id, label, record: source.record, action: SETTINGS };
-  if (!source.enabled) return part({ ...base, state: 'off', message: 'Switched off in Settings.' });
+  const base = { id, record: source.record, action: SETTINGS };
+  if (!source.enabled) return part({ ...base, state: 'off', message: say('health.switchedOff') });
   if (source.missing.length > 0)
     return part({
       ...base,
       state: 'not-configured',
-      message: `On, but ${source.missing.join(', ')} is missing: add it in Settings or switch the source off.`,
+      message: say('health.sourceMissing', { missing: source.missing }),
     });
-  return part({ ...base, ...onDemand(source.record, neverRun) });
+  return part({ ...base, ...onDemand(source.record, say(neverRun)) });
 }
 
 function privilegedPart(facts: HealthFacts): HealthPart {
   const { snapshot, refusals } = facts.privileged;
-  const base = { id: 'privileged-targets' as const, label: 'Privileged targets' };
+  const base = { id: 'privileged-targets' as const };
   if (latestFailed(refusals))
     return part({
       ...base,
       record: refusals,
       state: 'awaiting-admin',
-      message: refusals.lastFailure?.message ?? '',
-      action: { tab: 'rules', label: 'Open Rules' },
+      message: recorded(refusals.lastFailure),
+      action: { tab: 'rules', label: 'health.actions.openRules' },
     });
   return part({
     ...base,
     record: snapshot,
     ...scheduled(snapshot, facts.now, SNAPSHOT_STALE_MS, {
-      neverRun:
-        'Not read yet: the backstop reads which groups and project roles are privileged every 15 minutes.',
-      stalled: (ago) =>
-        `Last read ${ago} ago: the backstop refreshes it every 15 minutes, so its schedule has stopped. Reinstall the app if it does not recover.`,
+      neverRun: 'health.privileged.neverRun',
+      stalled: 'health.privileged.stalled',
     }),
   });
 }
@@ -219,27 +203,26 @@ function inactivityPart(facts: HealthFacts): HealthPart {
   };
   const base = {
     id: 'inactivity' as const,
-    label: 'Inactivity clean-up',
     record,
-    action: { tab: 'inactivity', label: 'Open Inactivity' } as HealthAction,
+    action: { tab: 'inactivity', label: 'health.actions.openInactivity' } as HealthAction,
   };
   if (inactivity.policy === 'none')
-    return part({ ...base, state: 'off', message: 'No policy saved: nobody is cleaned up.' });
+    return part({ ...base, state: 'off', message: say('health.inactivity.noPolicy') });
   if (inactivity.policy === 'off')
-    return part({ ...base, state: 'off', message: 'The saved policy cleans up no product.' });
+    return part({ ...base, state: 'off', message: say('health.inactivity.noProduct') });
   const run = inactivity.latestRun;
   if (run?.status === 'awaiting-review')
     return part({
       ...base,
       state: 'awaiting-admin',
-      message: `A run is held by the safety brake for your review since ${durationText(now - run.updatedAt)} ago; no clean-up runs until you answer it.`,
-      action: { tab: 'inactivity', label: 'Review the held run' },
+      message: say('health.inactivity.held', { ago: now - run.updatedAt }),
+      action: { tab: 'inactivity', label: 'health.actions.reviewHeldRun' },
     });
   if (run && (run.status === 'failed' || run.status === 'stopped'))
     return part({
       ...base,
       state: 'failing',
-      message: run.stopReason ?? 'The latest run stopped before it finished.',
+      message: run.stopReason ? { text: run.stopReason } : say('health.inactivity.stopped'),
     });
   const since = inactivity.lastCompletedAt ?? inactivity.policySavedAt;
   const underWay = run !== null && run.status !== 'completed';
@@ -248,39 +231,39 @@ function inactivityPart(facts: HealthFacts): HealthPart {
     return part({
       ...base,
       state: 'stalled',
-      message:
-        inactivity.lastCompletedAt === null
-          ? `No run has completed in the ${durationText(now - since)} since the policy was saved: the daily run is not starting. Reinstall the app if it does not recover.`
-          : `The last run completed ${durationText(now - since)} ago: the daily run has missed a day. Reinstall the app if it does not recover.`,
+      message: say(
+        inactivity.lastCompletedAt === null ? 'health.inactivity.notStarting' : 'health.inactivity.missedDay',
+        { ago: now - since },
+      ),
     });
   if (!run)
     return part({
       ...base,
       state: 'never-run',
-      message: 'The first daily run starts within a day of saving the policy.',
+      message: say('health.inactivity.firstRun'),
     });
   if (run.status !== 'completed')
     return part({
       ...base,
       state: 'working',
-      message: `A run started ${durationText(now - run.startedAt)} ago is under way.`,
+      message: say('health.inactivity.underWay', { ago: now - run.startedAt }),
     });
   if (run.failedActions > 0)
     return part({
       ...base,
       state: 'degraded',
-      message: `The latest run could not carry out ${countOf(run.failedActions, 'action', 'actions')}: see the run's actions.`,
+      message: { plural: 'health.inactivity.failedActions', count: run.failedActions },
     });
   if (run.undeliveredWarnings > 0)
     return part({
       ...base,
       state: 'degraded',
-      message: `The latest run could not tell ${countOf(run.undeliveredWarnings, 'warned user', 'warned users')}: they are not acted on until a warning reaches them. Set a notification channel in the policy.`,
+      message: { plural: 'health.inactivity.undelivered', count: run.undeliveredWarnings },
     });
   return part({
     ...base,
     state: 'working',
-    message: `The latest run completed ${durationText(now - (run.finishedAt ?? run.updatedAt))} ago.`,
+    message: say('health.inactivity.completed', { ago: now - (run.finishedAt ?? run.updatedAt) }),
   });
 }
 
@@ -291,11 +274,9 @@ export function deriveHealth(facts: HealthFacts): HealthSummary {
     parts.push(
       part({
         id: 'licence',
-        label: 'Licence',
         // Paused work resumes by itself once the licence is back; only an admin can renew it.
         state: latestFailed(facts.licence) ? 'awaiting-admin' : 'working',
-        message:
-          (latestFailed(facts.licence) ? facts.licence.lastFailure : facts.licence.lastOk)?.message ?? '',
+        message: recorded(latestFailed(facts.licence) ? facts.licence.lastFailure : facts.licence.lastOk),
         record: facts.licence,
       }),
     );
@@ -303,96 +284,49 @@ export function deriveHealth(facts: HealthFacts): HealthSummary {
     parts.push(
       part({
         id: 'settings',
-        label: 'Settings',
         state: 'failing',
-        message: facts.settingsProblem,
+        message: say('health.settingsUnreadable', { detail: facts.settingsProblem }),
         action: SETTINGS,
       }),
     );
   parts.push(writePathPart(facts));
   parts.push(
     facts.email.enabled
-      ? part({
-          id: 'source:email',
-          label: 'Email (Jira)',
-          state: 'working',
-          message: "Read from Jira with the app's own permission.",
-        })
-      : part({
-          id: 'source:email',
-          label: 'Email (Jira)',
-          state: 'off',
-          message: 'Switched off in Settings.',
-        }),
+      ? part({ id: 'source:email', state: 'working', message: say('health.email.working') })
+      : part({ id: 'source:email', state: 'off', message: say('health.switchedOff') }),
   );
-  parts.push(
-    sourcePart(
-      'source:scim',
-      'SCIM directory',
-      facts.scim,
-      'Not used yet: use "Test SCIM" in Settings, or wait for the next user it is read for.',
-    ),
-  );
-  parts.push(
-    sourcePart(
-      'source:org-directory',
-      'Organization directory',
-      facts.orgDirectory,
-      'Not used yet: use "Test the organization API" in Settings, or wait for the next user it is read for.',
-    ),
-  );
-  parts.push(
-    sourcePart(
-      'source:pushed',
-      'IdP push (web trigger)',
-      facts.pushed,
-      'Ready for signed pushes; none received yet.',
-    ),
-  );
+  parts.push(sourcePart('source:scim', facts.scim, 'health.scim.neverRun'));
+  parts.push(sourcePart('source:org-directory', facts.orgDirectory, 'health.orgDirectory.neverRun'));
+  parts.push(sourcePart('source:pushed', facts.pushed, 'health.pushed.neverRun'));
   const { provisioning } = facts;
   parts.push(
     !provisioning.enabled
-      ? part({
-          id: 'provisioning',
-          label: 'Provisioning',
-          state: 'off',
-          message: 'Switched off in Settings: users are noticed but left as they are.',
-        })
+      ? part({ id: 'provisioning', state: 'off', message: say('health.provisioning.off') })
       : provisioning.failedUsers > 0
         ? part({
             id: 'provisioning',
-            label: 'Provisioning',
             state: 'degraded',
-            message: `${countOf(provisioning.failedUsers, 'user', 'users')} could not be provisioned: see the failures under Queue.`,
+            message: { plural: 'health.provisioning.failing', count: provisioning.failedUsers },
           })
-        : part({
-            id: 'provisioning',
-            label: 'Provisioning',
-            state: 'working',
-            message: 'No user is failing.',
-          }),
+        : part({ id: 'provisioning', state: 'working', message: say('health.provisioning.working') }),
   );
   parts.push(
     part({
       id: 'backstop',
-      label: 'Backstop scan',
       record: facts.backstop,
       ...scheduled(facts.backstop, now, BACKSTOP_STALE_MS, {
-        neverRun: 'The backstop has not run yet; it runs every five minutes.',
-        stalled: (ago) =>
-          `The five-minute backstop last ran ${ago} ago: missed sign-ups are not being caught. Check the app's scheduled triggers (reinstall if they stopped).`,
+        neverRun: 'health.backstop.neverRun',
+        stalled: 'health.backstop.stalled',
       }),
     }),
   );
   parts.push(
     part({
       id: 'daily-pass',
-      label: 'Daily pass',
       record: facts.dailyPass,
       ...scheduled(facts.dailyPass, now, DAILY_STALE_MS, {
-        neverRun: 'The daily pass has not completed yet; it runs once a day.',
-        stalled: (ago) =>
-          `The daily pass last completed ${ago} ago: users who failed or were missed are not retried. Reinstall the app if it does not recover.`,
+        neverRun: 'health.dailyPass.neverRun',
+        stalled: 'health.dailyPass.stalled',
       }),
     }),
   );
@@ -402,9 +336,8 @@ export function deriveHealth(facts: HealthFacts): HealthSummary {
     parts.push(
       part({
         id: 'inactivity-grant-history',
-        label: 'Licence grant dates (audit log)',
         record: facts.grantHistory,
-        ...onDemand(facts.grantHistory, ''),
+        ...onDemand(facts.grantHistory, { text: '' }),
       }),
     );
   const attention = parts

@@ -1,4 +1,5 @@
 // The vocabulary of the app's health: each part's state, how bad each state is, and what a part's verdict says.
+import type { PluralKey, TextKey } from '../../shared/i18n/text';
 
 /**
  * off: switched off on purpose; not-configured: on, but something only an admin can give is missing;
@@ -54,9 +55,24 @@ export type HealthActionTab = 'rules' | 'inactivity' | 'audit' | 'settings';
 
 export interface HealthAction {
   readonly tab: HealthActionTab;
-  /** The button's text: what the admin will do there. */
-  readonly label: string;
+  /** The button's text (a translation key): what the admin will do there. */
+  readonly label: TextKey;
 }
+
+/**
+ * What the app says about a part, as facts the page words in the viewer's language: a message key with its values
+ * (`ago`: how long ago, in ms; `count` for plural messages; `missing`: keys of what only an admin can give), or a
+ * recorded verdict's own text, which is data.
+ */
+export type HealthMessage =
+  | {
+      readonly key: TextKey;
+      readonly ago?: number;
+      readonly missing?: readonly TextKey[];
+      readonly detail?: string;
+    }
+  | { readonly plural: PluralKey; readonly count: number }
+  | { readonly text: string };
 
 export type HealthPartId =
   | 'licence'
@@ -75,10 +91,9 @@ export type HealthPartId =
 
 export interface HealthPart {
   readonly id: HealthPartId;
-  readonly label: string;
   readonly state: HealthState;
   /** What is true now and, unless working, what to do about it. */
-  readonly message: string;
+  readonly message: HealthMessage;
   readonly lastSuccessAt: number | null;
   readonly lastFailureAt: number | null;
   readonly lastFailureMessage: string | null;

@@ -17,13 +17,18 @@ export async function callResolver<K extends ResolverKey>(
   try {
     const answer = await invoke<Reply<ResponseOf<K>>>(key, payload as Record<string, unknown>);
     if (isReply(answer)) return answer;
-    return failure('internal', `The app answered ${key} in a shape this page does not understand.`);
+    return failure('internal', key, 'bad-shape');
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    return failure('unavailable', `The app did not answer (${detail}). Try again in a moment.`);
+    return failure('unavailable', detail, 'no-answer');
   }
 }
 
-function failure(kind: ReplyError['kind'], message: string): { ok: false; error: ReplyError } {
-  return { ok: false, error: { kind, message } };
+/** The page's own problems carry their detail; ReplyErrorMessage words them in the viewer's language. */
+function failure(
+  kind: ReplyError['kind'],
+  detail: string,
+  pageProblem: NonNullable<ReplyError['pageProblem']>,
+): { ok: false; error: ReplyError } {
+  return { ok: false, error: { kind, message: detail, pageProblem } };
 }

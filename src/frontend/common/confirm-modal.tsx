@@ -10,6 +10,7 @@ import {
   ModalTransition,
   Stack,
 } from '@forge/react';
+import { useText } from '../i18n/text-provider';
 
 export interface ConfirmModalProps {
   /** Shown while true. */
@@ -33,12 +34,13 @@ export function ConfirmModal({
   children,
   confirmLabel,
   appearance = 'danger',
-  cancelLabel = 'Cancel',
+  cancelLabel,
   busy = false,
   testId,
   onConfirm,
   onClose,
 }: ConfirmModalProps) {
+  const { t } = useText();
   return (
     <ModalTransition>
       {open ? (
@@ -51,7 +53,7 @@ export function ConfirmModal({
           </ModalBody>
           <ModalFooter>
             <Button appearance="subtle" onClick={onClose}>
-              {cancelLabel}
+              {cancelLabel ?? t('common.cancel')}
             </Button>
             <Button
               appearance={appearance}

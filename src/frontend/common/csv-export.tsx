@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { Button, CodeBlock, Inline, SectionMessage, Stack, Text } from '@forge/react';
 import type { Reply, ReplyError } from '../../shared/contract';
-import { formatCount } from './format';
+import { useText } from '../i18n/text-provider';
 import { ReplyErrorMessage } from './reply-error-message';
 
 /** Stops after this many chunks so a huge export cannot keep the page busy; the admin narrows it instead. */
@@ -67,26 +67,24 @@ export function CsvExport({
     setBusy(false);
   };
 
+  const { t, tn } = useText();
   return (
     <Stack space="space.100">
       <Inline space="space.100" alignBlock="center">
         <Button testId={testId} isDisabled={busy} onClick={() => void run()}>
-          {busy ? 'Exporting…' : label}
+          {busy ? t('common.csv.exporting') : label}
         </Button>
-        {result ? <Text>{formatCount(result.rows, 'row')}</Text> : null}
+        {result ? <Text>{tn('common.csv.rows', result.rows)}</Text> : null}
       </Inline>
-      {error ? <ReplyErrorMessage error={error} action="Exporting" /> : null}
+      {error ? <ReplyErrorMessage error={error} action={t('common.csv.exportAction')} /> : null}
       {result && !result.complete ? (
-        <SectionMessage appearance="warning" title="Export cut short">
+        <SectionMessage appearance="warning" title={t('common.csv.cutShort')}>
           <Text>{tooLong}</Text>
         </SectionMessage>
       ) : null}
       {result ? (
         <Stack space="space.050">
-          <Text>
-            Atlassian app pages like this one cannot save a file to your computer, so the export is shown
-            here: copy it into a file ending in .csv to open it in a spreadsheet.
-          </Text>
+          <Text>{t('common.csv.copyHint')}</Text>
           <CodeBlock language="text" showLineNumbers={false} text={result.csv} testId={csvTestId} />
         </Stack>
       ) : null}

@@ -1,17 +1,18 @@
 // Marks a report or preview that no longer describes the present, says why, and offers to compute it again.
 import { Button, SectionMessage, Text } from '@forge/react';
 import type { OutdatedReason } from '../../shared/contract';
+import type { TextKey } from '../../shared/i18n/text';
+import { useText } from '../i18n/text-provider';
 
-const REASON_TEXT: Record<OutdatedReason, string> = {
-  'rules-changed': 'The rules changed after it was computed.',
-  'policy-changed': 'The policy changed after it was computed.',
-  'clock-moved':
-    'It was computed more than a day ago: who is inactive, and when actions fall due, has moved on.',
+const REASON_TEXT: Record<OutdatedReason, TextKey> = {
+  'rules-changed': 'common.outdated.rulesChanged',
+  'policy-changed': 'common.outdated.policyChanged',
+  'clock-moved': 'common.outdated.clockMoved',
 };
 
 export interface OutdatedNoticeProps {
   reasons: readonly OutdatedReason[];
-  /** What is outdated ("This preview"). */
+  /** What is outdated, translated ("This preview"): the title reads "<what> is outdated". */
   what: string;
   rerunLabel: string;
   onRerun: () => void;
@@ -19,11 +20,12 @@ export interface OutdatedNoticeProps {
 }
 
 export function OutdatedNotice({ reasons, what, rerunLabel, onRerun, busy = false }: OutdatedNoticeProps) {
+  const { t } = useText();
   if (reasons.length === 0) return null;
   return (
-    <SectionMessage appearance="warning" title={`${what} is outdated`}>
+    <SectionMessage appearance="warning" title={t('common.outdated.title', { what })}>
       {reasons.map((r) => (
-        <Text key={r}>{REASON_TEXT[r]}</Text>
+        <Text key={r}>{t(REASON_TEXT[r])}</Text>
       ))}
       <Button isDisabled={busy} onClick={onRerun}>
         {rerunLabel}

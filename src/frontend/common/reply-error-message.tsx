@@ -1,20 +1,36 @@
 // A failed call as the admin should read it: what went wrong, what to do, and any field problems listed.
 import { Button, List, ListItem, SectionMessage, Text } from '@forge/react';
 import type { ReplyError, ReplyFieldError } from '../../shared/contract';
-import { ADMINS_ONLY_MESSAGE } from '../../shared/contract';
+import type { TextKey } from '../../shared/i18n/text';
+import { useText } from '../i18n/text-provider';
 
-const TITLES: Record<ReplyError['kind'], string> = {
-  forbidden: 'Admins only',
-  invalid: 'Please fix the highlighted fields',
-  'not-found': 'Not found',
-  conflict: 'Someone else changed this',
-  unavailable: 'Could not reach the app',
-  internal: 'Something went wrong',
+const TITLES: Record<ReplyError['kind'], TextKey> = {
+  forbidden: 'common.errors.forbidden',
+  invalid: 'common.errors.invalid',
+  'not-found': 'common.errors.notFound',
+  conflict: 'common.errors.conflict',
+  unavailable: 'common.errors.unavailable',
+  internal: 'common.errors.internal',
 };
+
+const PAGE_PROBLEMS: Record<NonNullable<ReplyError['pageProblem']>, TextKey> = {
+  'no-answer': 'common.errors.noAnswer',
+  'bad-shape': 'common.errors.badShape',
+};
+
+/** The sentence under the title: the backend's own words, or the page's problem in the viewer's language. */
+export function useErrorSentence(): (error: ReplyError) => string {
+  const { t } = useText();
+  return (error) => {
+    if (error.kind === 'forbidden') return t('common.adminsOnly.message');
+    if (error.pageProblem) return t(PAGE_PROBLEMS[error.pageProblem], { detail: error.message });
+    return error.message;
+  };
+}
 
 export interface ReplyErrorMessageProps {
   error: ReplyError;
-  /** A short description of what was attempted ("Saving the rule"). */
+  /** What was attempted, translated ("Saving the rule"); the title reads "<action>: <problem>". */
   action?: string;
   /** Field errors the form already shows beside their fields are not repeated here. */
   shownFields?: readonly ReplyFieldError[];
@@ -22,25 +38,28 @@ export interface ReplyErrorMessageProps {
 }
 
 export function ReplyErrorMessage({ error, action, shownFields = [], onRetry }: ReplyErrorMessageProps) {
+  const { t } = useText();
+  const sentence = useErrorSentence();
   const rest = (error.fields ?? []).filter((f) => !shownFields.includes(f));
+  const problem = t(TITLES[error.kind]);
   return (
     <SectionMessage
       appearance={error.kind === 'invalid' || error.kind === 'conflict' ? 'warning' : 'error'}
-      title={action ? `${action}: ${TITLES[error.kind].toLowerCase()}` : TITLES[error.kind]}
+      title={action ? t('common.errors.titleWithAction', { action, problem }) : problem}
     >
-      <Text>{error.kind === 'forbidden' ? ADMINS_ONLY_MESSAGE : error.message}</Text>
+      <Text>{sentence(error)}</Text>
       {rest.length > 0 ? (
         <List type="unordered">
           {rest.map((f) => (
             <ListItem key={`${f.field}:${f.message}`}>
-              {f.field}: {f.message}
+              {t('common.errors.fieldProblem', { field: f.field, message: f.message })}
             </ListItem>
           ))}
         </List>
       ) : null}
       {onRetry ? (
         <Button appearance="subtle" onClick={onRetry}>
-          Try again
+          {t('common.tryAgain')}
         </Button>
       ) : null}
     </SectionMessage>

@@ -44,6 +44,7 @@ export function TextProvider({ children }: { children: ReactNode }) {
 /** The viewer's words and formats; only inside TextProvider (both pages' roots render it). */
 export function useText(): Text {
   const text = useContext(TextContext);
+  // i18n-exempt: a programming error, never shown to an admin
   if (!text) throw new Error('useText() needs a TextProvider above it');
   return text;
 }

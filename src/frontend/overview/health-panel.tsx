@@ -2,72 +2,59 @@
 // part's state with its last success and last failure.
 import { Button, DynamicTable, Heading, Lozenge, SectionMessage, Stack, Text, Tooltip } from '@forge/react';
 import type { HealthActionTab, HealthItem, HealthState, OverviewView } from '../../shared/contract';
-import { formatCompactWhen, formatWhen } from '../common/format';
+import type { TextKey } from '../../shared/i18n/text';
+import { useText } from '../i18n/text-provider';
+import { healthMessageText, PART_LABEL, STATE_LABEL } from '../../shared/health-text';
 
 type Appearance = 'success' | 'removed' | 'default' | 'inprogress' | 'moved' | 'new';
 
-const STATE_LOZENGE: Record<HealthState, { appearance: Appearance; label: string }> = {
-  working: { appearance: 'success', label: 'working' },
-  off: { appearance: 'default', label: 'off' },
-  'never-run': { appearance: 'new', label: 'never run' },
-  degraded: { appearance: 'moved', label: 'degraded' },
-  'not-configured': { appearance: 'moved', label: 'not configured' },
-  'awaiting-admin': { appearance: 'moved', label: 'waiting for you' },
-  stalled: { appearance: 'removed', label: 'stalled' },
-  failing: { appearance: 'removed', label: 'failing' },
+const STATE_APPEARANCE: Record<HealthState, Appearance> = {
+  working: 'success',
+  off: 'default',
+  'never-run': 'new',
+  degraded: 'moved',
+  'not-configured': 'moved',
+  'awaiting-admin': 'moved',
+  stalled: 'removed',
+  failing: 'removed',
 };
 
 const HEADLINE: Record<
   HealthState,
-  { appearance: 'success' | 'information' | 'warning' | 'error'; title: string; text: string }
+  { appearance: 'success' | 'information' | 'warning' | 'error'; title: TextKey; text: TextKey }
 > = {
-  working: {
-    appearance: 'success',
-    title: 'Everything is working',
-    text: 'Every part that is switched on has worked recently.',
-  },
-  off: {
-    appearance: 'information',
-    title: 'Everything is switched off',
-    text: 'Switch on the parts you need in Settings.',
-  },
+  working: { appearance: 'success', title: 'health.headline.working', text: 'health.headline.workingText' },
+  off: { appearance: 'information', title: 'health.headline.off', text: 'health.headline.offText' },
   'never-run': {
     appearance: 'information',
-    title: 'Not everything has run yet',
-    text: 'Nothing needs you, but some parts have not run yet, so the app cannot tell whether they work.',
+    title: 'health.headline.neverRun',
+    text: 'health.headline.neverRunText',
   },
   degraded: {
     appearance: 'warning',
-    title: 'Working, with problems',
-    text: 'Some work failed; the parts below say what and what to do.',
+    title: 'health.headline.degraded',
+    text: 'health.headline.degradedText',
   },
   'not-configured': {
     appearance: 'warning',
-    title: 'Needs your attention',
-    text: 'Something only an admin can do is waiting: see below.',
+    title: 'health.headline.attention',
+    text: 'health.headline.attentionText',
   },
   'awaiting-admin': {
     appearance: 'warning',
-    title: 'Needs your attention',
-    text: 'Something only an admin can do is waiting: see below.',
+    title: 'health.headline.attention',
+    text: 'health.headline.attentionText',
   },
-  stalled: {
-    appearance: 'error',
-    title: 'Something has stopped',
-    text: 'A scheduled job has not completed when it should have: see below.',
-  },
-  failing: {
-    appearance: 'error',
-    title: 'Something is failing',
-    text: 'See below for what failed and what to do.',
-  },
+  stalled: { appearance: 'error', title: 'health.headline.stalled', text: 'health.headline.stalledText' },
+  failing: { appearance: 'error', title: 'health.headline.failing', text: 'health.headline.failingText' },
 };
 
 function When({ at, now }: { at: number | null; now: number }) {
+  const text = useText();
   if (at === null) return <Text>—</Text>;
   return (
-    <Tooltip content={formatWhen(at)}>
-      <Text>{formatCompactWhen(at, now)}</Text>
+    <Tooltip content={text.when(at)}>
+      <Text>{text.compactWhen(at, now)}</Text>
     </Tooltip>
   );
 }
@@ -85,33 +72,32 @@ function AttentionMessage({
   item: HealthItem;
   onOpenTab?: HealthPanelProps['onOpenTab'];
 }) {
+  const text = useText();
   const severe = item.state === 'failing' || item.state === 'stalled';
   return (
-    <SectionMessage appearance={severe ? 'error' : 'warning'} title={item.label}>
-      <Text>{item.message}</Text>
+    <SectionMessage appearance={severe ? 'error' : 'warning'} title={text.t(PART_LABEL[item.id])}>
+      <Text>{healthMessageText(text, item.message)}</Text>
       {item.action && onOpenTab ? (
-        <Button onClick={() => item.action && onOpenTab(item.action.tab)}>{item.action.label}</Button>
+        <Button onClick={() => item.action && onOpenTab(item.action.tab)}>{text.t(item.action.label)}</Button>
       ) : null}
     </SectionMessage>
   );
 }
 
 export function HealthPanel({ overview, onOpenTab }: HealthPanelProps) {
+  const text = useText();
+  const { t } = text;
   const now = overview.generatedAt;
   const headline = HEADLINE[overview.headline];
   const rows = overview.health.map((item: HealthItem) => ({
     key: item.id,
     cells: [
-      { key: 'label', content: item.label },
+      { key: 'label', content: t(PART_LABEL[item.id]) },
       {
         key: 'status',
-        content: (
-          <Lozenge appearance={STATE_LOZENGE[item.state].appearance}>
-            {STATE_LOZENGE[item.state].label}
-          </Lozenge>
-        ),
+        content: <Lozenge appearance={STATE_APPEARANCE[item.state]}>{t(STATE_LABEL[item.state])}</Lozenge>,
       },
-      { key: 'message', content: item.message },
+      { key: 'message', content: healthMessageText(text, item.message) },
       { key: 'ok', content: <When at={item.lastSuccessAt} now={now} /> },
       {
         key: 'failed',
@@ -119,8 +105,13 @@ export function HealthPanel({ overview, onOpenTab }: HealthPanelProps) {
           item.lastFailureAt === null ? (
             <Text>—</Text>
           ) : (
-            <Tooltip content={`${formatWhen(item.lastFailureAt)}: ${item.lastFailureMessage ?? ''}`}>
-              <Text>{formatCompactWhen(item.lastFailureAt, now)}</Text>
+            <Tooltip
+              content={t('health.failureTooltip', {
+                when: text.when(item.lastFailureAt),
+                message: item.lastFailureMessage ?? '',
+              })}
+            >
+              <Text>{text.compactWhen(item.lastFailureAt, now)}</Text>
             </Tooltip>
           ),
       },
@@ -128,22 +119,22 @@ export function HealthPanel({ overview, onOpenTab }: HealthPanelProps) {
   }));
   return (
     <Stack space="space.150">
-      <Heading size="medium">Health</Heading>
-      <SectionMessage appearance={headline.appearance} title={headline.title}>
-        <Text>{headline.text}</Text>
+      <Heading size="medium">{t('health.heading')}</Heading>
+      <SectionMessage appearance={headline.appearance} title={t(headline.title)}>
+        <Text>{t(headline.text)}</Text>
       </SectionMessage>
       {overview.attention.map((item) => (
         <AttentionMessage key={item.id} item={item} onOpenTab={onOpenTab} />
       ))}
       <DynamicTable
-        caption="Each part"
+        caption={t('health.table.caption')}
         head={{
           cells: [
-            { key: 'label', content: 'Part' },
-            { key: 'status', content: 'State' },
-            { key: 'message', content: 'Details' },
-            { key: 'ok', content: 'Last success' },
-            { key: 'failed', content: 'Last failure' },
+            { key: 'label', content: t('health.table.part') },
+            { key: 'status', content: t('health.table.state') },
+            { key: 'message', content: t('health.table.details') },
+            { key: 'ok', content: t('health.table.lastSuccess') },
+            { key: 'failed', content: t('health.table.lastFailure') },
           ],
         }}
         rows={rows}

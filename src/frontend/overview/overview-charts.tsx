@@ -2,8 +2,10 @@
 // and how long licensed users have been inactive.
 import type { ReactElement } from 'react';
 import { BarChart, Box, DonutChart, Heading, Inline, LineChart, Stack, Text, xcss } from '@forge/react';
-import type { ChartRow, OverviewView } from '../../shared/contract';
-import { runName } from '../../shared/run-names';
+import type { ChartRow, OverviewNote, OverviewView } from '../../shared/contract';
+import type { Text as Words } from '../../shared/i18n/text';
+import { runStartOf } from '../../shared/run-names';
+import { useText } from '../i18n/text-provider';
 import { withWeekLabels } from './chart-labels';
 
 const half = xcss({ width: '48%', minWidth: '320px' });
@@ -36,18 +38,33 @@ function ChartSlot({ title, rows, empty, children }: ChartSlotProps) {
   );
 }
 
+function noteText(text: Words, note: OverviewNote): string {
+  switch (note.kind) {
+    case 'failed-list-capped':
+      return text.tn('overview.notes.failedListCapped', note.shown);
+    case 'parked-at-least':
+      return text.tn('overview.notes.parkedAtLeast', note.count);
+    case 'audit-capped':
+      return text.tn('overview.notes.auditCapped', note.counted, { action: note.action });
+  }
+}
+
 export function OverviewCharts({ overview }: { overview: OverviewView }) {
+  const text = useText();
+  const { t } = text;
+  const histogramRun = overview.histogramRunId ? runStartOf(overview.histogramRunId) : null;
+  const fromDryRun = overview.histogramRunId?.endsWith('-dry') === true;
   return (
     <Stack space="space.200">
-      <Heading size="medium">Results</Heading>
+      <Heading size="medium">{t('overview.charts.heading')}</Heading>
       <Inline space="space.200" shouldWrap>
         <ChartSlot
-          title="Seats reclaimed per product"
+          title={t('overview.charts.seatsByProduct')}
           rows={overview.seatsReclaimedByProduct}
-          empty="No seats reclaimed yet."
+          empty={t('overview.charts.noSeatsYet')}
         >
           <DonutChart
-            title="Seats reclaimed per product"
+            title={t('overview.charts.seatsByProduct')}
             data={overview.seatsReclaimedByProduct}
             valueAccessor="y"
             labelAccessor="x"
@@ -56,13 +73,13 @@ export function OverviewCharts({ overview }: { overview: OverviewView }) {
           />
         </ChartSlot>
         <ChartSlot
-          title="Seats reclaimed per week"
+          title={t('overview.charts.seatsPerWeek')}
           rows={overview.seatsReclaimedOverTime}
-          empty="No seats reclaimed in these weeks."
+          empty={t('overview.charts.noSeatsInWeeks')}
         >
           <LineChart
-            title="Seats reclaimed per week"
-            data={withWeekLabels(overview.seatsReclaimedOverTime)}
+            title={t('overview.charts.seatsPerWeek')}
+            data={withWeekLabels(overview.seatsReclaimedOverTime, text.locale)}
             xAccessor="x"
             yAccessor="y"
             colorAccessor="colour"
@@ -70,26 +87,32 @@ export function OverviewCharts({ overview }: { overview: OverviewView }) {
           />
         </ChartSlot>
         <ChartSlot
-          title="Users provisioned per week"
+          title={t('overview.charts.provisionedPerWeek')}
           rows={overview.usersProvisionedPerWeek}
-          empty="Nobody provisioned in these weeks."
+          empty={t('overview.charts.nobodyProvisioned')}
         >
           <BarChart
-            title="Users provisioned per week"
-            data={withWeekLabels(overview.usersProvisionedPerWeek)}
+            title={t('overview.charts.provisionedPerWeek')}
+            data={withWeekLabels(overview.usersProvisionedPerWeek, text.locale)}
             xAccessor="x"
             yAccessor="y"
             height={280}
           />
         </ChartSlot>
         <ChartSlot
-          title="Licensed users by days inactive"
+          title={t('overview.charts.inactiveHistogram')}
           rows={overview.inactiveHistogram}
-          empty="No inactivity run has finished yet."
+          empty={t('overview.charts.noRunYet')}
         >
           <BarChart
-            title="Licensed users by days inactive"
-            subtitle={overview.histogramRunId ? `From ${runName(overview.histogramRunId)}` : undefined}
+            title={t('overview.charts.inactiveHistogram')}
+            subtitle={
+              histogramRun === null
+                ? undefined
+                : t(fromDryRun ? 'overview.charts.fromDryRun' : 'overview.charts.fromRun', {
+                    when: text.when(histogramRun),
+                  })
+            }
             data={overview.inactiveHistogram}
             xAccessor="x"
             yAccessor="y"
@@ -99,7 +122,7 @@ export function OverviewCharts({ overview }: { overview: OverviewView }) {
         </ChartSlot>
       </Inline>
       {overview.notes.map((note) => (
-        <Text key={note}>{note}</Text>
+        <Text key={note.kind}>{noteText(text, note)}</Text>
       ))}
     </Stack>
   );

@@ -1,35 +1,37 @@
 // What is waiting or failed: users parked behind the rate gate, failures with their fix, running jobs.
 import { DynamicTable, EmptyState, Heading, Inline, Lozenge, Stack, Text, User } from '@forge/react';
 import type { OverviewView } from '../../shared/contract';
-import { formatCount, formatWhen } from '../common/format';
 import { JobProgressView } from '../common/job-progress';
+import { useText } from '../i18n/text-provider';
 
 export function QueuePanel({ queue }: { queue: OverviewView['queue'] }) {
+  const text = useText();
+  const { t } = text;
   return (
     <Stack space="space.150">
-      <Heading size="medium">Queue</Heading>
+      <Heading size="medium">{t('overview.queue.heading')}</Heading>
       <Inline space="space.200">
         <Inline space="space.050" alignBlock="center">
           <Lozenge appearance={queue.parkedUsers > 0 ? 'inprogress' : 'default'}>
-            {String(queue.parkedUsers)}
+            {text.number(queue.parkedUsers)}
           </Lozenge>
-          <Text>waiting for the rate limit</Text>
+          <Text>{t('overview.queue.waiting')}</Text>
         </Inline>
         <Inline space="space.050" alignBlock="center">
           <Lozenge appearance={queue.failedUsers > 0 ? 'removed' : 'success'}>
-            {String(queue.failedUsers)}
+            {text.number(queue.failedUsers)}
           </Lozenge>
-          <Text>failed</Text>
+          <Text>{t('overview.queue.failed')}</Text>
         </Inline>
       </Inline>
       {queue.failed.length > 0 ? (
         <DynamicTable
-          caption={`Recent failures (${formatCount(queue.failedUsers, 'user')} in all)`}
+          caption={text.tn('overview.queue.recentFailures', queue.failedUsers)}
           head={{
             cells: [
-              { key: 'user', content: 'User' },
-              { key: 'message', content: 'What to do' },
-              { key: 'at', content: 'When' },
+              { key: 'user', content: t('overview.queue.user') },
+              { key: 'message', content: t('overview.queue.whatToDo') },
+              { key: 'at', content: t('overview.queue.when') },
             ],
           }}
           rows={queue.failed.map((f) => ({
@@ -37,17 +39,23 @@ export function QueuePanel({ queue }: { queue: OverviewView['queue'] }) {
             cells: [
               { key: 'user', content: <User accountId={f.accountId} /> },
               { key: 'message', content: f.message },
-              { key: 'at', content: formatWhen(f.at) },
+              { key: 'at', content: text.when(f.at) },
             ],
           }))}
         />
       ) : (
-        <EmptyState header="No failures" description="Every user the app worked on was provisioned." />
+        <EmptyState
+          header={t('overview.queue.noFailures')}
+          description={t('overview.queue.noFailuresDescription')}
+        />
       )}
       {queue.activeJobs.map((job) => (
         <Stack key={job.id} space="space.050">
-          <Text>{job.dryRun ? 'Impact preview' : 'Backfill'} running</Text>
-          <JobProgressView job={job} label={`${job.kind} progress`} />
+          <Text>{job.dryRun ? t('overview.queue.previewRunning') : t('overview.queue.backfillRunning')}</Text>
+          <JobProgressView
+            job={job}
+            label={job.dryRun ? t('overview.queue.previewProgress') : t('overview.queue.backfillProgress')}
+          />
         </Stack>
       ))}
     </Stack>

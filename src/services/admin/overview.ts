@@ -11,7 +11,8 @@ import {
   type InactivityFacts,
   type PartRecord,
 } from '../../domain/health';
-import type { ChartRow, OverviewView, Reply } from '../../shared/contract';
+import type { ChartRow, OverviewNote, OverviewView, Reply } from '../../shared/contract';
+import type { TextKey } from '../../shared/i18n/text';
 import { queryAudit } from '../../storage/audit-repository';
 import { allHealth, type ComponentHealthRecord } from '../../storage/health-repository';
 import { loadInactivityPolicy } from '../../storage/inactivity-policy-repository';
@@ -50,7 +51,7 @@ async function auditEntries(
   ctx: AdminContext,
   action: AuditAction,
   from: number,
-  notes: string[],
+  notes: OverviewNote[],
 ): Promise<AuditEntry[]> {
   const entries: AuditEntry[] = [];
   let cursor: string | undefined;
@@ -65,10 +66,7 @@ async function auditEntries(
     entries.push(...page.entries);
     cursor = page.cursor;
   } while (cursor && entries.length < MAX_AUDIT_ENTRIES && ctx.deps.remainingMs() > TIME_RESERVE_MS);
-  if (cursor)
-    notes.push(
-      `Only the latest ${entries.length.toLocaleString('en-US')} "${action}" audit entries are counted; older weeks may be undercounted.`,
-    );
+  if (cursor) notes.push({ kind: 'audit-capped', action, counted: entries.length });
   return entries;
 }
 
@@ -76,7 +74,7 @@ function recordOf(stored: ComponentHealthRecord | undefined): PartRecord {
   return stored ? { lastOk: stored.lastOk, lastFailure: stored.lastFailure } : NO_RECORD;
 }
 
-function missingOf(checks: ReadonlyArray<[boolean, string]>): string[] {
+function missingOf(checks: ReadonlyArray<[boolean, TextKey]>): TextKey[] {
   return checks.filter(([present]) => !present).map(([, what]) => what);
 }
 
@@ -137,10 +135,10 @@ async function healthFacts(
   ]);
   const orgId = settings.org.orgId !== null;
   const directoryId = settings.org.directoryId !== null;
-  const adminApi: Array<[boolean, string]> = [
-    [orgId, 'the organization id'],
-    [directoryId, 'the directory id'],
-    [orgKey.isSet, 'the organization API key'],
+  const adminApi: Array<[boolean, TextKey]> = [
+    [orgId, 'health.missing.orgId'],
+    [directoryId, 'health.missing.directoryId'],
+    [orgKey.isSet, 'health.missing.orgApiKey'],
   ];
   return {
     now,
@@ -154,8 +152,8 @@ async function healthFacts(
     scim: {
       enabled: settings.sources.scim.enabled,
       missing: missingOf([
-        [directoryId, 'the directory id'],
-        [scimKey.isSet, 'the SCIM directory API key'],
+        [directoryId, 'health.missing.directoryId'],
+        [scimKey.isSet, 'health.missing.scimKey'],
       ]),
       record: recordOf(stored.get('source:scim')),
     },
@@ -166,7 +164,7 @@ async function healthFacts(
     },
     pushed: {
       enabled: settings.sources.pushed,
-      missing: missingOf([[pushSecret.isSet, 'the attribute push signing secret']]),
+      missing: missingOf([[pushSecret.isSet, 'health.missing.pushSecret']]),
       record: pushed,
     },
     provisioning: { enabled: settings.provisioning.enabled, failedUsers },
@@ -217,7 +215,7 @@ export async function getOverview(ctx: AdminContext, weeksWanted = 12): Promise<
   const now = ctx.deps.now();
   const weeks = weeksBack(now, weeksWanted);
   const from = Date.parse(`${weeks[0]}T00:00:00Z`);
-  const notes: string[] = [];
+  const notes: OverviewNote[] = [];
   const [loaded, healthList, runs, parked, failed, jobs, policy] = await Promise.all([
     loadSettings(),
     allHealth(),
@@ -236,9 +234,8 @@ export async function getOverview(ctx: AdminContext, weeksWanted = 12): Promise<
   const activeJobs = (await Promise.all(active.map((j) => jobProgress(j.id)))).filter(
     (p): p is JobProgress => p !== undefined,
   );
-  if (failed.cursor) notes.push(`More than ${failed.states.length} users failed; the list shows the latest.`);
-  if (parked.length >= PARKED_COUNT_CAP)
-    notes.push(`At least ${PARKED_COUNT_CAP} users are waiting for the rate limit.`);
+  if (failed.cursor) notes.push({ kind: 'failed-list-capped', shown: failed.states.length });
+  if (parked.length >= PARKED_COUNT_CAP) notes.push({ kind: 'parked-at-least', count: PARKED_COUNT_CAP });
 
   const [removals, suspensions, groupAdds, roleAdds] = [
     await auditEntries(ctx, 'licence-removed', from, notes),

@@ -20,7 +20,13 @@ export type OverviewGetPayload = z.infer<typeof overviewGetSchema>;
 
 /** One part of the app and its health, derived from facts (src/domain/health). */
 export type HealthItem = HealthPart;
-export type { HealthAction, HealthActionTab, HealthState } from '../../domain/health';
+export type {
+  HealthAction,
+  HealthActionTab,
+  HealthMessage,
+  HealthPartId,
+  HealthState,
+} from '../../domain/health';
 
 export interface FailedItem {
   accountId: string;
@@ -61,9 +67,15 @@ export interface OverviewView {
   /** x: days-inactive bucket; y: users; colour: product name. From the latest finished run. */
   inactiveHistogram: ChartRow[];
   histogramRunId: string | null;
-  /** Caveats the page shows under the charts (e.g. counted from a capped number of audit entries). */
-  notes: string[];
+  /** Caveats the page words under the charts (e.g. counted from a capped number of audit entries). */
+  notes: OverviewNote[];
 }
+
+/** A caveat as facts; the page says it in the viewer's language. */
+export type OverviewNote =
+  | { kind: 'failed-list-capped'; shown: number }
+  | { kind: 'parked-at-least'; count: number }
+  | { kind: 'audit-capped'; action: string; counted: number };
 
 export const OVERVIEW_CONTRACT = {
   'overview.get': { payload: overviewGetSchema, response: returns<OverviewView>() },

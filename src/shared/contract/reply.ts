@@ -17,6 +17,8 @@ export interface ReplyError {
   message: string;
   /** For 'invalid': each bad field. */
   fields?: ReplyFieldError[];
+  /** Set when the page itself saw the problem (no answer, an answer it cannot read); `message` is then the detail. */
+  pageProblem?: 'no-answer' | 'bad-shape';
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ReplyError };

@@ -40,19 +40,32 @@ export interface Text {
   readonly locale: string;
   readonly timeZone: string;
   /** A message with `{name}` placeholders filled; numbers are formatted for the locale. */
-  t(key: TextKey, values?: TextValues): string;
+  readonly t: (key: TextKey, values?: TextValues) => string;
   /** A plural message for `count` (also available as `{count}`). */
-  tn(key: PluralKey, count: number, values?: TextValues): string;
-  number(n: number): string;
-  percent(fraction: number): string;
+  readonly tn: (key: PluralKey, count: number, values?: TextValues) => string;
+  readonly number: (n: number) => string;
+  readonly percent: (fraction: number) => string;
   /** Date and time with the zone, e.g. `7 Dec 2026, 14:05 UTC`; `never` when there is none. */
-  when(epochMs: number | null | undefined, never?: string): string;
+  readonly when: (epochMs: number | null | undefined, never?: string) => string;
   /** A compact time for table cells: day and time this year, the day and year before. */
-  compactWhen(epochMs: number | null | undefined, now: number, never?: string): string;
+  readonly compactWhen: (epochMs: number | null | undefined, now: number, never?: string) => string;
   /** A calendar day, e.g. `7 Dec 2026`. */
-  day(epochMs: number): string;
+  readonly day: (epochMs: number) => string;
   /** Items joined as the locale joins a list (`a, b and c`). */
-  list(items: readonly string[]): string;
+  readonly list: (items: readonly string[]) => string;
+  /** How long ago, in the largest whole unit: `12 minutes ago`, `vor 2 Stunden`, `3 days ago`. */
+  readonly ago: (elapsedMs: number) => string;
+}
+
+const MINUTE_MS = 60_000;
+
+/** The largest whole unit for a duration: minutes up to two hours, hours up to two days, then days. */
+export function durationParts(ms: number): { value: number; unit: 'minute' | 'hour' | 'day' } {
+  const minutes = Math.max(0, Math.floor(ms / MINUTE_MS));
+  if (minutes < 120) return { value: minutes, unit: 'minute' };
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return { value: hours, unit: 'hour' };
+  return { value: Math.floor(hours / 24), unit: 'day' };
 }
 
 const PLACEHOLDER = /\{(\w+)\}/g;
@@ -98,6 +111,7 @@ export function createText(lookup: Lookup, locale: string, timeZone: string): Te
   });
   const yearOf = new Intl.DateTimeFormat('en-US', { year: 'numeric', timeZone });
   const lists = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
+  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'always' });
   const formatNumber = (n: number): string => numbers.format(n);
   // A missing key shows itself, so a gap is visible on the page and caught by the completeness test.
   const message = (key: string): string => lookup(key) ?? key;
@@ -126,6 +140,10 @@ export function createText(lookup: Lookup, locale: string, timeZone: string): Te
     },
     day: (epochMs) => dayOnly.format(new Date(epochMs)),
     list: (items) => lists.format(items),
+    ago: (elapsedMs) => {
+      const { value, unit } = durationParts(elapsedMs);
+      return relative.format(-value, unit);
+    },
   };
   return text;
 }

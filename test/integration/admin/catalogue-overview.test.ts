@@ -1,5 +1,6 @@
 // Grant pickers (groups by search and by id, projects, a project's roles) and the Overview: health with
 // actionable messages, failed users, and users provisioned per week from the audit log.
+import { healthWords } from '../../support/english';
 import type { AuditEntry } from '../../../src/shared/audit';
 import { appendAudit } from '../../../src/storage/audit-repository';
 import { recordHealth } from '../../../src/storage/health-repository';
@@ -102,20 +103,16 @@ describe('the overview', () => {
     ]);
     const byId = new Map(overview.health.map((h) => [h.id, h]));
     expect(byId.get('backstop')).toMatchObject({ state: 'stalled', lastSuccessAt: now - 2 * 3_600_000 });
-    expect(byId.get('backstop')!.message).toMatch(
+    expect(healthWords(byId.get('backstop')?.message)).toMatch(
       /last ran 2 hours ago: missed sign-ups are not being caught/,
     );
-    expect(byId.get('write-path')).toMatchObject({
-      state: 'failing',
-      lastFailureAt: now - 60_000,
-      message: expect.stringContaining('not a site admin') as unknown,
-    });
+    expect(byId.get('write-path')).toMatchObject({ state: 'failing', lastFailureAt: now - 60_000 });
+    expect(healthWords(byId.get('write-path')?.message)).toContain('not a site admin');
     expect(byId.get('source:scim')).toMatchObject({ state: 'off' });
-    expect(byId.get('inactivity-grant-history')).toMatchObject({
-      label: 'Licence grant dates (audit log)',
-      state: 'failing',
-      message: expect.stringContaining('audit log could not be read') as unknown,
-    });
+    expect(byId.get('inactivity-grant-history')).toMatchObject({ state: 'failing' });
+    expect(healthWords(byId.get('inactivity-grant-history')?.message)).toContain(
+      'audit log could not be read',
+    );
     expect(overview.queue).toMatchObject({ failedUsers: 1, parkedUsers: 0 });
     expect(overview.queue.failed).toEqual([
       {

@@ -292,7 +292,7 @@ describe('write time', () => {
     expect(refusal?.reason).toMatch(/Administer Jira global permission/);
     expect(await app.inApp(() => ledgerForAccount(newcomer))).toEqual([]);
     const health = healthOf(await asAdmin(app, 'overview.get', {}));
-    expect(health).toMatchObject({ state: 'awaiting-admin', message: refusal?.reason });
+    expect(health).toMatchObject({ state: 'awaiting-admin', message: { text: refusal?.reason } });
   });
 
   it('reads the site itself when its snapshot is over 30 minutes old and no backstop refreshed it', async () => {

@@ -203,6 +203,43 @@ export function compareLocales(locales: Record<string, Tree>): string[] {
   return problems;
 }
 
+/** Every string the app's code or manifest could use as a key: literals, template heads (`loading.${what}`). */
+function keyCandidates(root: string): { exact: Set<string>; prefixes: string[] } {
+  const exact = new Set<string>();
+  const prefixes: string[] = [];
+  for (const path of sourceFiles(join(root, 'src'))) {
+    const sf = ts.createSourceFile(
+      path,
+      readFileSync(path, 'utf8'),
+      ts.ScriptTarget.Latest,
+      true,
+      ts.ScriptKind.TSX,
+    );
+    const visit = (node: ts.Node): void => {
+      if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) exact.add(node.text);
+      else if (ts.isTemplateExpression(node) && node.head.text.endsWith('.')) prefixes.push(node.head.text);
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+  }
+  for (const match of readFileSync(join(root, 'manifest.yml'), 'utf8').matchAll(/i18n:\s*([\w.]+)/g))
+    if (match[1]) exact.add(match[1]);
+  return { exact, prefixes };
+}
+
+/** Keys of the English file that no code or manifest entry can reach: dead words to delete. */
+export function unusedKeys(root: string): string[] {
+  const { exact, prefixes } = keyCandidates(root);
+  const english = readLocales(root)['en-US'];
+  if (!english) return [];
+  const groups = new Set<string>();
+  for (const key of flatten(english).keys()) {
+    const last = key.slice(key.lastIndexOf('.') + 1);
+    groups.add(PLURAL_CATEGORIES.has(last) ? key.slice(0, key.lastIndexOf('.')) : key);
+  }
+  return [...groups].filter((key) => !exact.has(key) && !prefixes.some((p) => key.startsWith(p))).sort();
+}
+
 export function readLocales(root: string): Record<string, Tree> {
   const dir = join(root, 'src', 'locales');
   const out: Record<string, Tree> = {};
@@ -217,7 +254,10 @@ if (require.main === module) {
   const root = join(__dirname, '..');
   const findings = findLiteralStringsIn(root, 'src/frontend');
   for (const f of findings) console.log(`${f.file}:${f.line}  ${JSON.stringify(f.text)}  (${f.why})`);
-  const problems = compareLocales(readLocales(root));
+  const problems = [
+    ...compareLocales(readLocales(root)),
+    ...unusedKeys(root).map((key) => `${key} is used nowhere`),
+  ];
   for (const p of problems) console.log(`locales: ${p}`);
   console.log(`${findings.length} literal strings, ${problems.length} locale problems`);
   process.exitCode = findings.length + problems.length > 0 ? 1 : 0;

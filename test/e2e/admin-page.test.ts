@@ -8,6 +8,8 @@ import { AccessibilityAudit } from './support/accessibility';
 import { launchChromium } from './support/browser';
 import { startEmulator, type EmulatorProcess } from './support/emulator-process';
 import { SCREENSHOT_DIR, poll, visible, watchPage, type PageWatch } from './support/page-watch';
+import english from '../../src/locales/en-US.json';
+import german from '../../src/locales/de-DE.json';
 import { PreviewPage, TAB_NAMES } from './support/preview-page';
 
 const ADMIN = 'Avery Admin';
@@ -20,6 +22,14 @@ const VIEWPORTS = [
   { width: 1440, height: 900 },
   { width: 1024, height: 768 },
 ] as const;
+
+type Tree = { [key: string]: string | Tree };
+const leaves = (tree: Tree): string[] =>
+  Object.values(tree).flatMap((v) => (typeof v === 'string' ? [v] : leaves(v)));
+/** Whole sentences (ten characters or more, no placeholder) of the English locale file. */
+const englishSentences = (): string[] =>
+  leaves(english as unknown as Tree).filter((s) => s.length >= 10 && !s.includes('{'));
+const germanSentences = new Set(leaves(german as unknown as Tree));
 
 let emulator: EmulatorProcess | undefined;
 let browser: Browser | undefined;
@@ -289,6 +299,26 @@ it('grants a JIT-provisioned user the group a rule names, and shows it in the Au
             : { done: false, state: 'still open' },
         { timeout: 5_000 },
       );
+    },
+  );
+  await watch.step(
+    'every tab in German, with no English sentence of the app left, photographed',
+    async () => {
+      await page.setViewportSize(VIEWPORTS[0]);
+      await preview.switchLanguage(/Deutsch/, german.tabs.overview);
+      // Every sentence whose English and German differ: none of the English may remain on a German page.
+      const englishOnly = englishSentences().filter((s) => !germanSentences.has(s));
+      const audit = new AccessibilityAudit();
+      for (const tab of Object.values(german.tabs)) {
+        await preview.openTab(tab);
+        const shown = await app.innerText();
+        const leftovers = englishOnly.filter((s) => shown.includes(s));
+        if (leftovers.length > 0)
+          throw new Error(`English left on the German ${tab} tab: ${leftovers.join(' | ')}`);
+        await watch.screenshot(`de-DE-${tab}-1440x900`);
+        await audit.check(page, `the German ${tab} tab`);
+        await watch.assertHealthy(`the German ${tab} tab`);
+      }
     },
   );
 });

@@ -7,6 +7,7 @@ import {
   findLiteralStringsIn,
   looksLikeProse,
   readLocales,
+  unusedKeys,
 } from '../../scripts/i18n-check';
 
 const ROOT = join(__dirname, '..', '..');
@@ -103,6 +104,10 @@ describe('the app', () => {
     const locales = readLocales(ROOT);
     expect(Object.keys(locales).sort()).toEqual(['de-DE', 'en-US']);
     expect(compareLocales(locales)).toEqual([]);
+  });
+
+  it('has no key that no code or manifest entry uses', () => {
+    expect(unusedKeys(ROOT)).toEqual([]);
   });
 
   it('writes no user-visible words into src/frontend: every one is a translation key', () => {

@@ -83,7 +83,11 @@ export function placeholdersOf(template: string): string[] {
   return [...template.matchAll(PLACEHOLDER)].map((m) => m[1] ?? '').sort();
 }
 
-export function createText(lookup: Lookup, locale: string, timeZone: string): Text {
+/** Zones that are UTC under another name (Atlassian profiles often say `Etc/UTC`): shown as plain UTC. */
+const UTC_ALIASES = new Set(['Etc/UTC', 'Etc/GMT', 'Etc/Universal', 'Etc/Zulu', 'GMT', 'Universal', 'Zulu']);
+
+export function createText(lookup: Lookup, locale: string, rawTimeZone: string): Text {
+  const timeZone = UTC_ALIASES.has(rawTimeZone) ? 'UTC' : rawTimeZone;
   const numbers = new Intl.NumberFormat(locale);
   const percents = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
   const plurals = new Intl.PluralRules(locale);

@@ -12,7 +12,7 @@ interface PersonaOption {
 /** Locale names as their speakers write them, for the switch; others show their code. */
 function localeName(locale: string): string {
   try {
-    const name = new Intl.DisplayNames([locale], { type: 'language' }).of(locale);
+    const name = new Intl.DisplayNames([locale], { type: 'language' }).of(locale.split('-')[0] ?? locale);
     return name ? `${name} (${locale})` : locale;
   } catch {
     return locale;

@@ -19,6 +19,32 @@ function localeName(locale: string): string {
   }
 }
 
+/** One labelled switch of the bar (the language, the viewer): picking an option reloads the page. */
+function HeaderSelect(props: {
+  id: string;
+  label: string;
+  minWidth: number;
+  options: PersonaOption[];
+  value: string;
+  onPick: (value: string) => void;
+}): ReactNode {
+  return (
+    <>
+      <label htmlFor={props.id}>{props.label}</label>
+      <div style={{ minWidth: props.minWidth }}>
+        <Select<PersonaOption>
+          inputId={props.id}
+          testId={`${props.id}-switcher`}
+          options={props.options}
+          value={props.options.find((o) => o.value === props.value) ?? null}
+          spacing="compact"
+          onChange={(o) => o && props.onPick(o.value)}
+        />
+      </div>
+    </>
+  );
+}
+
 export function PreviewHeader(props: {
   state: PreviewState;
   persona: PreviewPersona;
@@ -30,12 +56,10 @@ export function PreviewHeader(props: {
   const localeOptions: PersonaOption[] = [...props.state.locales, 'fr-FR']
     .filter((l, i, all) => all.indexOf(l) === i)
     .map((l) => ({ value: l, label: localeName(l) }));
-  const currentLocale = localeOptions.find((o) => o.value === props.locale) ?? null;
   const options: PersonaOption[] = props.state.personas.map((p) => ({
     label: `${p.displayName} (${p.role})`,
     value: p.accountId,
   }));
-  const current = options.find((o) => o.value === props.persona.accountId) ?? null;
   return (
     <header className="preview-header" data-testid="preview-header">
       <div className="preview-header__title">
@@ -49,28 +73,22 @@ export function PreviewHeader(props: {
         </span>
       </div>
       <div className="preview-header__user">
-        <label htmlFor="preview-locale">Language</label>
-        <div style={{ minWidth: 200 }}>
-          <Select<PersonaOption>
-            inputId="preview-locale"
-            testId="preview-locale-switcher"
-            options={localeOptions}
-            value={currentLocale}
-            spacing="compact"
-            onChange={(o) => o && props.onLocale(o.value)}
-          />
-        </div>
-        <label htmlFor="preview-user">Viewing as</label>
-        <div style={{ minWidth: 320 }}>
-          <Select<PersonaOption>
-            inputId="preview-user"
-            testId="preview-user-switcher"
-            options={options}
-            value={current}
-            spacing="compact"
-            onChange={(o) => o && props.onSwitch(o.value)}
-          />
-        </div>
+        <HeaderSelect
+          id="preview-locale"
+          label="Language"
+          minWidth={200}
+          options={localeOptions}
+          value={props.locale}
+          onPick={props.onLocale}
+        />
+        <HeaderSelect
+          id="preview-user"
+          label="Viewing as"
+          minWidth={320}
+          options={options}
+          value={props.persona.accountId}
+          onPick={props.onSwitch}
+        />
       </div>
     </header>
   );

@@ -3,6 +3,8 @@
 // Forge's licence shape.
 import { getAppContext } from '@forge/api';
 import { decideLicence, type LicenceDecision, type LicenceFacts } from '../domain/licensing';
+import { parkUntilLicensed } from '../services/licence-gate';
+import type { RuntimeDeps } from '../services/runtime-deps';
 
 /** The part of a function's context (second argument, or a resolver's request.context) that carries the licence. */
 export interface LicensedContext {
@@ -44,4 +46,20 @@ export function licenceOf(context: LicensedContext | undefined): LicenceDecision
     ...(licence ? { licence } : {}),
     ...(environment !== undefined ? { environmentType: environment } : {}),
   });
+}
+
+/**
+ * A queued message while the installation may not act: parked whole, untouched, for the relay to push again once
+ * the licence is back. True when it was parked, so the consumer returns at once.
+ */
+export async function parkedWhileUnlicensed(
+  deps: Pick<RuntimeDeps, 'now'>,
+  context: LicensedContext,
+  queue: string,
+  event: { eventId: string; body: Record<string, unknown> },
+): Promise<boolean> {
+  const licence = licenceOf(context);
+  if (licence.mayAct) return false;
+  await parkUntilLicensed(deps, licence, { queue, eventId: event.eventId, body: event.body });
+  return true;
 }

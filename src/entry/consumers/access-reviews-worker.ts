@@ -1,11 +1,10 @@
 // Queue consumer of access reviews: one step of a campaign per message (collect, open, notify, close, act, finish,
 // reassign, purge).
 import type { AsyncEvent, InvocationError } from '@forge/events';
-import { parkUntilLicensed } from '../../services/licence-gate';
 import { giveUpReviewStep, handleReviewStep } from '../../services/reviews/handle-step';
 import { REVIEWS_QUEUE } from '../../services/reviews/review-steps';
 import { boundedDelivery } from '../bounded-delivery';
-import { licenceOf, type LicensedContext } from '../licence';
+import { parkedWhileUnlicensed, type LicensedContext } from '../licence';
 import { retryLater } from '../retry-later';
 import { runtimeDeps } from '../runtime';
 
@@ -15,16 +14,9 @@ export async function accessReviewsWorker(
   context: { installContext?: string } & LicensedContext,
 ): Promise<InvocationError | { ok: true; note: string }> {
   const deps = runtimeDeps(context.installContext);
-  const licence = licenceOf(context);
-  if (!licence.mayAct) {
-    // A campaign step (removals included) waits untouched until the licence is back; the relay pushes it then.
-    await parkUntilLicensed(deps, licence, {
-      queue: REVIEWS_QUEUE,
-      eventId: event.eventId,
-      body: event.body,
-    });
+  // A campaign step (removals included) waits untouched until the licence is back.
+  if (await parkedWhileUnlicensed(deps, context, REVIEWS_QUEUE, event))
     return { ok: true as const, note: 'parked until the licence is active again' };
-  }
   return boundedDelivery(
     event,
     async () => {

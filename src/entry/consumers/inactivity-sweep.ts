@@ -2,8 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AsyncEvent, InvocationError } from '@forge/events';
 import { giveUpSweepStep, handleSweepStep, INACTIVITY_QUEUE } from '../../services/inactivity';
-import { parkUntilLicensed } from '../../services/licence-gate';
-import { licenceOf, type LicensedContext } from '../licence';
+import { parkedWhileUnlicensed, type LicensedContext } from '../licence';
 import { boundedDelivery } from '../bounded-delivery';
 import { retryLater } from '../retry-later';
 import { runtimeDeps } from '../runtime';
@@ -14,16 +13,9 @@ export async function inactivitySweepWorker(
   context: { installContext?: string } & LicensedContext,
 ): Promise<InvocationError | { ok: true; note: string }> {
   const deps = runtimeDeps(context.installContext);
-  const licence = licenceOf(context);
-  if (!licence.mayAct) {
-    // A step of a run waits untouched (the run keeps its lock, so no second run starts) until the licence is back.
-    await parkUntilLicensed(deps, licence, {
-      queue: INACTIVITY_QUEUE,
-      eventId: event.eventId,
-      body: event.body,
-    });
+  // A step of a run waits untouched (the run keeps its lock, so no second run starts) until the licence is back.
+  if (await parkedWhileUnlicensed(deps, context, INACTIVITY_QUEUE, event))
     return { ok: true as const, note: 'parked until the licence is active again' };
-  }
   return boundedDelivery(
     event,
     async () => {

@@ -12,8 +12,7 @@ import { retryLater } from '../retry-later';
 import { runDailyScanPage } from '../../services/provisioning/daily-pass';
 import { releaseParked } from '../../services/provisioning/rate-governor';
 import { runtimeDeps } from '../runtime';
-import { parkUntilLicensed } from '../../services/licence-gate';
-import { licenceOf, type LicensedContext } from '../licence';
+import { parkedWhileUnlicensed, type LicensedContext } from '../licence';
 
 /** A step rerun after a quota wait needs this much of the invocation left. */
 const QUOTA_WAIT_RESERVE_MS = 120_000;
@@ -52,12 +51,7 @@ export async function jobsWorker(
   }
   const deps = runtimeDeps(context.installContext);
   const work = parsed.data;
-  const licence = licenceOf(context);
-  if (!licence.mayAct) {
-    // Untouched until the licence is back: the relay pushes it again then.
-    await parkUntilLicensed(deps, licence, { queue: JOBS_QUEUE, eventId: event.eventId, body: event.body });
-    return { ok: true };
-  }
+  if (await parkedWhileUnlicensed(deps, context, JOBS_QUEUE, event)) return { ok: true };
   return boundedDelivery(
     event,
     () => runWork(work, event, deps),

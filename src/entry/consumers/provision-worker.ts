@@ -14,8 +14,7 @@ import { giveUpProvisionWork } from '../../services/provisioning/hand-back';
 import { boundedDelivery } from '../bounded-delivery';
 import { retryLater } from '../retry-later';
 import { runtimeDeps } from '../runtime';
-import { parkUntilLicensed } from '../../services/licence-gate';
-import { licenceOf, type LicensedContext } from '../licence';
+import { parkedWhileUnlicensed, type LicensedContext } from '../licence';
 
 export async function provisionWorker(
   event: AsyncEvent,
@@ -31,16 +30,7 @@ export async function provisionWorker(
   }
   const deps = runtimeDeps(context.installContext);
   const work = parsed.data;
-  const licence = licenceOf(context);
-  if (!licence.mayAct) {
-    // Untouched until the licence is back: the relay pushes it again then.
-    await parkUntilLicensed(deps, licence, {
-      queue: PROVISION_QUEUE,
-      eventId: event.eventId,
-      body: event.body,
-    });
-    return { processed: 0 };
-  }
+  if (await parkedWhileUnlicensed(deps, context, PROVISION_QUEUE, event)) return { processed: 0 };
   return boundedDelivery(
     event,
     () => provision(work, event, deps),

@@ -1,5 +1,6 @@
 // How the audit log names each setting and its value: the labels the Settings tab shows, never a field path, and
-// no account id (the audit's Who column and the Settings tab say who).
+// no account id (the audit's Who column and the Settings tab say who). English on purpose: this is the text
+// stored in audit records (data, shown as written); the page names the settings with its own `settings.*` keys.
 import type { GroupWritePath } from './settings';
 
 /** Each setting's label, by its dotted path in AppSettings. */

@@ -14,25 +14,28 @@ it('names the rule behind automatic provisioning, and a deleted rule as such', (
   expect(auditActor({ actor: 'app', action: 'group-added', ruleId: 'rule-1' }, rules)).toEqual({
     kind: 'rule',
     ruleId: 'rule-1',
-    label: 'Rule "Acme engineers"',
+    name: 'Acme engineers',
   });
-  expect(auditActor({ actor: 'app', action: 'group-added', ruleId: 'rule-gone' }, rules)).toMatchObject({
-    label: 'A rule since deleted',
+  expect(auditActor({ actor: 'app', action: 'group-added', ruleId: 'rule-gone' }, rules)).toEqual({
+    kind: 'rule',
+    ruleId: 'rule-gone',
+    name: null,
   });
 });
 
 it('names the app job for work no person or rule did', () => {
   expect(auditActor({ actor: 'app', action: 'licence-removed', ruleId: '' }, rules)).toEqual({
     kind: 'system',
-    label: 'Inactivity clean-up (daily run)',
+    label: 'audit.actors.inactivityJob',
   });
   expect(auditActor({ actor: 'app', action: 'job-finished', ruleId: '' }, rules)).toMatchObject({
-    label: 'Background job',
+    label: 'audit.actors.backgroundJob',
   });
   expect(auditActor({ actor: 'idp', action: 'attributes-pushed', ruleId: '' }, rules)).toMatchObject({
-    label: 'Identity provider (attribute push)',
+    label: 'audit.actors.identityProvider',
   });
-  expect(auditActor({ actor: 'app', action: 'provision-failed', ruleId: '' }, rules)).toMatchObject({
+  expect(auditActor({ actor: 'app', action: 'provision-failed', ruleId: '' }, rules)).toEqual({
     kind: 'system',
+    label: 'audit.actors.provisioning',
   });
 });

@@ -34,8 +34,3 @@ export function filtersFromForm(form: AuditFilterForm): AuditFilters {
   if (form.outcome) filters.outcome = form.outcome;
   return filters;
 }
-
-/** "group added" for "group-added": how actions and outcomes read in selects and tables. */
-export function humanize(code: string): string {
-  return code.replace(/-/g, ' ');
-}

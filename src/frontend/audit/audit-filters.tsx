@@ -11,17 +11,15 @@ import {
 } from '@forge/react';
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from '../../shared/audit';
 import type { RuleView } from '../../shared/contract';
-import { humanize, type AuditFilterForm } from './audit-filter-state';
+import type { AuditFilterForm } from './audit-filter-state';
+import { AUDIT_ACTION_LABELS, AUDIT_OUTCOME_LABELS } from './audit-labels';
 import { FieldBox } from '../common/field-box';
+import { useText } from '../i18n/text-provider';
 
 interface Option {
   label: string;
   value: string;
 }
-
-const ANY: Option = { label: 'Any', value: '' };
-const ACTIONS: Option[] = [ANY, ...AUDIT_ACTIONS.map((a) => ({ label: humanize(a), value: a }))];
-const OUTCOMES: Option[] = [ANY, ...AUDIT_OUTCOMES.map((o) => ({ label: humanize(o), value: o }))];
 
 export interface AuditFiltersProps {
   form: AuditFilterForm;
@@ -32,43 +30,55 @@ export interface AuditFiltersProps {
 }
 
 export function AuditFilters({ form, rules, onChange, onApply, onClear }: AuditFiltersProps) {
-  const ruleOptions: Option[] = [ANY, ...rules.map((r) => ({ label: r.name, value: r.id }))];
-  const pick = (options: Option[], value: string) => options.find((o) => o.value === value) ?? ANY;
+  const text = useText();
+  const any: Option = { label: text.t('audit.filters.any'), value: '' };
+  const actions: Option[] = [
+    any,
+    ...AUDIT_ACTIONS.map((a) => ({ label: text.t(AUDIT_ACTION_LABELS[a]), value: a })),
+  ];
+  const outcomes: Option[] = [
+    any,
+    ...AUDIT_OUTCOMES.map((o) => ({ label: text.t(AUDIT_OUTCOME_LABELS[o]), value: o })),
+  ];
+  const ruleOptions: Option[] = [any, ...rules.map((r) => ({ label: r.name, value: r.id }))];
+  const pick = (options: Option[], value: string) => options.find((o) => o.value === value) ?? any;
   return (
     <Stack space="space.100">
       <Inline space="space.150" shouldWrap alignBlock="end">
         <FieldBox width="narrow">
-          <Label labelFor="audit-from">From (UTC)</Label>
+          <Label labelFor="audit-from">{text.t('audit.filters.from')}</Label>
           <DatePicker
             id="audit-from"
             testId="audit-from"
             value={form.fromDay}
-            placeholder="Any time"
+            placeholder={text.t('audit.filters.anyTime')}
             dateFormat="YYYY-MM-DD"
+            locale={text.locale}
             onChange={(day: string) => onChange({ ...form, fromDay: day ?? '' })}
           />
         </FieldBox>
         <FieldBox width="narrow">
-          <Label labelFor="audit-to">To (UTC)</Label>
+          <Label labelFor="audit-to">{text.t('audit.filters.to')}</Label>
           <DatePicker
             id="audit-to"
             testId="audit-to"
             value={form.toDay}
-            placeholder="Any time"
+            placeholder={text.t('audit.filters.anyTime')}
             dateFormat="YYYY-MM-DD"
+            locale={text.locale}
             onChange={(day: string) => onChange({ ...form, toDay: day ?? '' })}
           />
         </FieldBox>
         <FieldBox>
           <UserPicker
-            label="User"
+            label={text.t('audit.filters.user')}
             name="audit-user"
-            placeholder="Anyone"
+            placeholder={text.t('audit.filters.anyone')}
             onChange={(u: UserPickerValue | undefined) => onChange({ ...form, accountId: u?.id ?? '' })}
           />
         </FieldBox>
         <FieldBox>
-          <Label labelFor="audit-rule">Rule</Label>
+          <Label labelFor="audit-rule">{text.t('audit.filters.rule')}</Label>
           <Select
             inputId="audit-rule"
             testId="audit-rule"
@@ -78,24 +88,24 @@ export function AuditFilters({ form, rules, onChange, onApply, onClear }: AuditF
           />
         </FieldBox>
         <FieldBox>
-          <Label labelFor="audit-action">Action</Label>
+          <Label labelFor="audit-action">{text.t('audit.filters.action')}</Label>
           <Select
             inputId="audit-action"
             testId="audit-action"
-            options={ACTIONS}
-            value={pick(ACTIONS, form.action)}
+            options={actions}
+            value={pick(actions, form.action)}
             onChange={(o: Option | null) =>
               onChange({ ...form, action: (o?.value ?? '') as AuditFilterForm['action'] })
             }
           />
         </FieldBox>
         <FieldBox width="narrow">
-          <Label labelFor="audit-outcome">Outcome</Label>
+          <Label labelFor="audit-outcome">{text.t('audit.filters.outcome')}</Label>
           <Select
             inputId="audit-outcome"
             testId="audit-outcome"
-            options={OUTCOMES}
-            value={pick(OUTCOMES, form.outcome)}
+            options={outcomes}
+            value={pick(outcomes, form.outcome)}
             onChange={(o: Option | null) =>
               onChange({ ...form, outcome: (o?.value ?? '') as AuditFilterForm['outcome'] })
             }
@@ -104,10 +114,10 @@ export function AuditFilters({ form, rules, onChange, onApply, onClear }: AuditF
       </Inline>
       <Inline space="space.100">
         <Button appearance="primary" testId="audit-apply" onClick={onApply}>
-          Apply filters
+          {text.t('audit.filters.applyButton')}
         </Button>
         <Button appearance="subtle" onClick={onClear}>
-          Clear
+          {text.t('audit.filters.clearButton')}
         </Button>
       </Inline>
     </Stack>

@@ -10,10 +10,12 @@ import { EMPTY_FILTERS, filtersFromForm, type AuditFilterForm } from './audit-fi
 import { AuditTable } from './audit-table';
 import { CsvExport } from '../common/csv-export';
 import { callResolver } from '../api/call-resolver';
+import { useText } from '../i18n/text-provider';
 
 export const AUDIT_PAGE_SIZE = 25;
 
 export function AuditTab() {
+  const text = useText();
   const [form, setForm] = useState<AuditFilterForm>(EMPTY_FILTERS);
   const [filters, setFilters] = useState<AuditFilters>({});
   // Cursors of the pages before the current one, so "Previous" can go back.
@@ -46,7 +48,11 @@ export function AuditTab() {
         }}
       />
       {page.state.status === 'error' ? (
-        <ReplyErrorMessage error={page.state.error} action="Loading the audit log" onRetry={page.reload} />
+        <ReplyErrorMessage
+          error={page.state.error}
+          action={text.t('audit.loadingAction')}
+          onRetry={page.reload}
+        />
       ) : null}
       {page.state.value === undefined ? (
         page.state.status === 'loading' ? (
@@ -62,9 +68,9 @@ export function AuditTab() {
       )}
       <Inline space="space.100" alignBlock="center">
         <Button isDisabled={cursors.length === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>
-          Previous page
+          {text.t('audit.previousPage')}
         </Button>
-        <Text>Page {String(cursors.length + 1)}</Text>
+        <Text>{text.t('audit.page', { page: cursors.length + 1 })}</Text>
         <Button
           testId="audit-next"
           isDisabled={!page.state.value?.cursor || page.state.status === 'loading'}
@@ -73,14 +79,14 @@ export function AuditTab() {
             if (next) setCursors((c) => [...c, next]);
           }}
         >
-          Next page
+          {text.t('audit.nextPage')}
         </Button>
       </Inline>
       <CsvExport
         testId="audit-export"
         csvTestId="audit-csv"
-        label="Export the filtered log as CSV"
-        tooLong="The log is too long for one export; narrow the time range and export the rest separately."
+        label={text.t('audit.exportButton')}
+        tooLong={text.t('audit.exportTooLong')}
         loadChunk={(cursor) => callResolver('audit.exportCsv', { ...filters, ...(cursor ? { cursor } : {}) })}
       />
     </Stack>

@@ -1,9 +1,10 @@
 // One page of audit entries: when, who acted, whom it is about, what and with what outcome, on what, and why.
+// Target names and reasons are stored text (data, in the words of the day they were written), shown as they are.
 import { DynamicTable, EmptyState, Lozenge, Stack, Text, Tooltip, User } from '@forge/react';
 import type { AuditEntry } from '../../shared/audit';
-import { formatCompactWhen, formatWhen } from '../common/format';
+import { useText } from '../i18n/text-provider';
 import { auditActor } from './audit-actor';
-import { humanize } from './audit-filter-state';
+import { AUDIT_ACTION_LABELS, AUDIT_OUTCOME_LABELS } from './audit-labels';
 
 const OUTCOME = {
   success: 'success',
@@ -13,15 +14,20 @@ const OUTCOME = {
 } as const;
 
 function Actor({ entry, ruleNames }: { entry: AuditEntry; ruleNames: ReadonlyMap<string, string> }) {
+  const text = useText();
   const actor = auditActor(entry, ruleNames);
   if (actor.kind === 'person') return <User accountId={actor.accountId} />;
   if (actor.kind === 'rule')
     return (
-      <Tooltip content={`Rule id ${actor.ruleId}`}>
-        <Text>{actor.label}</Text>
+      <Tooltip content={text.t('audit.table.ruleId', { id: actor.ruleId })}>
+        <Text>
+          {actor.name === null
+            ? text.t('audit.actors.deletedRule')
+            : text.t('audit.actors.rule', { name: actor.name })}
+        </Text>
       </Tooltip>
     );
-  return <Text>{actor.label}</Text>;
+  return <Text>{text.t(actor.label)}</Text>;
 }
 
 export function AuditTable({
@@ -36,33 +42,31 @@ export function AuditTable({
   filtered: boolean;
   now: number;
 }) {
+  const text = useText();
   if (entries.length === 0)
     return filtered ? (
       <EmptyState
-        header="Nothing matches these filters"
-        description="Widen the dates or clear a filter to see more."
+        header={text.t('audit.table.noMatchTitle')}
+        description={text.t('audit.table.noMatchBody')}
       />
     ) : (
-      <EmptyState
-        header="Nothing recorded yet"
-        description="Every access the app grants or removes, every rule, setting and policy change, and every inactivity run is recorded here."
-      />
+      <EmptyState header={text.t('audit.table.emptyTitle')} description={text.t('audit.table.emptyBody')} />
     );
   return (
     <DynamicTable
-      caption="Audit log"
+      caption={text.t('audit.table.caption')}
       testId="audit-table"
       isFixedSize
       head={{
         // Widths in percent, fixed so group names break at hyphens, not a letter at a time, at 1024 px; the outcome
         // rides under the action so seven facts fit in six columns.
         cells: [
-          { key: 'at', content: 'When (UTC)', width: 11 },
-          { key: 'who', content: 'Who', width: 15 },
-          { key: 'user', content: 'User', width: 15 },
-          { key: 'action', content: 'Action and outcome', width: 15 },
-          { key: 'target', content: 'On', width: 17 },
-          { key: 'reason', content: 'Reason', width: 27 },
+          { key: 'at', content: text.t('audit.table.when'), width: 11 },
+          { key: 'who', content: text.t('audit.table.who'), width: 15 },
+          { key: 'user', content: text.t('audit.table.user'), width: 15 },
+          { key: 'action', content: text.t('audit.table.actionAndOutcome'), width: 15 },
+          { key: 'target', content: text.t('audit.table.target'), width: 17 },
+          { key: 'reason', content: text.t('audit.table.reason'), width: 27 },
         ],
       }}
       rows={entries.map((e) => ({
@@ -70,9 +74,10 @@ export function AuditTable({
         cells: [
           {
             key: 'at',
+            // The cell stays on one line; the tooltip gives the full time with its zone.
             content: (
-              <Tooltip content={formatWhen(e.at)}>
-                <Text>{formatCompactWhen(e.at, now)}</Text>
+              <Tooltip content={text.when(e.at)}>
+                <Text>{text.compactWhen(e.at, now)}</Text>
               </Tooltip>
             ),
           },
@@ -82,8 +87,8 @@ export function AuditTable({
             key: 'action',
             content: (
               <Stack space="space.050">
-                <Text>{humanize(e.action)}</Text>
-                <Lozenge appearance={OUTCOME[e.outcome]}>{humanize(e.outcome)}</Lozenge>
+                <Text>{text.t(AUDIT_ACTION_LABELS[e.action])}</Text>
+                <Lozenge appearance={OUTCOME[e.outcome]}>{text.t(AUDIT_OUTCOME_LABELS[e.outcome])}</Lozenge>
               </Stack>
             ),
           },

@@ -3,6 +3,7 @@
 import { List, ListItem, SectionMessage, Text } from '@forge/react';
 import type { PrivilegedTargetView } from '../../shared/contract';
 import { ConfirmModal } from '../common/confirm-modal';
+import { useText } from '../i18n/text-provider';
 
 export interface AllowTargetModalProps {
   target: PrivilegedTargetView | null;
@@ -12,28 +13,28 @@ export interface AllowTargetModalProps {
 }
 
 export function AllowTargetModal({ target, busy, onConfirm, onClose }: AllowTargetModalProps) {
+  const text = useText();
+  const name = target?.name ?? '';
   return (
     <ConfirmModal
       open={target !== null}
-      title={target ? `Let rules grant ${target.name}?` : ''}
-      confirmLabel={target ? `I understand the risk: allow ${target.name}` : ''}
-      cancelLabel="Keep it refused"
+      title={target ? text.t('settings.allowTarget.title', { target: name }) : ''}
+      confirmLabel={target ? text.t('settings.allowTarget.confirm', { target: name }) : ''}
+      cancelLabel={text.t('settings.allowTarget.cancel')}
       busy={busy}
       testId="allow-target"
       onConfirm={() => target && onConfirm(target)}
       onClose={onClose}
     >
-      <SectionMessage appearance="error" title="This target is privileged">
+      <SectionMessage appearance="error" title={text.t('settings.allowTarget.privilegedTitle')}>
         <List type="unordered">
           {(target?.reasons ?? []).map((reason) => (
             <ListItem key={reason}>{reason}</ListItem>
           ))}
         </List>
       </SectionMessage>
-      <Text>
-        {`Anyone a rule matches will get ${target?.name ?? ''} and the administrator rights it carries, without a site admin adding them. Rules match on attributes that identity providers, SCIM and signed pushes can change, so a mistake or a compromised attribute source would hand out those rights.`}
-      </Text>
-      <Text>Allow it only for a rule you have reviewed; you can withdraw the allowance at any time.</Text>
+      <Text>{text.t('settings.allowTarget.risk', { target: name })}</Text>
+      <Text>{text.t('settings.allowTarget.advice')}</Text>
     </ConfirmModal>
   );
 }

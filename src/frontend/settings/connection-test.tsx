@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { Button, Inline, List, ListItem, SectionMessage, Stack, Text } from '@forge/react';
 import type { AppSettings, ConnectionTarget, ConnectionTestView } from '../../shared/contract';
 import { useAction } from '../api/use-action';
-import { formatWhen } from '../common/format';
 import { ReplyErrorMessage } from '../common/reply-error-message';
+import { useText } from '../i18n/text-provider';
 
 export function ConnectionTest({
   target,
@@ -15,6 +15,7 @@ export function ConnectionTest({
   label: string;
   settings: AppSettings;
 }) {
+  const text = useText();
   const test = useAction('settings.testConnection');
   const [result, setResult] = useState<ConnectionTestView | null>(null);
   const run = async () => {
@@ -25,24 +26,29 @@ export function ConnectionTest({
     <Stack space="space.100">
       <Inline>
         <Button testId={`test-connection-${target}`} isDisabled={test.busy} onClick={() => void run()}>
-          {test.busy ? 'Testing…' : label}
+          {test.busy ? text.t('settings.connection.testing') : label}
         </Button>
       </Inline>
       {test.error ? <ReplyErrorMessage error={test.error} action={label} /> : null}
       {result ? (
         <SectionMessage
           appearance={result.ok ? 'success' : 'error'}
-          title={result.ok ? 'The connection works' : 'The connection failed'}
+          title={text.t(result.ok ? 'settings.connection.worksTitle' : 'settings.connection.failedTitle')}
         >
           <Text>{result.message}</Text>
           <List type="unordered">
             {result.checks.map((check) => (
               <ListItem key={check.name}>
-                <Text>{`${check.ok ? 'Passed' : 'Failed'} — ${check.name}: ${check.message}`}</Text>
+                <Text>
+                  {text.t(check.ok ? 'settings.connection.checkPassed' : 'settings.connection.checkFailed', {
+                    check: check.name,
+                    message: check.message,
+                  })}
+                </Text>
               </ListItem>
             ))}
           </List>
-          <Text>Checked {formatWhen(result.checkedAt)}</Text>
+          <Text>{text.t('settings.connection.checkedAt', { when: text.when(result.checkedAt) })}</Text>
         </SectionMessage>
       ) : null}
     </Stack>

@@ -9,6 +9,7 @@ import type {
   SecretStatus,
 } from '../../shared/contract';
 import { TextInput } from '../common/text-input';
+import { useText } from '../i18n/text-provider';
 import { ConnectionTest } from './connection-test';
 import { SecretField, type PendingSecret } from './secret-field';
 import { idOrNull } from './settings-draft';
@@ -29,6 +30,7 @@ export interface CredentialsSectionProps {
 
 export function CredentialsSection(props: CredentialsSectionProps) {
   const { settings, onChange, errorsFor, secrets } = props;
+  const text = useText();
   const statusOf = (name: SecretName): SecretStatus =>
     secrets.find((s) => s.name === name) ?? { name, isSet: false, updatedAt: null, updatedBy: null };
   const secretField = (name: SecretName) => (
@@ -44,42 +46,43 @@ export function CredentialsSection(props: CredentialsSectionProps) {
     onChange({ ...settings, org: { ...settings.org, ...patch } });
   return (
     <Stack space="space.200">
-      <Heading size="medium">Organization and credentials</Heading>
-      <Text>
-        Keys are write-only: this page shows whether each is set, never its value. A key you paste is saved
-        with Save settings, and connection tests use the saved keys.
-      </Text>
+      <Heading size="medium">{text.t('settings.credentials.heading')}</Heading>
+      <Text>{text.t('settings.credentials.intro')}</Text>
       <TextInput
         id="org-id"
-        label="Organization id"
+        label={text.t('settings.credentials.orgId')}
         value={settings.org.orgId ?? ''}
         onChange={(v) => setOrg({ orgId: idOrNull(v) })}
         errors={errorsFor('org.orgId')}
-        help="admin.atlassian.com → the id in the address after /o/."
+        help={text.t('settings.credentials.orgIdHelp')}
       />
       <TextInput
         id="org-directory-id"
-        label="Directory id"
+        label={text.t('settings.credentials.directoryId')}
         value={settings.org.directoryId ?? ''}
         onChange={(v) => setOrg({ directoryId: idOrNull(v) })}
         errors={errorsFor('org.directoryId')}
-        help="admin.atlassian.com → Security → Identity providers → your directory. SCIM and the Admin API both use it."
+        help={text.t('settings.credentials.directoryIdHelp')}
       />
       {secretField('org-api-key')}
-      <ConnectionTest target="org-api" label="Test the organization API" settings={settings} />
+      <ConnectionTest
+        target="org-api"
+        label={text.t('settings.credentials.testOrgApi')}
+        settings={settings}
+      />
       {secretField('scim-directory-key')}
-      <ConnectionTest target="scim" label="Test SCIM" settings={settings} />
+      <ConnectionTest target="scim" label={text.t('settings.credentials.testScim')} settings={settings} />
       {secretField('webtrigger-secret')}
       <Stack space="space.050">
-        <Text weight="medium">Attribute push URL</Text>
+        <Text weight="medium">{text.t('settings.credentials.pushUrl')}</Text>
         {props.idpPushUrl ? (
           <Code>{props.idpPushUrl}</Code>
         ) : (
-          <SectionMessage appearance="warning" title="No push URL">
-            <Text>{props.idpPushUrlProblem ?? 'The web trigger URL is not available yet.'}</Text>
+          <SectionMessage appearance="warning" title={text.t('settings.credentials.noPushUrlTitle')}>
+            <Text>{props.idpPushUrlProblem ?? text.t('settings.credentials.pushUrlUnavailable')}</Text>
           </SectionMessage>
         )}
-        <Text>Configure your identity provider to POST signed attribute updates to this address.</Text>
+        <Text>{text.t('settings.credentials.pushUrlHint')}</Text>
       </Stack>
     </Stack>
   );

@@ -17,26 +17,28 @@ import type { GroupOption, PrivilegedTargetView, SecurityView } from '../../shar
 import { useAction } from '../api/use-action';
 import { useResolver } from '../api/use-resolver';
 import { FieldBox } from '../common/field-box';
-import { formatWhen } from '../common/format';
 import { Loading } from '../common/loading';
 import { useReadOnly } from '../common/read-only';
 import { ReplyErrorMessage } from '../common/reply-error-message';
+import { useText } from '../i18n/text-provider';
 import { AllowTargetModal } from './allow-target-modal';
 
-function status(target: PrivilegedTargetView) {
+function Status({ target }: { target: PrivilegedTargetView }) {
+  const text = useText();
   if (target.allowance)
     return (
       <Inline space="space.050" alignBlock="center" shouldWrap>
-        <Lozenge appearance="moved">allowed</Lozenge>
-        <Text>by</Text>
+        <Lozenge appearance="moved">{text.t('settings.privileged.allowed')}</Lozenge>
+        <Text>{text.t('settings.privileged.allowedBy')}</Text>
         <User accountId={target.allowance.by} />
-        <Text>{formatWhen(target.allowance.at)}</Text>
+        <Text>{text.when(target.allowance.at)}</Text>
       </Inline>
     );
-  return <Lozenge appearance="removed">refused</Lozenge>;
+  return <Lozenge appearance="removed">{text.t('settings.privileged.refused')}</Lozenge>;
 }
 
 export function PrivilegedTargetsSection() {
+  const text = useText();
   const loaded = useResolver('security.get', {});
   const readOnly = useReadOnly();
   const allow = useAction('security.allow');
@@ -69,17 +71,13 @@ export function PrivilegedTargetsSection() {
 
   return (
     <Stack space="space.150" testId="privileged-targets">
-      <Heading size="medium">Privileged targets</Heading>
-      <Text>
-        Groups whose members are site, organization or product administrators, and project roles that
-        administer a project, are refused to every rule, when it is saved and again before each grant is
-        written. A site admin can allow one target at a time.
-      </Text>
+      <Heading size="medium">{text.t('settings.privileged.heading')}</Heading>
+      <Text>{text.t('settings.privileged.intro')}</Text>
       {!view ? (
         loaded.state.status === 'error' ? (
           <ReplyErrorMessage
             error={loaded.state.error}
-            action="Reading the privileged targets"
+            action={text.t('settings.privileged.loadingAction')}
             onRetry={loaded.reload}
           />
         ) : (
@@ -90,9 +88,9 @@ export function PrivilegedTargetsSection() {
           testId="privileged-targets-table"
           head={{
             cells: [
-              { key: 'target', content: 'Group or role' },
-              { key: 'why', content: 'Why it is privileged' },
-              { key: 'status', content: 'Rules' },
+              { key: 'target', content: text.t('settings.privileged.targetColumn') },
+              { key: 'why', content: text.t('settings.privileged.reasonColumn') },
+              { key: 'status', content: text.t('settings.privileged.rulesColumn') },
               { key: 'action', content: '' },
             ],
           }}
@@ -101,7 +99,7 @@ export function PrivilegedTargetsSection() {
             cells: [
               { key: 'target', content: target.name },
               { key: 'why', content: target.reasons.join('; ') },
-              { key: 'status', content: status(target) },
+              { key: 'status', content: <Status target={target} /> },
               {
                 key: 'action',
                 content: readOnly ? (
@@ -112,7 +110,7 @@ export function PrivilegedTargetsSection() {
                     isDisabled={disallow.busy}
                     onClick={() => void withdraw(target.key)}
                   >
-                    Withdraw
+                    {text.t('settings.privileged.withdrawButton')}
                   </Button>
                 ) : (
                   <Button
@@ -120,7 +118,7 @@ export function PrivilegedTargetsSection() {
                     testId={`allow-${target.key}`}
                     onClick={() => setAsking(target)}
                   >
-                    Allow…
+                    {text.t('settings.privileged.allowButton')}
                   </Button>
                 ),
               },
@@ -131,24 +129,28 @@ export function PrivilegedTargetsSection() {
       {readOnly ? null : (
         <Inline space="space.100" alignBlock="end" shouldWrap>
           <FieldBox>
-            <Label labelFor="mark-group">Mark another group privileged</Label>
+            <Label labelFor="mark-group">{text.t('settings.privileged.markLabel')}</Label>
             <Select
               inputId="mark-group"
               testId="mark-group"
-              placeholder="Search groups"
+              placeholder={text.t('settings.privileged.searchGroups')}
               options={(groups.state.value?.groups ?? []).map((g) => ({ label: g.name, value: g }))}
               onInputChange={(input: string) => setGroupQuery(input)}
               onChange={(o: { value: GroupOption } | null) => setGroup(o ? o.value : null)}
             />
           </FieldBox>
           <Button isDisabled={!group || mark.busy} onClick={() => void markGroup()}>
-            Mark privileged
+            {text.t('settings.privileged.markButton')}
           </Button>
         </Inline>
       )}
       {[allow, disallow, mark].map((action, index) =>
         action.error ? (
-          <ReplyErrorMessage key={index} error={action.error} action="Changing the privileged targets" />
+          <ReplyErrorMessage
+            key={index}
+            error={action.error}
+            action={text.t('settings.privileged.changingAction')}
+          />
         ) : null,
       )}
       <AllowTargetModal

@@ -3,6 +3,11 @@ import { Heading, Stack } from '@forge/react';
 import type { AppSettings, ReplyFieldError } from '../../shared/contract';
 import { TextInput, wholeNumber } from '../common/text-input';
 import { ToggleRow } from '../common/toggle-row';
+import { useText } from '../i18n/text-provider';
+
+/** The ranges src/shared/settings.ts accepts, shown in the help as numbers in the viewer's format. */
+const COALESCE_SECONDS = { min: 0, max: 300 };
+const RETENTION_DAYS = { min: 7, max: 3650 };
 
 export interface RetentionSectionProps {
   settings: AppSettings;
@@ -11,13 +16,14 @@ export interface RetentionSectionProps {
 }
 
 export function RetentionSection({ settings, onChange, errorsFor }: RetentionSectionProps) {
+  const text = useText();
   const provisioning = settings.provisioning;
   return (
     <Stack space="space.150">
-      <Heading size="medium">Provisioning and retention</Heading>
+      <Heading size="medium">{text.t('settings.retention.heading')}</Heading>
       <ToggleRow
         id="provisioning-enabled"
-        label="Provision users when they sign in or change"
+        label={text.t('settings.retention.provisioning')}
         isChecked={provisioning.enabled}
         onChange={() =>
           onChange({ ...settings, provisioning: { ...provisioning, enabled: !provisioning.enabled } })
@@ -25,23 +31,23 @@ export function RetentionSection({ settings, onChange, errorsFor }: RetentionSec
       />
       <TextInput
         id="coalesce-seconds"
-        label="Coalesce events for one user (seconds)"
+        label={text.t('settings.retention.coalesce')}
         type="number"
         value={Number.isNaN(provisioning.coalesceSeconds) ? '' : String(provisioning.coalesceSeconds)}
         onChange={(v) =>
           onChange({ ...settings, provisioning: { ...provisioning, coalesceSeconds: wholeNumber(v) } })
         }
         errors={errorsFor('provisioning.coalesceSeconds')}
-        help="0 to 300. Several changes to one user within this window are handled once."
+        help={text.t('settings.retention.coalesceHelp', COALESCE_SECONDS)}
       />
       <TextInput
         id="audit-retention-days"
-        label="Keep the audit log for (days)"
+        label={text.t('settings.retention.auditDays')}
         type="number"
         value={Number.isNaN(settings.auditRetentionDays) ? '' : String(settings.auditRetentionDays)}
         onChange={(v) => onChange({ ...settings, auditRetentionDays: wholeNumber(v) })}
         errors={errorsFor('auditRetentionDays')}
-        help="Between 7 and 3,650 days; older entries are removed by the daily pass."
+        help={text.t('settings.retention.auditDaysHelp', RETENTION_DAYS)}
       />
     </Stack>
   );

@@ -5,12 +5,12 @@ import { Button, HelperMessage, Inline, Label, Lozenge, Stack, Text, Textfield, 
 import type { ReplyError, SecretName, SecretStatus } from '../../shared/contract';
 import { errorsFor } from '../api/field-errors';
 import { FieldErrors } from '../common/field-errors';
-import { formatIsoWhen } from '../common/format';
 import { ReplyErrorMessage } from '../common/reply-error-message';
 import { SECRET_LABELS } from './secret-labels';
 import { inputValue, type InputChange } from '../common/input-value';
 import { FieldBox } from '../common/field-box';
 import { useReadOnly } from '../common/read-only';
+import { useText } from '../i18n/text-provider';
 
 /** A secret's pending change: a new value, a clear (null), or nothing (undefined). */
 export type PendingSecret = string | null | undefined;
@@ -29,28 +29,35 @@ export function SecretField({ status, pending, generation, error, onPending }: S
   const id = `secret-${name}`;
   const valueErrors = errorsFor(error, 'value');
   const readOnly = useReadOnly();
+  const text = useText();
+  const label = text.t(SECRET_LABELS[name].label);
+  // Stored as an ISO time; one that does not parse is shown as unknown rather than as raw text.
+  const updatedMs = status.updatedAt ? Date.parse(status.updatedAt) : Number.NaN;
+  const since = text.when(Number.isNaN(updatedMs) ? null : updatedMs, text.t('settings.secrets.unknownTime'));
 
   return (
     <Stack space="space.050" testId={id}>
-      <Label labelFor={id}>{SECRET_LABELS[name].label}</Label>
+      <Label labelFor={id}>{label}</Label>
       <Inline space="space.100" alignBlock="center" shouldWrap>
         {status.isSet ? (
-          <Lozenge appearance="success">set</Lozenge>
+          <Lozenge appearance="success">{text.t('settings.secrets.set')}</Lozenge>
         ) : (
-          <Lozenge appearance="default">not set</Lozenge>
+          <Lozenge appearance="default">{text.t('settings.secrets.notSet')}</Lozenge>
         )}
-        {pending === null ? <Lozenge appearance="moved">cleared when you save</Lozenge> : null}
+        {pending === null ? (
+          <Lozenge appearance="moved">{text.t('settings.secrets.clearedOnSave')}</Lozenge>
+        ) : null}
         {typeof pending === 'string' ? (
           <Lozenge appearance="moved">
-            {status.isSet ? 'replaced when you save' : 'set when you save'}
+            {text.t(status.isSet ? 'settings.secrets.replacedOnSave' : 'settings.secrets.setOnSave')}
           </Lozenge>
         ) : null}
         {status.isSet ? (
           <Inline space="space.050" alignBlock="center">
-            <Text>since {formatIsoWhen(status.updatedAt, 'an unknown time')}</Text>
+            <Text>{text.t('settings.secrets.setSince', { when: since })}</Text>
             {status.updatedBy ? (
               <>
-                <Text>by</Text>
+                <Text>{text.t('settings.secrets.setBy')}</Text>
                 <User accountId={status.updatedBy} />
               </>
             ) : null}
@@ -65,7 +72,9 @@ export function SecretField({ status, pending, generation, error, onPending }: S
               id={id}
               testId={`${id}-input`}
               type="password"
-              placeholder={status.isSet ? 'Paste a new value to replace it' : 'Paste the value'}
+              placeholder={text.t(
+                status.isSet ? 'settings.secrets.replacePlaceholder' : 'settings.secrets.newPlaceholder',
+              )}
               isInvalid={valueErrors.length > 0}
               onChange={(e: InputChange) => {
                 const typed = inputValue(e);
@@ -75,20 +84,23 @@ export function SecretField({ status, pending, generation, error, onPending }: S
           </FieldBox>
           {status.isSet && pending === undefined ? (
             <Button appearance="subtle" testId={`${id}-clear`} onClick={() => onPending(null)}>
-              Clear
+              {text.t('settings.secrets.clearButton')}
             </Button>
           ) : null}
           {pending === null ? (
             <Button appearance="subtle" testId={`${id}-keep`} onClick={() => onPending(undefined)}>
-              Keep it
+              {text.t('settings.secrets.keepButton')}
             </Button>
           ) : null}
         </Inline>
       )}
-      <HelperMessage>{SECRET_LABELS[name].help}</HelperMessage>
+      <HelperMessage>{text.t(SECRET_LABELS[name].help)}</HelperMessage>
       <FieldErrors errors={valueErrors} />
       {error && valueErrors.length === 0 ? (
-        <ReplyErrorMessage error={error} action={`Saving the ${SECRET_LABELS[name].label}`} />
+        <ReplyErrorMessage
+          error={error}
+          action={text.t('settings.secrets.savingAction', { secret: label })}
+        />
       ) : null}
     </Stack>
   );

@@ -1,17 +1,15 @@
-// How the page names each write-only secret, and what it is for.
+// How the page names each write-only secret, and what it is for: translation keys, filled in when shown.
 import type { SecretName } from '../../shared/contract';
+import type { TextKey } from '../../shared/i18n/text';
 
-export const SECRET_LABELS: Record<SecretName, { label: string; help: string }> = {
-  'org-api-key': {
-    label: 'Organization API key',
-    help: 'From admin.atlassian.com → Settings → API keys. Reads the org directory and activity; can write groups.',
-  },
+export const SECRET_LABELS: Readonly<Record<SecretName, { label: TextKey; help: TextKey }>> = {
+  'org-api-key': { label: 'settings.secrets.orgApiKey', help: 'settings.secrets.orgApiKeyHelp' },
   'scim-directory-key': {
-    label: 'SCIM directory API key',
-    help: 'The key of the user-provisioning directory your identity provider syncs to.',
+    label: 'settings.secrets.scimDirectoryKey',
+    help: 'settings.secrets.scimDirectoryKeyHelp',
   },
   'webtrigger-secret': {
-    label: 'Attribute push signing secret',
-    help: 'Your identity provider signs each attribute push with it (HMAC-SHA256).',
+    label: 'settings.secrets.webtriggerSecret',
+    help: 'settings.secrets.webtriggerSecretHelp',
   },
 };

@@ -7,10 +7,10 @@ import { Button, Inline, Lozenge, SectionMessage, Stack, Text } from '@forge/rea
 import type { AppSettings, ReplyError, SecretName, SecretStatus } from '../../shared/contract';
 import { useAction } from '../api/use-action';
 import { useResolver } from '../api/use-resolver';
-import { formatCount } from '../common/format';
 import { Loading } from '../common/loading';
 import { ReadOnlyReason } from '../common/read-only';
 import { ReplyErrorMessage } from '../common/reply-error-message';
+import { useText } from '../i18n/text-provider';
 import { CredentialsSection } from './credentials-section';
 import { PrivilegedTargetsSection } from './privileged-targets-section';
 import type { PendingSecret } from './secret-field';
@@ -29,7 +29,11 @@ const CLAIMED_FIELDS = [
   'auditRetentionDays',
 ];
 
+// i18n-exempt: product names, the same in every language
+const PRODUCT_NAMES = { jira: 'Jira', confluence: 'Confluence' } as const;
+
 export function SettingsTab({ product }: { product: 'jira' | 'confluence' }) {
+  const text = useText();
   const loaded = useResolver('settings.get', {});
   const save = useAction('settings.save');
   const setSecret = useAction('settings.setSecret');
@@ -52,7 +56,11 @@ export function SettingsTab({ product }: { product: 'jira' | 'confluence' }) {
   if (!view || !draft) {
     if (loaded.state.status === 'error')
       return (
-        <ReplyErrorMessage error={loaded.state.error} action="Loading the settings" onRetry={loaded.reload} />
+        <ReplyErrorMessage
+          error={loaded.state.error}
+          action={text.t('settings.loadingAction')}
+          onRetry={loaded.reload}
+        />
       );
     return <Loading what="settings" />;
   }
@@ -115,19 +123,24 @@ export function SettingsTab({ product }: { product: 'jira' | 'confluence' }) {
       <Stack space="space.300">
         <Inline space="space.100" alignBlock="center" shouldWrap>
           <Text>
-            Shared by the Jira and Confluence admin pages; you are {readOnly ? 'viewing' : 'editing'} from{' '}
-            {product === 'jira' ? 'Jira' : 'Confluence'}.
+            {text.t(readOnly ? 'settings.sharedViewing' : 'settings.sharedEditing', {
+              product: PRODUCT_NAMES[product],
+            })}
           </Text>
-          {unsaved ? <Lozenge appearance="moved">Unsaved changes</Lozenge> : null}
+          {unsaved ? <Lozenge appearance="moved">{text.t('settings.unsavedChanges')}</Lozenge> : null}
         </Inline>
         {readOnly ? (
-          <SectionMessage appearance="information" title="Read-only for you" testId="settings-read-only">
+          <SectionMessage
+            appearance="information"
+            title={text.t('settings.readOnlyTitle')}
+            testId="settings-read-only"
+          >
             <Text>{readOnly}</Text>
           </SectionMessage>
         ) : null}
         {view.problem ? (
-          <SectionMessage appearance="warning" title="The saved settings could not be read">
-            <Text>{view.problem} Defaults are shown; save to replace them.</Text>
+          <SectionMessage appearance="warning" title={text.t('settings.unreadableTitle')}>
+            <Text>{text.t('settings.unreadableBody', { problem: view.problem })}</Text>
           </SectionMessage>
         ) : null}
         <SourcesSection settings={draft} onChange={edit} errorsFor={errorsFor} />
@@ -148,13 +161,17 @@ export function SettingsTab({ product }: { product: 'jira' | 'confluence' }) {
         {save.error ? (
           <ReplyErrorMessage
             error={save.error}
-            action={`Saving the settings${shown.length ? ` (${formatCount(shown.length, 'problem')})` : ''}`}
+            action={
+              shown.length
+                ? text.tn('settings.savingActionWithProblems', shown.length)
+                : text.t('settings.savingAction')
+            }
             shownFields={shown}
           />
         ) : null}
         {saved ? (
-          <SectionMessage appearance="success" title="Settings saved">
-            <Text>Provisioning uses them from the next user it works on.</Text>
+          <SectionMessage appearance="success" title={text.t('settings.savedTitle')}>
+            <Text>{text.t('settings.savedBody')}</Text>
           </SectionMessage>
         ) : null}
         {readOnly ? null : (
@@ -165,14 +182,14 @@ export function SettingsTab({ product }: { product: 'jira' | 'confluence' }) {
               isDisabled={busy}
               onClick={() => void submit()}
             >
-              {busy ? 'Saving…' : 'Save settings'}
+              {busy ? text.t('settings.savingButton') : text.t('settings.saveButton')}
             </Button>
             <Button appearance="subtle" isDisabled={!unsaved || busy} onClick={discard}>
-              Discard changes
+              {text.t('settings.discardButton')}
             </Button>
             {unsaved ? (
               <Lozenge appearance="moved" testId="settings-unsaved">
-                Unsaved changes
+                {text.t('settings.unsavedChanges')}
               </Lozenge>
             ) : null}
           </Inline>

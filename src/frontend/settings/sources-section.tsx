@@ -2,6 +2,7 @@
 import { Heading, Stack, Text } from '@forge/react';
 import type { AppSettings, ReplyFieldError } from '../../shared/contract';
 import { ToggleRow } from '../common/toggle-row';
+import { useText } from '../i18n/text-provider';
 
 export interface SourcesSectionProps {
   settings: AppSettings;
@@ -10,39 +11,36 @@ export interface SourcesSectionProps {
 }
 
 export function SourcesSection({ settings, onChange }: SourcesSectionProps) {
+  const text = useText();
   const sources = settings.sources;
   const setSources = (patch: Partial<AppSettings['sources']>) =>
     onChange({ ...settings, sources: { ...sources, ...patch } });
   return (
     <Stack space="space.150">
-      <Heading size="medium">Attribute sources</Heading>
-      <Text>Rules see the attributes these sources provide; a source that is off is never asked.</Text>
+      <Heading size="medium">{text.t('settings.sources.heading')}</Heading>
+      <Text>{text.t('settings.sources.intro')}</Text>
       <ToggleRow
         id="source-email"
-        label="Atlassian account profile (email, name, job title, department)"
+        label={text.t('settings.sources.email')}
         isChecked={sources.email}
         onChange={() => setSources({ email: !sources.email })}
       />
       <ToggleRow
         id="source-scim"
-        label="SCIM user provisioning (identity-provider groups and attributes)"
+        label={text.t('settings.sources.scim')}
         isChecked={sources.scim.enabled}
         onChange={() => setSources({ scim: { enabled: !sources.scim.enabled } })}
       />
-      {sources.scim.enabled ? (
-        <Text>
-          SCIM reads the directory whose id is under Organization and credentials, with its SCIM key.
-        </Text>
-      ) : null}
+      {sources.scim.enabled ? <Text>{text.t('settings.sources.scimNote')}</Text> : null}
       <ToggleRow
         id="source-org-directory"
-        label="Organization directory (Admin API; needs the organization API key)"
+        label={text.t('settings.sources.orgDirectory')}
         isChecked={sources.orgDirectory.enabled}
         onChange={() => setSources({ orgDirectory: { enabled: !sources.orgDirectory.enabled } })}
       />
       <ToggleRow
         id="source-pushed"
-        label="Attributes pushed by the identity provider (user.custom.…)"
+        label={text.t('settings.sources.pushed')}
         isChecked={sources.pushed}
         onChange={() => setSources({ pushed: !sources.pushed })}
       />

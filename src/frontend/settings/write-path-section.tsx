@@ -11,18 +11,20 @@ import {
   type UserPickerValue,
 } from '@forge/react';
 import type { AppSettings, ReplyFieldError } from '../../shared/contract';
+import type { TextKey } from '../../shared/i18n/text';
 import { FieldErrors } from '../common/field-errors';
 import { inputValue, type InputChange } from '../common/input-value';
 import { ConnectionTest } from './connection-test';
 import { FieldBox } from '../common/field-box';
 import { useReadOnly } from '../common/read-only';
+import { useText } from '../i18n/text-provider';
 
 type Mode = AppSettings['groupWritePath']['mode'];
 
-const MODES: { label: string; value: Mode }[] = [
-  { label: 'Organization Admin API (recommended; needs the organization API key)', value: 'org-admin-api' },
-  { label: 'Act as a site admin', value: 'impersonate-admin' },
-  { label: "The app's own account (only if it has been made a site admin)", value: 'app-account' },
+const MODES: readonly { label: TextKey; value: Mode }[] = [
+  { label: 'settings.writePath.orgAdminApi', value: 'org-admin-api' },
+  { label: 'settings.writePath.impersonateAdmin', value: 'impersonate-admin' },
+  { label: 'settings.writePath.appAccount', value: 'app-account' },
 ];
 
 export interface WritePathSectionProps {
@@ -34,6 +36,7 @@ export interface WritePathSectionProps {
 export function WritePathSection({ settings, onChange, errorsFor }: WritePathSectionProps) {
   const path = settings.groupWritePath;
   const readOnly = useReadOnly();
+  const text = useText();
   const setMode = (mode: Mode) => {
     if (mode === path.mode) return;
     onChange({
@@ -43,11 +46,11 @@ export function WritePathSection({ settings, onChange, errorsFor }: WritePathSec
   };
   return (
     <Stack space="space.150">
-      <Heading size="medium">Group write path</Heading>
-      <Text>Adding people to groups needs site-admin power; choose how the app gets it.</Text>
+      <Heading size="medium">{text.t('settings.writePath.heading')}</Heading>
+      <Text>{text.t('settings.writePath.intro')}</Text>
       <RadioGroup
         name="group-write-path"
-        options={MODES}
+        options={MODES.map((m) => ({ label: text.t(m.label), value: m.value }))}
         value={path.mode}
         isDisabled={readOnly}
         onChange={(e: InputChange) => setMode(inputValue(e) as Mode)}
@@ -55,14 +58,14 @@ export function WritePathSection({ settings, onChange, errorsFor }: WritePathSec
       <FieldErrors errors={errorsFor('groupWritePath.mode')} />
       {path.mode === 'impersonate-admin' && readOnly ? (
         <Inline space="space.050" alignBlock="center">
-          <Text>Acting as</Text>
+          <Text>{text.t('settings.writePath.actingAs')}</Text>
           <User accountId={path.adminAccountId} />
         </Inline>
       ) : null}
       {path.mode === 'impersonate-admin' && !readOnly ? (
         <FieldBox width="wide">
           <UserPicker
-            label="Site admin to act as"
+            label={text.t('settings.writePath.adminPicker')}
             name="write-path-admin"
             {...(path.adminAccountId ? { defaultValue: path.adminAccountId } : {})}
             onChange={(value: UserPickerValue | undefined) =>
@@ -72,13 +75,15 @@ export function WritePathSection({ settings, onChange, errorsFor }: WritePathSec
               })
             }
           />
-          <HelperMessage>
-            They must stay a site admin; if they lose it, group changes fail until you pick another.
-          </HelperMessage>
+          <HelperMessage>{text.t('settings.writePath.adminHelp')}</HelperMessage>
           <FieldErrors errors={errorsFor('groupWritePath.adminAccountId')} />
         </FieldBox>
       ) : null}
-      <ConnectionTest target="write-path" label="Test the write path" settings={settings} />
+      <ConnectionTest
+        target="write-path"
+        label={text.t('settings.writePath.testButton')}
+        settings={settings}
+      />
     </Stack>
   );
 }

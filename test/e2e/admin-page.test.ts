@@ -173,12 +173,12 @@ it('grants a JIT-provisioned user the group a rule names, and shows it in the Au
       await preview.pickUser('User', STARTER.name);
       await app.getByRole('button', { name: 'Apply filters' }).click();
       const row = await poll(
-        `an audit row: ${STARTER.name}, group added, ${RULE.group}, success`,
+        `an audit row: ${STARTER.name}, Group added, ${RULE.group}, Success`,
         async () => {
           await preview.settled('the audit log');
           const rows = await auditTable.getByRole('row').allInnerTexts();
           const granted = rows.find(
-            (r) => r.includes(STARTER.name) && r.includes('group added') && r.includes(RULE.group),
+            (r) => r.includes(STARTER.name) && r.includes('Group added') && r.includes(RULE.group),
           );
           if (granted) return { done: true, value: granted };
           // The tab loads once when opened; opening it again asks the backend afresh.
@@ -190,7 +190,7 @@ it('grants a JIT-provisioned user the group a rule names, and shows it in the Au
         },
         { timeout: PROVISIONING_TIMEOUT_MS },
       );
-      expect(row).toContain('success');
+      expect(row).toContain('Success');
       expect(row).toContain(RULE.name);
       const others = (await auditTable.getByRole('row').allInnerTexts()).slice(1);
       expect(others.every((r) => r.includes(STARTER.name))).toBe(true);

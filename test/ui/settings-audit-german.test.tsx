@@ -7,18 +7,13 @@ import { viewers } from './support/personas';
 import { appendAudit } from '../../src/storage/audit-repository';
 import en from '../../src/locales/en-US.json';
 import de from '../../src/locales/de-DE.json';
+import { TABS } from '../../src/frontend/admin-tabs';
 
-/** The tabs' positions: their labels are translated elsewhere, so they are opened by index. */
-const AUDIT_TAB = 4;
-const SETTINGS_TAB = 5;
+const AUDIT_TAB = TABS.indexOf('audit');
+const SETTINGS_TAB = TABS.indexOf('settings');
 
 let app: AppHarness;
 afterEach(() => app.close());
-
-async function openTabAt(page: AdminPage, index: number): Promise<void> {
-  const tabs = await page.waitFor((doc) => ofType(doc, 'Tabs')[0], 'the tabs');
-  await page.fire(tabs, 'onChange', index);
-}
 
 /** Every message of a namespace, as `[key, text]`, plural forms included. */
 function messages(node: unknown, prefix: string): Array<[string, string]> {
@@ -60,7 +55,7 @@ it('shows the Settings tab in German, with German numbers and a Berlin date', as
   await app.asSiteAdmin('security.allow', { key: `group:${target.groupId}`, acknowledgeRisk: true });
   const page = AdminPage.open(app, siteAdmin, { locale: 'de-DE', timeZone: 'Europe/Berlin' });
   try {
-    await openTabAt(page, SETTINGS_TAB);
+    await page.openTab(de.tabs.settings);
     await page.waitForTestId('privileged-targets-table');
     await page.waitForLoaded('the settings');
     const text = visibleText(page.doc);
@@ -141,7 +136,7 @@ it('shows the Audit tab in German: actions, outcomes, Berlin times, and stored r
   });
   const page = AdminPage.open(app, siteAdmin, { locale: 'de-DE', timeZone: 'Europe/Berlin' });
   try {
-    await openTabAt(page, AUDIT_TAB);
+    await page.openTab(de.tabs.audit);
     const table = await page.waitForTestId('audit-table');
     const text = visibleText(table);
     for (const words of ['Wann', 'Wer', 'Aktion und Ergebnis', 'Grund', 'Prüfprotokoll'])

@@ -27,9 +27,8 @@ type Tree = { [key: string]: string | Tree };
 const leaves = (tree: Tree): string[] =>
   Object.values(tree).flatMap((v) => (typeof v === 'string' ? [v] : leaves(v)));
 /** Whole sentences (ten characters or more, no placeholder) of the English locale file. */
-const englishSentences = (): string[] =>
-  leaves(english as unknown as Tree).filter((s) => s.length >= 10 && !s.includes('{'));
-const germanSentences = new Set(leaves(german as unknown as Tree));
+const englishSentences = (): string[] => leaves(english).filter((s) => s.length >= 10 && !s.includes('{'));
+const germanSentences = new Set(leaves(german));
 
 let emulator: EmulatorProcess | undefined;
 let browser: Browser | undefined;

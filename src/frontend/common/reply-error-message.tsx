@@ -13,6 +13,16 @@ const TITLES: Record<ReplyError['kind'], TextKey> = {
   internal: 'common.errors.internal',
 };
 
+/** The title after what was attempted: "Saving the rule: please fix the highlighted fields". */
+const TITLES_AFTER_ACTION: Record<ReplyError['kind'], TextKey> = {
+  forbidden: 'common.errors.afterAction.forbidden',
+  invalid: 'common.errors.afterAction.invalid',
+  'not-found': 'common.errors.afterAction.notFound',
+  conflict: 'common.errors.afterAction.conflict',
+  unavailable: 'common.errors.afterAction.unavailable',
+  internal: 'common.errors.afterAction.internal',
+};
+
 const PAGE_PROBLEMS: Record<NonNullable<ReplyError['pageProblem']>, TextKey> = {
   'no-answer': 'common.errors.noAnswer',
   'bad-shape': 'common.errors.badShape',
@@ -41,11 +51,11 @@ export function ReplyErrorMessage({ error, action, shownFields = [], onRetry }: 
   const { t } = useText();
   const sentence = useErrorSentence();
   const rest = (error.fields ?? []).filter((f) => !shownFields.includes(f));
-  const problem = t(TITLES[error.kind]);
+
   return (
     <SectionMessage
       appearance={error.kind === 'invalid' || error.kind === 'conflict' ? 'warning' : 'error'}
-      title={action ? t('common.errors.titleWithAction', { action, problem }) : problem}
+      title={action ? t(TITLES_AFTER_ACTION[error.kind], { action }) : t(TITLES[error.kind])}
     >
       <Text>{sentence(error)}</Text>
       {rest.length > 0 ? (

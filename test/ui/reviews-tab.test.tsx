@@ -51,7 +51,7 @@ it('starts a campaign, shows progress per reviewer, reassigns, closes early and 
     )!;
     await page.pickUser(ofType(row, 'UserPicker')[0]!, env.outsider);
     await page.click(byTestId(page.doc, `reassign-${env.engineeringOwner}`)!);
-    await page.waitForText(/1 undecided item move in the background/);
+    await page.waitForText(/1 undecided item moves in the background/);
     await env.app.drain();
     await page.clickButton('All access reviews');
     await page.clickButton('Spring certification');

@@ -2,21 +2,25 @@
 // Atlassian): the attributes the rule reads, which changed since the grant, whether the rule still matches.
 import { Button, Heading, SectionMessage, Stack, Text } from '@forge/react';
 import type { ReviewItemRowView } from '../../shared/contract';
-import { formatWhen } from '../common/format';
+import type { Text as Words, TextKey } from '../../shared/i18n/text';
 import { Loading } from '../common/loading';
+import { useText } from '../i18n/text-provider';
 import { useReviewer } from './call-reviewer';
 import { ReviewerError } from './reviewer-error';
 
-const yesNo = (v: boolean | null, unknown: string) => (v === null ? unknown : v ? 'yes' : 'no');
+function yesNo(text: Words, v: boolean | null, unknown: TextKey): string {
+  return text.t(v === null ? unknown : v ? 'reviewer.evidence.yes' : 'reviewer.evidence.no');
+}
 
 export function EvidencePanel({ item, onClose }: { item: ReviewItemRowView; onClose: () => void }) {
+  const text = useText();
   const evidence = useReviewer('reviewer.evidence', { itemId: item.id });
   const body =
     evidence.state.value === undefined ? (
       evidence.state.status === 'error' ? (
         <ReviewerError
           error={evidence.state.error}
-          action="Reading the identity provider"
+          title={text.t('reviewer.evidence.failed')}
           onRetry={evidence.reload}
         />
       ) : (
@@ -25,26 +29,42 @@ export function EvidencePanel({ item, onClose }: { item: ReviewItemRowView; onCl
     ) : (
       <Stack space="space.050">
         {Object.entries(evidence.state.value.attributes).map(([name, value]) => (
-          <Text
-            key={name}
-          >{`${name}: ${value === null ? 'none' : Array.isArray(value) ? value.join(', ') : value}`}</Text>
+          <Text key={name}>
+            {text.t('reviewer.evidence.attribute', {
+              name,
+              value:
+                value === null
+                  ? text.t('reviewer.evidence.none')
+                  : Array.isArray(value)
+                    ? text.list(value)
+                    : value,
+            })}
+          </Text>
         ))}
         {evidence.state.value.changedSinceGrant.length ? (
-          <SectionMessage appearance="warning" title="Changed since the grant">
-            <Text>{evidence.state.value.changedSinceGrant.join(', ')}</Text>
+          <SectionMessage appearance="warning" title={text.t('reviewer.evidence.changedSinceGrant')}>
+            <Text>{text.list(evidence.state.value.changedSinceGrant)}</Text>
           </SectionMessage>
         ) : null}
-        <Text>{`Rule still matches: ${yesNo(evidence.state.value.ruleStillMatches, 'not applicable')}`}</Text>
-        <Text>{`Still holds it: ${yesNo(evidence.state.value.stillHeld, 'unknown')}`}</Text>
-        <Text>{`Read ${formatWhen(evidence.state.value.readAt)}`}</Text>
+        <Text>
+          {text.t('reviewer.evidence.ruleStillMatches', {
+            answer: yesNo(text, evidence.state.value.ruleStillMatches, 'reviewer.evidence.notApplicable'),
+          })}
+        </Text>
+        <Text>
+          {text.t('reviewer.evidence.stillHeld', {
+            answer: yesNo(text, evidence.state.value.stillHeld, 'reviewer.evidence.unknown'),
+          })}
+        </Text>
+        <Text>{text.t('reviewer.evidence.readAt', { when: text.when(evidence.state.value.readAt) })}</Text>
       </Stack>
     );
   return (
     <Stack space="space.100" testId="reviewer-evidence">
-      <Heading size="small">What the identity provider says now</Heading>
+      <Heading size="small">{text.t('reviewer.evidence.heading')}</Heading>
       {body}
       <Button appearance="subtle" onClick={onClose}>
-        Close
+        {text.t('reviewer.evidence.close')}
       </Button>
     </Stack>
   );

@@ -22,40 +22,55 @@ import {
   TextArea,
   User,
 } from '@forge/react';
-import { describeGrant } from '../../domain/rules';
 import type { ReplyError, ReviewItemRowView } from '../../shared/contract';
-import { formatCount, formatWhen } from '../common/format';
+import type { Text as Words, TextKey } from '../../shared/i18n/text';
 import { inputValue, type InputChange } from '../common/input-value';
 import { Loading } from '../common/loading';
+import { useText } from '../i18n/text-provider';
+import { grantText } from '../reviews/grant-text';
 import { callReviewer, useReviewer } from './call-reviewer';
+import { NOT_OPEN } from './campaign-status';
 import { EvidencePanel } from './evidence-panel';
 import { ReviewerError } from './reviewer-error';
 
 type Filter = 'pending' | 'keep' | 'remove';
-const FILTERS: Array<{ label: string; value: Filter }> = [
-  { label: 'Undecided', value: 'pending' },
-  { label: 'Kept', value: 'keep' },
-  { label: 'Removed', value: 'remove' },
+const FILTERS: Array<{ label: TextKey; value: Filter }> = [
+  { label: 'reviewer.items.filters.pending', value: 'pending' },
+  { label: 'reviewer.items.filters.kept', value: 'keep' },
+  { label: 'reviewer.items.filters.removed', value: 'remove' },
 ];
 
-export function basisText(item: ReviewItemRowView): string {
-  if (item.source === 'hand') return 'Granted outside this app';
-  const rule = item.ruleName ?? item.ruleId ?? 'a rule';
+/** Why the person holds the access: the granting rule and the attribute values it read, or a hand grant. */
+export function basisText(text: Words, item: ReviewItemRowView): string {
+  if (item.source === 'hand') return text.t('reviewer.items.basis.hand');
   const values = item.basis
     ? Object.entries(item.basis)
-        .map(
-          ([k, v]) =>
-            `${k} = ${Array.isArray(v) ? v.join(', ') : v === null ? 'none' : typeof v === 'object' ? '…' : String(v)}`,
+        .map(([name, v]) =>
+          text.t('reviewer.items.basis.value', {
+            name,
+            value: Array.isArray(v)
+              ? v.join(', ')
+              : v === null
+                ? text.t('reviewer.items.basis.none')
+                : typeof v === 'object'
+                  ? '…'
+                  : String(v),
+          }),
         )
         .join('; ')
-    : 'values not recorded';
-  return `Rule "${rule}": ${values}`;
+    : text.t('reviewer.items.basis.notRecorded');
+  const rule = item.ruleName ?? item.ruleId;
+  return rule === null
+    ? text.t('reviewer.items.basis.someRule', { values })
+    : text.t('reviewer.items.basis.rule', { rule, values });
 }
 
-function decisionLozenge(item: ReviewItemRowView) {
-  if (item.decision === 'keep') return <Lozenge appearance="success">Keep</Lozenge>;
-  if (item.decision === 'remove') return <Lozenge appearance="removed">Remove</Lozenge>;
-  return <Lozenge>Undecided</Lozenge>;
+function decisionLozenge(text: Words, item: ReviewItemRowView) {
+  if (item.decision === 'keep')
+    return <Lozenge appearance="success">{text.t('reviewer.items.decision.keep')}</Lozenge>;
+  if (item.decision === 'remove')
+    return <Lozenge appearance="removed">{text.t('reviewer.items.decision.remove')}</Lozenge>;
+  return <Lozenge>{text.t('reviewer.items.decision.undecided')}</Lozenge>;
 }
 
 interface Pending {
@@ -64,6 +79,8 @@ interface Pending {
 }
 
 export function ReviewItems({ campaignId, onDecided }: { campaignId: string; onDecided: () => void }) {
+  const text = useText();
+  const filters = FILTERS.map((f) => ({ label: text.t(f.label), value: f.value }));
   const [filter, setFilter] = useState<Filter>('pending');
   const items = useReviewer('reviewer.items', { campaignId, decision: filter, limit: 50 });
   const [reason, setReason] = useState('');
@@ -77,7 +94,7 @@ export function ReviewItems({ campaignId, onDecided }: { campaignId: string; onD
   const send = async ({ decision, itemIds }: Pending) => {
     setBusy(true);
     setError(null);
-    const reply = await callReviewer('reviewer.decide', {
+    const reply = await callReviewer(text, 'reviewer.decide', {
       campaignId,
       decisions: itemIds.map((itemId) => ({ itemId, decision, reason })),
     });
@@ -88,7 +105,9 @@ export function ReviewItems({ campaignId, onDecided }: { campaignId: string; onD
       return;
     }
     setDone(
-      `${formatCount(reply.value.decided.length, 'item')} ${decision === 'keep' ? 'kept' : 'marked for removal'}.`,
+      decision === 'keep'
+        ? text.tn('reviewer.items.done.kept', reply.value.decided.length)
+        : text.tn('reviewer.items.done.removed', reply.value.decided.length),
     );
     setChosen([]);
     items.reload();
@@ -97,7 +116,13 @@ export function ReviewItems({ campaignId, onDecided }: { campaignId: string; onD
 
   if (items.state.value === undefined) {
     if (items.state.status === 'error')
-      return <ReviewerError error={items.state.error} action="Loading your items" onRetry={items.reload} />;
+      return (
+        <ReviewerError
+          error={items.state.error}
+          title={text.t('reviewer.items.loadFailed')}
+          onRetry={items.reload}
+        />
+      );
     return <Loading what="yourItems" />;
   }
   const { campaign, items: rows, cursor } = items.state.value;
@@ -108,17 +133,19 @@ export function ReviewItems({ campaignId, onDecided }: { campaignId: string; onD
     <Stack space="space.150" testId="reviewer-items">
       <Heading size="medium">{campaign.name}</Heading>
       <Text>
-        {open
-          ? `Due ${formatWhen(campaign.dueAt)}. Items nobody decides by then are ${campaign.undecided === 'keep' ? 'kept' : 'removed'}.`
-          : `This review is ${campaign.status}; decisions can no longer be changed.`}
+        {campaign.status !== 'open'
+          ? text.t(NOT_OPEN[campaign.status])
+          : campaign.undecided === 'keep'
+            ? text.t('reviewer.items.dueKeep', { due: text.when(campaign.dueAt) })
+            : text.t('reviewer.items.dueRemove', { due: text.when(campaign.dueAt) })}
       </Text>
       <Inline space="space.100" alignBlock="center">
-        <Label labelFor="reviewer-filter">Show</Label>
+        <Label labelFor="reviewer-filter">{text.t('reviewer.items.show')}</Label>
         <Select
           id="reviewer-filter"
           testId="reviewer-filter"
-          options={FILTERS}
-          value={FILTERS.find((f) => f.value === filter)}
+          options={filters}
+          value={filters.find((f) => f.value === filter)}
           onChange={(option: { value: Filter }) => {
             setFilter(option.value);
             setChosen([]);
@@ -127,7 +154,7 @@ export function ReviewItems({ campaignId, onDecided }: { campaignId: string; onD
       </Inline>
       {open ? (
         <Stack space="space.050">
-          <Label labelFor="reviewer-reason">Reason for your decision (kept in the audit report)</Label>
+          <Label labelFor="reviewer-reason">{text.t('reviewer.items.reason')}</Label>
           <TextArea
             id="reviewer-reason"
             testId="reviewer-reason"
@@ -137,20 +164,20 @@ export function ReviewItems({ campaignId, onDecided }: { campaignId: string; onD
         </Stack>
       ) : null}
       {done ? <Text testId="reviewer-done">{done}</Text> : null}
-      {error ? <ReviewerError error={error} action="Deciding" /> : null}
+      {error ? <ReviewerError error={error} title={text.t('reviewer.items.decideFailed')} /> : null}
       <DynamicTable
-        caption="Your items"
+        caption={text.t('reviewer.items.caption')}
         testId="reviewer-table"
-        emptyView={<Text>No items here.</Text>}
+        emptyView={<Text>{text.t('reviewer.items.empty')}</Text>}
         head={{
           cells: [
             { key: 'pick', content: '' },
-            { key: 'user', content: 'Person' },
-            { key: 'access', content: 'Access' },
-            { key: 'why', content: 'Granted because' },
-            { key: 'since', content: 'Granted' },
-            { key: 'active', content: 'Last active' },
-            { key: 'decision', content: 'Decision' },
+            { key: 'user', content: text.t('reviewer.items.columns.person') },
+            { key: 'access', content: text.t('reviewer.items.columns.access') },
+            { key: 'why', content: text.t('reviewer.items.columns.why') },
+            { key: 'since', content: text.t('reviewer.items.columns.since') },
+            { key: 'active', content: text.t('reviewer.items.columns.lastActive') },
+            { key: 'decision', content: text.t('reviewer.items.columns.decision') },
             { key: 'act', content: '' },
           ],
         }}
@@ -161,7 +188,7 @@ export function ReviewItems({ campaignId, onDecided }: { campaignId: string; onD
               key: 'pick',
               content: open ? (
                 <Checkbox
-                  label="Choose"
+                  label={text.t('reviewer.items.choose')}
                   value={item.id}
                   isChecked={chosen.includes(item.id)}
                   onChange={() => toggle(item.id)}
@@ -171,19 +198,19 @@ export function ReviewItems({ campaignId, onDecided }: { campaignId: string; onD
               ),
             },
             { key: 'user', content: <User accountId={item.accountId} /> },
-            { key: 'access', content: describeGrant(item.grant) },
-            { key: 'why', content: basisText(item) },
-            { key: 'since', content: formatWhen(item.grantedAt, 'unknown') },
-            { key: 'active', content: formatWhen(item.lastActiveAt, 'no activity on record') },
+            { key: 'access', content: grantText(text, item.grant) },
+            { key: 'why', content: basisText(text, item) },
+            { key: 'since', content: text.when(item.grantedAt, text.t('reviewer.items.unknownSince')) },
+            { key: 'active', content: text.when(item.lastActiveAt, text.t('reviewer.items.noActivity')) },
             {
               key: 'decision',
               content: item.reason ? (
                 <Stack>
-                  {decisionLozenge(item)}
+                  {decisionLozenge(text, item)}
                   <Text>{item.reason}</Text>
                 </Stack>
               ) : (
-                decisionLozenge(item)
+                decisionLozenge(text, item)
               ),
             },
             {
@@ -191,14 +218,14 @@ export function ReviewItems({ campaignId, onDecided }: { campaignId: string; onD
               content: (
                 <Inline space="space.050">
                   <Button appearance="subtle" onClick={() => setEvidenceFor(item)}>
-                    Evidence
+                    {text.t('reviewer.items.evidence')}
                   </Button>
                   {open ? (
                     <Button
                       isDisabled={busy}
                       onClick={() => void send({ decision: 'keep', itemIds: [item.id] })}
                     >
-                      Keep
+                      {text.t('reviewer.items.keep')}
                     </Button>
                   ) : null}
                   {open ? (
@@ -207,7 +234,7 @@ export function ReviewItems({ campaignId, onDecided }: { campaignId: string; onD
                       isDisabled={busy}
                       onClick={() => void send({ decision: 'remove', itemIds: [item.id] })}
                     >
-                      Remove
+                      {text.t('reviewer.items.remove')}
                     </Button>
                   ) : null}
                 </Inline>
@@ -216,7 +243,7 @@ export function ReviewItems({ campaignId, onDecided }: { campaignId: string; onD
           ],
         }))}
       />
-      {cursor ? <Text>Showing the first {rows.length} items; decide these to see more.</Text> : null}
+      {cursor ? <Text>{text.tn('reviewer.items.showingFirst', rows.length)}</Text> : null}
       {open ? (
         <Inline space="space.100">
           <Button
@@ -224,7 +251,7 @@ export function ReviewItems({ campaignId, onDecided }: { campaignId: string; onD
             isDisabled={busy || chosen.length === 0}
             onClick={() => setConfirm({ decision: 'keep', itemIds: chosen })}
           >
-            {`Keep ${formatCount(chosen.length, 'chosen item')}`}
+            {text.tn('reviewer.items.keepChosen', chosen.length)}
           </Button>
           <Button
             testId="reviewer-remove-chosen"
@@ -232,7 +259,7 @@ export function ReviewItems({ campaignId, onDecided }: { campaignId: string; onD
             isDisabled={busy || chosen.length === 0}
             onClick={() => setConfirm({ decision: 'remove', itemIds: chosen })}
           >
-            {`Remove ${formatCount(chosen.length, 'chosen item')}`}
+            {text.tn('reviewer.items.removeChosen', chosen.length)}
           </Button>
         </Inline>
       ) : null}
@@ -241,19 +268,27 @@ export function ReviewItems({ campaignId, onDecided }: { campaignId: string; onD
         {confirm ? (
           <Modal onClose={() => setConfirm(null)}>
             <ModalHeader>
-              <ModalTitle>{`${confirm.decision === 'keep' ? 'Keep' : 'Remove'} ${formatCount(confirm.itemIds.length, 'item')}?`}</ModalTitle>
+              <ModalTitle>
+                {confirm.decision === 'keep'
+                  ? text.tn('reviewer.items.confirm.keepTitle', confirm.itemIds.length)
+                  : text.tn('reviewer.items.confirm.removeTitle', confirm.itemIds.length)}
+              </ModalTitle>
             </ModalHeader>
             <ModalBody>
               <Text>
                 {confirm.decision === 'keep'
-                  ? 'These people keep this access. '
-                  : 'These people lose this access when the review closes. '}
-                {`Your reason for all of them: "${reason.trim() || '(none given)'}"`}
+                  ? text.t('reviewer.items.confirm.keepBody')
+                  : text.t('reviewer.items.confirm.removeBody')}
+              </Text>
+              <Text>
+                {reason.trim()
+                  ? text.t('reviewer.items.confirm.reason', { reason: reason.trim() })
+                  : text.t('reviewer.items.confirm.noReason')}
               </Text>
             </ModalBody>
             <ModalFooter>
               <Button appearance="subtle" onClick={() => setConfirm(null)}>
-                Cancel
+                {text.t('reviewer.items.confirm.cancel')}
               </Button>
               <Button
                 testId="reviewer-confirm"
@@ -261,7 +296,9 @@ export function ReviewItems({ campaignId, onDecided }: { campaignId: string; onD
                 isDisabled={busy}
                 onClick={() => void send(confirm)}
               >
-                {confirm.decision === 'keep' ? 'Keep them' : 'Remove them'}
+                {confirm.decision === 'keep'
+                  ? text.t('reviewer.items.confirm.keepThem')
+                  : text.t('reviewer.items.confirm.removeThem')}
               </Button>
             </ModalFooter>
           </Modal>

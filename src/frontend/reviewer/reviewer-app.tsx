@@ -3,44 +3,41 @@
 import { useState } from 'react';
 import { Box, Button, EmptyState, Heading, Inline, Lozenge, Stack, Text } from '@forge/react';
 import type { ReviewerCampaignView } from '../../shared/contract';
-import { formatWhen } from '../common/format';
 import { Loading } from '../common/loading';
+import { TextProvider, useText } from '../i18n/text-provider';
 import { ReviewerError } from './reviewer-error';
 import { useReviewer } from './call-reviewer';
+import { STATUS } from './campaign-status';
 import { ReviewItems } from './review-items';
-import { TextProvider } from '../i18n/text-provider';
-
-const STATUS: Record<
-  ReviewerCampaignView['status'],
-  { text: string; appearance: 'inprogress' | 'success' | 'default' | 'removed' }
-> = {
-  collecting: { text: 'Starting', appearance: 'default' },
-  open: { text: 'Open', appearance: 'inprogress' },
-  closing: { text: 'Closing', appearance: 'default' },
-  acting: { text: 'Closing', appearance: 'default' },
-  closed: { text: 'Closed', appearance: 'success' },
-  cancelled: { text: 'Cancelled', appearance: 'removed' },
-  failed: { text: 'Failed', appearance: 'removed' },
-};
 
 function CampaignLine({ campaign, onOpen }: { campaign: ReviewerCampaignView; onOpen: () => void }) {
+  const text = useText();
   const status = STATUS[campaign.status];
   return (
     <Inline space="space.100" alignBlock="center" testId={`reviewer-campaign-${campaign.id}`}>
       <Button appearance="subtle" onClick={onOpen}>
         {campaign.name}
       </Button>
-      <Lozenge appearance={status.appearance}>{status.text}</Lozenge>
+      <Lozenge appearance={status.appearance}>{text.t(status.label)}</Lozenge>
       <Text>
         {campaign.status === 'open'
-          ? `${campaign.pending} of ${campaign.total} undecided; due ${formatWhen(campaign.dueAt)}`
-          : `${campaign.kept} kept, ${campaign.removed} removed of ${campaign.total}`}
+          ? text.t('reviewer.campaigns.openProgress', {
+              pending: campaign.pending,
+              total: campaign.total,
+              due: text.when(campaign.dueAt),
+            })
+          : text.t('reviewer.campaigns.closedProgress', {
+              kept: campaign.kept,
+              removed: campaign.removed,
+              total: campaign.total,
+            })}
       </Text>
     </Inline>
   );
 }
 
 function ReviewerPage() {
+  const text = useText();
   const campaigns = useReviewer('reviewer.campaigns', {});
   const [openId, setOpenId] = useState<string | null>(null);
   if (campaigns.state.value === undefined) {
@@ -48,7 +45,7 @@ function ReviewerPage() {
       return (
         <ReviewerError
           error={campaigns.state.error}
-          action="Loading your access reviews"
+          title={text.t('reviewer.campaigns.loadFailed')}
           onRetry={campaigns.reload}
         />
       );
@@ -58,19 +55,16 @@ function ReviewerPage() {
   const open = list.find((c) => c.id === openId) ?? (list.length === 1 ? list[0] : undefined);
   return (
     <Stack space="space.200">
-      <Heading size="large">Access reviews</Heading>
+      <Heading size="large">{text.t('app.reviewerPageTitle')}</Heading>
       {list.length === 0 ? (
         <EmptyState
-          header="You have no access reviews"
-          description="When a site admin asks you to confirm who still needs access you own, it appears here."
+          header={text.t('reviewer.campaigns.emptyHeader')}
+          description={text.t('reviewer.campaigns.emptyDescription')}
           width="narrow"
         />
       ) : (
         <Stack space="space.100">
-          <Text>
-            Confirm who still needs the access you are responsible for. You see only the items assigned to
-            you.
-          </Text>
+          <Text>{text.t('reviewer.campaigns.intro')}</Text>
           {list.map((c) => (
             <CampaignLine key={c.id} campaign={c} onOpen={() => setOpenId(c.id)} />
           ))}

@@ -2,6 +2,9 @@
 // when they review, and the form's own problems carry the backend's field paths.
 import { campaignProblems } from '../../domain/reviews';
 import { campaignDefinitionSchema } from '../../shared/contract/reviews';
+import { createText, type Lookup } from '../../shared/i18n/text';
+import english from '../../locales/en-US.json';
+import german from '../../locales/de-DE.json';
 import {
   definitionOf,
   draftProblems,
@@ -12,6 +15,17 @@ import {
   withProject,
   withScope,
 } from './campaign-draft';
+
+/** Reads a dotted key from a locale file, as Forge's translations do. */
+function lookupIn(catalogue: object): Lookup {
+  return (key) => {
+    const found = key
+      .split('.')
+      .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], catalogue);
+    return typeof found === 'string' ? found : null;
+  };
+}
+const text = createText(lookupIn(english), 'en-US', 'UTC');
 
 const me = '557058:admin';
 const sales = { groupId: 'g-sales', groupName: 'sales-team' };
@@ -51,8 +65,10 @@ describe('campaign drafts', () => {
   it('names the fields a scope or policy still needs, as the backend does', () => {
     const groups = withScope(newCampaignDraft(me), 'group-members');
     const projects = { ...withScope(newCampaignDraft(me), 'project-roles'), reviewers: 'named' as const };
-    expect(draftProblems(groups)).toEqual([{ field: 'scope.groups', message: 'Choose at least one group' }]);
-    expect(draftProblems(projects)).toEqual([
+    expect(draftProblems(groups, text)).toEqual([
+      { field: 'scope.groups', message: 'Choose at least one group' },
+    ]);
+    expect(draftProblems(projects, text)).toEqual([
       { field: 'scope.projects', message: 'Choose at least one project' },
       { field: 'reviewers.accountIds', message: 'Name at least one reviewer' },
     ]);
@@ -61,8 +77,16 @@ describe('campaign drafts', () => {
       const result = campaignDefinitionSchema.safeParse({ ...definitionOf(draft), name: 'Review' });
       expect(result.success).toBe(false);
       const paths = result.success ? [] : result.error.issues.map((i) => i.path.join('.'));
-      expect(paths).toEqual(expect.arrayContaining(draftProblems(draft).map((p) => p.field)));
+      expect(paths).toEqual(expect.arrayContaining(draftProblems(draft, text).map((p) => p.field)));
     }
+  });
+
+  it("says the form's problems in the viewer's language, on the same fields", () => {
+    const projects = { ...withScope(newCampaignDraft(me), 'project-roles'), reviewers: 'named' as const };
+    expect(draftProblems(projects, createText(lookupIn(german), 'de-DE', 'UTC'))).toEqual([
+      { field: 'scope.projects', message: 'Wählen Sie mindestens ein Projekt aus' },
+      { field: 'reviewers.accountIds', message: 'Geben Sie mindestens einen Prüfer an' },
+    ]);
   });
 
   it('turns a complete draft into a definition the backend accepts', () => {

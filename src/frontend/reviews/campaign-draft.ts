@@ -7,6 +7,7 @@ import {
   type ScopeKind,
 } from '../../domain/reviews';
 import type { ReplyFieldError } from '../../shared/contract';
+import type { Text } from '../../shared/i18n/text';
 
 export type ScheduleChoice = 'once' | '30' | '90' | '180';
 
@@ -139,15 +140,16 @@ export function definitionOf(draft: CampaignDraft): CampaignDefinition {
 
 /**
  * What the form can tell before sending: the choices a scope or policy needs, with the backend's field paths
- * and wording, so an answer from either place lands under the same field.
+ * (in the viewer's words, as the backend says them in English), so an answer from either place lands under the
+ * same field.
  */
-export function draftProblems(draft: CampaignDraft): ReplyFieldError[] {
+export function draftProblems(draft: CampaignDraft, text: Text): ReplyFieldError[] {
   const problems: ReplyFieldError[] = [];
   if (draft.scope === 'group-members' && draft.groups.length === 0)
-    problems.push({ field: 'scope.groups', message: 'Choose at least one group' });
+    problems.push({ field: 'scope.groups', message: text.t('reviews.form.problems.chooseGroup') });
   if (draft.scope === 'project-roles' && draft.projects.length === 0)
-    problems.push({ field: 'scope.projects', message: 'Choose at least one project' });
+    problems.push({ field: 'scope.projects', message: text.t('reviews.form.problems.chooseProject') });
   if (draft.reviewers === 'named' && draft.namedReviewers.length === 0)
-    problems.push({ field: 'reviewers.accountIds', message: 'Name at least one reviewer' });
+    problems.push({ field: 'reviewers.accountIds', message: text.t('reviews.form.problems.nameReviewer') });
   return problems;
 }

@@ -4,12 +4,14 @@ import { useState } from 'react';
 import { Button, Heading, Label, Select, Stack, Text, UserPicker, type UserPickerValue } from '@forge/react';
 import { REVIEWERS_FOR_SCOPE, type ReviewerKind, type ScopeKind } from '../../domain/reviews';
 import type { CampaignView, ReplyFieldError } from '../../shared/contract';
+import type { TextKey } from '../../shared/i18n/text';
 import { useAction } from '../api/use-action';
 import { FieldBox } from '../common/field-box';
 import { FieldErrors } from '../common/field-errors';
 import { ReplyErrorMessage } from '../common/reply-error-message';
 import { TextInput } from '../common/text-input';
 import { ToggleRow } from '../common/toggle-row';
+import { useText } from '../i18n/text-provider';
 import {
   definitionOf,
   draftProblems,
@@ -30,27 +32,32 @@ interface Option<T extends string> {
   label: string;
   value: T;
 }
-const SCOPES: Array<Option<ScopeKind>> = [
-  { label: 'Access this app granted (every rule)', value: 'app-granted' },
-  { label: 'All members of chosen groups', value: 'group-members' },
-  { label: 'Project roles of chosen projects', value: 'project-roles' },
-  { label: 'Product access of inactive users', value: 'inactive-users' },
+/** A choice as the form keeps it: the key of its words, resolved when the form renders. */
+interface Choosable<T extends string> {
+  label: TextKey;
+  value: T;
+}
+const SCOPES: Array<Choosable<ScopeKind>> = [
+  { label: 'reviews.form.scopes.appGranted', value: 'app-granted' },
+  { label: 'reviews.form.scopes.groupMembers', value: 'group-members' },
+  { label: 'reviews.form.scopes.projectRoles', value: 'project-roles' },
+  { label: 'reviews.form.scopes.inactiveUsers', value: 'inactive-users' },
 ];
-const REVIEWER_OPTIONS: Readonly<Record<ReviewerKind, string>> = {
-  'rule-owner': "Each rule's owner",
-  'group-owners': "Each group's owners",
-  'project-lead': "Each project's lead",
-  named: 'Named people',
+const REVIEWER_OPTIONS: Readonly<Record<ReviewerKind, TextKey>> = {
+  'rule-owner': 'reviews.form.reviewerKinds.ruleOwner',
+  'group-owners': 'reviews.form.reviewerKinds.groupOwners',
+  'project-lead': 'reviews.form.reviewerKinds.projectLead',
+  named: 'reviews.form.reviewerKinds.named',
 };
-const SCHEDULES: Array<Option<ScheduleChoice>> = [
-  { label: 'Once', value: 'once' },
-  { label: 'Every 30 days', value: '30' },
-  { label: 'Every 90 days', value: '90' },
-  { label: 'Every 180 days', value: '180' },
+const SCHEDULES: Array<Choosable<ScheduleChoice>> = [
+  { label: 'reviews.form.schedules.once', value: 'once' },
+  { label: 'reviews.form.schedules.every30', value: '30' },
+  { label: 'reviews.form.schedules.every90', value: '90' },
+  { label: 'reviews.form.schedules.every180', value: '180' },
 ];
-const UNDECIDED: Array<Option<'keep' | 'remove'>> = [
-  { label: 'Keep the access', value: 'keep' },
-  { label: 'Remove the access', value: 'remove' },
+const UNDECIDED: Array<Choosable<'keep' | 'remove'>> = [
+  { label: 'reviews.form.undecidedPolicies.keep', value: 'keep' },
+  { label: 'reviews.form.undecidedPolicies.remove', value: 'remove' },
 ];
 
 function accountIdsOf(value: UserPickerValue | UserPickerValue[] | undefined): string[] {
@@ -90,6 +97,9 @@ export function CampaignForm({
   onCreated: (c: CampaignView) => void;
   onCancel: () => void;
 }) {
+  const text = useText();
+  const words = <T extends string>(choices: Array<Choosable<T>>): Array<Option<T>> =>
+    choices.map((c) => ({ label: text.t(c.label), value: c.value }));
   const create = useAction('reviews.create');
   const [draft, setDraft] = useState<CampaignDraft>(() => newCampaignDraft(me));
   // What the form saw before sending, else what the backend answered: both name the definition's fields.
@@ -105,12 +115,12 @@ export function CampaignForm({
       (e) => e.field === field || e.field.startsWith(`${field}.`) || e.field.startsWith(`${field}[`),
     );
   const reviewerOptions: Array<Option<ReviewerKind>> = REVIEWERS_FOR_SCOPE[draft.scope].map((kind) => ({
-    label: REVIEWER_OPTIONS[kind],
+    label: text.t(REVIEWER_OPTIONS[kind]),
     value: kind,
   }));
 
   const submit = async () => {
-    const problems = draftProblems(draft);
+    const problems = draftProblems(draft, text);
     setFormErrors(problems);
     if (problems.length > 0) {
       // An earlier answer from the backend no longer describes this draft.
@@ -123,18 +133,18 @@ export function CampaignForm({
 
   return (
     <Stack space="space.150" testId="campaign-form">
-      <Heading size="medium">New access review</Heading>
+      <Heading size="medium">{text.t('reviews.form.heading')}</Heading>
       <TextInput
         id="campaign-name"
-        label="Name"
+        label={text.t('reviews.form.name')}
         value={draft.name}
         onChange={(name) => set({ name })}
         errors={errorsOf('name')}
       />
       <Choice
         id="campaign-scope"
-        label="What is reviewed"
-        options={SCOPES}
+        label={text.t('reviews.form.scope')}
+        options={words(SCOPES)}
         value={draft.scope}
         onChange={(scope) => update((d) => withScope(d, scope))}
       />
@@ -142,7 +152,7 @@ export function CampaignForm({
         <TextInput
           id="campaign-inactive-days"
           type="number"
-          label="Not active for (days)"
+          label={text.t('reviews.form.inactiveDays')}
           value={draft.inactiveDays}
           onChange={(inactiveDays) => set({ inactiveDays })}
           errors={errorsOf('scope.inactiveDays')}
@@ -168,7 +178,7 @@ export function CampaignForm({
       ) : null}
       <Choice
         id="campaign-reviewers"
-        label="Reviewed by"
+        label={text.t('reviews.form.reviewers')}
         options={reviewerOptions}
         value={draft.reviewers}
         onChange={(reviewers) => set({ reviewers })}
@@ -177,7 +187,7 @@ export function CampaignForm({
       {draft.reviewers === 'named' ? (
         <Stack space="space.050" testId="campaign-named-reviewers">
           <UserPicker
-            label="Reviewers (each user's items go to one of them)"
+            label={text.t('reviews.form.namedReviewers')}
             name="campaign-named-reviewers"
             isMulti
             defaultValue={draft.namedReviewers}
@@ -190,7 +200,7 @@ export function CampaignForm({
       ) : null}
       <FieldBox>
         <UserPicker
-          label="Fallback reviewer (items nobody else can review)"
+          label={text.t('reviews.form.fallbackReviewer')}
           name="campaign-fallback"
           defaultValue={me}
           onChange={(u: UserPickerValue | undefined) => set({ fallbackReviewer: u?.id ?? '' })}
@@ -199,15 +209,15 @@ export function CampaignForm({
       </FieldBox>
       <Choice
         id="campaign-schedule"
-        label="How often"
-        options={SCHEDULES}
+        label={text.t('reviews.form.schedule')}
+        options={words(SCHEDULES)}
         value={draft.schedule}
         onChange={(schedule) => set({ schedule })}
       />
       <TextInput
         id="campaign-duration"
         type="number"
-        label="Open for (days)"
+        label={text.t('reviews.form.durationDays')}
         value={draft.durationDays}
         onChange={(durationDays) => set({ durationDays })}
         errors={errorsOf('durationDays')}
@@ -215,34 +225,36 @@ export function CampaignForm({
       <TextInput
         id="campaign-remind"
         type="number"
-        label="Remind every (days, 0 for never)"
+        label={text.t('reviews.form.remindEveryDays')}
         value={draft.remindEveryDays}
         onChange={(remindEveryDays) => set({ remindEveryDays })}
         errors={errorsOf('remindEveryDays')}
       />
       <Choice
         id="campaign-undecided"
-        label="Items nobody decided by the end"
-        options={UNDECIDED}
+        label={text.t('reviews.form.undecided')}
+        options={words(UNDECIDED)}
         value={draft.undecided}
         onChange={(undecided) => set({ undecided })}
       />
       <TextInput
         id="campaign-issue"
-        label="Notify reviewers about issue (key)"
-        help="Jira sends notifications about an issue: name one every reviewer can see, or leave empty for no notices."
+        label={text.t('reviews.form.notifyIssue')}
+        help={text.t('reviews.form.notifyIssueHelp')}
         value={draft.notifyIssueKey}
         onChange={(notifyIssueKey) => set({ notifyIssueKey })}
         errors={errorsOf('notifyIssueKey')}
       />
       <ToggleRow
         id="campaign-hand-grants"
-        label="Also remove access granted outside this app when a reviewer says so"
+        label={text.t('reviews.form.removeHandGrants')}
         isChecked={draft.removeHandGrants}
         onChange={() => set({ removeHandGrants: !draft.removeHandGrants })}
       />
-      {create.error ? <ReplyErrorMessage error={create.error} action="Creating the access review" /> : null}
-      <Text>The campaign starts now: memberships are collected, then reviewers are notified.</Text>
+      {create.error ? (
+        <ReplyErrorMessage error={create.error} action={text.t('reviews.form.createAction')} />
+      ) : null}
+      <Text>{text.t('reviews.form.startsNow')}</Text>
       <Stack space="space.100">
         <Button
           appearance="primary"
@@ -250,10 +262,10 @@ export function CampaignForm({
           isDisabled={create.busy}
           onClick={() => void submit()}
         >
-          Start the access review
+          {text.t('reviews.form.start')}
         </Button>
         <Button appearance="subtle" onClick={onCancel}>
-          Cancel
+          {text.t('reviews.form.cancel')}
         </Button>
       </Stack>
     </Stack>

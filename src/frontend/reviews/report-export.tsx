@@ -2,13 +2,15 @@
 // page's one CSV export (fetched in chunks, shown ready to copy).
 import { callResolver } from '../api/call-resolver';
 import { CsvExport } from '../common/csv-export';
+import { useText } from '../i18n/text-provider';
 
 export function ReportExport({ campaignId }: { campaignId: string }) {
+  const text = useText();
   return (
     <CsvExport
       loadChunk={(cursor) => callResolver('reviews.exportCsv', { campaignId, ...(cursor ? { cursor } : {}) })}
-      label="Export the report as CSV"
-      tooLong="The report is longer than one export carries (about 100,000 items): what is shown is its beginning."
+      label={text.t('reviews.report.exportButton')}
+      tooLong={text.t('reviews.report.exportTooLong', { items: 100000 })}
       testId="campaign-export"
       csvTestId="campaign-csv"
     />

@@ -3,13 +3,14 @@
 import { useState } from 'react';
 import { Button, DynamicTable, EmptyState, SectionMessage, Stack, Text } from '@forge/react';
 import { useResolver } from '../api/use-resolver';
-import { formatWhen } from '../common/format';
 import { Loading } from '../common/loading';
 import { ReplyErrorMessage } from '../common/reply-error-message';
+import { useText } from '../i18n/text-provider';
 import { CampaignDetail, statusLozenge } from './campaign-detail';
 import { CampaignForm } from './campaign-form';
 
 export function ReviewsTab({ me }: { me: string }) {
+  const text = useText();
   const list = useResolver('reviews.list', {});
   const [view, setView] = useState<{ kind: 'list' } | { kind: 'new' } | { kind: 'campaign'; id: string }>({
     kind: 'list',
@@ -38,42 +39,42 @@ export function ReviewsTab({ me }: { me: string }) {
     );
   if (list.state.value === undefined)
     return list.state.status === 'error' && list.state.error.kind === 'forbidden' ? (
-      <SectionMessage appearance="information" title="Site admins only">
+      <SectionMessage appearance="information" title={text.t('reviews.tab.siteAdminsOnly')}>
         <Text>{list.state.error.message}</Text>
       </SectionMessage>
     ) : list.state.status === 'error' ? (
-      <ReplyErrorMessage error={list.state.error} action="Loading access reviews" onRetry={list.reload} />
+      <ReplyErrorMessage
+        error={list.state.error}
+        action={text.t('reviews.tab.loadingAction')}
+        onRetry={list.reload}
+      />
     ) : (
       <Loading what="accessReviews" />
     );
   const campaigns = list.state.value.campaigns;
   return (
     <Stack space="space.150" testId="reviews-tab">
-      <Text>
-        Access reviews ask the people who own access (rule owners, group owners, project leads) to confirm who
-        still needs it. Reviewers decide in Jira → Apps → Access reviews; removals go through the app&apos;s
-        ledger and audit.
-      </Text>
+      <Text>{text.t('reviews.tab.intro')}</Text>
       <Button appearance="primary" testId="campaign-new" onClick={() => setView({ kind: 'new' })}>
-        New access review
+        {text.t('reviews.tab.newButton')}
       </Button>
       {campaigns.length === 0 ? (
         <EmptyState
-          header="No access reviews yet"
-          description="Start one to certify who holds what."
+          header={text.t('reviews.tab.emptyHeader')}
+          description={text.t('reviews.tab.emptyDescription')}
           width="narrow"
         />
       ) : (
         <DynamicTable
-          caption="Access reviews"
+          caption={text.t('reviews.tab.tableCaption')}
           testId="reviews-table"
           head={{
             cells: [
-              { key: 'name', content: 'Name' },
-              { key: 'status', content: 'Status' },
-              { key: 'items', content: 'Items' },
-              { key: 'due', content: 'Due' },
-              { key: 'next', content: 'Next' },
+              { key: 'name', content: text.t('reviews.tab.columns.name') },
+              { key: 'status', content: text.t('reviews.tab.columns.status') },
+              { key: 'items', content: text.t('reviews.tab.columns.items') },
+              { key: 'due', content: text.t('reviews.tab.columns.due') },
+              { key: 'next', content: text.t('reviews.tab.columns.next') },
             ],
           }}
           rows={campaigns.map((c) => ({
@@ -87,10 +88,10 @@ export function ReviewsTab({ me }: { me: string }) {
                   </Button>
                 ),
               },
-              { key: 'status', content: statusLozenge(c.status) },
-              { key: 'items', content: String(c.items) },
-              { key: 'due', content: formatWhen(c.dueAt, '') },
-              { key: 'next', content: formatWhen(c.nextStartAt, 'one-off') },
+              { key: 'status', content: statusLozenge(text, c.status) },
+              { key: 'items', content: text.number(c.items) },
+              { key: 'due', content: text.when(c.dueAt, '') },
+              { key: 'next', content: text.when(c.nextStartAt, text.t('reviews.tab.oneOff')) },
             ],
           }))}
         />

@@ -16,6 +16,7 @@ import { useResolver } from '../api/use-resolver';
 import { FieldBox } from '../common/field-box';
 import { FieldErrors } from '../common/field-errors';
 import { ReplyErrorMessage } from '../common/reply-error-message';
+import { useText } from '../i18n/text-provider';
 import type { DraftGroup } from './campaign-draft';
 
 interface Option {
@@ -43,6 +44,7 @@ export function ScopeGroupsPicker({
   onOwners: (groupId: string, owners: string[]) => void;
   errorsOf: (field: string) => ReplyFieldError[];
 }) {
+  const text = useText();
   const [query, setQuery] = useState('');
   const catalogue = useResolver('catalogue.groups', { query, limit: 50 });
   const options: Option[] = (catalogue.state.value?.groups ?? [])
@@ -52,11 +54,11 @@ export function ScopeGroupsPicker({
   return (
     <Stack space="space.100" testId="campaign-groups">
       <FieldBox>
-        <Label labelFor="campaign-group">Groups to review</Label>
+        <Label labelFor="campaign-group">{text.t('reviews.groups.label')}</Label>
         <Select
           inputId="campaign-group"
           testId="campaign-group"
-          placeholder="Search groups"
+          placeholder={text.t('reviews.groups.search')}
           isLoading={catalogue.state.status === 'loading'}
           options={options}
           value={null}
@@ -68,17 +70,17 @@ export function ScopeGroupsPicker({
         <FieldErrors errors={errorsOf('scope.groups').filter((e) => e.field === 'scope.groups')} />
       </FieldBox>
       {catalogue.state.status === 'error' ? (
-        <ReplyErrorMessage error={catalogue.state.error} action="Listing groups" />
+        <ReplyErrorMessage error={catalogue.state.error} action={text.t('reviews.groups.listingAction')} />
       ) : null}
       {groups.length === 0 ? (
-        <Text>No groups chosen yet.</Text>
+        <Text>{text.t('reviews.groups.noneChosen')}</Text>
       ) : (
         <DynamicTable
           testId="campaign-groups-table"
           head={{
             cells: [
-              { key: 'group', content: 'Group' },
-              ...(withOwners ? [{ key: 'owners', content: 'Owners (they review its members)' }] : []),
+              { key: 'group', content: text.t('reviews.groups.columns.group') },
+              ...(withOwners ? [{ key: 'owners', content: text.t('reviews.groups.columns.owners') }] : []),
               { key: 'remove', content: '' },
             ],
           }}
@@ -103,7 +105,7 @@ export function ScopeGroupsPicker({
                       content: (
                         <Stack space="space.050">
                           <UserPicker
-                            label={`Owners of ${g.groupName}`}
+                            label={text.t('reviews.groups.ownersOf', { group: g.groupName })}
                             name={`campaign-group-owners-${g.groupId}`}
                             isMulti
                             defaultValue={g.owners}
@@ -121,7 +123,7 @@ export function ScopeGroupsPicker({
                 key: 'remove',
                 content: (
                   <Button appearance="subtle" onClick={() => onRemove(g.groupId)}>
-                    Remove
+                    {text.t('reviews.groups.remove')}
                   </Button>
                 ),
               },

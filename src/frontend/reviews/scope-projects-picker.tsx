@@ -7,6 +7,7 @@ import { useResolver } from '../api/use-resolver';
 import { FieldBox } from '../common/field-box';
 import { FieldErrors } from '../common/field-errors';
 import { ReplyErrorMessage } from '../common/reply-error-message';
+import { useText } from '../i18n/text-provider';
 import type { DraftProject } from './campaign-draft';
 
 interface Option {
@@ -15,15 +16,18 @@ interface Option {
 }
 
 function ProjectRoles({ projectId }: { projectId: string }) {
+  const text = useText();
   const roles = useResolver('catalogue.projectRoles', { projectId });
   if (roles.state.status === 'error')
-    return <ReplyErrorMessage error={roles.state.error} action="Listing the project's roles" />;
-  if (!roles.state.value) return <Text>Loading the roles…</Text>;
+    return (
+      <ReplyErrorMessage error={roles.state.error} action={text.t('reviews.projects.listingRolesAction')} />
+    );
+  if (!roles.state.value) return <Text>{text.t('reviews.projects.loadingRoles')}</Text>;
   const names = roles.state.value.roles.map((r) => r.name);
   return names.length === 0 ? (
-    <Text>This project has no roles.</Text>
+    <Text>{text.t('reviews.projects.noRoles')}</Text>
   ) : (
-    <Text>{`Roles reviewed: ${names.join(', ')}`}</Text>
+    <Text>{text.t('reviews.projects.rolesReviewed', { roles: text.list(names) })}</Text>
   );
 }
 
@@ -38,20 +42,21 @@ export function ScopeProjectsPicker({
   onRemove: (projectId: string) => void;
   errorsOf: (field: string) => ReplyFieldError[];
 }) {
+  const text = useText();
   const [query, setQuery] = useState('');
   const catalogue = useResolver('catalogue.projects', { query, limit: 50 });
   const options: Option[] = (catalogue.state.value?.projects ?? [])
     .filter((p) => !projects.some((chosen) => chosen.projectId === p.id))
-    .map((p) => ({ label: `${p.name} (${p.key})`, value: p }));
+    .map((p) => ({ label: text.t('reviews.projects.option', { name: p.name, key: p.key }), value: p }));
 
   return (
     <Stack space="space.100" testId="campaign-projects">
       <FieldBox>
-        <Label labelFor="campaign-project">Jira projects to review</Label>
+        <Label labelFor="campaign-project">{text.t('reviews.projects.label')}</Label>
         <Select
           inputId="campaign-project"
           testId="campaign-project"
-          placeholder="Search projects"
+          placeholder={text.t('reviews.projects.search')}
           isLoading={catalogue.state.status === 'loading'}
           options={options}
           value={null}
@@ -63,17 +68,17 @@ export function ScopeProjectsPicker({
         <FieldErrors errors={errorsOf('scope.projects').filter((e) => e.field === 'scope.projects')} />
       </FieldBox>
       {catalogue.state.status === 'error' ? (
-        <ReplyErrorMessage error={catalogue.state.error} action="Listing projects" />
+        <ReplyErrorMessage error={catalogue.state.error} action={text.t('reviews.projects.listingAction')} />
       ) : null}
       {projects.length === 0 ? (
-        <Text>No projects chosen yet.</Text>
+        <Text>{text.t('reviews.projects.noneChosen')}</Text>
       ) : (
         <DynamicTable
           testId="campaign-projects-table"
           head={{
             cells: [
-              { key: 'project', content: 'Project' },
-              { key: 'roles', content: 'Roles' },
+              { key: 'project', content: text.t('reviews.projects.columns.project') },
+              { key: 'roles', content: text.t('reviews.projects.columns.roles') },
               { key: 'remove', content: '' },
             ],
           }}
@@ -84,7 +89,9 @@ export function ScopeProjectsPicker({
                 key: 'project',
                 content: (
                   <Stack space="space.050">
-                    <Text>{`${p.projectName} (${p.projectKey})`}</Text>
+                    <Text>
+                      {text.t('reviews.projects.option', { name: p.projectName, key: p.projectKey })}
+                    </Text>
                     <FieldErrors errors={errorsOf(`scope.projects[${i}]`)} />
                   </Stack>
                 ),
@@ -94,7 +101,7 @@ export function ScopeProjectsPicker({
                 key: 'remove',
                 content: (
                   <Button appearance="subtle" onClick={() => onRemove(p.projectId)}>
-                    Remove
+                    {text.t('reviews.projects.remove')}
                   </Button>
                 ),
               },

@@ -129,7 +129,10 @@ export interface LiveEvidenceView {
 
 export interface ReportRowView {
   item: ReviewItemView;
-  /** The decision as the report states it (undecided items by the policy once closed). */
+  /**
+   * The decision as the report states it (undecided items by the policy once closed), in English for the CSV
+   * export; the pages word the same decision in the viewer's language (reviews.report.decision.*).
+   */
   decisionLabel: string;
   decidedBy: string | null;
 }

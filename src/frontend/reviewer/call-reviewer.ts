@@ -8,8 +8,6 @@ import type {
   ReviewerPayloadOf,
   ReviewerResponseOf,
 } from '../../shared/contract';
-import type { Text } from '../../shared/i18n/text';
-import { useText } from '../i18n/text-provider';
 
 function isReply<T>(value: unknown): value is Reply<T> {
   if (!value || typeof value !== 'object') return false;
@@ -17,9 +15,8 @@ function isReply<T>(value: unknown): value is Reply<T> {
   return reply.ok === true ? 'value' in reply : reply.ok === false && typeof reply.error === 'object';
 }
 
-/** Calls one reviewer key; `text` words the page's own failures (no answer, or one it cannot read). */
+/** Calls one reviewer key; the page's own failures carry their detail, and ReviewerError words them. */
 export async function callReviewer<K extends ReviewerKey>(
-  text: Text,
   key: K,
   payload: ReviewerPayloadOf<K>,
 ): Promise<Reply<ReviewerResponseOf<K>>> {
@@ -28,13 +25,13 @@ export async function callReviewer<K extends ReviewerKey>(
     if (isReply(answer)) return answer;
     return {
       ok: false,
-      error: { kind: 'internal', message: text.t('reviewer.call.unknownShape', { key }) },
+      error: { kind: 'internal', message: key, pageProblem: 'bad-shape' },
     };
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
     return {
       ok: false,
-      error: { kind: 'unavailable', message: text.t('reviewer.call.noAnswer', { detail }) },
+      error: { kind: 'unavailable', message: detail, pageProblem: 'no-answer' },
     };
   }
 }
@@ -49,10 +46,6 @@ export function useReviewer<K extends ReviewerKey>(
   key: K,
   payload: ReviewerPayloadOf<K>,
 ): { state: ReviewerLoaded<ReviewerResponseOf<K>>; reload: () => void } {
-  // The words only phrase a failure: a newer Text must not count as a new request.
-  const words = useText();
-  const text = useRef(words);
-  text.current = words;
   const [state, setState] = useState<ReviewerLoaded<ReviewerResponseOf<K>>>({ status: 'loading' });
   const latest = useRef(0);
   const payloadKey = JSON.stringify(payload);
@@ -62,7 +55,7 @@ export function useReviewer<K extends ReviewerKey>(
       status: 'loading',
       ...(previous.value !== undefined ? { value: previous.value } : {}),
     }));
-    void callReviewer(text.current, key, JSON.parse(payloadKey) as ReviewerPayloadOf<K>).then((reply) => {
+    void callReviewer(key, JSON.parse(payloadKey) as ReviewerPayloadOf<K>).then((reply) => {
       if (request !== latest.current) return;
       setState((previous) =>
         reply.ok

@@ -94,7 +94,7 @@ export function ReviewItems({ campaignId, onDecided }: { campaignId: string; onD
   const send = async ({ decision, itemIds }: Pending) => {
     setBusy(true);
     setError(null);
-    const reply = await callReviewer(text, 'reviewer.decide', {
+    const reply = await callReviewer('reviewer.decide', {
       campaignId,
       decisions: itemIds.map((itemId) => ({ itemId, decision, reason })),
     });

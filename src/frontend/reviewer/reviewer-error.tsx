@@ -1,7 +1,13 @@
 // A failed call as a reviewer should read it (the admin page's wording speaks of admins).
 import { Button, SectionMessage, Text } from '@forge/react';
 import type { ReplyError } from '../../shared/contract';
+import type { TextKey } from '../../shared/i18n/text';
 import { useText } from '../i18n/text-provider';
+
+const PAGE_PROBLEMS: Record<NonNullable<ReplyError['pageProblem']>, TextKey> = {
+  'no-answer': 'common.errors.noAnswer',
+  'bad-shape': 'common.errors.badShape',
+};
 
 export function ReviewerError({
   error,
@@ -16,14 +22,20 @@ export function ReviewerError({
   const text = useText();
   return (
     <SectionMessage appearance={error.kind === 'invalid' ? 'warning' : 'error'} title={title}>
-      {/* The backend's own words: data, shown as they came. */}
-      <Text>{error.message}</Text>
+      {/* The backend's own words are data, shown as they came; the page's own problems are worded here. */}
+      <Text>
+        {error.pageProblem
+          ? text.t(PAGE_PROBLEMS[error.pageProblem], { detail: error.message })
+          : error.message}
+      </Text>
       {(error.fields ?? []).map((f) => (
-        <Text key={f.field}>{text.t('reviewer.error.field', { field: f.field, message: f.message })}</Text>
+        <Text key={f.field}>
+          {text.t('common.errors.fieldProblem', { field: f.field, message: f.message })}
+        </Text>
       ))}
       {onRetry ? (
         <Button appearance="subtle" onClick={onRetry}>
-          {text.t('reviewer.error.tryAgain')}
+          {text.t('common.tryAgain')}
         </Button>
       ) : null}
     </SectionMessage>

@@ -2,7 +2,8 @@
 // when they review, and the form's own problems carry the backend's field paths.
 import { campaignProblems } from '../../domain/reviews';
 import { campaignDefinitionSchema } from '../../shared/contract/reviews';
-import { createText, type Lookup } from '../../shared/i18n/text';
+import { lookupIn } from '../../shared/i18n/catalog-text';
+import { createText } from '../../shared/i18n/text';
 import english from '../../locales/en-US.json';
 import german from '../../locales/de-DE.json';
 import {
@@ -16,15 +17,6 @@ import {
   withScope,
 } from './campaign-draft';
 
-/** Reads a dotted key from a locale file, as Forge's translations do. */
-function lookupIn(catalogue: object): Lookup {
-  return (key) => {
-    const found = key
-      .split('.')
-      .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], catalogue);
-    return typeof found === 'string' ? found : null;
-  };
-}
 const text = createText(lookupIn(english), 'en-US', 'UTC');
 
 const me = '557058:admin';

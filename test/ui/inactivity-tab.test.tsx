@@ -93,7 +93,7 @@ it('saves the policy, dry-runs it, answers the review queue, restores a user, an
     await page.click(await page.waitForNode('Button', 'Approve 1 chosen user'));
     // Partial approval says what happens to the rest before anything is done.
     const approval = await page.waitForTestId('review-confirm');
-    expect(textOf(approval)).toContain('The other 1 held user are not acted on in this run');
+    expect(textOf(approval)).toContain('The other 1 held user is not acted on in this run');
     expect(env.app.groupNamesOf(ada)).toContain('jira-software-users');
     await page.click(byTestId(approval, 'review-confirm-confirm')!);
     await page.waitForText('1 action approved, 1 action dropped.');

@@ -1,5 +1,9 @@
 // The dry-run report's figures add up: each product's outcome columns sum to the users it checked (every user
 // checked), the totals row is the products' sum and equals the report's own totals, and hidden columns are empty.
+import english from '../../locales/en-US.json';
+import german from '../../locales/de-DE.json';
+import { lookupIn } from '../../shared/i18n/catalog-text';
+import { createText } from '../../shared/i18n/text';
 import { decideForUser, summarizeDecisions } from '../../domain/inactivity';
 import {
   CONFLUENCE,
@@ -10,7 +14,9 @@ import {
   userAt,
 } from '../../domain/inactivity/test-builders';
 import { OUTCOME_COLUMNS, reportFigures } from './report-figures';
-import { textIn } from './test-text';
+
+const en = createText(lookupIn(english), 'en-US', 'UTC');
+const de = createText(lookupIn(german), 'de-DE', 'UTC');
 
 function dryRunSummary() {
   const now = day(120);
@@ -43,7 +49,7 @@ function dryRunSummary() {
 
 it('adds up: product rows to users checked, the totals row to the report totals', () => {
   const summary = dryRunSummary();
-  const figures = reportFigures(summary, textIn('en-US'));
+  const figures = reportFigures(summary, en);
 
   expect(figures.products.map((p) => p.name).sort()).toEqual(['Confluence', 'Jira']);
   for (const product of figures.products) {
@@ -64,8 +70,8 @@ it('adds up: product rows to users checked, the totals row to the report totals'
 
 it('labels the columns and the totals row in the language of the reader', () => {
   const summary = dryRunSummary();
-  const english = reportFigures(summary, textIn('en-US'));
-  const german = reportFigures(summary, textIn('de-DE'));
+  const english = reportFigures(summary, en);
+  const german = reportFigures(summary, de);
   expect(english.totals.name).toBe('All products');
   expect(german.totals.name).toBe('Alle Produkte');
   // The same columns, in the same order, only their labels differ.

@@ -1,11 +1,14 @@
 // The runs table's rows: a warning run never reads "0 done", a run being restored is not "completed", and a week
 // of identical stops is one row that says how many runs it stands for.
+import english from '../../locales/en-US.json';
+import german from '../../locales/de-DE.json';
+import { lookupIn } from '../../shared/i18n/catalog-text';
+import { createText } from '../../shared/i18n/text';
 import type { InactivityRunView } from '../../shared/contract';
 import { foldRepeatedStops, runOutcome, runStateShown } from './run-rows';
-import { textIn } from './test-text';
 
-const en = textIn('en-US');
-const de = textIn('de-DE');
+const en = createText(lookupIn(english), 'en-US', 'UTC');
+const de = createText(lookupIn(german), 'de-DE', 'UTC');
 
 const DAY = 86_400_000;
 

@@ -243,7 +243,7 @@ it('speaks German to a German admin: words, plurals, dates and numbers, and no E
         'm',
       ),
     );
-    expect(piecesOf(report)).toEqual(expect.arrayContaining(['Jetzt handeln', 'Haben es', '100 Tage']));
+    expect(piecesOf(report)).toEqual(expect.arrayContaining(['Jetzt handeln', 'Haben Zugriff', '100 Tage']));
     const dryRun = byTestId(page.doc, 'inactivity-dry-run')!;
     expect(visibleText(dryRun)).toMatch(new RegExp(`Berechnet am ${germanDate.source} aus der am`));
 

@@ -58,7 +58,7 @@ it('saves the policy, dry-runs it, answers the review queue, restores a user, an
     await page.type(field(page.doc, 'notify-webhook'), 'https://evil.example/hook');
     await page.click(field(page.doc, 'inactivity-policy-save'));
     await page.click(await page.waitForTestId('policy-untold-confirm-confirm'));
-    await page.waitForText('Saving the policy: Please fix the highlighted fields');
+    await page.waitForText(/Saving the policy: please fix the highlighted fields/);
     expect(field(page.doc, 'notify-webhook').props.isInvalid).toBe(true);
     await page.type(field(page.doc, 'notify-webhook'), '');
     // 0 days' warning tells nobody: the save asks first, naming the consequence, and nothing is saved on cancel.

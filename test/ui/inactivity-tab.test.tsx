@@ -1,12 +1,24 @@
 // The Inactivity tab against the real resolvers: the policy and exclusions saved from the page, a dry run
 // watched to its report, a live run held by the brake and answered from the review queue, a one-click restore,
 // and the Overview's charts of what was reclaimed.
+import deDE from '../../src/locales/de-DE.json';
+import enUS from '../../src/locales/en-US.json';
 import { AdminPage } from './support/page-harness';
-import { byTestId, byText, findAll, hasText, ofType, textOf, type ForgeDoc } from './support/forge-doc-query';
+import {
+  byTestId,
+  byText,
+  findAll,
+  hasText,
+  ofType,
+  textOf,
+  visibleText,
+  type ForgeDoc,
+} from './support/forge-doc-query';
 import {
   JIRA,
   T0,
   dailyRun,
+  getRun,
   invite,
   savePolicy,
   setDay,
@@ -93,7 +105,7 @@ it('saves the policy, dry-runs it, answers the review queue, restores a user, an
     await page.click(await page.waitForNode('Button', 'Approve 1 chosen user'));
     // Partial approval says what happens to the rest before anything is done.
     const approval = await page.waitForTestId('review-confirm');
-    expect(textOf(approval)).toContain('The other 1 held user are not acted on in this run');
+    expect(textOf(approval)).toContain('The other 1 held user is not acted on in this run');
     expect(env.app.groupNamesOf(ada)).toContain('jira-software-users');
     await page.click(byTestId(approval, 'review-confirm-confirm')!);
     await page.waitForText('1 action approved, 1 action dropped.');
@@ -148,6 +160,97 @@ it('says in the dry-run report how many were left alone as given a product recen
     expect(textOf(line)).toBe(
       'Jira: 1 user left alone as given it recently; 0 users left alone because when they were given it is unknown (grant date unknown).',
     );
+  } finally {
+    await page.close();
+  }
+});
+
+/**
+ * Every English message of the tab (both plural forms) that German says differently ("Status" is both), as a
+ * pattern that matches the whole text it makes.
+ */
+function englishOnly(en: unknown, de: unknown): RegExp[] {
+  if (typeof en === 'string') {
+    if (en === de) return [];
+    const pattern = en
+      .split(/\{\w+\}/)
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.+');
+    return [new RegExp(`^${pattern}$`)];
+  }
+  const german = de as Record<string, unknown>;
+  return Object.entries(en as Record<string, unknown>).flatMap(([key, value]) =>
+    englishOnly(value, german[key]),
+  );
+}
+
+/** Each piece of text the tab shows: text leaves, text props, and the cells of its tables. */
+function piecesOf(doc: ForgeDoc): string[] {
+  const cells = ofType(doc, 'DynamicTable').flatMap((table) => {
+    const { head, rows } = table.props as {
+      head?: { cells: Array<{ content: unknown }> };
+      rows?: Array<{ cells: Array<{ content: unknown }> }>;
+    };
+    return [...(head?.cells ?? []), ...(rows ?? []).flatMap((r) => r.cells)].map((c) => c.content);
+  });
+  return [...visibleText(doc).split('\n'), ...cells.filter((c): c is string => typeof c === 'string')];
+}
+
+it('speaks German to a German admin: words, plurals, dates and numbers, and no English of its own', async () => {
+  env = await startEnv();
+  idle('ada');
+  idle('bob');
+  // 0 days' warning and a brake of one action: the live run of day 100 is held for review.
+  await savePolicy(env, { jira: { warnDaysBefore: 0 }, brake: { maxActionsPerRun: 1 } });
+  setDay(env, 100);
+  const held = await dailyRun(env);
+  expect(held?.status).toBe('awaiting-review');
+  const page = AdminPage.open(env.app, env.admin, { locale: 'de-DE' });
+  try {
+    await page.openTab(deDE.tabs.inactivity);
+    const queue = await page.waitFor((doc) => {
+      const node = byTestId(doc, 'inactivity-review');
+      return node && ofType(node, 'Checkbox').length === 2 ? node : undefined;
+    }, 'two held users in the review queue');
+    expect(hasText(queue, 'Ein Lauf wird von der Sicherheitsbremse zurückgehalten')).toBe(true);
+    expect(hasText(queue, '0 ausgewählte Benutzer genehmigen')).toBe(true);
+    await page.click(byTestId(queue, 'review-approve-all')!);
+    const confirm = await page.waitForTestId('review-confirm');
+    expect(hasText(confirm, 'Alle 2 zurückgehaltenen Benutzer genehmigen?')).toBe(true);
+    await page.click(byText(confirm, 'Button', /Abbrechen|Cancel/)!);
+
+    // The policy's save time and the runs' start times in German, e.g. "15. Apr. 2026, 09:00 UTC".
+    const germanDate = /\d{1,2}\. [A-ZÄÖÜ][a-zäöü]+\.? \d{4}, \d{2}:\d{2} UTC/;
+    const policy = byTestId(page.doc, 'inactivity-policy')!;
+    expect(visibleText(policy)).toMatch(new RegExp(`Gespeichert am ${germanDate.source}\\.`));
+    const runs = await page.waitForTestId('inactivity-runs');
+    const started = piecesOf(runs).filter((p) => germanDate.test(p));
+    expect(started.length).toBeGreaterThan(0);
+    expect(piecesOf(runs)).toEqual(expect.arrayContaining(['Live (täglich)', 'Geprüfte Benutzer']));
+    expect(hasText(runs, 'wartet auf Prüfung')).toBe(true);
+
+    // A dry run, watched to its report: counted in German plurals.
+    await page.click(byTestId(page.doc, 'dry-run-start')!);
+    await env.app.drain({ scheduled: false });
+    const report = await page.waitFor((doc) => {
+      const node = byTestId(doc, 'inactivity-report');
+      return node && findAll(node, (n) => n.type === 'User').length > 0 ? node : undefined;
+    }, 'the dry-run report with users');
+    const checked = (await getRun(env, held!.id))?.progress.users ?? 0;
+    expect(visibleText(report)).toMatch(
+      new RegExp(
+        `^${checked} Benutzer geprüft \\(alle auf der Website, mit oder ohne Produkt\\); Aktionen beträfen 2 Benutzer: 2 Lizenzentzüge, 0 Sperrungen\\.$`,
+        'm',
+      ),
+    );
+    expect(piecesOf(report)).toEqual(expect.arrayContaining(['Jetzt handeln', 'Haben Zugriff', '100 Tage']));
+    const dryRun = byTestId(page.doc, 'inactivity-dry-run')!;
+    expect(visibleText(dryRun)).toMatch(new RegExp(`Berechnet am ${germanDate.source} aus der am`));
+
+    // Nothing the tab itself says is left in English.
+    const english = englishOnly(enUS.inactivity, deDE.inactivity);
+    const leftovers = piecesOf(page.doc).filter((piece) => english.some((m) => m.test(piece)));
+    expect(leftovers).toEqual([]);
   } finally {
     await page.close();
   }

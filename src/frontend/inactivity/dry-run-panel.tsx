@@ -2,25 +2,34 @@
 import { useEffect, useState } from 'react';
 import { Button, Heading, Inline, ProgressBar, SectionMessage, Stack, Text } from '@forge/react';
 import type { InactivityRunView } from '../../shared/contract';
+import type { Text as Words } from '../../shared/i18n/text';
 import { useAction } from '../api/use-action';
 import { useResolver } from '../api/use-resolver';
-import { formatCount, formatWhen } from '../common/format';
 import { Loading } from '../common/loading';
 import { OutdatedNotice } from '../common/outdated-notice';
 import { ReplyErrorMessage } from '../common/reply-error-message';
+import { useText } from '../i18n/text-provider';
 import { RunReport } from './run-report-view';
 import { RunStatus, isRunFinished } from './run-status';
 import { useRunWatch } from './use-run-watch';
 
 /** What a running dry run is doing: pages of users read so far, or the final tally. */
-function progressText(run: InactivityRunView): string {
-  if (run.status === 'finalizing')
-    return `All ${formatCount(run.progress.users, 'user')} decided; adding up the report`;
-  if (run.progress.pages === 0) return 'Reading the first page of users and their activity';
-  return `${formatCount(run.progress.users, 'user')} decided in ${formatCount(run.progress.pages, 'page')} so far`;
+function progressText(run: InactivityRunView, text: Words): string {
+  if (run.status === 'finalizing') return text.tn('inactivity.dryRun.finalizing', run.progress.users);
+  if (run.progress.pages === 0) return text.t('inactivity.dryRun.firstPage');
+  return text.tn('inactivity.dryRun.soFar', run.progress.users, { pages: run.progress.pages });
+}
+
+/** When the report was computed, and from which policy. */
+function computedText(run: InactivityRunView, text: Words): string {
+  const when = text.when(run.finishedAt ?? run.startedAt);
+  return run.policyVersion === null
+    ? text.t('inactivity.dryRun.computedFromDraft', { when })
+    : text.t('inactivity.dryRun.computedFromSaved', { when, savedWhen: text.when(run.policyVersion) });
 }
 
 export function DryRunPanel() {
+  const text = useText();
   const start = useAction('inactivity.dryRun.start');
   const latest = useResolver('inactivity.runs.report', { limit: 100 });
   const [runId, setRunId] = useState<string | null>(null);
@@ -47,49 +56,54 @@ export function DryRunPanel() {
   const report = latest.state.value;
   return (
     <Stack space="space.150" testId="inactivity-dry-run">
-      <Heading size="medium">Dry run</Heading>
-      <Text>Decides every licensed user with the saved policy and changes nothing.</Text>
+      <Heading size="medium">{text.t('inactivity.dryRun.heading')}</Heading>
+      <Text>{text.t('inactivity.dryRun.intro')}</Text>
       <Inline>
         <Button testId="dry-run-start" isDisabled={running || start.busy} onClick={() => void begin()}>
-          Start a dry run
+          {text.t('inactivity.dryRun.start')}
         </Button>
       </Inline>
-      {start.error ? <ReplyErrorMessage error={start.error} action="Starting the dry run" /> : null}
+      {start.error ? (
+        <ReplyErrorMessage error={start.error} action={text.t('inactivity.dryRun.startingAction')} />
+      ) : null}
       {notStarted ? (
-        <SectionMessage appearance="warning" title="The dry run did not run">
+        <SectionMessage appearance="warning" title={text.t('inactivity.dryRun.notRunTitle')}>
           <Text>{notStarted}</Text>
         </SectionMessage>
       ) : null}
-      {error ? <ReplyErrorMessage error={error} action="Watching the dry run" /> : null}
+      {error ? <ReplyErrorMessage error={error} action={text.t('inactivity.dryRun.watchingAction')} /> : null}
       {run && running ? (
         <Stack space="space.050">
           <Inline space="space.100" alignBlock="center">
             <RunStatus run={run} />
-            <Text>{progressText(run)}</Text>
+            <Text>{progressText(run, text)}</Text>
           </Inline>
-          <ProgressBar ariaLabel="Dry run progress" isIndeterminate />
+          <ProgressBar ariaLabel={text.t('inactivity.dryRun.progressLabel')} isIndeterminate />
         </Stack>
       ) : null}
-      <Heading size="small">Latest dry-run report</Heading>
+      <Heading size="small">{text.t('inactivity.dryRun.latestHeading')}</Heading>
       {latest.state.status === 'error' ? (
-        <ReplyErrorMessage error={latest.state.error} action="Loading the report" />
+        <ReplyErrorMessage
+          error={latest.state.error}
+          action={text.t('inactivity.dryRun.loadingReportAction')}
+        />
       ) : null}
       {report === undefined ? (
         latest.state.status === 'loading' ? (
           <Loading what="latestDryRun" />
         ) : null
       ) : report === null ? (
-        <Text>No dry run yet.</Text>
+        <Text>{text.t('inactivity.dryRun.none')}</Text>
       ) : (
         <Stack space="space.100">
           <Inline space="space.100" alignBlock="center">
             <RunStatus run={report.run} />
-            <Text>{`Computed ${formatWhen(report.run.finishedAt ?? report.run.startedAt)} from ${report.run.policyVersion === null ? 'a draft policy' : `the policy saved ${formatWhen(report.run.policyVersion)}`}`}</Text>
+            <Text>{computedText(report.run, text)}</Text>
           </Inline>
           <OutdatedNotice
             reasons={report.outdated}
-            what="This report"
-            rerunLabel="Run a new dry run"
+            what={text.t('inactivity.dryRun.outdatedWhat')}
+            rerunLabel={text.t('inactivity.dryRun.rerun')}
             busy={running || start.busy}
             onRerun={() => void begin()}
           />

@@ -21,6 +21,7 @@ import { useResolver } from '../api/use-resolver';
 import { ReplyErrorMessage } from '../common/reply-error-message';
 import { TextInput, wholeNumber } from '../common/text-input';
 import { FieldBox } from '../common/field-box';
+import { useText } from '../i18n/text-provider';
 
 interface Option {
   label: string;
@@ -34,6 +35,7 @@ export function ExclusionsEditor({
   view: InactivityPolicyView;
   onSaved: (view: InactivityPolicyView) => void;
 }) {
+  const text = useText();
   const initial = view.policy.exclusions;
   const [accountIds, setAccountIds] = useState<string[]>([...initial.accountIds]);
   const [groupIds, setGroupIds] = useState<string[]>([...initial.groupIds]);
@@ -62,13 +64,13 @@ export function ExclusionsEditor({
 
   return (
     <Stack space="space.150" testId="inactivity-exclusions">
-      <Heading size="medium">Exclusions</Heading>
-      <Text>Admins and members of admin groups are always left alone; add anyone else here.</Text>
+      <Heading size="medium">{text.t('inactivity.exclusions.heading')}</Heading>
+      <Text>{text.t('inactivity.exclusions.intro')}</Text>
       <Inline space="space.100" alignBlock="end" shouldWrap>
         <FieldBox>
           <UserPicker
             key={`exclude-user-${pickerGeneration}`}
-            label="Exclude a person"
+            label={text.t('inactivity.exclusions.person')}
             name="exclude-user"
             onChange={(u: UserPickerValue | undefined) => setPicked(u ?? null)}
           />
@@ -83,16 +85,16 @@ export function ExclusionsEditor({
             changed();
           }}
         >
-          Exclude
+          {text.t('inactivity.exclusions.addPerson')}
         </Button>
       </Inline>
       <Inline space="space.100" alignBlock="end" shouldWrap>
         <FieldBox>
-          <Label labelFor="exclude-group">Exclude members of a group</Label>
+          <Label labelFor="exclude-group">{text.t('inactivity.exclusions.group')}</Label>
           <Select
             inputId="exclude-group"
             testId="exclude-group"
-            placeholder="Search groups"
+            placeholder={text.t('inactivity.exclusions.searchGroups')}
             options={options}
             isLoading={search.state.status === 'loading'}
             value={group ? (options.find((o) => o.value.groupId === group.groupId) ?? null) : null}
@@ -109,15 +111,15 @@ export function ExclusionsEditor({
             changed();
           }}
         >
-          Exclude group
+          {text.t('inactivity.exclusions.addGroup')}
         </Button>
       </Inline>
       {accountIds.length + groupIds.length > 0 ? (
         <DynamicTable
-          caption="Excluded"
+          caption={text.t('inactivity.exclusions.caption')}
           head={{
             cells: [
-              { key: 'who', content: 'Person or group' },
+              { key: 'who', content: text.t('inactivity.exclusions.who') },
               { key: 'remove', content: '' },
             ],
           }}
@@ -136,7 +138,7 @@ export function ExclusionsEditor({
                         changed();
                       }}
                     >
-                      Remove
+                      {text.t('inactivity.exclusions.remove')}
                     </Button>
                   ),
                 },
@@ -145,7 +147,10 @@ export function ExclusionsEditor({
             ...groupIds.map((id) => ({
               key: `group:${id}`,
               cells: [
-                { key: 'who', content: `Group: ${groupNames.get(id) ?? id}` },
+                {
+                  key: 'who',
+                  content: text.t('inactivity.exclusions.groupRow', { name: groupNames.get(id) ?? id }),
+                },
                 {
                   key: 'remove',
                   content: (
@@ -156,7 +161,7 @@ export function ExclusionsEditor({
                         changed();
                       }}
                     >
-                      Remove
+                      {text.t('inactivity.exclusions.remove')}
                     </Button>
                   ),
                 },
@@ -165,11 +170,11 @@ export function ExclusionsEditor({
           ]}
         />
       ) : (
-        <Text>Nobody is excluded by name or group.</Text>
+        <Text>{text.t('inactivity.exclusions.none')}</Text>
       )}
       <TextInput
         id="exclude-recent-days"
-        label="Leave alone anyone given access in the last (days)"
+        label={text.t('inactivity.exclusions.recentDays')}
         type="number"
         value={recentDays}
         onChange={(v) => {
@@ -177,22 +182,18 @@ export function ExclusionsEditor({
           changed();
         }}
         errors={errorsFor(save.error, 'recentlyAddedDays')}
-        help={
-          "Counted from when each product was given or given back, as the site's audit log and the app's own " +
-          'grants record it. Anyone whose grant date cannot be established is left alone as if given it recently ' +
-          '(reports count them as "grant date unknown"), never treated as long inactive. 0 turns this off.'
-        }
+        help={text.t('inactivity.exclusions.recentDaysHelp')}
       />
       {save.error ? (
         <ReplyErrorMessage
           error={save.error}
-          action="Saving the exclusions"
+          action={text.t('inactivity.exclusions.savingAction')}
           shownFields={errorsFor(save.error, 'recentlyAddedDays')}
         />
       ) : null}
       {saved ? (
-        <SectionMessage appearance="success" title="Exclusions saved">
-          <Text>They apply from the next run.</Text>
+        <SectionMessage appearance="success" title={text.t('inactivity.exclusions.savedTitle')}>
+          <Text>{text.t('inactivity.exclusions.savedBody')}</Text>
         </SectionMessage>
       ) : null}
       <Inline>
@@ -202,7 +203,7 @@ export function ExclusionsEditor({
           isDisabled={save.busy}
           onClick={() => void submit()}
         >
-          {save.busy ? 'Saving…' : 'Save exclusions'}
+          {save.busy ? text.t('inactivity.exclusions.saving') : text.t('inactivity.exclusions.save')}
         </Button>
       </Inline>
     </Stack>

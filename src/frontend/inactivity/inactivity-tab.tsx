@@ -4,6 +4,7 @@ import { Stack } from '@forge/react';
 import { useResolver } from '../api/use-resolver';
 import { Loading } from '../common/loading';
 import { ReplyErrorMessage } from '../common/reply-error-message';
+import { useText } from '../i18n/text-provider';
 import { DryRunPanel } from './dry-run-panel';
 import { ExclusionsEditor } from './exclusions-editor';
 import { PolicyForm } from './policy-form';
@@ -11,6 +12,7 @@ import { ReviewQueue } from './review-queue';
 import { RunsTable } from './runs-table';
 
 export function InactivityTab() {
+  const text = useText();
   const policy = useResolver('inactivity.policy.get', {});
   const [runsKey, setRunsKey] = useState(0);
   if (policy.state.value === undefined) {
@@ -18,7 +20,7 @@ export function InactivityTab() {
       return (
         <ReplyErrorMessage
           error={policy.state.error}
-          action="Loading the inactivity policy"
+          action={text.t('inactivity.tab.loadingPolicy')}
           onRetry={policy.reload}
         />
       );

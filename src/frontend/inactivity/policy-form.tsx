@@ -4,21 +4,34 @@ import { Button, Heading, Inline, SectionMessage, Stack, Text } from '@forge/rea
 import {
   hasNoticeChannel,
   newUntoldConsequences,
-  untoldConsequenceText,
   type InactivityPolicy,
+  type UntoldConsequence,
 } from '../../domain/inactivity';
 import type { InactivityPolicyView } from '../../shared/contract';
+import type { Text as Words } from '../../shared/i18n/text';
 import { errorsFor } from '../api/field-errors';
 import { useAction } from '../api/use-action';
-import { formatWhen } from '../common/format';
 import { ConfirmModal } from '../common/confirm-modal';
 import { FieldErrors } from '../common/field-errors';
 import { ReplyErrorMessage } from '../common/reply-error-message';
 import { ToggleRow } from '../common/toggle-row';
 import { TextInput, wholeNumber } from '../common/text-input';
-import { ProductPolicyFields } from './product-policy-fields';
+import { useText } from '../i18n/text-provider';
+import { ACTION_TEXT, ProductPolicyFields } from './product-policy-fields';
 
 const shown = (n: number) => (Number.isNaN(n) ? '' : String(n));
+
+/** What confirming a consequence means, naming the product and the action (the domain's words are English). */
+function consequenceText(consequence: UntoldConsequence, policy: InactivityPolicy, text: Words): string {
+  const product = policy.products[consequence.product];
+  const action = product ? text.t(ACTION_TEXT[product.action].label) : '';
+  return consequence.why === 'no-warning'
+    ? text.tn('inactivity.policy.untoldNoWarning', product?.inactiveAfterDays ?? 0, {
+        product: consequence.displayName,
+        action,
+      })
+    : text.t('inactivity.policy.untoldNotTold', { product: consequence.displayName, action });
+}
 
 export function PolicyForm({
   view,
@@ -27,6 +40,7 @@ export function PolicyForm({
   view: InactivityPolicyView;
   onSaved: (view: InactivityPolicyView) => void;
 }) {
+  const text = useText();
   const [policy, setPolicy] = useState<InactivityPolicy>(view.policy);
   const [saved, setSaved] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -71,24 +85,28 @@ export function PolicyForm({
 
   return (
     <Stack space="space.200" testId="inactivity-policy">
-      <Heading size="medium">Policy</Heading>
+      <Heading size="medium">{text.t('inactivity.policy.heading')}</Heading>
       <Text>
         {view.saved
-          ? `Saved ${formatWhen(view.updatedAt)}.`
-          : 'Not saved yet: nothing is cleaned up until you save a policy.'}
+          ? text.t('inactivity.policy.savedAt', { when: text.when(view.updatedAt) })
+          : text.t('inactivity.policy.notSaved')}
       </Text>
       {view.problem ? (
-        <SectionMessage appearance="warning" title="The saved policy needs attention">
+        <SectionMessage appearance="warning" title={text.t('inactivity.policy.problemTitle')}>
           <Text>{view.problem}</Text>
         </SectionMessage>
       ) : null}
       {view.addedProducts.length > 0 || view.missingProducts.length > 0 ? (
-        <SectionMessage appearance="information" title="The site's products changed">
+        <SectionMessage appearance="information" title={text.t('inactivity.policy.productsChangedTitle')}>
           {view.addedProducts.length > 0 ? (
-            <Text>New on the site: {view.addedProducts.join(', ')} (off until you enable them).</Text>
+            <Text>
+              {text.t('inactivity.policy.productsAdded', { products: text.list(view.addedProducts) })}
+            </Text>
           ) : null}
           {view.missingProducts.length > 0 ? (
-            <Text>No longer reported by the site: {view.missingProducts.join(', ')}.</Text>
+            <Text>
+              {text.t('inactivity.policy.productsMissing', { products: text.list(view.missingProducts) })}
+            </Text>
           ) : null}
         </SectionMessage>
       ) : null}
@@ -103,12 +121,12 @@ export function PolicyForm({
           errorsFor={fieldErrors}
         />
       ))}
-      <Heading size="small">Safety brake</Heading>
-      <Text>A run that would act on more than this holds everything for your review.</Text>
+      <Heading size="small">{text.t('inactivity.policy.brakeHeading')}</Heading>
+      <Text>{text.t('inactivity.policy.brakeIntro')}</Text>
       <Inline space="space.200" shouldWrap>
         <TextInput
           id="brake-max-actions"
-          label="Most actions per run"
+          label={text.t('inactivity.policy.maxActions')}
           type="number"
           value={shown(policy.brake.maxActionsPerRun)}
           onChange={(v) => edit({ ...policy, brake: { ...policy.brake, maxActionsPerRun: wholeNumber(v) } })}
@@ -116,7 +134,7 @@ export function PolicyForm({
         />
         <TextInput
           id="brake-max-percent"
-          label="Most users per run (% of licensed)"
+          label={text.t('inactivity.policy.maxPercent')}
           type="number"
           value={shown(policy.brake.maxPercentOfLicensed)}
           onChange={(v) =>
@@ -126,18 +144,19 @@ export function PolicyForm({
         />
         <TextInput
           id="activity-max-age"
-          label="Distrust activity data older than (hours)"
+          label={text.t('inactivity.policy.activityMaxAge')}
           type="number"
           value={shown(policy.activityMaxAgeHours)}
           onChange={(v) => edit({ ...policy, activityMaxAgeHours: wholeNumber(v) })}
           errors={fieldErrors('activityMaxAgeHours')}
         />
       </Inline>
-      <Heading size="small">Warnings</Heading>
+      <Heading size="small">{text.t('inactivity.policy.warningsHeading')}</Heading>
       <Inline space="space.200" shouldWrap>
         <TextInput
           id="notify-issue"
-          label="Notify warned users through this Jira issue"
+          label={text.t('inactivity.policy.notifyIssue')}
+          // i18n-exempt: an example issue key, the same in every language
           placeholder="OPS-123"
           value={notifications.jiraNotify?.issueKey ?? ''}
           onChange={(v) => {
@@ -151,8 +170,9 @@ export function PolicyForm({
         />
         <TextInput
           id="notify-webhook"
-          label="Also post warnings to (https URL)"
+          label={text.t('inactivity.policy.webhook')}
           type="url"
+          // i18n-exempt: an example address, the same in every language
           placeholder="https://hooks.slack.com/…"
           value={notifications.webhook?.url ?? ''}
           onChange={(v) => {
@@ -160,20 +180,21 @@ export function PolicyForm({
             edit({ ...policy, notifications: v.trim() ? { ...rest, webhook: { url: v.trim() } } : rest });
           }}
           errors={fieldErrors('notifications.webhook')}
-          help={view.webhookHosts.length ? `Allowed hosts: ${view.webhookHosts.join(', ')}` : undefined}
+          help={
+            view.webhookHosts.length
+              ? text.t('inactivity.policy.allowedHosts', { hosts: view.webhookHosts.join(', ') })
+              : undefined
+          }
         />
       </Inline>
       {noChannel ? (
-        <SectionMessage appearance="warning" title="Warned users are not told">
-          <Text>
-            No notification channel is set. Users who are due are listed in each run and left alone until a
-            warning reaches them, unless you choose below to act on them anyway.
-          </Text>
+        <SectionMessage appearance="warning" title={text.t('inactivity.policy.noChannelTitle')}>
+          <Text>{text.t('inactivity.policy.noChannel')}</Text>
         </SectionMessage>
       ) : null}
       <ToggleRow
         id="act-when-not-told"
-        label="Act even on users whose warning reached nobody"
+        label={text.t('inactivity.policy.actWhenNotTold')}
         isChecked={notifications.actWhenNotTold === true}
         onChange={() => {
           const { actWhenNotTold: was, ...rest } = notifications;
@@ -182,11 +203,15 @@ export function PolicyForm({
       />
       <FieldErrors errors={fieldErrors('notifications.actWhenNotTold')} />
       {save.error ? (
-        <ReplyErrorMessage error={save.error} action="Saving the policy" shownFields={claimed} />
+        <ReplyErrorMessage
+          error={save.error}
+          action={text.t('inactivity.policy.savingAction')}
+          shownFields={claimed}
+        />
       ) : null}
       {saved ? (
-        <SectionMessage appearance="success" title="Policy saved">
-          <Text>The next daily run uses it. Try a dry run first to see what it would do.</Text>
+        <SectionMessage appearance="success" title={text.t('inactivity.policy.savedTitle')}>
+          <Text>{text.t('inactivity.policy.savedBody')}</Text>
         </SectionMessage>
       ) : null}
       <Inline space="space.100">
@@ -196,24 +221,22 @@ export function PolicyForm({
           isDisabled={save.busy}
           onClick={requestSave}
         >
-          {save.busy ? 'Saving…' : 'Save policy'}
+          {save.busy ? text.t('inactivity.policy.saving') : text.t('inactivity.policy.save')}
         </Button>
       </Inline>
       <ConfirmModal
         open={confirming}
-        title="Act on users who were never told?"
-        confirmLabel="Save and act without telling them"
+        title={text.t('inactivity.policy.untoldTitle')}
+        confirmLabel={text.t('inactivity.policy.untoldConfirm')}
         busy={save.busy}
         testId="policy-untold-confirm"
         onConfirm={() => void submit(true)}
         onClose={() => setConfirming(false)}
       >
         {consequences.map((c) => (
-          <Text key={`${c.product}:${c.why}`}>{untoldConsequenceText(c, toSave)}</Text>
+          <Text key={`${c.product}:${c.why}`}>{consequenceText(c, toSave, text)}</Text>
         ))}
-        <Text>
-          They cannot prepare or object before losing access. Restoring them is possible afterwards.
-        </Text>
+        <Text>{text.t('inactivity.policy.untoldAfter')}</Text>
       </ConfirmModal>
     </Stack>
   );

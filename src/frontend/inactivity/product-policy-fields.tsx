@@ -6,20 +6,35 @@ import type {
   ProductInactivityPolicy,
 } from '../../domain/inactivity';
 import type { CatalogueProductView, InactivityPolicyView, ReplyFieldError } from '../../shared/contract';
+import type { TextKey } from '../../shared/i18n/text';
 import { FieldErrors } from '../common/field-errors';
 import { TextInput, wholeNumber } from '../common/text-input';
 import { ToggleRow } from '../common/toggle-row';
 import { FieldBox } from '../common/field-box';
+import { useText } from '../i18n/text-provider';
 
 interface Option<T> {
   label: string;
   value: T;
 }
 
-const NEVER_ACTIVE: Option<NeverActiveTreatment>[] = [
-  { label: 'Count from when given access', value: 'count-from-added' },
-  { label: 'Leave them alone', value: 'ignore' },
-];
+const NEVER_ACTIVE: Record<NeverActiveTreatment, TextKey> = {
+  'count-from-added': 'inactivity.product.neverActiveCount',
+  ignore: 'inactivity.product.neverActiveIgnore',
+};
+
+/** Each action's name and what it does (the policy view carries the domain's English; the page says its own). */
+export const ACTION_TEXT: Readonly<Record<InactivityAction, { label: TextKey; description: TextKey }>> = {
+  'remove-licence': {
+    label: 'inactivity.actions.removeLicence.label',
+    description: 'inactivity.actions.removeLicence.description',
+  },
+  suspend: {
+    label: 'inactivity.actions.suspend.label',
+    description: 'inactivity.actions.suspend.description',
+  },
+  report: { label: 'inactivity.actions.report.label', description: 'inactivity.actions.report.description' },
+};
 
 export interface ProductPolicyFieldsProps {
   productKey: string;
@@ -40,11 +55,16 @@ export function ProductPolicyFields({
   onChange,
   errorsFor,
 }: ProductPolicyFieldsProps) {
+  const text = useText();
   const actionOptions: Option<InactivityAction>[] = (Object.keys(actions) as InactivityAction[]).map((a) => ({
-    label: actions[a].label,
+    label: text.t(ACTION_TEXT[a].label),
     value: a,
   }));
+  const neverActiveOptions: Option<NeverActiveTreatment>[] = (
+    Object.keys(NEVER_ACTIVE) as NeverActiveTreatment[]
+  ).map((value) => ({ label: text.t(NEVER_ACTIVE[value]), value }));
   const action = actions[policy.action];
+  const description = text.t(ACTION_TEXT[policy.action].description);
   const field = (name: string) => errorsFor(`products.${productKey}.${name}`);
   const seats = catalogue?.seats;
   return (
@@ -53,16 +73,22 @@ export function ProductPolicyFields({
         <Heading size="small">{policy.displayName}</Heading>
         {seats ? (
           <Lozenge>
-            {seats.total === null ? `${seats.used} seats used` : `${seats.used} of ${seats.total} seats used`}
+            {seats.total === null
+              ? text.tn('inactivity.product.seatsUsed', seats.used)
+              : text.tn('inactivity.product.seatsUsedOfTotal', seats.total, { used: seats.used })}
           </Lozenge>
         ) : null}
       </Inline>
       {catalogue && catalogue.licenceGroups.length > 0 ? (
-        <Text>Licence groups: {catalogue.licenceGroups.map((g) => g.name).join(', ')}</Text>
+        <Text>
+          {text.t('inactivity.product.licenceGroups', {
+            groups: catalogue.licenceGroups.map((g) => g.name).join(', '),
+          })}
+        </Text>
       ) : null}
       <ToggleRow
         id={`inactivity-enabled-${productKey}`}
-        label={`Clean up inactive ${policy.displayName} users`}
+        label={text.t('inactivity.product.enable', { product: policy.displayName })}
         isChecked={policy.enabled}
         onChange={() => onChange({ ...policy, enabled: !policy.enabled })}
       />
@@ -71,14 +97,14 @@ export function ProductPolicyFields({
         <Inline space="space.200" shouldWrap alignBlock="start">
           <TextInput
             id={`inactive-days-${productKey}`}
-            label="Inactive after (days)"
+            label={text.t('inactivity.product.inactiveAfter')}
             type="number"
             value={shown(policy.inactiveAfterDays)}
             onChange={(v) => onChange({ ...policy, inactiveAfterDays: wholeNumber(v) })}
             errors={field('inactiveAfterDays')}
           />
           <FieldBox>
-            <Label labelFor={`inactivity-action-${productKey}`}>Then</Label>
+            <Label labelFor={`inactivity-action-${productKey}`}>{text.t('inactivity.product.then')}</Label>
             <Select
               inputId={`inactivity-action-${productKey}`}
               testId={`inactivity-action-${productKey}`}
@@ -91,7 +117,7 @@ export function ProductPolicyFields({
           {action.changesAccess ? (
             <TextInput
               id={`warn-days-${productKey}`}
-              label="Warn this many days before"
+              label={text.t('inactivity.product.warnDays')}
               type="number"
               value={shown(policy.warnDaysBefore)}
               onChange={(v) => onChange({ ...policy, warnDaysBefore: wholeNumber(v) })}
@@ -99,11 +125,11 @@ export function ProductPolicyFields({
             />
           ) : null}
           <FieldBox>
-            <Label labelFor={`never-active-${productKey}`}>Users who never used it</Label>
+            <Label labelFor={`never-active-${productKey}`}>{text.t('inactivity.product.neverActive')}</Label>
             <Select
               inputId={`never-active-${productKey}`}
-              options={NEVER_ACTIVE}
-              value={NEVER_ACTIVE.find((o) => o.value === policy.neverActive)}
+              options={neverActiveOptions}
+              value={neverActiveOptions.find((o) => o.value === policy.neverActive)}
               onChange={(o: Option<NeverActiveTreatment> | null) =>
                 o && onChange({ ...policy, neverActive: o.value })
               }
@@ -112,10 +138,10 @@ export function ProductPolicyFields({
         </Inline>
       ) : null}
       {/* Said once: as a warning when the action reaches beyond this site, else as plain text. */}
-      {policy.enabled && !action.orgWide ? <Text>{action.description}</Text> : null}
+      {policy.enabled && !action.orgWide ? <Text>{description}</Text> : null}
       {policy.enabled && action.orgWide ? (
-        <SectionMessage appearance="warning" title="This reaches beyond this site">
-          <Text>{action.description}</Text>
+        <SectionMessage appearance="warning" title={text.t('inactivity.product.orgWideTitle')}>
+          <Text>{description}</Text>
         </SectionMessage>
       ) : null}
     </Stack>

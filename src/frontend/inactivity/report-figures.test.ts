@@ -1,5 +1,9 @@
 // The dry-run report's figures add up: each product's outcome columns sum to the users it checked (every user
 // checked), the totals row is the products' sum and equals the report's own totals, and hidden columns are empty.
+import english from '../../locales/en-US.json';
+import german from '../../locales/de-DE.json';
+import { lookupIn } from '../../shared/i18n/catalog-text';
+import { createText } from '../../shared/i18n/text';
 import { decideForUser, summarizeDecisions } from '../../domain/inactivity';
 import {
   CONFLUENCE,
@@ -11,7 +15,10 @@ import {
 } from '../../domain/inactivity/test-builders';
 import { OUTCOME_COLUMNS, reportFigures } from './report-figures';
 
-it('adds up: product rows to users checked, the totals row to the report totals', () => {
+const en = createText(lookupIn(english), 'en-US', 'UTC');
+const de = createText(lookupIn(german), 'de-DE', 'UTC');
+
+function dryRunSummary() {
   const now = day(120);
   const policy = testPolicy({
     confluence: { warnDaysBefore: 0 },
@@ -37,7 +44,12 @@ it('adds up: product rows to users checked, the totals row to the report totals'
     users.map((u) => decideForUser(u, policy, now)),
     { policy },
   );
-  const figures = reportFigures(summary);
+  return summary;
+}
+
+it('adds up: product rows to users checked, the totals row to the report totals', () => {
+  const summary = dryRunSummary();
+  const figures = reportFigures(summary, en);
 
   expect(figures.products.map((p) => p.name).sort()).toEqual(['Confluence', 'Jira']);
   for (const product of figures.products) {
@@ -54,4 +66,18 @@ it('adds up: product rows to users checked, the totals row to the report totals'
   const shown = figures.columns.reduce((n, [key]) => n + figures.totals.byOutcome[key], 0);
   expect(shown).toBe(figures.totals.checked);
   expect(figures.columns.map(([key]) => key)).toContain('no-access');
+});
+
+it('labels the columns and the totals row in the language of the reader', () => {
+  const summary = dryRunSummary();
+  const english = reportFigures(summary, en);
+  const german = reportFigures(summary, de);
+  expect(english.totals.name).toBe('All products');
+  expect(german.totals.name).toBe('Alle Produkte');
+  // The same columns, in the same order, only their labels differ.
+  expect(german.columns.map(([key]) => key)).toEqual(english.columns.map(([key]) => key));
+  const label = (figures: typeof german, key: string) => figures.columns.find(([k]) => k === key)?.[1];
+  expect(label(english, 'no-access')).toBe('No access');
+  expect(label(german, 'no-access')).toBe('Kein Zugriff');
+  expect(label(german, 'excluded')).toBe('Ausgeschlossen');
 });

@@ -1,21 +1,27 @@
 // A run report's figures as the page shows them, built so they add up: every outcome has a column, each
 // product's columns sum to the users it checked, and the totals row is the sum of the product rows.
 import type { DecisionOutcome } from '../../domain/inactivity';
+import type { Text, TextKey } from '../../shared/i18n/text';
 import type { RunSummaryView } from '../../shared/contract';
 
-/** Every outcome a decision can have, in the order an admin reads them, with its column label. */
-export const OUTCOME_COLUMNS: readonly (readonly [DecisionOutcome, string])[] = [
-  ['act', 'Act now'],
-  ['blocked', 'Blocked'],
-  ['warn', 'Warn'],
-  ['still-in-grace', 'In notice period'],
-  ['cancel-warning', 'Warning cancelled'],
-  ['active', 'Active'],
-  ['unknown-activity', 'Activity unknown'],
-  ['excluded', 'Excluded'],
-  ['already-acted', 'Already done'],
-  ['no-access', 'No access'],
+/** Every outcome a decision can have, in the order an admin reads them, with its label's key. */
+export const OUTCOME_COLUMNS: readonly (readonly [DecisionOutcome, TextKey])[] = [
+  ['act', 'inactivity.outcomes.act'],
+  ['blocked', 'inactivity.outcomes.blocked'],
+  ['warn', 'inactivity.outcomes.warn'],
+  ['still-in-grace', 'inactivity.outcomes.stillInGrace'],
+  ['cancel-warning', 'inactivity.outcomes.cancelWarning'],
+  ['active', 'inactivity.outcomes.active'],
+  ['unknown-activity', 'inactivity.outcomes.unknownActivity'],
+  ['excluded', 'inactivity.outcomes.excluded'],
+  ['already-acted', 'inactivity.outcomes.alreadyActed'],
+  ['no-access', 'inactivity.outcomes.noAccess'],
 ];
+
+/** An outcome's label's key, for cells that name one outcome. */
+export const OUTCOME_LABEL: Readonly<Record<DecisionOutcome, TextKey>> = Object.fromEntries(
+  OUTCOME_COLUMNS,
+) as Record<DecisionOutcome, TextKey>;
 
 export interface ProductFigures {
   readonly product: string;
@@ -31,7 +37,7 @@ export interface ProductFigures {
 export interface ReportFigures {
   readonly products: readonly ProductFigures[];
   readonly totals: ProductFigures;
-  /** Outcome columns worth showing: those with a user in some product (hidden columns are all zero). */
+  /** Outcome columns worth showing, with their labels: those with a user in some product (hidden ones are all zero). */
   readonly columns: readonly (readonly [DecisionOutcome, string])[];
 }
 
@@ -39,7 +45,7 @@ function zeroes(): Record<DecisionOutcome, number> {
   return Object.fromEntries(OUTCOME_COLUMNS.map(([key]) => [key, 0])) as Record<DecisionOutcome, number>;
 }
 
-export function reportFigures(summary: RunSummaryView): ReportFigures {
+export function reportFigures(summary: RunSummaryView, text: Text): ReportFigures {
   const products = summary.products.map((p): ProductFigures => {
     const byOutcome = zeroes();
     for (const [key] of OUTCOME_COLUMNS) byOutcome[key] = p.outcomes[key] ?? 0;
@@ -56,11 +62,14 @@ export function reportFigures(summary: RunSummaryView): ReportFigures {
   for (const p of products) for (const [key] of OUTCOME_COLUMNS) byOutcome[key] += p.byOutcome[key];
   const totals: ProductFigures = {
     product: '',
-    name: 'All products',
+    name: text.t('inactivity.report.allProducts'),
     byOutcome,
     checked: products.reduce((n, p) => n + p.checked, 0),
     holding: products.reduce((n, p) => n + p.holding, 0),
     seatsFreed: products.reduce((n, p) => n + p.seatsFreed, 0),
   };
-  return { products, totals, columns: OUTCOME_COLUMNS.filter(([key]) => byOutcome[key] > 0) };
+  const columns = OUTCOME_COLUMNS.filter(([key]) => byOutcome[key] > 0).map(
+    ([key, label]) => [key, text.t(label)] as const,
+  );
+  return { products, totals, columns };
 }

@@ -13,12 +13,13 @@ import {
   User,
 } from '@forge/react';
 import type { ReviewQueueView } from '../../shared/contract';
+import type { Text as Words } from '../../shared/i18n/text';
 import { useAction } from '../api/use-action';
 import { useResolver } from '../api/use-resolver';
-import { formatCount } from '../common/format';
 import { ConfirmModal } from '../common/confirm-modal';
 import { Loading } from '../common/loading';
 import { ReplyErrorMessage } from '../common/reply-error-message';
+import { useText } from '../i18n/text-provider';
 
 type Approval = { approve: 'all' } | { approve: 'none' } | { approve: 'accounts'; accountIds: string[] };
 
@@ -26,49 +27,47 @@ function productNames(row: ReviewQueueView['rows'][number], key: string): string
   return row.productNames[key] ?? key;
 }
 
-function plannedText(row: ReviewQueueView['rows'][number]): string {
+function plannedText(row: ReviewQueueView['rows'][number], text: Words): string {
   return row.planned
     .map((a) =>
       a.kind === 'remove-licence'
-        ? `Remove ${productNames(row, a.product)}`
-        : `Suspend the account (${a.products.map((p) => productNames(row, p)).join(', ')})`,
+        ? text.t('inactivity.review.remove', { product: productNames(row, a.product) })
+        : text.t('inactivity.review.suspend', {
+            products: text.list(a.products.map((p) => productNames(row, p))),
+          }),
     )
     .join('; ');
 }
 
 /** What answering the review will do, in the confirmation's words. */
-function confirmation(approval: Approval, held: number): { title: string; lines: string[]; button: string } {
+function confirmation(
+  approval: Approval,
+  held: number,
+  text: Words,
+): { title: string; lines: string[]; button: string } {
   if (approval.approve === 'all')
     return {
-      title: `Approve all ${formatCount(held, 'held user')}?`,
-      lines: [
-        `The app carries out every held action now: ${formatCount(held, 'user')} lose the access listed (each is checked again first; anyone active since is left alone).`,
-        'Everything can be restored from the run afterwards.',
-      ],
-      button: 'Approve all',
+      title: text.tn('inactivity.review.allTitle', held),
+      lines: [text.tn('inactivity.review.allBody', held), text.t('inactivity.review.allAfter')],
+      button: text.t('inactivity.review.approveAll'),
     };
   if (approval.approve === 'none')
     return {
-      title: 'Approve none?',
-      lines: [
-        `Nothing is done to the ${formatCount(held, 'held user')} in this run; their warnings stay.`,
-        'The next daily run decides them again.',
-      ],
-      button: 'Approve none',
+      title: text.t('inactivity.review.noneTitle'),
+      lines: [text.tn('inactivity.review.noneBody', held), text.t('inactivity.review.noneAfter')],
+      button: text.t('inactivity.review.approveNone'),
     };
   const chosen = approval.accountIds.length;
   const rest = Math.max(0, held - chosen);
   return {
-    title: `Approve ${formatCount(chosen, 'chosen user')}?`,
-    lines: [
-      `The app carries out the held actions of the ${formatCount(chosen, 'user')} you chose now.`,
-      `The other ${formatCount(rest, 'held user')} are not acted on in this run (their actions are dropped and audited as not approved); the next daily run decides them again.`,
-    ],
-    button: `Approve ${formatCount(chosen, 'user')}`,
+    title: text.tn('inactivity.review.chosenTitle', chosen),
+    lines: [text.tn('inactivity.review.chosenBody', chosen), text.tn('inactivity.review.chosenRest', rest)],
+    button: text.tn('inactivity.review.approveChosenConfirm', chosen),
   };
 }
 
 export function ReviewQueue({ onAnswered }: { onAnswered: () => void }) {
+  const text = useText();
   const queue = useResolver('inactivity.review.get', { limit: 100 });
   const approve = useAction('inactivity.review.approve');
   const [chosen, setChosen] = useState<string[]>([]);
@@ -80,7 +79,7 @@ export function ReviewQueue({ onAnswered }: { onAnswered: () => void }) {
       return (
         <ReplyErrorMessage
           error={queue.state.error}
-          action="Loading the review queue"
+          action={text.t('inactivity.review.loadingAction')}
           onRetry={queue.reload}
         />
       );
@@ -89,14 +88,17 @@ export function ReviewQueue({ onAnswered }: { onAnswered: () => void }) {
   const { run, rows } = queue.state.value;
 
   const heldUsers = run?.brake?.counts.affectedUsers ?? rows.length;
-  const asked = asking ? confirmation(asking, heldUsers) : null;
+  const asked = asking ? confirmation(asking, heldUsers, text) : null;
   const send = async (approval: Approval) => {
     setAsking(null);
     if (!run) return;
     const reply = await approve.run({ runId: run.id, approval });
     if (!reply.ok) return;
     setAnswer(
-      `${formatCount(reply.value.allowedActions, 'action')} approved, ${formatCount(reply.value.droppedActions, 'action')} dropped.`,
+      text.t('inactivity.review.answered', {
+        allowed: text.tn('inactivity.count.actions', reply.value.allowedActions),
+        dropped: text.tn('inactivity.count.actions', reply.value.droppedActions),
+      }),
     );
     setChosen([]);
     queue.reload();
@@ -105,31 +107,31 @@ export function ReviewQueue({ onAnswered }: { onAnswered: () => void }) {
 
   return (
     <Stack space="space.150" testId="inactivity-review">
-      <Heading size="medium">Review queue</Heading>
+      <Heading size="medium">{text.t('inactivity.review.heading')}</Heading>
       {answer ? (
-        <SectionMessage appearance="success" title="Review answered">
+        <SectionMessage appearance="success" title={text.t('inactivity.review.answeredTitle')}>
           <Text>{answer}</Text>
         </SectionMessage>
       ) : null}
       {!run ? (
         <EmptyState
-          header="Nothing waits for review"
-          description="Runs the safety brake holds appear here."
+          header={text.t('inactivity.review.emptyHeader')}
+          description={text.t('inactivity.review.emptyDescription')}
           width="narrow"
         />
       ) : (
         <>
-          <SectionMessage appearance="warning" title="A run is held by the safety brake">
-            <Text>{run.brake?.message ?? 'The run would act on more users than the brake allows.'}</Text>
+          <SectionMessage appearance="warning" title={text.t('inactivity.review.heldTitle')}>
+            <Text>{run.brake?.message ?? text.t('inactivity.review.heldFallback')}</Text>
           </SectionMessage>
           <DynamicTable
-            caption="Held actions"
+            caption={text.t('inactivity.review.caption')}
             head={{
               cells: [
                 { key: 'pick', content: '' },
-                { key: 'user', content: 'User' },
-                { key: 'planned', content: 'Would' },
-                { key: 'why', content: 'Why' },
+                { key: 'user', content: text.t('inactivity.review.user') },
+                { key: 'planned', content: text.t('inactivity.review.would') },
+                { key: 'why', content: text.t('inactivity.review.why') },
               ],
             }}
             rows={rows.map((row) => ({
@@ -139,7 +141,7 @@ export function ReviewQueue({ onAnswered }: { onAnswered: () => void }) {
                   key: 'pick',
                   content: (
                     <Checkbox
-                      label="Approve"
+                      label={text.t('inactivity.review.pick')}
                       value={row.accountId}
                       isChecked={chosen.includes(row.accountId)}
                       onChange={() =>
@@ -153,15 +155,17 @@ export function ReviewQueue({ onAnswered }: { onAnswered: () => void }) {
                   ),
                 },
                 { key: 'user', content: <User accountId={row.accountId} /> },
-                { key: 'planned', content: plannedText(row) },
+                { key: 'planned', content: plannedText(row, text) },
                 { key: 'why', content: row.reasons.map((r) => r.message).join(' ') },
               ],
             }))}
           />
           {queue.state.value.cursor ? (
-            <Text>Showing the first {rows.length} held users; approving all includes the rest.</Text>
+            <Text>{text.tn('inactivity.review.showingFirst', rows.length)}</Text>
           ) : null}
-          {approve.error ? <ReplyErrorMessage error={approve.error} action="Answering the review" /> : null}
+          {approve.error ? (
+            <ReplyErrorMessage error={approve.error} action={text.t('inactivity.review.answeringAction')} />
+          ) : null}
           <Inline space="space.100">
             <Button
               appearance="primary"
@@ -169,14 +173,14 @@ export function ReviewQueue({ onAnswered }: { onAnswered: () => void }) {
               isDisabled={approve.busy}
               onClick={() => setAsking({ approve: 'all' })}
             >
-              Approve all
+              {text.t('inactivity.review.approveAll')}
             </Button>
             <Button
               testId="review-approve-chosen"
               isDisabled={approve.busy || chosen.length === 0}
               onClick={() => setAsking({ approve: 'accounts', accountIds: chosen })}
             >
-              {`Approve ${formatCount(chosen.length, 'chosen user')}`}
+              {text.tn('inactivity.review.approveChosen', chosen.length)}
             </Button>
             <Button
               appearance="subtle"
@@ -184,7 +188,7 @@ export function ReviewQueue({ onAnswered }: { onAnswered: () => void }) {
               isDisabled={approve.busy}
               onClick={() => setAsking({ approve: 'none' })}
             >
-              Approve none
+              {text.t('inactivity.review.approveNone')}
             </Button>
           </Inline>
           <ConfirmModal

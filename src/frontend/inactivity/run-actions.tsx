@@ -2,20 +2,39 @@
 import { useState } from 'react';
 import { Button, DynamicTable, EmptyState, Lozenge, SectionMessage, Stack, Text, User } from '@forge/react';
 import type { ActionRowView } from '../../shared/contract';
+import type { Text as Words, TextKey } from '../../shared/i18n/text';
 import { useAction } from '../api/use-action';
 import { useResolver } from '../api/use-resolver';
 import { ConfirmModal } from '../common/confirm-modal';
 import { Loading } from '../common/loading';
 import { ReplyErrorMessage } from '../common/reply-error-message';
+import { useText } from '../i18n/text-provider';
 
-const STATUS_TEXT: Record<ActionRowView['status'], string> = {
-  planned: 'held',
-  executing: 'in progress',
-  done: 'done',
-  dropped: 'not approved',
-  failed: 'failed',
-  restoring: 'restoring',
-  restored: 'restored',
+const STATUS_TEXT: Record<ActionRowView['status'], TextKey> = {
+  planned: 'inactivity.runActions.statusPlanned',
+  executing: 'inactivity.runActions.statusExecuting',
+  done: 'inactivity.runActions.statusDone',
+  dropped: 'inactivity.runActions.statusDropped',
+  failed: 'inactivity.runActions.statusFailed',
+  restoring: 'inactivity.runActions.statusRestoring',
+  restored: 'inactivity.runActions.statusRestored',
+};
+
+/** Each result's words by kind and outcome: whole phrases, so no language has to change a word's case. */
+const RESULT_TEXT: Record<
+  ActionRowView['results'][number]['kind'],
+  Record<ActionRowView['results'][number]['outcome'], TextKey>
+> = {
+  'remove-licence': {
+    done: 'inactivity.runActions.removed',
+    dropped: 'inactivity.runActions.removeNotDone',
+    failed: 'inactivity.runActions.removeFailed',
+  },
+  suspend: {
+    done: 'inactivity.runActions.suspended',
+    dropped: 'inactivity.runActions.suspendNotDone',
+    failed: 'inactivity.runActions.suspendFailed',
+  },
 };
 
 function name(row: ActionRowView, key: string): string {
@@ -23,27 +42,31 @@ function name(row: ActionRowView, key: string): string {
 }
 
 /** What happened to the user, product by product, by name. */
-export function resultText(row: ActionRowView): string {
+export function resultText(row: ActionRowView, text: Words): string {
   if (row.results.length === 0)
     return row.planned
       .map((a) =>
         a.kind === 'remove-licence'
-          ? `Would remove ${name(row, a.product)}`
-          : `Would suspend the account (${a.products.map((p) => name(row, p)).join(', ')})`,
+          ? text.t('inactivity.runActions.wouldRemove', { product: name(row, a.product) })
+          : text.t('inactivity.runActions.wouldSuspend', {
+              products: text.list(a.products.map((p) => name(row, p))),
+            }),
       )
       .join('; ');
   return row.results
-    .map((r) => {
-      const what = r.kind === 'remove-licence' ? `${name(row, r.product)} removed` : 'Account suspended';
-      if (r.outcome === 'done') return what;
-      return r.outcome === 'dropped' ? `Not done: ${what.toLowerCase()}` : `Failed: ${what.toLowerCase()}`;
-    })
+    .map((r) =>
+      text.t(
+        RESULT_TEXT[r.kind][r.outcome],
+        r.kind === 'remove-licence' ? { product: name(row, r.product) } : {},
+      ),
+    )
     .join('; ');
 }
 
 const RESTORABLE = new Set<ActionRowView['status']>(['done', 'failed']);
 
 export function RunActions({ runId }: { runId: string }) {
+  const text = useText();
   const [cursors, setCursors] = useState<string[]>([]);
   const cursor = cursors[cursors.length - 1];
   const page = useResolver('inactivity.runs.actions', { runId, limit: 50, ...(cursor ? { cursor } : {}) });
@@ -53,7 +76,9 @@ export function RunActions({ runId }: { runId: string }) {
 
   if (page.state.value === undefined) {
     if (page.state.status === 'error')
-      return <ReplyErrorMessage error={page.state.error} action="Loading the run's users" />;
+      return (
+        <ReplyErrorMessage error={page.state.error} action={text.t('inactivity.runActions.loadingAction')} />
+      );
     return <Loading what="runUsers" />;
   }
   const { rows } = page.state.value;
@@ -71,22 +96,24 @@ export function RunActions({ runId }: { runId: string }) {
   return (
     <Stack space="space.100" testId={`run-actions-${runId}`}>
       {message ? (
-        <SectionMessage appearance="success" title="Restore">
+        <SectionMessage appearance="success" title={text.t('inactivity.runActions.restoreTitle')}>
           <Text>{message}</Text>
         </SectionMessage>
       ) : null}
-      {restore.error ? <ReplyErrorMessage error={restore.error} action="Restoring" /> : null}
+      {restore.error ? (
+        <ReplyErrorMessage error={restore.error} action={text.t('inactivity.runActions.restoringAction')} />
+      ) : null}
       {rows.length === 0 ? (
-        <EmptyState header="This run changed nobody" width="narrow" />
+        <EmptyState header={text.t('inactivity.runActions.empty')} width="narrow" />
       ) : (
         <DynamicTable
-          caption="Users in this run"
+          caption={text.t('inactivity.runActions.caption')}
           head={{
             cells: [
-              { key: 'user', content: 'User' },
-              { key: 'status', content: 'Status' },
-              { key: 'result', content: 'Result' },
-              { key: 'restore', content: 'Restore' },
+              { key: 'user', content: text.t('inactivity.runActions.user') },
+              { key: 'status', content: text.t('inactivity.runActions.status') },
+              { key: 'result', content: text.t('inactivity.runActions.result') },
+              { key: 'restore', content: text.t('inactivity.runActions.restore') },
             ],
           }}
           rows={rows.map((row) => ({
@@ -97,16 +124,16 @@ export function RunActions({ runId }: { runId: string }) {
                 key: 'status',
                 content: (
                   <Lozenge appearance={row.status === 'restored' ? 'success' : 'default'}>
-                    {STATUS_TEXT[row.status]}
+                    {text.t(STATUS_TEXT[row.status])}
                   </Lozenge>
                 ),
               },
-              { key: 'result', content: resultText(row) },
+              { key: 'result', content: resultText(row, text) },
               {
                 key: 'restore',
                 content: RESTORABLE.has(row.status) ? (
                   <Button appearance="subtle" isDisabled={restore.busy} onClick={() => setConfirming(row)}>
-                    Restore
+                    {text.t('inactivity.runActions.restore')}
                   </Button>
                 ) : (
                   ''
@@ -119,17 +146,17 @@ export function RunActions({ runId }: { runId: string }) {
       {cursors.length > 0 || next ? (
         <Stack space="space.050">
           <Button isDisabled={cursors.length === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>
-            Previous
+            {text.t('inactivity.runActions.previous')}
           </Button>
           <Button isDisabled={!next} onClick={() => next && setCursors((c) => [...c, next])}>
-            Next
+            {text.t('inactivity.runActions.next')}
           </Button>
         </Stack>
       ) : null}
       <ConfirmModal
         open={confirming !== null}
-        title="Restore this user?"
-        confirmLabel="Restore 1 user"
+        title={text.t('inactivity.runActions.confirmTitle')}
+        confirmLabel={text.t('inactivity.runActions.confirmButton')}
         appearance="warning"
         busy={restore.busy}
         testId="restore-user-confirm"
@@ -137,8 +164,12 @@ export function RunActions({ runId }: { runId: string }) {
         onClose={() => setConfirming(null)}
       >
         {confirming ? <User accountId={confirming.accountId} /> : null}
-        <Text>{confirming ? `Gets back what this run took: ${resultText(confirming)}.` : ''}</Text>
-        <Text>Whatever was already given back is left as it is. The restore is audited.</Text>
+        <Text>
+          {confirming
+            ? text.t('inactivity.runActions.confirmBody', { what: resultText(confirming, text) })
+            : ''}
+        </Text>
+        <Text>{text.t('inactivity.runActions.confirmAfter')}</Text>
       </ConfirmModal>
     </Stack>
   );

@@ -2,26 +2,26 @@
 // then the notable users with the reason for each, by name.
 import { DynamicTable, EmptyState, Heading, Stack, Text, User } from '@forge/react';
 import type { RunReportView } from '../../shared/contract';
-import { formatCount, formatWhen } from '../common/format';
-import { OUTCOME_COLUMNS, reportFigures, type ProductFigures } from './report-figures';
-
-const OUTCOME_LABEL = new Map(OUTCOME_COLUMNS);
+import { useText } from '../i18n/text-provider';
+import { OUTCOME_LABEL, reportFigures, type ProductFigures } from './report-figures';
 
 export function RunReport({ report }: { report: RunReportView }) {
+  const text = useText();
+  const users = (n: number) => text.tn('inactivity.count.users', n);
   const summary = report.run.report;
-  const figures = summary ? reportFigures(summary) : null;
+  const figures = summary ? reportFigures(summary, text) : null;
   const names = new Map((summary?.products ?? []).map((p) => [p.product, p.displayName]));
   const row = (p: ProductFigures, key: string) => ({
     key,
     cells: [
       { key: 'product', content: p.name },
-      { key: 'checked', content: p.checked.toLocaleString('en-US') },
+      { key: 'checked', content: text.number(p.checked) },
       ...(figures?.columns ?? []).map(([outcome]) => ({
         key: outcome,
-        content: p.byOutcome[outcome].toLocaleString('en-US'),
+        content: text.number(p.byOutcome[outcome]),
       })),
-      { key: 'holding', content: p.holding.toLocaleString('en-US') },
-      { key: 'seats', content: p.seatsFreed.toLocaleString('en-US') },
+      { key: 'holding', content: text.number(p.holding) },
+      { key: 'seats', content: text.number(p.seatsFreed) },
     ],
   });
   return (
@@ -29,20 +29,23 @@ export function RunReport({ report }: { report: RunReportView }) {
       {summary && figures ? (
         <>
           <Text>
-            {`${formatCount(summary.users, 'user')} checked (everyone on the site, with or without a product); ${formatCount(summary.plannedActions.affectedUsers, 'user')} would be acted on: ${formatCount(summary.plannedActions.removeLicence, 'licence removal')}, ${formatCount(summary.plannedActions.suspend, 'suspension')}.`}
+            {text.t('inactivity.report.summary', {
+              checked: users(summary.users),
+              affected: users(summary.plannedActions.affectedUsers),
+              removals: text.tn('inactivity.count.licenceRemovals', summary.plannedActions.removeLicence),
+              suspensions: text.tn('inactivity.count.suspensions', summary.plannedActions.suspend),
+            })}
           </Text>
-          {summary.notTold ? (
-            <Text>{`${formatCount(summary.notTold, 'user')} due for an action were left alone because no warning reached them.`}</Text>
-          ) : null}
+          {summary.notTold ? <Text>{text.tn('inactivity.report.notTold', summary.notTold)}</Text> : null}
           <DynamicTable
-            caption="By product: each row adds up to the users checked"
+            caption={text.t('inactivity.report.caption')}
             head={{
               cells: [
-                { key: 'product', content: 'Product' },
-                { key: 'checked', content: 'Checked' },
+                { key: 'product', content: text.t('inactivity.report.product') },
+                { key: 'checked', content: text.t('inactivity.report.checked') },
                 ...figures.columns.map(([key, label]) => ({ key, content: label })),
-                { key: 'holding', content: 'Hold it' },
-                { key: 'seats', content: 'Seats freed' },
+                { key: 'holding', content: text.t('inactivity.report.holding') },
+                { key: 'seats', content: text.t('inactivity.report.seatsFreed') },
               ],
             }}
             rows={[
@@ -57,28 +60,32 @@ export function RunReport({ report }: { report: RunReportView }) {
             if (recent + unknown === 0) return null;
             return (
               <Text key={`grants-${p.product}`} testId={`report-grants-${p.product}`}>
-                {`${p.displayName}: ${formatCount(recent, 'user')} left alone as given it recently; ${formatCount(unknown, 'user')} left alone because when they were given it is unknown (grant date unknown).`}
+                {text.t('inactivity.report.grants', {
+                  product: p.displayName,
+                  recent: users(recent),
+                  unknown: users(unknown),
+                })}
               </Text>
             );
           })}
         </>
       ) : (
-        <Text>The run has no report yet.</Text>
+        <Text>{text.t('inactivity.report.noReport')}</Text>
       )}
-      <Heading size="small">Users to warn or act on</Heading>
+      <Heading size="small">{text.t('inactivity.report.entriesHeading')}</Heading>
       {report.entries.length === 0 ? (
-        <EmptyState header="Nobody to warn or act on" width="narrow" />
+        <EmptyState header={text.t('inactivity.report.noEntries')} width="narrow" />
       ) : (
         <DynamicTable
           rowsPerPage={20}
           head={{
             cells: [
-              { key: 'user', content: 'User' },
-              { key: 'product', content: 'Product' },
-              { key: 'outcome', content: 'Outcome' },
-              { key: 'idle', content: 'Inactive for' },
-              { key: 'when', content: 'Acts after' },
-              { key: 'why', content: 'Why' },
+              { key: 'user', content: text.t('inactivity.report.user') },
+              { key: 'product', content: text.t('inactivity.report.product') },
+              { key: 'outcome', content: text.t('inactivity.report.outcome') },
+              { key: 'idle', content: text.t('inactivity.report.inactiveFor') },
+              { key: 'when', content: text.t('inactivity.report.actsAfter') },
+              { key: 'why', content: text.t('inactivity.report.why') },
             ],
           }}
           rows={report.entries.map((e) => ({
@@ -86,12 +93,15 @@ export function RunReport({ report }: { report: RunReportView }) {
             cells: [
               { key: 'user', content: <User accountId={e.accountId} /> },
               { key: 'product', content: names.get(e.product) ?? e.product },
-              { key: 'outcome', content: OUTCOME_LABEL.get(e.outcome) ?? e.outcome },
+              { key: 'outcome', content: text.t(OUTCOME_LABEL[e.outcome]) },
               {
                 key: 'idle',
-                content: e.inactiveDays === null ? 'never active' : formatCount(e.inactiveDays, 'day'),
+                content:
+                  e.inactiveDays === null
+                    ? text.t('inactivity.report.neverActive')
+                    : text.tn('inactivity.count.days', e.inactiveDays),
               },
-              { key: 'when', content: formatWhen(e.actAfter, '—') },
+              { key: 'when', content: text.when(e.actAfter, '—') },
               { key: 'why', content: e.message },
             ],
           }))}

@@ -1,7 +1,7 @@
 // The runs table's rows: what each run did in words that add up, its state (a run being restored is not yet
 // "completed"), and repeated stops folded into one row instead of a screen of identical lines.
 import type { InactivityRunView } from '../../shared/contract';
-import { formatCount } from '../common/format';
+import type { PluralKey, Text } from '../../shared/i18n/text';
 
 export type RunStateShown = InactivityRunView['status'] | 'restoring';
 
@@ -17,69 +17,40 @@ export interface RunOutcomePart {
 }
 
 /** What a run did (or, for a dry run, would do), each part a count; parts never double-count a user's action. */
-export function runOutcome(run: InactivityRunView): RunOutcomePart[] {
+export function runOutcome(run: InactivityRunView, text: Text): RunOutcomePart[] {
   const parts: RunOutcomePart[] = [];
+  const part = (key: RunOutcomePart['key'], count: number, message: PluralKey) =>
+    parts.push({ key, count, text: text.tn(message, count) });
   const report = run.report;
   if (run.mode === 'dry-run') {
     if (report) {
-      parts.push({
-        key: 'warned',
-        count: report.totals.warn,
-        text: `would warn ${formatCount(report.totals.warn, 'user')}`,
-      });
-      parts.push({
-        key: 'would-act',
-        count: report.plannedActions.affectedUsers,
-        text: `would act on ${formatCount(report.plannedActions.affectedUsers, 'user')}`,
-      });
+      part('warned', report.totals.warn, 'inactivity.runOutcome.wouldWarn');
+      part('would-act', report.plannedActions.affectedUsers, 'inactivity.runOutcome.wouldAct');
     }
     return parts;
   }
-  if (report)
-    parts.push({
-      key: 'warned',
-      count: report.totals.warn,
-      text: `warned ${formatCount(report.totals.warn, 'user')}`,
-    });
-  if (report?.notTold)
-    parts.push({
-      key: 'not-told',
-      count: report.notTold,
-      text: `left ${formatCount(report.notTold, 'user')} alone who were never told`,
-    });
+  if (report) part('warned', report.totals.warn, 'inactivity.runOutcome.warned');
+  if (report?.notTold) part('not-told', report.notTold, 'inactivity.runOutcome.notTold');
   if (run.execution) {
-    parts.push({
-      key: 'acted',
-      count: run.execution.done,
-      text: `acted on ${formatCount(run.execution.done, 'user')}`,
-    });
+    part('acted', run.execution.done, 'inactivity.runOutcome.acted');
     if (run.execution.dropped)
-      parts.push({
-        key: 'not-approved',
-        count: run.execution.dropped,
-        text: `${formatCount(run.execution.dropped, 'user')} not approved`,
-      });
-    if (run.execution.failed)
-      parts.push({
-        key: 'failed',
-        count: run.execution.failed,
-        text: `${formatCount(run.execution.failed, 'user')} failed`,
-      });
+      part('not-approved', run.execution.dropped, 'inactivity.runOutcome.notApproved');
+    if (run.execution.failed) part('failed', run.execution.failed, 'inactivity.runOutcome.failed');
   } else if (report && run.status === 'awaiting-review')
-    parts.push({
-      key: 'would-act',
-      count: report.plannedActions.affectedUsers,
-      text: `${formatCount(report.plannedActions.affectedUsers, 'user')} held for review`,
-    });
-  if (run.restore)
-    parts.push({
-      key: 'restored',
-      count: run.restore.restoredUsers,
-      text:
-        run.restore.status === 'queued'
-          ? `restoring (${formatCount(run.restore.restoredUsers, 'user')} so far)`
-          : `restored ${formatCount(run.restore.restoredUsers, 'user')}${run.restore.failedUsers ? `, ${formatCount(run.restore.failedUsers, 'restore')} failed` : ''}`,
-    });
+    part('would-act', report.plannedActions.affectedUsers, 'inactivity.runOutcome.heldForReview');
+  if (run.restore) {
+    const { status, restoredUsers, failedUsers } = run.restore;
+    if (status === 'queued') part('restored', restoredUsers, 'inactivity.runOutcome.restoring');
+    else if (failedUsers === 0) part('restored', restoredUsers, 'inactivity.runOutcome.restored');
+    else
+      parts.push({
+        key: 'restored',
+        count: restoredUsers,
+        text: text.tn('inactivity.runOutcome.restoredWithFailures', failedUsers, {
+          restored: text.tn('inactivity.count.users', restoredUsers),
+        }),
+      });
+  }
   return parts;
 }
 

@@ -15,36 +15,48 @@ import {
   Tooltip,
 } from '@forge/react';
 import type { InactivityRunView } from '../../shared/contract';
+import type { Text as Words, TextKey } from '../../shared/i18n/text';
 import { useAction } from '../api/use-action';
 import { useResolver } from '../api/use-resolver';
 import { ConfirmModal } from '../common/confirm-modal';
-import { formatCount, formatWhen } from '../common/format';
 import { Loading } from '../common/loading';
 import { ReplyErrorMessage } from '../common/reply-error-message';
+import { useText } from '../i18n/text-provider';
 import { RunActions } from './run-actions';
 import { foldRepeatedStops, runOutcome, runStateShown, type RunRow } from './run-rows';
-import { RunStatus } from './run-status';
+import { RUN_STATUS_TEXT, RunStatus } from './run-status';
 
 const PAGE_SIZE = 10;
 
 type Order = 'newest' | 'oldest';
-const ORDERS: { label: string; value: Order }[] = [
-  { label: 'Newest first', value: 'newest' },
-  { label: 'Oldest first', value: 'oldest' },
-];
+const ORDERS: Readonly<Record<Order, { label: TextKey; caption: TextKey }>> = {
+  newest: { label: 'inactivity.runs.newestFirst', caption: 'inactivity.runs.captionNewest' },
+  oldest: { label: 'inactivity.runs.oldestFirst', caption: 'inactivity.runs.captionOldest' },
+};
 
-function startedText(row: RunRow): string {
-  if (row.repeats === 1) return formatWhen(row.run.startedAt);
-  return `${formatCount(row.repeats, 'run')}, ${formatWhen(row.firstStartedAt)} to ${formatWhen(row.run.startedAt)}`;
+const KIND: Readonly<Record<`${InactivityRunView['mode']}:${InactivityRunView['trigger']}`, TextKey>> = {
+  'live:schedule': 'inactivity.runs.kindLiveDaily',
+  'live:admin': 'inactivity.runs.kindLiveAdmin',
+  'dry-run:schedule': 'inactivity.runs.kindDryDaily',
+  'dry-run:admin': 'inactivity.runs.kindDryAdmin',
+};
+
+function startedText(row: RunRow, text: Words): string {
+  if (row.repeats === 1) return text.when(row.run.startedAt);
+  return text.tn('inactivity.runs.repeats', row.repeats, {
+    from: text.when(row.firstStartedAt),
+    to: text.when(row.run.startedAt),
+  });
 }
 
-function outcomeText(run: InactivityRunView): string {
-  const parts = runOutcome(run).map((p) => p.text);
+function outcomeText(run: InactivityRunView, text: Words): string {
+  const parts = runOutcome(run, text).map((p) => p.text);
   if (parts.length > 0) return parts.join('; ');
   return run.stopReason ?? '—';
 }
 
 export function RunsTable({ refreshKey }: { refreshKey: number }) {
+  const text = useText();
   const [order, setOrder] = useState<Order>('newest');
   const [offset, setOffset] = useState(0);
   const runs = useResolver('inactivity.runs.list', { limit: PAGE_SIZE, offset, order });
@@ -62,11 +74,21 @@ export function RunsTable({ refreshKey }: { refreshKey: number }) {
 
   if (runs.state.value === undefined) {
     if (runs.state.status === 'error')
-      return <ReplyErrorMessage error={runs.state.error} action="Loading the runs" onRetry={runs.reload} />;
+      return (
+        <ReplyErrorMessage
+          error={runs.state.error}
+          action={text.t('inactivity.runs.loadingAction')}
+          onRetry={runs.reload}
+        />
+      );
     return <Loading what="runs" />;
   }
   const { runs: list, total } = runs.state.value;
   const rows = foldRepeatedStops(list);
+  const orders = (Object.keys(ORDERS) as Order[]).map((value) => ({
+    label: text.t(ORDERS[value].label),
+    value,
+  }));
 
   const restoreAll = async (run: InactivityRunView) => {
     setConfirming(null);
@@ -80,32 +102,39 @@ export function RunsTable({ refreshKey }: { refreshKey: number }) {
   return (
     <Stack space="space.150" testId="inactivity-runs">
       <Inline space="space.100" alignBlock="center">
-        <Heading size="medium">Runs</Heading>
+        <Heading size="medium">{text.t('inactivity.runs.heading')}</Heading>
         <Button appearance="subtle" onClick={runs.reload}>
-          Refresh
+          {text.t('inactivity.runs.refresh')}
         </Button>
       </Inline>
       {queued ? (
-        <SectionMessage appearance="information" title="Restore started">
-          <Text>{`Everyone changed by the run of ${formatWhen(list.find((r) => r.id === queued)?.startedAt)} is being given their access back; the run shows "restoring" until it is done.`}</Text>
+        <SectionMessage appearance="information" title={text.t('inactivity.runs.restoreStartedTitle')}>
+          <Text>
+            {text.t('inactivity.runs.restoreStarted', {
+              when: text.when(list.find((r) => r.id === queued)?.startedAt),
+              status: text.t(RUN_STATUS_TEXT.restoring),
+            })}
+          </Text>
         </SectionMessage>
       ) : null}
-      {restoreRun.error ? <ReplyErrorMessage error={restoreRun.error} action="Restoring the run" /> : null}
+      {restoreRun.error ? (
+        <ReplyErrorMessage error={restoreRun.error} action={text.t('inactivity.runs.restoringAction')} />
+      ) : null}
       {total === 0 ? (
         <EmptyState
-          header="No runs yet"
-          description="The daily run starts once a policy that cleans up a product is saved."
+          header={text.t('inactivity.runs.emptyHeader')}
+          description={text.t('inactivity.runs.emptyDescription')}
           width="narrow"
         />
       ) : (
         <>
           <Inline space="space.100" alignBlock="center">
-            <Label labelFor="runs-order">Order</Label>
+            <Label labelFor="runs-order">{text.t('inactivity.runs.order')}</Label>
             <Select
               inputId="runs-order"
               testId="runs-order"
-              options={ORDERS}
-              value={ORDERS.find((o) => o.value === order)}
+              options={orders}
+              value={orders.find((o) => o.value === order)}
               onChange={(o: { value: Order } | null) => {
                 if (!o) return;
                 setOrder(o.value);
@@ -114,15 +143,15 @@ export function RunsTable({ refreshKey }: { refreshKey: number }) {
             />
           </Inline>
           <DynamicTable
-            caption={`Inactivity runs, ${order} first`}
+            caption={text.t(ORDERS[order].caption)}
             head={{
               cells: [
-                { key: 'started', content: 'Started' },
-                { key: 'kind', content: 'Kind' },
-                { key: 'status', content: 'Status' },
-                { key: 'users', content: 'Users checked' },
-                { key: 'outcome', content: 'Outcome' },
-                { key: 'actions', content: 'Actions' },
+                { key: 'started', content: text.t('inactivity.runs.started') },
+                { key: 'kind', content: text.t('inactivity.runs.kind') },
+                { key: 'status', content: text.t('inactivity.runs.status') },
+                { key: 'users', content: text.t('inactivity.runs.usersChecked') },
+                { key: 'outcome', content: text.t('inactivity.runs.outcome') },
+                { key: 'actions', content: text.t('inactivity.runs.actions') },
               ],
             }}
             rows={rows.map((row) => {
@@ -132,21 +161,18 @@ export function RunsTable({ refreshKey }: { refreshKey: number }) {
               return {
                 key: run.id,
                 cells: [
-                  { key: 'started', content: startedText(row) },
-                  {
-                    key: 'kind',
-                    content: `${run.mode === 'dry-run' ? 'Dry run' : 'Live'} (${run.trigger === 'schedule' ? 'daily' : 'by an admin'})`,
-                  },
+                  { key: 'started', content: startedText(row, text) },
+                  { key: 'kind', content: text.t(KIND[`${run.mode}:${run.trigger}`]) },
                   {
                     key: 'status',
                     content: (
-                      <Tooltip content={run.stopReason ?? runStateShown(run)}>
+                      <Tooltip content={run.stopReason ?? text.t(RUN_STATUS_TEXT[runStateShown(run)])}>
                         <RunStatus run={{ status: runStateShown(run) }} />
                       </Tooltip>
                     ),
                   },
-                  { key: 'users', content: run.progress.users.toLocaleString('en-US') },
-                  { key: 'outcome', content: outcomeText(run) },
+                  { key: 'users', content: text.number(run.progress.users) },
+                  { key: 'outcome', content: outcomeText(run, text) },
                   {
                     key: 'actions',
                     content:
@@ -156,7 +182,9 @@ export function RunsTable({ refreshKey }: { refreshKey: number }) {
                             appearance="subtle"
                             onClick={() => setOpen(open === run.id ? null : run.id)}
                           >
-                            {open === run.id ? 'Hide users' : 'Show users'}
+                            {open === run.id
+                              ? text.t('inactivity.runs.hideUsers')
+                              : text.t('inactivity.runs.showUsers')}
                           </Button>
                           {restorable ? (
                             <Button
@@ -164,7 +192,7 @@ export function RunsTable({ refreshKey }: { refreshKey: number }) {
                               isDisabled={restoreRun.busy}
                               onClick={() => setConfirming(run)}
                             >
-                              Restore everyone
+                              {text.t('inactivity.runs.restoreEveryone')}
                             </Button>
                           ) : null}
                         </Inline>
@@ -178,11 +206,17 @@ export function RunsTable({ refreshKey }: { refreshKey: number }) {
           />
           <Inline space="space.100" alignBlock="center">
             <Button isDisabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
-              Newer page
+              {text.t('inactivity.runs.newerPage')}
             </Button>
-            <Text>{`Runs ${offset + 1}–${Math.min(total, offset + list.length)} of ${total}`}</Text>
+            <Text>
+              {text.t('inactivity.runs.pageRange', {
+                first: offset + 1,
+                last: Math.min(total, offset + list.length),
+                total,
+              })}
+            </Text>
             <Button isDisabled={offset + list.length >= total} onClick={() => setOffset(offset + PAGE_SIZE)}>
-              Older page
+              {text.t('inactivity.runs.olderPage')}
             </Button>
           </Inline>
         </>
@@ -190,16 +224,16 @@ export function RunsTable({ refreshKey }: { refreshKey: number }) {
       {open ? <RunActions key={open} runId={open} /> : null}
       <ConfirmModal
         open={confirming !== null}
-        title={`Restore everyone changed by the run of ${formatWhen(confirming?.startedAt)}?`}
-        confirmLabel={`Restore ${formatCount(confirming?.execution?.done ?? 0, 'user')}`}
+        title={text.t('inactivity.runs.restoreTitle', { when: text.when(confirming?.startedAt) })}
+        confirmLabel={text.tn('inactivity.runs.restoreConfirm', confirming?.execution?.done ?? 0)}
         appearance="warning"
         busy={restoreRun.busy}
         testId="restore-run-confirm"
         onConfirm={() => confirming && void restoreAll(confirming)}
         onClose={() => setConfirming(null)}
       >
-        <Text>{`${formatCount(confirming?.execution?.done ?? 0, 'user')} get back exactly what this run took: the licence groups they were removed from, and their account if it was suspended.`}</Text>
-        <Text>Anyone already given it back is left as they are. Each restore is audited.</Text>
+        <Text>{text.tn('inactivity.runs.restoreBody', confirming?.execution?.done ?? 0)}</Text>
+        <Text>{text.t('inactivity.runs.restoreAfter')}</Text>
       </ConfirmModal>
     </Stack>
   );

@@ -8,6 +8,7 @@ import { CsvExport } from '../common/csv-export';
 import { Loading } from '../common/loading';
 import { OutdatedNotice } from '../common/outdated-notice';
 import { ReplyErrorMessage } from '../common/reply-error-message';
+import { useText } from '../i18n/text-provider';
 
 export interface AffectedChoice {
   grantKey: string;
@@ -27,33 +28,46 @@ export function AffectedUsers({
   onRerun: () => void;
   busy: boolean;
 }) {
+  const text = useText();
   // Cursors of the pages before the current one, so "Previous page" can go back.
   const [cursors, setCursors] = useState<string[]>([]);
   const cursor = cursors[cursors.length - 1];
   const base = { jobId: job.id, grantKey: choice.grantKey, change: choice.change };
   const page = useResolver('jobs.affected', { ...base, ...(cursor ? { cursor } : {}) });
   const view = page.state.value;
-  const verb = choice.change === 'gain' ? 'gain' : 'lose';
+  const gain = choice.change === 'gain';
 
   return (
     <Stack space="space.100" testId="affected-users">
       <Inline space="space.100" alignBlock="center" spread="space-between">
         <Heading size="xsmall" as="h4">
-          {view ? `All ${String(view.count)} who would ${verb} ${view.grantName}` : `Who would ${verb} it`}
+          {view
+            ? text.tn(
+                gain ? 'rules.affected.allWhoWouldGain' : 'rules.affected.allWhoWouldLose',
+                view.count,
+                {
+                  grant: view.grantName,
+                },
+              )
+            : text.t(gain ? 'rules.affected.whoWouldGain' : 'rules.affected.whoWouldLose')}
         </Heading>
         <Button appearance="subtle" onClick={onClose}>
-          Close the list
+          {text.t('rules.affected.close')}
         </Button>
       </Inline>
       <OutdatedNotice
         reasons={view?.outdated ?? job.outdated}
-        what="This list"
-        rerunLabel="Preview again"
+        what={text.t('rules.affected.thisList')}
+        rerunLabel={text.t('rules.impact.previewAgain')}
         busy={busy}
         onRerun={onRerun}
       />
       {page.state.status === 'error' ? (
-        <ReplyErrorMessage error={page.state.error} action="Listing the users" onRetry={page.reload} />
+        <ReplyErrorMessage
+          error={page.state.error}
+          action={text.t('rules.affected.listingAction')}
+          onRetry={page.reload}
+        />
       ) : null}
       {view === undefined ? (
         page.state.status === 'loading' ? (
@@ -61,15 +75,17 @@ export function AffectedUsers({
         ) : null
       ) : (
         <DynamicTable
-          caption={`Users who would ${verb} ${view.grantName}`}
-          head={{ cells: [{ key: 'name', content: 'User' }] }}
+          caption={text.t(gain ? 'rules.affected.captionGain' : 'rules.affected.captionLose', {
+            grant: view.grantName,
+          })}
+          head={{ cells: [{ key: 'name', content: text.t('rules.affected.columnUser') }] }}
           rows={view.users.map((user) => ({
             key: user.accountId,
             cells: [
               {
                 key: 'name',
                 content: (
-                  <Tooltip content={`Account id ${user.accountId}`}>
+                  <Tooltip content={text.t('rules.affected.accountId', { id: user.accountId })}>
                     <Text>{user.displayName}</Text>
                   </Tooltip>
                 ),
@@ -80,9 +96,9 @@ export function AffectedUsers({
       )}
       <Inline space="space.100" alignBlock="center">
         <Button isDisabled={cursors.length === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>
-          Previous page
+          {text.t('rules.affected.previousPage')}
         </Button>
-        <Text>{`Page ${String(cursors.length + 1)}`}</Text>
+        <Text>{text.t('rules.affected.page', { page: cursors.length + 1 })}</Text>
         <Button
           testId="affected-next"
           isDisabled={!view?.nextCursor || page.state.status === 'loading'}
@@ -91,14 +107,14 @@ export function AffectedUsers({
             if (next) setCursors((c) => [...c, next]);
           }}
         >
-          Next page
+          {text.t('rules.affected.nextPage')}
         </Button>
       </Inline>
       <CsvExport
         testId="affected-export"
         csvTestId="affected-csv"
-        label="Export them all as CSV"
-        tooLong="The list is too long for one export; the CSV holds its first part only."
+        label={text.t('rules.affected.export')}
+        tooLong={text.t('rules.affected.exportTooLong')}
         loadChunk={async (from) => {
           const reply = await callResolver('jobs.affected', { ...base, ...(from ? { cursor: from } : {}) });
           return reply.ok

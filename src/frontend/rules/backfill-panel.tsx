@@ -3,27 +3,28 @@
 import { useState } from 'react';
 import { Button, Heading, Inline, Stack, Text } from '@forge/react';
 import type { GrantImpact, JobProgress } from '../../shared/contract';
+import type { Text as Words } from '../../shared/i18n/text';
 import { useStartedJob } from '../api/use-started-job';
 import { ConfirmModal } from '../common/confirm-modal';
-import { formatCount, formatWhen } from '../common/format';
 import { JobProgressView } from '../common/job-progress';
 import { ReplyErrorMessage } from '../common/reply-error-message';
+import { useText } from '../i18n/text-provider';
 
 const changes = (impacts: readonly GrantImpact[]) => impacts.reduce((n, i) => n + i.count, 0);
 
 /** What the latest preview says a backfill would do, or why it cannot say. */
-function previewLines(preview: JobProgress | undefined): string[] {
-  if (!preview || preview.status !== 'done')
-    return [
-      'No finished impact preview to say how many users this changes: preview the impact first to see it.',
-    ];
+function previewLines(text: Words, preview: JobProgress | undefined): string[] {
+  if (!preview || preview.status !== 'done') return [text.t('rules.backfill.noPreview')];
+  // Each count is its own plural phrase, filled into the sentence as a whole.
   const lines = [
-    `The latest preview (${formatWhen(preview.finishedAt)}) planned ${formatCount(changes(preview.gains), 'grant')} to give and ${formatCount(changes(preview.losses), 'grant')} to take away, over ${formatCount(preview.total, 'user')}.`,
+    text.t('rules.backfill.previewPlanned', {
+      when: text.when(preview.finishedAt),
+      gains: text.tn('rules.backfill.grantCount', changes(preview.gains)),
+      losses: text.tn('rules.backfill.grantCount', changes(preview.losses)),
+      users: text.tn('rules.backfill.userCount', preview.total),
+    }),
   ];
-  if (preview.outdated.length > 0)
-    lines.push(
-      'That preview is outdated (the rules or the site changed since): the backfill may do more or less.',
-    );
+  if (preview.outdated.length > 0) lines.push(text.t('rules.backfill.previewOutdated'));
   return lines;
 }
 
@@ -35,6 +36,7 @@ export function BackfillPanel({
   latest: JobProgress | undefined;
   preview?: JobProgress;
 }) {
+  const text = useText();
   const { start, job, error, cancel, cancelling, running, begin } = useStartedJob(
     'jobs.startBackfill',
     latest,
@@ -44,18 +46,16 @@ export function BackfillPanel({
   return (
     <Stack space="space.150" testId="backfill-panel">
       <Heading size="small" as="h3">
-        Backfill
+        {text.t('rules.backfill.heading')}
       </Heading>
-      <Text>
-        Applies the saved rules to every existing user now, instead of waiting for each one to change.
-      </Text>
+      <Text>{text.t('rules.backfill.intro')}</Text>
       <Inline space="space.100">
         <Button
           testId="backfill-start"
           isDisabled={running || start.busy}
           onClick={() => setConfirming(true)}
         >
-          Start backfill
+          {text.t('rules.backfill.start')}
         </Button>
         {running ? (
           <Button
@@ -64,17 +64,19 @@ export function BackfillPanel({
             isDisabled={cancelling}
             onClick={() => void cancel()}
           >
-            {cancelling ? 'Cancelling…' : 'Cancel backfill'}
+            {text.t(cancelling ? 'rules.backfill.cancelling' : 'rules.backfill.cancel')}
           </Button>
         ) : null}
       </Inline>
-      {start.error ? <ReplyErrorMessage error={start.error} action="Starting the backfill" /> : null}
-      {error ? <ReplyErrorMessage error={error} action="Watching the backfill" /> : null}
-      {job ? <JobProgressView job={job} label="Backfill progress" /> : null}
+      {start.error ? (
+        <ReplyErrorMessage error={start.error} action={text.t('rules.backfill.startingAction')} />
+      ) : null}
+      {error ? <ReplyErrorMessage error={error} action={text.t('rules.backfill.watchingAction')} /> : null}
+      {job ? <JobProgressView job={job} label={text.t('rules.backfill.progress')} /> : null}
       <ConfirmModal
         open={confirming}
-        title="Apply the rules to every user now?"
-        confirmLabel="Start backfill"
+        title={text.t('rules.backfill.confirmTitle')}
+        confirmLabel={text.t('rules.backfill.start')}
         appearance="warning"
         busy={start.busy}
         testId="backfill-confirm"
@@ -84,14 +86,11 @@ export function BackfillPanel({
         }}
         onClose={() => setConfirming(false)}
       >
-        <Text>
-          Every user on the site is given the groups and project roles their matching rules grant, and loses
-          what the app granted through rules that remove access when they no longer match.
-        </Text>
-        {previewLines(preview).map((line) => (
+        <Text>{text.t('rules.backfill.confirmWhatHappens')}</Text>
+        {previewLines(text, preview).map((line) => (
           <Text key={line}>{line}</Text>
         ))}
-        <Text>Every change is audited; you can cancel the backfill while it runs.</Text>
+        <Text>{text.t('rules.backfill.confirmAudited')}</Text>
       </ConfirmModal>
     </Stack>
   );

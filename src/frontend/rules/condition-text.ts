@@ -11,6 +11,7 @@ import {
   type OperatorInfo,
 } from '../../domain/rules';
 import { formatString } from '../../domain/rules/format';
+import type { Text } from '../../shared/i18n/text';
 
 export interface ConditionDraft {
   /** A built-in attribute name (`department`) or a pushed one (`custom.costCenter`). */
@@ -43,12 +44,12 @@ const OKTA_OPERATORS: ReadonlySet<CompareOperator> = new Set<CompareOperator>([
 ]);
 
 const OKTA_TEXT_FUNCTIONS: Partial<Record<CompareOperator, string>> = {
-  startsWith: 'String.startsWith',
-  notStartsWith: 'String.startsWith',
-  endsWith: 'String.endsWith',
-  notEndsWith: 'String.endsWith',
-  contains: 'String.stringContains',
-  notContains: 'String.stringContains',
+  startsWith: 'String.startsWith', // i18n-exempt: Okta's function name
+  notStartsWith: 'String.startsWith', // i18n-exempt: Okta's function name
+  endsWith: 'String.endsWith', // i18n-exempt: Okta's function name
+  notEndsWith: 'String.endsWith', // i18n-exempt: Okta's function name
+  contains: 'String.stringContains', // i18n-exempt: Okta's function name
+  notContains: 'String.stringContains', // i18n-exempt: Okta's function name
 };
 
 const OKTA_COMPARISONS: Partial<Record<CompareOperator, string>> = {
@@ -99,15 +100,23 @@ function oktaString(value: string): string {
 
 type Scalar = { kind: 'string'; text: string } | { kind: 'raw'; text: string };
 
-function scalar(raw: string, info: AttributeInfo | undefined, operator: CompareOperator): Scalar | string {
+function scalar(
+  raw: string,
+  info: AttributeInfo | undefined,
+  operator: CompareOperator,
+  text: Text,
+): Scalar | string {
   const value = raw.trim();
   if (info?.type === 'boolean') {
     const lower = value.toLowerCase();
     if (lower === 'true' || lower === 'false') return { kind: 'raw', text: lower };
-    return `${info.path} is true or false`;
+    return text.t('rules.builder.problems.trueOrFalse', { path: info.path });
   }
   if (info?.type === 'enum' && info.values && !info.values.includes(value))
-    return `${info.path} is one of ${info.values.map((v) => `"${v}"`).join(', ')}`;
+    return text.t('rules.builder.problems.oneOf', {
+      path: info.path,
+      values: info.values.map((v) => `"${v}"`).join(', '),
+    });
   const family = OPERATORS.find((o) => o.operator === operator)?.family;
   if (family === 'order' && /^-?\d+(\.\d+)?$/.test(value)) return { kind: 'raw', text: value };
   return { kind: 'string', text: value };
@@ -118,24 +127,31 @@ function literal(s: Scalar, dialect: Dialect): string {
   return dialect === 'okta' ? oktaString(s.text) : formatString(s.text);
 }
 
-/** Writes one condition; the result always parses in the chosen dialect. */
-export function buildCondition(draft: ConditionDraft, dialect: Dialect): BuiltCondition {
+/**
+ * Writes one condition; the result always parses in the chosen dialect. What is wrong with a draft is said in the
+ * reader's words (`text`), except the grammar's own complaint about a value, which the engine words.
+ */
+export function buildCondition(draft: ConditionDraft, dialect: Dialect, text: Text): BuiltCondition {
   const attribute = draft.attribute.trim();
-  if (!attribute) return { ok: false, message: 'Choose an attribute' };
+  if (!attribute) return { ok: false, message: text.t('rules.builder.problems.chooseAttribute') };
   if (isCustomAttributeName(attribute)) {
     const name = attribute.slice('custom.'.length);
     if (!CUSTOM_ATTRIBUTE_NAME_PATTERN.test(name))
-      return {
-        ok: false,
-        message: 'A pushed attribute name starts with a letter or _ and has only letters, digits and _',
-      };
+      return { ok: false, message: text.t('rules.builder.problems.pushedNamePattern') };
   } else if (!findKnownAttribute(attribute)) {
-    return { ok: false, message: `Unknown attribute "${attribute}"` };
+    return { ok: false, message: text.t('rules.builder.problems.unknownAttribute', { name: attribute }) };
   }
   const info = attributeInfo(attribute);
   const allowed = operatorsFor(attribute, dialect);
   const op = allowed.find((o) => o.operator === draft.operator);
-  if (!op) return { ok: false, message: `"${draft.operator}" does not apply to user.${attribute} here` };
+  if (!op)
+    return {
+      ok: false,
+      message: text.t('rules.builder.problems.operatorNotApplicable', {
+        operator: draft.operator,
+        path: `user.${attribute}`,
+      }),
+    };
   const path = `user.${info?.name ?? attribute}`;
 
   let values: Scalar[];
@@ -144,28 +160,28 @@ export function buildCondition(draft: ConditionDraft, dialect: Dialect): BuiltCo
       .split(',')
       .map((v) => v.trim())
       .filter((v) => v !== '');
-    if (parts.length === 0) return { ok: false, message: 'List the values, separated by commas' };
+    if (parts.length === 0) return { ok: false, message: text.t('rules.builder.problems.listValues') };
     values = [];
     for (const part of parts) {
-      const s = scalar(part, info, op.operator);
+      const s = scalar(part, info, op.operator, text);
       if (typeof s === 'string') return { ok: false, message: s };
       values.push(s);
     }
   } else {
-    if (draft.value.trim() === '') return { ok: false, message: 'Type a value' };
-    const s = scalar(draft.value, info, op.operator);
+    if (draft.value.trim() === '') return { ok: false, message: text.t('rules.builder.problems.typeValue') };
+    const s = scalar(draft.value, info, op.operator, text);
     if (typeof s === 'string') return { ok: false, message: s };
     values = [s];
   }
 
-  const text =
+  const condition =
     dialect === 'okta'
       ? oktaCondition(path, op.operator, values, info?.cardinality === 'multi')
       : entraCondition(path, op, values, info?.cardinality === 'multi');
   // The builder promises text the editor accepts; a value the grammar refuses (e.g. a look-ahead in a regex) says why.
-  const parsed = parseRule(text, dialect);
+  const parsed = parseRule(condition, dialect);
   if (!parsed.ok) return { ok: false, message: parsed.errors.map((e) => e.message).join('; ') };
-  return { ok: true, text };
+  return { ok: true, text: condition };
 }
 
 function entraCondition(path: string, op: OperatorInfo, values: Scalar[], multi: boolean): string {
@@ -178,8 +194,10 @@ function entraCondition(path: string, op: OperatorInfo, values: Scalar[], multi:
 function oktaCondition(path: string, operator: CompareOperator, values: Scalar[], multi: boolean): string {
   const not = NEGATED.has(operator) ? '!' : '';
   if (operator === 'in' || operator === 'notIn')
+    // i18n-exempt: Okta's grammar
     return `${not}Arrays.contains({${values.map((v) => literal(v, 'okta')).join(', ')}}, ${path})`;
   const value = literal(values[0]!, 'okta');
+  // i18n-exempt: Okta's grammar
   if (multi) return `Arrays.contains(${path}, ${value})`;
   const fn = OKTA_TEXT_FUNCTIONS[operator];
   if (fn) return `${not}${fn}(${path}, ${value})`;

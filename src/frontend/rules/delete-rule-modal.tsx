@@ -2,6 +2,7 @@
 import { Text } from '@forge/react';
 import type { RuleView } from '../../shared/contract';
 import { ConfirmModal } from '../common/confirm-modal';
+import { useText } from '../i18n/text-provider';
 
 export interface DeleteRuleModalProps {
   rule: RuleView | null;
@@ -11,21 +12,20 @@ export interface DeleteRuleModalProps {
 }
 
 export function DeleteRuleModal({ rule, busy, onConfirm, onClose }: DeleteRuleModalProps) {
+  const text = useText();
   return (
     <ConfirmModal
       open={rule !== null}
-      title={rule ? `Delete ${rule.name}?` : ''}
-      confirmLabel="Delete"
-      cancelLabel="Keep the rule"
+      title={rule ? text.t('rules.deleteModal.title', { name: rule.name }) : ''}
+      confirmLabel={text.t('rules.deleteModal.confirm')}
+      cancelLabel={text.t('rules.deleteModal.cancel')}
       busy={busy}
       testId="rule-delete"
       onConfirm={() => rule && onConfirm(rule)}
       onClose={onClose}
     >
       <Text>
-        {rule?.onUnmatch === 'revoke'
-          ? 'Users lose what this rule granted them the next time they are provisioned.'
-          : 'Users keep what this rule granted them; nobody gains anything from it any more.'}
+        {text.t(rule?.onUnmatch === 'revoke' ? 'rules.deleteModal.revokes' : 'rules.deleteModal.keeps')}
       </Text>
     </ConfirmModal>
   );

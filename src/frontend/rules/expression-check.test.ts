@@ -1,4 +1,5 @@
 // The editor's live check: positions, excerpts and carets for errors; canonical text for a valid rule.
+import { catalogueText } from '../../../test/support/catalogue-text';
 import { checkExpression, errorHeadline } from './expression-check';
 
 describe('checkExpression', () => {
@@ -11,8 +12,12 @@ describe('checkExpression', () => {
     if (check.state !== 'invalid') throw new Error(`expected errors, got ${check.state}`);
     const [error] = check.errors;
     expect(error).toBeDefined();
-    expect(errorHeadline(error!)).toBe(
+    expect(errorHeadline(catalogueText('en-US'), error!)).toBe(
       'Line 2, column 6: Unknown attribute "user.departmnet" — did you mean "user.department"?',
+    );
+    // German frames the position in German; the engine's message is the same one the backend reports.
+    expect(errorHeadline(catalogueText('de-DE'), error!)).toBe(
+      'Zeile 2, Spalte 6: Unknown attribute "user.departmnet" — did you mean "user.department"?',
     );
     expect(error!.excerpt).toBe('-and user.departmnet -eq "x"');
     expect(error!.caret).toBe(`     ${'^'.repeat('user.departmnet'.length)}`);

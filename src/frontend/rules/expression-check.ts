@@ -1,6 +1,7 @@
 // Checks a rule's text as the admin types (the pure rules engine runs in the page): each error with its line,
 // column, the offending line and a caret under the problem, or the canonical text when it parses.
 import { formatRule, parseRule, type Dialect } from '../../domain/rules';
+import type { Text } from '../../shared/i18n/text';
 
 export interface PositionedError {
   line: number;
@@ -39,7 +40,14 @@ export function checkExpression(text: string, dialect: Dialect): ExpressionCheck
   };
 }
 
-/** `Line 2, column 7: message`, as the editor lists each error. */
-export function errorHeadline(error: PositionedError): string {
-  return `Line ${error.line}, column ${error.column}: ${error.message}`;
+/**
+ * `Line 2, column 7: message`, as the editor lists each error. The message is the rules engine's, which the
+ * backend also writes into logs and API answers, so it stays as the engine words it.
+ */
+export function errorHeadline(text: Text, error: PositionedError): string {
+  return text.t('rules.expression.errorAt', {
+    line: error.line,
+    column: error.column,
+    message: error.message,
+  });
 }

@@ -14,18 +14,21 @@ import {
 } from '@forge/react';
 import type { Dialect } from '../../domain/rules';
 import type { ReplyFieldError } from '../../shared/contract';
+import type { TextKey } from '../../shared/i18n/text';
 import { FieldErrors } from '../common/field-errors';
 import { checkExpression, errorHeadline } from './expression-check';
 import { inputValue, type InputChange } from '../common/input-value';
+import { useText } from '../i18n/text-provider';
 
-const DIALECT_OPTIONS: { label: string; value: Dialect }[] = [
-  { label: 'Microsoft Entra ID (dynamic membership rule)', value: 'entra' },
-  { label: 'Okta (group rule expression)', value: 'okta' },
+const DIALECTS: { label: TextKey; value: Dialect }[] = [
+  { label: 'rules.expression.dialectEntra', value: 'entra' },
+  { label: 'rules.expression.dialectOkta', value: 'okta' },
 ];
 
+/** An example condition in each grammar: rule text, written the same in every language. */
 const PLACEHOLDER: Record<Dialect, string> = {
-  entra: 'user.department -eq "Sales" -and user.groups -any (_ -eq "emea")',
-  okta: 'user.department == "Sales" AND Arrays.contains(user.groups, "emea")',
+  entra: 'user.department -eq "Sales" -and user.groups -any (_ -eq "emea")', // i18n-exempt: rule grammar
+  okta: 'user.department == "Sales" AND Arrays.contains(user.groups, "emea")', // i18n-exempt: rule grammar
 };
 
 export interface ExpressionEditorProps {
@@ -38,18 +41,20 @@ export interface ExpressionEditorProps {
 }
 
 export function ExpressionEditor({ text, dialect, onText, onDialect, serverErrors }: ExpressionEditorProps) {
+  const words = useText();
   const check = checkExpression(text, dialect);
+  const dialectOptions = DIALECTS.map((d) => ({ label: words.t(d.label), value: d.value }));
   return (
     <Stack space="space.100">
-      <Label labelFor="rule-dialect">Dialect</Label>
+      <Label labelFor="rule-dialect">{words.t('rules.expression.dialect')}</Label>
       <Select
         inputId="rule-dialect"
         testId="rule-dialect"
-        options={DIALECT_OPTIONS}
-        value={DIALECT_OPTIONS.find((o) => o.value === dialect)}
+        options={dialectOptions}
+        value={dialectOptions.find((o) => o.value === dialect)}
         onChange={(option: { value: Dialect } | null) => option && onDialect(option.value)}
       />
-      <Label labelFor="rule-condition">Condition</Label>
+      <Label labelFor="rule-condition">{words.t('rules.expression.condition')}</Label>
       <TextArea
         id="rule-condition"
         testId="rule-condition"
@@ -61,13 +66,13 @@ export function ExpressionEditor({ text, dialect, onText, onDialect, serverError
         onChange={(event: InputChange) => onText(inputValue(event))}
       />
       {check.state === 'empty' ? (
-        <HelperMessage>Write a condition, or build one below.</HelperMessage>
+        <HelperMessage>{words.t('rules.expression.empty')}</HelperMessage>
       ) : check.state === 'valid' ? (
         <Stack space="space.050">
-          <ValidMessage>The condition is valid.</ValidMessage>
+          <ValidMessage>{words.t('rules.expression.valid')}</ValidMessage>
           {dialect === 'okta' || check.canonical !== text.trim() ? (
             <Text>
-              Read as: <Code>{check.canonical}</Code>
+              {words.t('rules.expression.readAs')} <Code>{check.canonical}</Code>
             </Text>
           ) : null}
         </Stack>
@@ -75,7 +80,7 @@ export function ExpressionEditor({ text, dialect, onText, onDialect, serverError
         <Stack space="space.100" testId="rule-condition-errors">
           {check.errors.map((error) => (
             <Stack key={`${error.line}:${error.column}:${error.message}`} space="space.050">
-              <ErrorMessage>{errorHeadline(error)}</ErrorMessage>
+              <ErrorMessage>{errorHeadline(words, error)}</ErrorMessage>
               <CodeBlock language="text" showLineNumbers={false} text={`${error.excerpt}\n${error.caret}`} />
             </Stack>
           ))}

@@ -1,13 +1,15 @@
 // What a rule grants: the chosen groups and project roles, and pickers fed by the site's catalogue.
 import { useState } from 'react';
 import { Button, DynamicTable, Text, Heading, Inline, Label, Lozenge, Select, Stack } from '@forge/react';
-import { describeGrant, grantKey, type Grant } from '../../domain/rules';
+import { grantKey, type Grant } from '../../domain/rules';
 import type { GroupOption, ProjectOption, ReplyFieldError } from '../../shared/contract';
 import { useResolver } from '../api/use-resolver';
 import { FieldErrors } from '../common/field-errors';
 import { ReplyErrorMessage } from '../common/reply-error-message';
 import { ProjectRolePicker } from './project-role-picker';
 import { FieldBox } from '../common/field-box';
+import { useText } from '../i18n/text-provider';
+import { grantText } from './rule-labels';
 
 interface Option<T> {
   label: string;
@@ -22,6 +24,7 @@ export interface GrantsPickerProps {
 }
 
 export function GrantsPicker({ grants, onAdd, onRemove, serverErrors }: GrantsPickerProps) {
+  const text = useText();
   const [groupQuery, setGroupQuery] = useState('');
   const [group, setGroup] = useState<GroupOption | null>(null);
   const [projectQuery, setProjectQuery] = useState('');
@@ -34,34 +37,41 @@ export function GrantsPicker({ grants, onAdd, onRemove, serverErrors }: GrantsPi
     value: g,
   }));
   const projectOptions: Option<ProjectOption>[] = (projects.state.value?.projects ?? []).map((p) => ({
-    label: `${p.name} (${p.key})`,
+    label: text.t('rules.grants.projectOption', { name: p.name, key: p.key }),
     value: p,
   }));
 
   return (
     <Stack space="space.150">
-      <Heading size="small">Grants</Heading>
+      <Heading size="small">{text.t('rules.grants.heading')}</Heading>
       {grants.length === 0 ? (
-        <Text>Nothing granted yet: add at least one group or project role.</Text>
+        <Text>{text.t('rules.grants.none')}</Text>
       ) : (
         <DynamicTable
           head={{
             cells: [
-              { key: 'kind', content: 'Kind' },
-              { key: 'what', content: 'Group or role' },
+              { key: 'kind', content: text.t('rules.grants.columnKind') },
+              { key: 'what', content: text.t('rules.grants.columnWhat') },
               { key: 'remove', content: '' },
             ],
           }}
           rows={grants.map((g) => ({
             key: grantKey(g),
             cells: [
-              { key: 'kind', content: <Lozenge>{g.kind === 'group' ? 'group' : 'project role'}</Lozenge> },
-              { key: 'what', content: describeGrant(g) },
+              {
+                key: 'kind',
+                content: (
+                  <Lozenge>
+                    {text.t(g.kind === 'group' ? 'rules.grants.kindGroup' : 'rules.grants.kindProjectRole')}
+                  </Lozenge>
+                ),
+              },
+              { key: 'what', content: grantText(text, g) },
               {
                 key: 'remove',
                 content: (
                   <Button appearance="subtle" onClick={() => onRemove(grantKey(g))}>
-                    Remove
+                    {text.t('rules.grants.remove')}
                   </Button>
                 ),
               },
@@ -72,11 +82,11 @@ export function GrantsPicker({ grants, onAdd, onRemove, serverErrors }: GrantsPi
       <FieldErrors errors={serverErrors} />
       <Inline space="space.100" alignBlock="end" shouldWrap>
         <FieldBox>
-          <Label labelFor="grant-group">Group</Label>
+          <Label labelFor="grant-group">{text.t('rules.grants.group')}</Label>
           <Select
             inputId="grant-group"
             testId="grant-group"
-            placeholder="Search groups"
+            placeholder={text.t('rules.grants.searchGroups')}
             isLoading={groups.state.status === 'loading'}
             options={groupOptions}
             value={group ? (groupOptions.find((o) => o.value.groupId === group.groupId) ?? null) : null}
@@ -93,19 +103,22 @@ export function GrantsPicker({ grants, onAdd, onRemove, serverErrors }: GrantsPi
             setGroup(null);
           }}
         >
-          Add group
+          {text.t('rules.grants.addGroup')}
         </Button>
       </Inline>
       {groups.state.status === 'error' ? (
-        <ReplyErrorMessage error={groups.state.error} action="Listing groups" />
+        <ReplyErrorMessage error={groups.state.error} action={text.t('rules.grants.listingGroupsAction')} />
       ) : null}
       <Inline space="space.100" alignBlock="end" shouldWrap>
         <FieldBox>
-          <Label labelFor="grant-project">Jira project</Label>
+          <Label labelFor="grant-project">
+            {/* i18n-exempt: the product's name, the same in every language */}
+            {text.t('rules.grants.project', { product: 'Jira' })}
+          </Label>
           <Select
             inputId="grant-project"
             testId="grant-project"
-            placeholder="Search projects"
+            placeholder={text.t('rules.grants.searchProjects')}
             isLoading={projects.state.status === 'loading'}
             options={projectOptions}
             value={project ? (projectOptions.find((o) => o.value.id === project.id) ?? null) : null}
@@ -116,7 +129,10 @@ export function GrantsPicker({ grants, onAdd, onRemove, serverErrors }: GrantsPi
         {project ? <ProjectRolePicker key={project.id} project={project} onAdd={onAdd} /> : null}
       </Inline>
       {projects.state.status === 'error' ? (
-        <ReplyErrorMessage error={projects.state.error} action="Listing projects" />
+        <ReplyErrorMessage
+          error={projects.state.error}
+          action={text.t('rules.grants.listingProjectsAction')}
+        />
       ) : null}
     </Stack>
   );

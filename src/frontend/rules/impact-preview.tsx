@@ -6,6 +6,7 @@ import { useStartedJob } from '../api/use-started-job';
 import { JobProgressView } from '../common/job-progress';
 import { OutdatedNotice } from '../common/outdated-notice';
 import { ReplyErrorMessage } from '../common/reply-error-message';
+import { useText } from '../i18n/text-provider';
 import { AffectedUsers, type AffectedChoice } from './affected-users';
 import { ImpactTable } from './impact-table';
 
@@ -18,6 +19,7 @@ export function ImpactPreview({
   /** Told of the preview this panel watches, so the backfill's confirmation can quote it. */
   onJob?: (job: JobProgress) => void;
 }) {
+  const text = useText();
   const { start, job, error, cancel, cancelling, running, begin } = useStartedJob(
     'jobs.startPreview',
     latest,
@@ -34,29 +36,29 @@ export function ImpactPreview({
   return (
     <Stack space="space.150" testId="impact-preview">
       <Heading size="small" as="h3">
-        Preview impact
+        {text.t('rules.impact.heading')}
       </Heading>
-      <Text>
-        Plans every user against the saved rules and changes nothing, to show who would gain or lose access.
-      </Text>
+      <Text>{text.t('rules.impact.intro')}</Text>
       <Inline space="space.100">
         <Button testId="impact-start" isDisabled={running || start.busy} onClick={() => void begin()}>
-          {job ? 'Preview again' : 'Preview impact'}
+          {text.t(job ? 'rules.impact.previewAgain' : 'rules.impact.start')}
         </Button>
         {running ? (
           <Button appearance="subtle" isDisabled={cancelling} onClick={() => void cancel()}>
-            Stop the preview
+            {text.t('rules.impact.stop')}
           </Button>
         ) : null}
       </Inline>
-      {start.error ? <ReplyErrorMessage error={start.error} action="Starting the preview" /> : null}
-      {error ? <ReplyErrorMessage error={error} action="Watching the preview" /> : null}
-      {job ? <JobProgressView job={job} label="Impact preview progress" /> : null}
+      {start.error ? (
+        <ReplyErrorMessage error={start.error} action={text.t('rules.impact.startingAction')} />
+      ) : null}
+      {error ? <ReplyErrorMessage error={error} action={text.t('rules.impact.watchingAction')} /> : null}
+      {job ? <JobProgressView job={job} label={text.t('rules.impact.progress')} /> : null}
       {job ? (
         <OutdatedNotice
           reasons={job.outdated}
-          what="This preview"
-          rerunLabel="Preview again"
+          what={text.t('rules.impact.thisPreview')}
+          rerunLabel={text.t('rules.impact.previewAgain')}
           busy={running || start.busy}
           onRerun={() => void begin()}
         />
@@ -64,15 +66,15 @@ export function ImpactPreview({
       {job?.status === 'done' ? (
         <>
           <ImpactTable
-            caption="Users who would gain"
+            caption={text.t('rules.impact.gainCaption')}
             impacts={job.gains}
-            empty="Nobody would gain anything"
+            empty={text.t('rules.impact.nobodyGains')}
             onShowAll={(grantKey) => setShown({ grantKey, change: 'gain' })}
           />
           <ImpactTable
-            caption="Users who would lose"
+            caption={text.t('rules.impact.lossCaption')}
             impacts={job.losses}
-            empty="Nobody would lose anything"
+            empty={text.t('rules.impact.nobodyLoses')}
             onShowAll={(grantKey) => setShown({ grantKey, change: 'loss' })}
           />
           {shown ? (

@@ -1,24 +1,25 @@
 // What provisioning would do for the tested user now: grants to add, to remove, to leave, and why.
 import { DynamicTable, EmptyState, List, ListItem, Lozenge, SectionMessage, Stack, Text } from '@forge/react';
-import { describeGrant } from '../../domain/rules';
 import type { TestOnUserView } from '../../shared/contract';
+import { useText } from '../i18n/text-provider';
+import { grantText } from './rule-labels';
 
 type Plan = TestOnUserView['plan'];
 
 const CHANGE = {
-  add: { label: 'add', appearance: 'success' },
-  remove: { label: 'remove', appearance: 'removed' },
-  unchanged: { label: 'keep', appearance: 'default' },
+  add: { label: 'rules.plan.changeAdd', appearance: 'success' },
+  remove: { label: 'rules.plan.changeRemove', appearance: 'removed' },
+  unchanged: { label: 'rules.plan.changeKeep', appearance: 'default' },
 } as const;
 
+/** The plan's reasons come worded by the backend's planner: they are shown as it wrote them. */
 export function PlanView({ plan }: { plan: Plan }) {
+  const text = useText();
   if (plan.skipped)
     return (
-      <SectionMessage appearance="information" title="Not provisioned">
+      <SectionMessage appearance="information" title={text.t('rules.plan.notProvisioned')}>
         <Text>
-          {plan.skipped === 'app-account'
-            ? 'App accounts are never provisioned.'
-            : 'Inactive accounts are not provisioned.'}
+          {text.t(plan.skipped === 'app-account' ? 'rules.plan.appAccount' : 'rules.plan.inactive')}
         </Text>
       </SectionMessage>
     );
@@ -28,9 +29,9 @@ export function PlanView({ plan }: { plan: Plan }) {
       cells: [
         {
           key: 'change',
-          content: <Lozenge appearance={CHANGE[change].appearance}>{CHANGE[change].label}</Lozenge>,
+          content: <Lozenge appearance={CHANGE[change].appearance}>{text.t(CHANGE[change].label)}</Lozenge>,
         },
-        { key: 'grant', content: describeGrant(g.grant) },
+        { key: 'grant', content: grantText(text, g.grant) },
         { key: 'reason', content: g.reason },
       ],
     })),
@@ -39,25 +40,25 @@ export function PlanView({ plan }: { plan: Plan }) {
     <Stack space="space.100" testId="rule-plan">
       {rows.length === 0 ? (
         <EmptyState
-          header="No changes"
-          description="The user holds nothing the rules grant or revoke."
+          header={text.t('rules.plan.noChanges')}
+          description={text.t('rules.plan.noChangesDescription')}
           width="narrow"
         />
       ) : (
         <DynamicTable
           head={{
             cells: [
-              { key: 'change', content: 'Change' },
-              { key: 'grant', content: 'Group or role' },
-              { key: 'reason', content: 'Why' },
+              { key: 'change', content: text.t('rules.plan.columnChange') },
+              { key: 'grant', content: text.t('rules.plan.columnGrant') },
+              { key: 'reason', content: text.t('rules.plan.columnWhy') },
             ],
           }}
           rows={rows}
         />
       )}
       {!plan.settled ? (
-        <SectionMessage appearance="warning" title="Rules reading user.groups did not settle">
-          <Text>See the reasons below; some rules keep changing each other&apos;s outcome.</Text>
+        <SectionMessage appearance="warning" title={text.t('rules.plan.unsettledTitle')}>
+          <Text>{text.t('rules.plan.unsettled')}</Text>
         </SectionMessage>
       ) : null}
       {plan.reasons.length > 0 ? (

@@ -5,6 +5,7 @@ import type { Grant } from '../../domain/rules';
 import type { ProjectOption, RoleOption } from '../../shared/contract';
 import { useResolver } from '../api/use-resolver';
 import { FieldBox } from '../common/field-box';
+import { useText } from '../i18n/text-provider';
 
 interface Option {
   label: string;
@@ -18,15 +19,16 @@ export function ProjectRolePicker({
   project: ProjectOption;
   onAdd: (grant: Grant) => void;
 }) {
+  const text = useText();
   const roles = useResolver('catalogue.projectRoles', { projectId: project.id });
   const [role, setRole] = useState<RoleOption | null>(null);
   if (roles.state.status === 'error')
-    return <Text>Could not list the roles: {roles.state.error.message}</Text>;
+    return <Text>{text.t('rules.grants.rolesFailed', { error: roles.state.error.message })}</Text>;
   const options: Option[] = (roles.state.value?.roles ?? []).map((r) => ({ label: r.name, value: r }));
   return (
     <>
       <FieldBox>
-        <Label labelFor="grant-role">Role in {project.key}</Label>
+        <Label labelFor="grant-role">{text.t('rules.grants.roleIn', { project: project.key })}</Label>
         <Select
           inputId="grant-role"
           testId="grant-role"
@@ -51,7 +53,7 @@ export function ProjectRolePicker({
           setRole(null);
         }}
       >
-        Add role
+        {text.t('rules.grants.addRole')}
       </Button>
     </>
   );

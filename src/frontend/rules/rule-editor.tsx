@@ -18,6 +18,7 @@ import {
 } from '@forge/react';
 import type { OnUnmatch } from '../../domain/rules';
 import type { RuleView, RulesSaveView } from '../../shared/contract';
+import type { TextKey } from '../../shared/i18n/text';
 import { errorsFor } from '../api/field-errors';
 import { useAction } from '../api/use-action';
 import { FieldErrors } from '../common/field-errors';
@@ -29,10 +30,11 @@ import { RuleTester } from './rule-tester';
 import { addGrant, draftFromRule, removeGrant, ruleFromDraft, type RuleDraft } from './rule-draft';
 import { inputValue, type InputChange } from '../common/input-value';
 import { FieldBox } from '../common/field-box';
+import { useText } from '../i18n/text-provider';
 
-const UNMATCH_OPTIONS: { label: string; value: OnUnmatch }[] = [
-  { label: 'Keep what this rule granted', value: 'keep' },
-  { label: 'Revoke what this rule granted', value: 'revoke' },
+const UNMATCH_OPTIONS: { label: TextKey; value: OnUnmatch }[] = [
+  { label: 'rules.editor.unmatchKeep', value: 'keep' },
+  { label: 'rules.editor.unmatchRevoke', value: 'revoke' },
 ];
 
 export interface RuleEditorProps {
@@ -44,6 +46,7 @@ export interface RuleEditorProps {
 }
 
 export function RuleEditor({ saved, initial, onSaved, onCancel }: RuleEditorProps) {
+  const text = useText();
   const [draft, setDraft] = useState<RuleDraft>(() => (saved ? draftFromRule(saved) : initial));
   const save = useAction('rules.save');
   const update = (patch: Partial<RuleDraft>) => setDraft((d) => ({ ...d, ...patch }));
@@ -62,14 +65,16 @@ export function RuleEditor({ saved, initial, onSaved, onCancel }: RuleEditorProp
 
   return (
     <Stack space="space.200" testId="rule-editor">
-      <Heading size="medium">{saved ? `Edit rule: ${saved.name}` : 'New rule'}</Heading>
+      <Heading size="medium">
+        {saved ? text.t('rules.editor.editTitle', { name: saved.name }) : text.t('rules.editor.newTitle')}
+      </Heading>
       {saved?.conditionProblem ? (
-        <SectionMessage appearance="warning" title="The saved condition no longer parses">
+        <SectionMessage appearance="warning" title={text.t('rules.editor.conditionBroken')}>
           <Text>{saved.conditionProblem}</Text>
         </SectionMessage>
       ) : null}
       <FieldBox width="wide">
-        <Label labelFor="rule-name">Name</Label>
+        <Label labelFor="rule-name">{text.t('rules.editor.name')}</Label>
         <Textfield
           id="rule-name"
           testId="rule-name"
@@ -80,7 +85,7 @@ export function RuleEditor({ saved, initial, onSaved, onCancel }: RuleEditorProp
         <FieldErrors errors={fieldErrors('name')} />
       </FieldBox>
       <FieldBox width="wide">
-        <Label labelFor="rule-description">Description</Label>
+        <Label labelFor="rule-description">{text.t('rules.editor.description')}</Label>
         <TextArea
           id="rule-description"
           testId="rule-description"
@@ -91,7 +96,7 @@ export function RuleEditor({ saved, initial, onSaved, onCancel }: RuleEditorProp
       </FieldBox>
       <FieldBox width="wide">
         <UserPicker
-          label="Owner (reviews this rule's grants in access reviews)"
+          label={text.t('rules.editor.owner')}
           name="rule-owner"
           {...(draft.owner ? { defaultValue: draft.owner } : {})}
           onChange={(u: UserPickerValue | undefined) => update({ owner: u?.id ?? '' })}
@@ -100,7 +105,7 @@ export function RuleEditor({ saved, initial, onSaved, onCancel }: RuleEditorProp
       </FieldBox>
       <Inline space="space.300" alignBlock="center" shouldWrap>
         <FieldBox width="narrow">
-          <Label labelFor="rule-priority">Priority (lower number wins)</Label>
+          <Label labelFor="rule-priority">{text.t('rules.editor.priority')}</Label>
           <Textfield
             id="rule-priority"
             testId="rule-priority"
@@ -113,11 +118,11 @@ export function RuleEditor({ saved, initial, onSaved, onCancel }: RuleEditorProp
         </FieldBox>
         <Toggle
           id="rule-enabled"
-          label="Enabled"
+          label={text.t('rules.editor.enabled')}
           isChecked={draft.enabled}
           onChange={() => update({ enabled: !draft.enabled })}
         />
-        <Text>{draft.enabled ? 'Enabled' : 'Disabled (grants nothing; keeps what it granted)'}</Text>
+        <Text>{text.t(draft.enabled ? 'rules.editor.enabledState' : 'rules.editor.disabledState')}</Text>
       </Inline>
       <ExpressionEditor
         text={draft.text}
@@ -134,10 +139,10 @@ export function RuleEditor({ saved, initial, onSaved, onCancel }: RuleEditorProp
         serverErrors={fieldErrors('grants')}
       />
       <Stack space="space.050">
-        <Label labelFor="rule-unmatch">When a user stops matching</Label>
+        <Label labelFor="rule-unmatch">{text.t('rules.editor.whenUnmatched')}</Label>
         <RadioGroup
           name="rule-unmatch"
-          options={UNMATCH_OPTIONS}
+          options={UNMATCH_OPTIONS.map((o) => ({ label: text.t(o.label), value: o.value }))}
           value={draft.onUnmatch}
           onChange={(e: InputChange) =>
             update({ onUnmatch: e.target.value === 'revoke' ? 'revoke' : 'keep' })
@@ -146,14 +151,18 @@ export function RuleEditor({ saved, initial, onSaved, onCancel }: RuleEditorProp
         <FieldErrors errors={fieldErrors('onUnmatch')} />
       </Stack>
       {save.error ? (
-        <ReplyErrorMessage error={save.error} action="Saving the rule" shownFields={shown} />
+        <ReplyErrorMessage
+          error={save.error}
+          action={text.t('rules.editor.savingAction')}
+          shownFields={shown}
+        />
       ) : null}
       <Inline space="space.100">
         <Button appearance="primary" testId="rule-save" isDisabled={save.busy} onClick={() => void submit()}>
-          {save.busy ? 'Saving…' : 'Save rule'}
+          {text.t(save.busy ? 'rules.editor.saving' : 'rules.editor.save')}
         </Button>
         <Button appearance="subtle" onClick={onCancel}>
-          Cancel
+          {text.t('rules.editor.cancel')}
         </Button>
       </Inline>
       <RuleTester rule={() => ruleFromDraft(draft)} />

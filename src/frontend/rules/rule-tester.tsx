@@ -7,8 +7,10 @@ import { useAction } from '../api/use-action';
 import { ReplyErrorMessage } from '../common/reply-error-message';
 import { TestResultView } from './test-result-view';
 import { FieldBox } from '../common/field-box';
+import { useText } from '../i18n/text-provider';
 
 export function RuleTester({ rule }: { rule: () => Rule }) {
+  const text = useText();
   const [user, setUser] = useState<UserPickerValue | null>(null);
   const [result, setResult] = useState<TestOnUserView | null>(null);
   const test = useAction('rules.testOnUser');
@@ -21,24 +23,24 @@ export function RuleTester({ rule }: { rule: () => Rule }) {
 
   return (
     <Stack space="space.150">
-      <Heading size="small">Test on a user</Heading>
-      <Text>
-        Gathers the user&apos;s attributes from every source and traces this rule as edited. Nothing changes.
-      </Text>
+      <Heading size="small">{text.t('rules.tester.heading')}</Heading>
+      <Text>{text.t('rules.tester.intro')}</Text>
       <Inline space="space.100" alignBlock="end" shouldWrap>
         <FieldBox>
           <UserPicker
-            label="User to test"
+            label={text.t('rules.tester.user')}
             name="rule-test-user"
-            placeholder="Search for a user"
+            placeholder={text.t('rules.tester.searchUser')}
             onChange={(value: UserPickerValue | undefined) => setUser(value ?? null)}
           />
         </FieldBox>
         <Button testId="rule-test-run" isDisabled={!user || test.busy} onClick={() => void run()}>
-          {test.busy ? 'Testing…' : 'Test'}
+          {text.t(test.busy ? 'rules.tester.testing' : 'rules.tester.test')}
         </Button>
       </Inline>
-      {test.error ? <ReplyErrorMessage error={test.error} action="Testing the rule" /> : null}
+      {test.error ? (
+        <ReplyErrorMessage error={test.error} action={text.t('rules.tester.testingAction')} />
+      ) : null}
       {result ? <TestResultView result={result} /> : null}
     </Stack>
   );

@@ -6,6 +6,7 @@ import { useAction } from '../api/use-action';
 import { useResolver } from '../api/use-resolver';
 import { Loading } from '../common/loading';
 import { ReplyErrorMessage } from '../common/reply-error-message';
+import { useText } from '../i18n/text-provider';
 import { BackfillPanel } from './backfill-panel';
 import { DeleteRuleModal } from './delete-rule-modal';
 import { ImpactPreview } from './impact-preview';
@@ -19,6 +20,7 @@ interface Editing {
 }
 
 export function RulesTab() {
+  const text = useText();
   const list = useResolver('rules.list', {});
   const setEnabled = useAction('rules.setEnabled');
   const reorder = useAction('rules.reorder');
@@ -32,7 +34,13 @@ export function RulesTab() {
 
   if (list.state.value === undefined) {
     if (list.state.status === 'error')
-      return <ReplyErrorMessage error={list.state.error} action="Loading the rules" onRetry={list.reload} />;
+      return (
+        <ReplyErrorMessage
+          error={list.state.error}
+          action={text.t('rules.tab.loadingAction')}
+          onRetry={list.reload}
+        />
+      );
     return <Loading what="rules" />;
   }
   const view = list.state.value;
@@ -51,7 +59,8 @@ export function RulesTab() {
         onCancel={() => setEditing(null)}
         onSaved={(result) => {
           setEditing(null);
-          setNotice(`${result.created ? 'Created' : 'Saved'} rule "${result.rule.name}".`);
+          const name = result.rule.name;
+          setNotice(text.t(result.created ? 'rules.tab.created' : 'rules.tab.saved', { name }));
           list.reload();
         }}
       />
@@ -74,7 +83,7 @@ export function RulesTab() {
     const reply = await remove.run({ id: rule.id });
     setDeleting(null);
     if (reply.ok) {
-      setNotice(`Deleted rule "${rule.name}".`);
+      setNotice(text.t('rules.tab.deleted', { name: rule.name }));
       list.reload();
     }
   };
@@ -85,25 +94,19 @@ export function RulesTab() {
   return (
     <Stack space="space.300">
       <Inline space="space.100" alignBlock="center" spread="space-between">
-        <Text>
-          Every enabled rule that matches grants its groups and roles; where rules conflict, the one with the
-          lower priority number (listed first) wins.
-        </Text>
+        <Text>{text.t('rules.tab.intro')}</Text>
         <Button appearance="primary" onClick={create} testId="rule-new">
-          New rule
+          {text.t('rules.tab.newRule')}
         </Button>
       </Inline>
       {notice ? (
         <SectionMessage appearance="success" title={notice}>
-          <Text>
-            Provisioning uses the new rule set from the next event; run a backfill to apply it to everyone
-            now.
-          </Text>
+          <Text>{text.t('rules.tab.appliesFromNextEvent')}</Text>
         </SectionMessage>
       ) : null}
       {failure ? <ReplyErrorMessage error={failure} /> : null}
       {list.state.status === 'error' ? (
-        <ReplyErrorMessage error={list.state.error} action="Refreshing the rules" />
+        <ReplyErrorMessage error={list.state.error} action={text.t('rules.tab.refreshingAction')} />
       ) : null}
       <RulesTable
         rules={view.rules}
@@ -124,7 +127,7 @@ export function RulesTab() {
         onClose={() => setDeleting(null)}
       />
       {jobs.state.status === 'error' ? (
-        <ReplyErrorMessage error={jobs.state.error} action="Listing previews and backfills" />
+        <ReplyErrorMessage error={jobs.state.error} action={text.t('rules.tab.listingJobsAction')} />
       ) : null}
       <ImpactPreview latest={latestJob('preview')} onJob={setPreview} />
       <BackfillPanel latest={latestJob('backfill')} preview={preview ?? latestJob('preview')} />

@@ -1,8 +1,9 @@
 // The rule set in priority order: enable or disable, move up or down, what each grants, when it last matched.
 import { Button, Code, DynamicTable, EmptyState, Inline, Lozenge, Stack, Text, Toggle } from '@forge/react';
-import { describeGrant, grantKey } from '../../domain/rules';
+import { grantKey } from '../../domain/rules';
 import type { RuleView } from '../../shared/contract';
-import { formatWhen } from '../common/format';
+import { useText } from '../i18n/text-provider';
+import { grantText } from './rule-labels';
 
 export interface RulesTableProps {
   rules: readonly RuleView[];
@@ -15,14 +16,15 @@ export interface RulesTableProps {
 }
 
 export function RulesTable({ rules, busy, onToggle, onMove, onEdit, onDelete, onCreate }: RulesTableProps) {
+  const text = useText();
   if (rules.length === 0)
     return (
       <EmptyState
-        header="No rules yet"
-        description="A rule grants groups or project roles to users whose identity-provider attributes match it."
+        header={text.t('rules.table.emptyHeader')}
+        description={text.t('rules.table.emptyDescription')}
         primaryAction={
           <Button appearance="primary" onClick={onCreate}>
-            Create the first rule
+            {text.t('rules.table.createFirst')}
           </Button>
         }
       />
@@ -34,7 +36,7 @@ export function RulesTable({ rules, busy, onToggle, onMove, onEdit, onDelete, on
         key: 'order',
         content: (
           <Inline space="space.050" alignBlock="center">
-            <Text>{String(index + 1)}</Text>
+            <Text>{text.number(index + 1)}</Text>
             <Button
               spacing="compact"
               appearance="subtle"
@@ -62,7 +64,7 @@ export function RulesTable({ rules, busy, onToggle, onMove, onEdit, onDelete, on
           <Stack space="space.050">
             <Text weight="medium">{rule.name}</Text>
             {rule.conditionProblem ? (
-              <Lozenge appearance="removed">condition no longer parses</Lozenge>
+              <Lozenge appearance="removed">{text.t('rules.table.conditionBroken')}</Lozenge>
             ) : (
               <Code>{rule.canonicalText ?? rule.condition.text}</Code>
             )}
@@ -75,7 +77,7 @@ export function RulesTable({ rules, busy, onToggle, onMove, onEdit, onDelete, on
           // One line per grant, never cut short (Atlaskit's Tag truncates "role … in project …" names).
           <Stack space="space.050">
             {rule.grants.map((g) => (
-              <Text key={grantKey(g)}>{describeGrant(g)}</Text>
+              <Text key={grantKey(g)}>{grantText(text, g)}</Text>
             ))}
           </Stack>
         ),
@@ -85,23 +87,25 @@ export function RulesTable({ rules, busy, onToggle, onMove, onEdit, onDelete, on
         content: (
           <Toggle
             id={`rule-enabled-${rule.id}`}
-            label={`${rule.enabled ? 'Disable' : 'Enable'} ${rule.name}`}
+            label={text.t(rule.enabled ? 'rules.table.disableRule' : 'rules.table.enableRule', {
+              name: rule.name,
+            })}
             isChecked={rule.enabled}
             isDisabled={busy}
             onChange={() => onToggle(rule)}
           />
         ),
       },
-      { key: 'matched', content: formatWhen(rule.lastMatchedAt) },
+      { key: 'matched', content: text.when(rule.lastMatchedAt) },
       {
         key: 'actions',
         content: (
           <Inline space="space.050">
             <Button appearance="subtle" onClick={() => onEdit(rule)} testId={`rule-edit-${rule.id}`}>
-              Edit
+              {text.t('rules.table.edit')}
             </Button>
             <Button appearance="subtle" onClick={() => onDelete(rule)} testId={`rule-delete-${rule.id}`}>
-              Delete
+              {text.t('rules.table.delete')}
             </Button>
           </Inline>
         ),
@@ -110,17 +114,17 @@ export function RulesTable({ rules, busy, onToggle, onMove, onEdit, onDelete, on
   }));
   return (
     <DynamicTable
-      caption="Rules, highest priority first"
+      caption={text.t('rules.table.caption')}
       testId="rules-table"
       isFixedSize
       head={{
         cells: [
           // Widths (percent) so grant names get room instead of wrapping a letter at a time on small screens.
-          { key: 'order', content: 'Order', width: 13 },
-          { key: 'name', content: 'Rule', width: 21 },
-          { key: 'grants', content: 'Grants', width: 18 },
-          { key: 'enabled', content: 'Enabled', width: 11 },
-          { key: 'matched', content: 'Last matched', width: 13 },
+          { key: 'order', content: text.t('rules.table.columnOrder'), width: 13 },
+          { key: 'name', content: text.t('rules.table.columnRule'), width: 21 },
+          { key: 'grants', content: text.t('rules.table.columnGrants'), width: 18 },
+          { key: 'enabled', content: text.t('rules.table.columnEnabled'), width: 11 },
+          { key: 'matched', content: text.t('rules.table.columnLastMatched'), width: 13 },
           { key: 'actions', content: '', width: 24 },
         ],
       }}

@@ -47,12 +47,6 @@ function englishLeftovers(page: AdminPage): string[] {
   return shown.filter((text) => ENGLISH_ONLY.has(text.trim()));
 }
 
-/** The Rules tab, by its German name once the tabs are translated, by its English one until then. */
-async function openRules(page: AdminPage): Promise<void> {
-  const tabs = await page.waitFor((doc) => findAll(doc, (n) => n.type === 'Tab').map(textOf), 'the tabs');
-  await page.openTab(tabs.includes('Regeln') ? 'Regeln' : 'Rules');
-}
-
 it('shows the rules, a preview, the backfill confirmation and the editor in German', async () => {
   app = AppHarness.start();
   const { siteAdmin } = viewers(app);
@@ -60,7 +54,7 @@ it('shows the rules, a preview, the backfill confirmation and the editor in Germ
   expect(saved.ok).toBe(true);
   const page = AdminPage.open(app, siteAdmin, { locale: 'de-DE' });
   try {
-    await openRules(page);
+    await page.openTab('Regeln');
     const table = await page.waitForTestId('rules-table');
     expect(table.props.caption).toBe('Regeln, höchste Priorität zuerst');
     expect(textOf(table)).toContain('Gruppe „sales-team“');

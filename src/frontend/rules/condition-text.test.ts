@@ -1,13 +1,15 @@
 // The condition builder writes text both parsers accept, meaning what the admin chose, and joins it safely.
 import { evaluateRule, parseRule, type Dialect, type UserAttributes } from '../../domain/rules';
-import { catalogueText } from '../../../test/support/catalogue-text';
+import germanCatalog from '../../locales/de-DE.json';
+import { lookupIn } from '../../shared/i18n/catalog-text';
+import { createText } from '../../shared/i18n/text';
+import { inEnglish } from '../../../test/support/english';
 import { appendCondition, buildCondition, operatorsFor, type ConditionDraft } from './condition-text';
 
-const english = catalogueText('en-US');
-const german = catalogueText('de-DE');
+const inGerman = createText(lookupIn(germanCatalog), 'de-DE', 'UTC');
 
 function built(draft: ConditionDraft, dialect: Dialect): string {
-  const result = buildCondition(draft, dialect, english);
+  const result = buildCondition(draft, dialect, inEnglish);
   if (!result.ok) throw new Error(result.message);
   return result.text;
 }
@@ -67,65 +69,67 @@ describe('buildCondition', () => {
   });
 
   it('names what is wrong with a draft', () => {
-    expect(buildCondition({ attribute: '', operator: 'eq', value: 'x' }, 'entra', english)).toEqual({
+    expect(buildCondition({ attribute: '', operator: 'eq', value: 'x' }, 'entra', inEnglish)).toEqual({
       ok: false,
       message: 'Choose an attribute',
     });
     expect(
-      buildCondition({ attribute: 'department', operator: 'eq', value: '  ' }, 'entra', english),
+      buildCondition({ attribute: 'department', operator: 'eq', value: '  ' }, 'entra', inEnglish),
     ).toEqual({
       ok: false,
       message: 'Type a value',
     });
-    expect(buildCondition({ attribute: 'active', operator: 'eq', value: 'yes' }, 'entra', english)).toEqual({
-      ok: false,
-      message: 'user.active is true or false',
-    });
+    expect(buildCondition({ attribute: 'active', operator: 'eq', value: 'yes' }, 'entra', inEnglish)).toEqual(
+      {
+        ok: false,
+        message: 'user.active is true or false',
+      },
+    );
     expect(
-      buildCondition({ attribute: 'accountType', operator: 'eq', value: 'bot' }, 'entra', english),
+      buildCondition({ attribute: 'accountType', operator: 'eq', value: 'bot' }, 'entra', inEnglish),
     ).toEqual({
       ok: false,
       message: 'user.accountType is one of "atlassian", "app", "customer"',
     });
-    expect(buildCondition({ attribute: 'custom.1x', operator: 'eq', value: 'v' }, 'entra', english).ok).toBe(
-      false,
-    );
-    expect(buildCondition({ attribute: 'department', operator: 'gt', value: '3' }, 'entra', english)).toEqual(
-      {
-        ok: false,
-        message: '"gt" does not apply to user.department here',
-      },
-    );
+    expect(
+      buildCondition({ attribute: 'custom.1x', operator: 'eq', value: 'v' }, 'entra', inEnglish).ok,
+    ).toBe(false);
+    expect(
+      buildCondition({ attribute: 'department', operator: 'gt', value: '3' }, 'entra', inEnglish),
+    ).toEqual({
+      ok: false,
+      message: '"gt" does not apply to user.department here',
+    });
     const lookAhead = buildCondition(
       { attribute: 'department', operator: 'match', value: '(?=a)b' },
       'entra',
-      english,
+      inEnglish,
     );
     expect(lookAhead.ok).toBe(false);
     expect(lookAhead.ok ? '' : lookAhead.message).toMatch(/^Look-ahead "\(\?=" is not supported/);
     expect(
-      buildCondition({ attribute: 'department', operator: 'match', value: '(a+)+$' }, 'entra', english).ok,
+      buildCondition({ attribute: 'department', operator: 'match', value: '(a+)+$' }, 'entra', inEnglish).ok,
     ).toBe(true);
   });
 
   it('names what is wrong in the reader’s language', () => {
-    expect(buildCondition({ attribute: '', operator: 'eq', value: 'x' }, 'entra', german)).toEqual({
+    expect(buildCondition({ attribute: '', operator: 'eq', value: 'x' }, 'entra', inGerman)).toEqual({
       ok: false,
       message: 'Wählen Sie ein Attribut aus',
     });
     expect(
-      buildCondition({ attribute: 'department', operator: 'in', value: ' , ' }, 'entra', german),
+      buildCondition({ attribute: 'department', operator: 'in', value: ' , ' }, 'entra', inGerman),
     ).toEqual({
       ok: false,
       message: 'Geben Sie die Werte durch Kommas getrennt an',
     });
-    expect(buildCondition({ attribute: 'active', operator: 'eq', value: 'ja' }, 'okta', german)).toEqual({
+    expect(buildCondition({ attribute: 'active', operator: 'eq', value: 'ja' }, 'okta', inGerman)).toEqual({
       ok: false,
       message: 'user.active ist true oder false',
     });
     // The text written is grammar, the same in every language.
     expect(
-      buildCondition({ attribute: 'department', operator: 'eq', value: 'Vertrieb' }, 'entra', german),
+      buildCondition({ attribute: 'department', operator: 'eq', value: 'Vertrieb' }, 'entra', inGerman),
     ).toEqual({
       ok: true,
       text: 'user.department -eq "Vertrieb"',

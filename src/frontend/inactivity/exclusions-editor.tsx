@@ -69,6 +69,7 @@ export function ExclusionsEditor({
       <Inline space="space.100" alignBlock="end" shouldWrap>
         <FieldBox>
           <UserPicker
+            placeholder={text.t('common.searchUser')}
             key={`exclude-user-${pickerGeneration}`}
             label={text.t('inactivity.exclusions.person')}
             name="exclude-user"

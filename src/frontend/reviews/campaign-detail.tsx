@@ -124,6 +124,7 @@ function Reassign({ campaignId, from, onDone }: { campaignId: string; from: stri
   return (
     <Stack space="space.050">
       <UserPicker
+        placeholder={text.t('common.searchUser')}
         label={text.t('reviews.detail.reassignTo')}
         name={`reassign-${from}`}
         onChange={(u: UserPickerValue | undefined) => setTo(u?.id ?? '')}

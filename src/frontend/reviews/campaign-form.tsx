@@ -187,6 +187,7 @@ export function CampaignForm({
       {draft.reviewers === 'named' ? (
         <Stack space="space.050" testId="campaign-named-reviewers">
           <UserPicker
+            placeholder={text.t('common.searchUser')}
             label={text.t('reviews.form.namedReviewers')}
             name="campaign-named-reviewers"
             isMulti
@@ -200,6 +201,7 @@ export function CampaignForm({
       ) : null}
       <FieldBox>
         <UserPicker
+          placeholder={text.t('common.searchUser')}
           label={text.t('reviews.form.fallbackReviewer')}
           name="campaign-fallback"
           defaultValue={me}

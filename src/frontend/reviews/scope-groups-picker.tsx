@@ -105,6 +105,7 @@ export function ScopeGroupsPicker({
                       content: (
                         <Stack space="space.050">
                           <UserPicker
+                            placeholder={text.t('common.searchUser')}
                             label={text.t('reviews.groups.ownersOf', { group: g.groupName })}
                             name={`campaign-group-owners-${g.groupId}`}
                             isMulti

@@ -96,6 +96,7 @@ export function RuleEditor({ saved, initial, onSaved, onCancel }: RuleEditorProp
       </FieldBox>
       <FieldBox width="wide">
         <UserPicker
+          placeholder={text.t('common.searchUser')}
           label={text.t('rules.editor.owner')}
           name="rule-owner"
           {...(draft.owner ? { defaultValue: draft.owner } : {})}

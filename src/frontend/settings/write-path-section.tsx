@@ -65,6 +65,7 @@ export function WritePathSection({ settings, onChange, errorsFor }: WritePathSec
       {path.mode === 'impersonate-admin' && !readOnly ? (
         <FieldBox width="wide">
           <UserPicker
+            placeholder={text.t('common.searchUser')}
             label={text.t('settings.writePath.adminPicker')}
             name="write-path-admin"
             {...(path.adminAccountId ? { defaultValue: path.adminAccountId } : {})}

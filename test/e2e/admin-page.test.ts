@@ -308,7 +308,7 @@ it('grants a JIT-provisioned user the group a rule names, and shows it in the Au
       // Every sentence whose English and German differ: none of the English may remain on a German page.
       const englishOnly = englishSentences().filter((s) => !germanSentences.has(s));
       const audit = new AccessibilityAudit();
-      for (const tab of Object.values(german.tabs)) {
+      for (const [id, tab] of Object.entries(german.tabs)) {
         await preview.openTab(tab);
         const shown = await app.innerText();
         // Audit rows are data written when they happened (a settings change records its English labels): the
@@ -318,7 +318,7 @@ it('grants a JIT-provisioned user the group a rule names, and shows it in the Au
         const leftovers = englishOnly.filter((s) => shown.includes(s) && !stored.includes(s));
         if (leftovers.length > 0)
           throw new Error(`English left on the German ${tab} tab: ${leftovers.join(' | ')}`);
-        await watch.screenshot(`de-DE-${tab}-1440x900`);
+        await watch.screenshot(`de-DE-${id}-1440x900`);
         await audit.check(page, `the German ${tab} tab`);
         await watch.assertHealthy(`the German ${tab} tab`);
       }

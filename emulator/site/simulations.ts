@@ -50,6 +50,8 @@ export interface InviteInput {
   displayName?: string;
   /** Extra site groups (by name) the admin picked in the invitation. */
   groups?: string[];
+  /** The person's language setting, as Jira names it (`de_DE`); `en_US` by default. */
+  locale?: string;
 }
 
 /** An admin invites someone (any domain): default product groups plus any groups named in the invitation. */
@@ -65,7 +67,12 @@ export function simulateInvite(ctx: SiteContext, input: InviteInput): AccountCre
   const local = input.email.split('@')[0] ?? input.email;
   const account = createHumanAccount(
     ctx,
-    { email: input.email, displayName: input.displayName ?? local, managementSource: 'invited' },
+    {
+      email: input.email,
+      displayName: input.displayName ?? local,
+      managementSource: 'invited',
+      ...(input.locale !== undefined ? { locale: input.locale } : {}),
+    },
     { author: INVITE_AUTHOR, defaultGroups: true, history: true },
   );
   for (const group of groups) addMember(ctx, group, account.accountId, { author: INVITE_AUTHOR });

@@ -34,6 +34,14 @@ export class JiraClient {
     );
   }
 
+  /** The user's language setting (`de_DE`), from `/user` without the expansions `getUser` asks for. */
+  async userLocale(accountId: string): Promise<string | undefined> {
+    const user = await this.http.json<JiraUser>('GET /rest/api/3/user', () =>
+      this.requester.requestJira(route`/rest/api/3/user?accountId=${accountId}`, { headers: ACCEPT_JSON }),
+    );
+    return user.locale;
+  }
+
   /** Needs asApp() and the read:email-address:jira scope; refused for asUser(). */
   getUserEmail(accountId: string): Promise<{ accountId: string; email: string }> {
     return this.http.json('GET /rest/api/3/user/email', () =>

@@ -1,7 +1,13 @@
 // Builds RuntimeDeps from the real Forge runtime; the only place that reaches for @forge/api request functions.
-import api, { asApp, asUser, getAppContext } from '@forge/api';
+import api, { asApp, asUser, getAppContext, i18n } from '@forge/api';
 import { InvocationLimitReachedError, Queue, RateLimitError } from '@forge/events';
-import { ChainLimitError, QueueBusyError, type RuntimeDeps, type WorkItem } from '../services/runtime-deps';
+import {
+  ChainLimitError,
+  QueueBusyError,
+  type RuntimeDeps,
+  type Translations,
+  type WorkItem,
+} from '../services/runtime-deps';
 
 const MAX_EVENTS_PER_PUSH = 50;
 
@@ -17,6 +23,34 @@ async function enqueue(queueName: string, items: WorkItem[]): Promise<void> {
       throw e;
     }
   }
+}
+
+// Forge's `t(key, default)` answers the default when no locale has the key; this tells "missing" apart.
+const MISSING = '\u0000missing';
+
+/** The locale's own file only (no fallback) says whether the app is translated into it at all. */
+async function loadTranslations(rawLocale: string): Promise<Translations | null> {
+  const own = await i18n.getTranslations(rawLocale, { fallback: false });
+  if (!own.translations) return null;
+  const translate = await i18n.createTranslationFunction(own.locale);
+  return {
+    locale: own.locale,
+    lookup: (key) => {
+      const value = translate(key, MISSING);
+      return value === MISSING ? null : value;
+    },
+  };
+}
+
+// Per container, as Forge caches the files: Forge also logs a warning for each locale it does not know (`en_AU`),
+// once is enough.
+const translationsByLocale = new Map<string, Translations | null>();
+
+async function translations(rawLocale: string): Promise<Translations | null> {
+  if (translationsByLocale.has(rawLocale)) return translationsByLocale.get(rawLocale) ?? null;
+  const found = await loadTranslations(rawLocale);
+  translationsByLocale.set(rawLocale, found);
+  return found;
 }
 
 export function cloudIdFrom(installContext: string | undefined): string {
@@ -39,5 +73,6 @@ export function runtimeDeps(installContext?: string): RuntimeDeps {
       }
     },
     cloudId: cloudIdFrom(installContext),
+    translations,
   };
 }

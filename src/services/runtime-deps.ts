@@ -1,5 +1,6 @@
 // What services need from the Forge runtime, passed in by the entry adapters (never imported by services).
 import type { JiraRequester, ConfluenceRequester, ExternalFetch } from '../clients/requesters';
+import type { Lookup } from '../shared/i18n/text';
 
 /** A unit of background work for a Forge queue (the body must stay well under 200 KB). */
 export interface WorkItem {
@@ -7,6 +8,13 @@ export interface WorkItem {
   delayInSeconds?: number;
   /** Forge's per-key cap on concurrently running events. */
   concurrency?: { key: string; limit: number };
+}
+
+/** The app's words in one locale, as Forge's i18n names and finds them. */
+export interface Translations {
+  /** The locale as Forge names it (`de_DE` → `de-DE`). */
+  readonly locale: string;
+  readonly lookup: Lookup;
 }
 
 /** The queue refused the push for now (more than 500 events a minute): try again later. */
@@ -45,4 +53,9 @@ export interface RuntimeDeps {
   remainingMs: () => number;
   /** The site's cloud id, from the invocation context. */
   cloudId: string;
+  /**
+   * Forge's translations (the manifest's `translations`, deployed as `__LOCALES__`) for a locale such as `de_DE`
+   * or `de-DE`; null when the app is not translated into it.
+   */
+  translations: (locale: string) => Promise<Translations | null>;
 }

@@ -134,7 +134,12 @@ describe('Jira projects', () => {
     });
     expect(sent.status).toBe(204);
     expect(t.site.notifications()).toEqual([
-      expect.objectContaining({ issueKey: 'ENG-1', subject: 'Access granted', byAccountId: t.appAccountId }),
+      expect.objectContaining({
+        issueKey: 'ENG-1',
+        subject: 'Access granted',
+        textBody: 'hi',
+        byAccountId: t.appAccountId,
+      }),
     ]);
   });
 });

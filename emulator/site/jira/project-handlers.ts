@@ -294,6 +294,7 @@ function notifyIssue(hc: HandlerContext) {
   state.notifications.push({
     issueKey: issue.key,
     ...(typeof body.value['subject'] === 'string' ? { subject: body.value['subject'] } : {}),
+    ...(typeof body.value['textBody'] === 'string' ? { textBody: body.value['textBody'] } : {}),
     to,
     sentAt: clock.now(),
     byAccountId: actor(hc).accountId,

@@ -241,6 +241,7 @@ export interface InstalledApp {
 export interface IssueNotification {
   issueKey: string;
   subject?: string;
+  textBody?: string;
   to: unknown;
   sentAt: number;
   byAccountId?: string;

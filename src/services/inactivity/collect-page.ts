@@ -112,7 +112,7 @@ export async function collectPage(
   let notifyCalls = 0;
   let notTold = 0;
   if (ctx.run.mode === 'live') {
-    const effects = await warnAndPlanPage(ctx, decisions, gathered.warnings, now);
+    const effects = await warnAndPlanPage(ctx, decisions, gathered.warnings, now, gathered.locales);
     planned = effects.planned;
     notifyCalls = effects.jiraCalls;
     notTold = effects.notTold;

@@ -49,6 +49,8 @@ export interface Gathered {
   readonly activityNotFetched: number;
   /** Jira calls made, the audit log's included. */
   readonly jiraCalls: number;
+  /** Language settings (`de_DE`) of the users read one by one: warnings are written in them at no extra call. */
+  readonly locales: ReadonlyMap<string, string>;
   /** Set when activity fetching stopped early (rate limit or time): the batch must be retried, not decided. */
   readonly incomplete: {
     readonly reason: 'rate-limited' | 'out-of-time';
@@ -119,6 +121,7 @@ export async function gatherFacts(
       activityCalls: 0,
       activityNotFetched: 0,
       jiraCalls: history.auditCalls,
+      locales: new Map(),
       incomplete: { reason: 'out-of-time', retryAfterSeconds: 0 },
     };
   }
@@ -228,6 +231,9 @@ export async function gatherFacts(
     activityCalls,
     activityNotFetched: peopleIds.length - toRefresh.length,
     jiraCalls,
+    locales: new Map(
+      detailed.flatMap((user) => (user.locale ? [[user.accountId, user.locale] as const] : [])),
+    ),
     incomplete: stop.incomplete,
   };
 }

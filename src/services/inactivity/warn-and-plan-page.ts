@@ -9,6 +9,7 @@ import {
   putWarning,
   type StoredWarning,
 } from '../../storage/inactivity-user-repository';
+import { recipientTexts } from '../recipient-text';
 import { recordAudit, type InactivityAuditInput } from './inactivity-audit';
 import { mapLimit, type RunContext } from './run-context';
 import { deliverNotice, type WarningNotice } from './warning-notice';
@@ -17,7 +18,7 @@ export interface PageWarningsAndPlans {
   readonly planned: readonly PlannedAction[];
   /** Users with a due action left alone because no warning reached them (listed in the audit log). */
   readonly notTold: number;
-  /** Jira calls made (notifications), for pacing. */
+  /** Jira calls made (notifications, and any language settings read for them), for pacing. */
   readonly jiraCalls: number;
 }
 
@@ -64,6 +65,8 @@ export async function warnAndPlanPage(
   decisions: readonly UserDecision[],
   warnings: ReadonlyMap<string, readonly StoredWarning[]>,
   now: number,
+  /** Users' language settings (`de_DE`) already read this step. */
+  locales: ReadonlyMap<string, string>,
 ): Promise<PageWarningsAndPlans> {
   const { run, policy } = ctx;
   const planned: PlannedAction[] = [];
@@ -73,6 +76,11 @@ export async function warnAndPlanPage(
   // Unless an admin confirmed otherwise, nobody loses access without a warning that reached them.
   const mayActUntold = policy.notifications.actWhenNotTold === true;
   const channels = { jira: ctx.clients.jira, fetch: ctx.deps.fetch };
+  // Each user is warned in their own language; the page's user reads already carry it (`locales`).
+  const texts = recipientTexts(ctx.deps, {
+    readLocale: (accountId) => ctx.clients.jira.userLocale(accountId),
+    known: locales,
+  });
   const entry = (
     accountId: string,
     decision: Pick<ProductDecision, 'product' | 'reason'>,
@@ -94,7 +102,7 @@ export async function warnAndPlanPage(
   });
   const deliver = async (notice: WarningNotice) => {
     if (policy.notifications.jiraNotify) jiraCalls += 1;
-    return deliverNotice(policy.notifications, notice, channels);
+    return deliverNotice(policy.notifications, notice, await texts.textFor(notice.accountId), channels);
   };
 
   await mapLimit(decisions, ctx.tuning.concurrency, async (user) => {
@@ -244,7 +252,7 @@ export async function warnAndPlanPage(
     });
     planned.push(...actions);
   });
-  return { planned, jiraCalls, notTold };
+  return { planned, jiraCalls: jiraCalls + texts.reads, notTold };
 }
 
 /** Why a due action waits: the warning never reached the user. */

@@ -1,14 +1,15 @@
-// The inactivity warning a user receives: its words, and its delivery by Jira notification and/or a JSON webhook
-// (a Slack or Teams workflow), with the outcome of each channel.
+// The inactivity warning a user receives: its words in the user's language, and its delivery by Jira notification
+// and/or a JSON webhook (a Slack or Teams workflow), with the outcome of each channel.
 import { AtlassianApiError } from '../../clients/api-error';
 import type { JiraClient } from '../../clients/jira-client';
 import type { ExternalFetch } from '../../clients/requesters';
 import {
   INACTIVITY_ACTIONS,
-  isoDay,
   type InactivityAction,
   type InactivityNotifications,
 } from '../../domain/inactivity';
+import type { Text } from '../../shared/i18n/text';
+import { noticeDay } from '../recipient-text';
 import type { WarningDelivery } from '../../storage/inactivity-user-repository';
 
 export interface WarningNotice {
@@ -21,31 +22,32 @@ export interface WarningNotice {
   readonly lastActiveAt: number | null;
 }
 
-function consequence(notice: WarningNotice): string {
-  if (notice.action === 'suspend')
-    return 'your Atlassian account will be suspended in the whole organization';
-  return `your access to ${notice.productName} will be removed`;
-}
-
-export function noticeText(notice: WarningNotice): { subject: string; text: string } {
+export function noticeText(notice: WarningNotice, text: Text): { subject: string; text: string } {
+  const product = notice.productName;
+  const date = noticeDay(text, notice.actAfter);
   const since =
     notice.lastActiveAt === null
-      ? `You have not used ${notice.productName} since you were given access.`
-      : `You last used ${notice.productName} on ${isoDay(notice.lastActiveAt)}.`;
+      ? text.t('notices.inactivity.neverUsed', { product })
+      : text.t('notices.inactivity.lastUsed', { product, date: noticeDay(text, notice.lastActiveAt) });
+  const unlessUsed =
+    notice.action === 'suspend'
+      ? 'notices.inactivity.suspendUnlessUsed'
+      : 'notices.inactivity.removeUnlessUsed';
   return {
-    subject: `Your ${notice.productName} access will end on ${isoDay(notice.actAfter)} unless you use it`,
-    text:
-      `${since} Unless you use ${notice.productName} before ${isoDay(notice.actAfter)}, ${consequence(notice)} ` +
-      `to free the licence. Simply opening ${notice.productName} keeps your access. ` +
-      `If you need access later, ask your administrator.`,
+    subject: text.t('notices.inactivity.subject', { product, date }),
+    text: [
+      since,
+      text.t(unlessUsed, { product, date }),
+      text.t('notices.inactivity.keepAccess', { product }),
+    ].join(' '),
   };
 }
 
-/** Slack and Teams incoming webhooks read `text`; workflow tools can use the structured fields. */
-export function webhookBody(notice: WarningNotice): Record<string, unknown> {
-  const { subject, text } = noticeText(notice);
+/** Slack and Teams incoming webhooks read `text` (the reader's words); workflow tools use the structured fields. */
+export function webhookBody(notice: WarningNotice, text: Text): Record<string, unknown> {
+  const words = noticeText(notice, text);
   return {
-    text: `${subject}. ${text}`,
+    text: text.t('notices.inactivity.webhookText', { subject: words.subject, text: words.text }),
     event: 'inactivity-warning',
     accountId: notice.accountId,
     product: notice.product,
@@ -74,20 +76,24 @@ function describe(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** Sends the notice in `text`, the recipient's words (see recipient-text). */
 export async function deliverNotice(
   notifications: InactivityNotifications,
   notice: WarningNotice,
+  text: Text,
   channels: NoticeChannels,
 ): Promise<NoticeOutcome> {
   const attempts: Array<Promise<string | null>> = [];
   if (notifications.jiraNotify) {
     const issueKey = notifications.jiraNotify.issueKey;
-    const { subject, text } = noticeText(notice);
+    const words = noticeText(notice, text);
     attempts.push(
-      channels.jira.notify(issueKey, { subject, textBody: text, accountIds: [notice.accountId] }).then(
-        () => null,
-        (e: unknown) => `Jira notification on ${issueKey} failed: ${describe(e)}`,
-      ),
+      channels.jira
+        .notify(issueKey, { subject: words.subject, textBody: words.text, accountIds: [notice.accountId] })
+        .then(
+          () => null,
+          (e: unknown) => `Jira notification on ${issueKey} failed: ${describe(e)}`,
+        ),
     );
   }
   if (notifications.webhook) {
@@ -98,7 +104,7 @@ export async function deliverNotice(
         .fetch(url, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify(webhookBody(notice)),
+          body: JSON.stringify(webhookBody(notice, text)),
         })
         .then(
           (response) => (response.ok ? null : `Webhook to ${host} answered ${response.status}`),

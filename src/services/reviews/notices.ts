@@ -1,6 +1,6 @@
 // Notices to reviewers by Jira notification (Jira mails users about an issue, as inactivity warnings do): the
-// start of a campaign, reminders to those with undecided items, the end, and items reassigned to someone. A
-// notice is claimed before it is sent, so a redelivered step never mails anyone twice.
+// start of a campaign, reminders to those with undecided items, the end, and items reassigned to someone, each in
+// its reader's language. A notice is claimed before it is sent, so a redelivered step never mails anyone twice.
 import { pendingOf } from '../../domain/reviews';
 import { AtlassianApiError } from '../../clients/api-error';
 import type { JiraClient } from '../../clients/jira-client';
@@ -13,19 +13,30 @@ import {
   updateTally,
 } from '../../storage/review-tally-repository';
 import type { Campaign, NoticeKind, ReviewTally } from '../../storage/review-types';
+import type { Text } from '../../shared/i18n/text';
+import { noticeDay, recipientTexts, type RecipientTexts } from '../recipient-text';
 import type { RuntimeDeps } from '../runtime-deps';
-import { day } from './campaign-views';
 import type { StepOutcome } from './collect';
 import { recordReviewAudit, type ReviewAuditInput } from './review-audit';
 import { loadReviewContext } from './review-context';
 import { queueStep, type ReviewStep } from './review-steps';
 import { pacingSeconds, REVIEW_TUNING, type ReviewTuning } from './review-tuning';
 
-export const REVIEW_PAGE_HINT = 'Open Jira, then Apps → Access reviews';
-
 export function noticeKindOf(notice: string): NoticeKind {
   const kind = notice.split(':')[0];
   return kind === 'reminder' || kind === 'end' || kind === 'reassigned' ? kind : 'start';
+}
+
+export interface NoticeWords {
+  readonly subject: string;
+  readonly text: string;
+}
+
+/** The words of a notice for whoever reads it, given their language (see recipient-text). */
+export type ComposeNotice = (text: Text) => NoticeWords;
+
+function due(text: Text, campaign: Campaign): string {
+  return campaign.dueAt === null ? text.t('notices.unknownDay') : noticeDay(text, campaign.dueAt);
 }
 
 /** The words of a notice to one reviewer. */
@@ -33,68 +44,105 @@ export function noticeText(
   kind: NoticeKind,
   campaign: Campaign,
   counts: { total: number; kept: number; removed: number },
-): { subject: string; text: string } {
+  text: Text,
+): NoticeWords {
   const name = campaign.definition.name;
-  const due = day(campaign.dueAt);
+  const values = { name, due: due(text, campaign), page: text.t('app.reviewerPageTitle') };
   const pending = pendingOf(counts);
-  const fate = campaign.definition.undecided === 'keep' ? 'kept' : 'removed';
+  const kept = campaign.definition.undecided === 'keep';
   switch (kind) {
     case 'start':
       return {
-        subject: `Access review "${name}": ${counts.total} item${counts.total === 1 ? '' : 's'} to review by ${due}`,
-        text:
-          `You are asked to confirm who still needs the access you own. ${REVIEW_PAGE_HINT}, and keep or remove ` +
-          `each of your ${counts.total} items, with a reason, by ${due}. Items nobody decides are ${fate} when the review ends.`,
+        subject: text.tn('notices.review.start.subject', counts.total, values),
+        text: [
+          text.tn('notices.review.start.text', counts.total, values),
+          text.t(kept ? 'notices.review.start.undecidedKept' : 'notices.review.start.undecidedRemoved'),
+        ].join(' '),
       };
     case 'reminder':
       return {
-        subject: `Reminder: ${pending} undecided item${pending === 1 ? '' : 's'} in access review "${name}", due ${due}`,
-        text: `${pending} of your ${counts.total} items are still undecided. ${REVIEW_PAGE_HINT}. Undecided items are ${fate} on ${due}.`,
+        subject: text.tn('notices.review.reminder.subject', pending, values),
+        text: [
+          text.tn('notices.review.reminder.pending', pending, { total: counts.total }),
+          text.t('notices.review.pageHint', values),
+          text.t(
+            kept ? 'notices.review.reminder.undecidedKept' : 'notices.review.reminder.undecidedRemoved',
+            values,
+          ),
+        ].join(' '),
       };
     case 'reassigned':
       return {
-        subject: `Access review "${name}": items were reassigned to you, due ${due}`,
-        text: `You now review ${counts.total} item${counts.total === 1 ? '' : 's'} of access review "${name}" (${pending} undecided). ${REVIEW_PAGE_HINT}.`,
+        subject: text.t('notices.review.reassigned.subject', values),
+        text: [
+          text.tn('notices.review.reassigned.text', counts.total, { ...values, pending }),
+          text.t('notices.review.pageHint', values),
+        ].join(' '),
       };
     case 'end':
       return {
-        subject: `Access review "${name}" has closed`,
-        text:
-          `You kept ${counts.kept} and removed ${counts.removed} of your ${counts.total} items.` +
-          (pending > 0
-            ? ` ${pending} undecided item${pending === 1 ? ' was' : 's were'} ${fate} by the review's policy.`
-            : '') +
-          ' Thank you.',
+        subject: text.t('notices.review.end.subject', values),
+        text: [
+          text.tn('notices.review.end.decided', counts.total, { kept: counts.kept, removed: counts.removed }),
+          ...(pending > 0
+            ? [
+                text.tn(
+                  kept ? 'notices.review.end.settledKept' : 'notices.review.end.settledRemoved',
+                  pending,
+                ),
+              ]
+            : []),
+          text.t('notices.review.end.thanks'),
+        ].join(' '),
       };
   }
 }
 
 /** The end notice to the site admin who created the campaign: its totals and where the report is. */
-export function creatorEndText(campaign: Campaign): { subject: string; text: string } {
+export function creatorEndText(campaign: Campaign, text: Text): NoticeWords {
   const o = campaign.outcome;
+  const notCarriedOut = o ? o.failed + o.leftForAdmin + o.excluded : 0;
+  const totals = {
+    items: campaign.items,
+    kept: o?.kept ?? 0,
+    removed: o?.removed ?? 0,
+    undecided: o?.undecided ?? 0,
+    notCarriedOut,
+  };
   return {
-    subject: `Access review "${campaign.definition.name}" has closed: the report is ready`,
-    text:
-      `${campaign.items} items were reviewed by ${campaign.reviewers} reviewer${campaign.reviewers === 1 ? '' : 's'}: ` +
-      `${o?.kept ?? 0} kept, ${o?.removed ?? 0} removed, ${o?.undecided ?? 0} not decided (settled by the policy)` +
-      `${o && o.failed + o.leftForAdmin + o.excluded > 0 ? `, ${o.failed + o.leftForAdmin + o.excluded} removals not carried out` : ''}. ` +
-      'The report is in the JIT Access admin page, Access reviews tab.',
+    subject: text.t('notices.review.creatorEnd.subject', { name: campaign.definition.name }),
+    text: [
+      text.tn(
+        notCarriedOut > 0
+          ? 'notices.review.creatorEnd.totalsNotCarriedOut'
+          : 'notices.review.creatorEnd.totals',
+        campaign.reviewers,
+        totals,
+      ),
+      text.t('notices.review.creatorEnd.report', { app: text.t('app.title') }),
+    ].join(' '),
   };
 }
 
 export type NoticeResult = { delivered: true } | { delivered: false; error: string } | { skipped: true };
 
+/** Each recipient's words for one step: their Jira language setting, read once. */
+export function reviewNoticeTexts(deps: RuntimeDeps, jira: JiraClient): RecipientTexts {
+  return recipientTexts(deps, { readLocale: (accountId) => jira.userLocale(accountId) });
+}
+
 /**
- * Sends one notice unless it was sent already; Jira asking to wait propagates (the claim is given back so the
- * step's retry sends it), any other refusal is recorded.
+ * Sends one notice, in the recipient's language, unless it was sent already; Jira asking to wait propagates (the
+ * claim is given back so the step's retry sends it), any other refusal is recorded.
  */
 export async function sendNotice(
   deps: RuntimeDeps,
   jira: JiraClient,
+  texts: RecipientTexts,
   campaign: Campaign,
   notice: string,
   to: string,
-  message: { subject: string; text: string },
+  compose: ComposeNotice,
   tuning: ReviewTuning,
 ): Promise<NoticeResult> {
   const issueKey = campaign.definition.notifyIssueKey;
@@ -111,6 +159,15 @@ export async function sendNotice(
     ))
   )
     return { skipped: true };
+  let message: NoticeWords;
+  try {
+    // Only a notice about to be sent costs a language setting read.
+    message = compose(await texts.textFor(to));
+  } catch (e) {
+    // No words to send (the app's translations are missing): the step fails and its retry sends the notice.
+    await releaseNotice(campaign.id, notice, to);
+    throw e;
+  }
   try {
     await jira.notify(issueKey, { subject: message.subject, textBody: message.text, accountIds: [to] });
   } catch (e) {
@@ -164,20 +221,24 @@ export async function notifyStep(
   let sent = 0;
   let failed = 0;
   const audit: ReviewAuditInput[] = [];
-  const recipients: Array<{ to: string; notice: string; message: { subject: string; text: string } }> =
-    page.tallies
-      .filter((t) => wanted(kind, t))
-      .map((t) => ({ to: t.reviewer, notice: step.notice, message: noticeText(kind, campaign, t) }));
+  const texts = reviewNoticeTexts(deps, ctx.clients.jira);
+  const recipients: Array<{ to: string; notice: string; compose: ComposeNotice }> = page.tallies
+    .filter((t) => wanted(kind, t))
+    .map((t) => ({
+      to: t.reviewer,
+      notice: step.notice,
+      compose: (text) => noticeText(kind, campaign, t, text),
+    }));
   // The creator hears the end too, once, with the campaign's totals.
   if (kind === 'end' && !page.cursor)
     // Claimed under its own name: the creator may be a reviewer too.
     recipients.push({
       to: campaign.createdBy,
       notice: `${step.notice}:creator`,
-      message: creatorEndText(campaign),
+      compose: (text) => creatorEndText(campaign, text),
     });
-  for (const { to, notice, message } of recipients) {
-    const result = await sendNotice(deps, ctx.clients.jira, campaign, notice, to, message, tuning);
+  for (const { to, notice, compose } of recipients) {
+    const result = await sendNotice(deps, ctx.clients.jira, texts, campaign, notice, to, compose, tuning);
     if ('skipped' in result) continue;
     const at = deps.now();
     if (result.delivered) sent++;
@@ -224,7 +285,8 @@ export async function notifyStep(
     await queueStep(
       deps,
       { ...step, round: step.round + 1 },
-      { chain, delaySeconds: pacingSeconds(sent + failed, tuning) },
+      // Language settings read for the notices are Jira calls too.
+      { chain, delaySeconds: pacingSeconds(sent + failed + texts.reads, tuning) },
     );
   return { note: `${step.notice}: ${sent} sent, ${failed} failed${done ? '' : ', more to send'}` };
 }

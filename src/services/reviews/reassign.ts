@@ -7,7 +7,7 @@ import { itemsOfReviewer } from '../../storage/review-item-repository';
 import type { RuntimeDeps } from '../runtime-deps';
 import type { StepOutcome } from './collect';
 import { commitItemChanges, type ItemChange } from './item-changes';
-import { noticeText, sendNotice } from './notices';
+import { noticeText, reviewNoticeTexts, sendNotice } from './notices';
 import { recordReviewAudit, reviewAuditEntry } from './review-audit';
 import { hasTime, loadContextInPhase } from './review-context';
 import { queueStep, type ReviewStep } from './review-steps';
@@ -75,10 +75,11 @@ export async function reassignStep(
     await sendNotice(
       deps,
       ctx.clients.jira,
+      reviewNoticeTexts(deps, ctx.clients.jira),
       campaign,
       `reassigned:${step.requestedAt}`,
       step.to,
-      noticeText('reassigned', campaign, tally),
+      (text) => noticeText('reassigned', campaign, tally, text),
       tuning,
     );
   }

@@ -46,9 +46,14 @@ export async function asAdmin<K extends ResolverKey>(
 }
 
 /** An ordinary licensed member (no admin rights) of the site. */
-export function inviteMember(app: AppHarness, handle: string): string {
+/** `locale` is the person's Jira language setting (`de_DE`); `en_US` by default. */
+export function inviteMember(app: AppHarness, handle: string, locale?: string): string {
   const domain = app.credentials.verifiedDomains[0] ?? 'example.com';
-  return app.site.simulateInvite({ email: `${handle}@${domain}`, displayName: handle }).accountId;
+  return app.site.simulateInvite({
+    email: `${handle}@${domain}`,
+    displayName: handle,
+    ...(locale !== undefined ? { locale } : {}),
+  }).accountId;
 }
 
 export function groupOf(app: AppHarness, name: string): { groupId: string; name: string } {

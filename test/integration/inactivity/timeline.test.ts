@@ -44,7 +44,7 @@ describe('a 90-day Jira clean-up with 7 days of warning', () => {
     expect(day83?.report?.totals).toMatchObject({ warn: 2, act: 0 });
     expect(env.webhookPosts.map((p) => p['accountId']).sort()).toEqual([alice, bob].sort());
     expect(env.webhookPosts[0]?.['text']).toMatch(
-      /Your Jira access will end on 2026-04-05 unless you use it/,
+      /Your Jira access will end on Apr 5, 2026 \(UTC\) unless you use it/,
     );
     expect(
       (await auditOf(env, { accountId: alice, action: 'inactivity-warned' })).map((e) => e.reason),
@@ -170,6 +170,8 @@ describe('warnings as Jira notifications', () => {
       (n.to as { users: Array<{ accountId: string }> }).users.map((u) => u.accountId),
     );
     expect(recipients.flat().sort()).toEqual([...warned].sort());
-    expect(sent[0]?.subject).toMatch(/^Your Jira access will end on \d{4}-\d{2}-\d{2} unless you use it$/);
+    expect(sent[0]?.subject).toMatch(
+      /^Your Jira access will end on [A-Z][a-z]{2} \d{1,2}, \d{4} \(UTC\) unless you use it$/,
+    );
   });
 });

@@ -50,14 +50,18 @@ function person(app: AppHarness, email: string, name: string, department: string
   return accountId;
 }
 
+export interface ReviewEnvOptions extends NonNullable<Parameters<typeof AppHarness.start>[0]> {
+  /** Jira language settings (`de_DE`) of the owners and the outsider; `en_US` by default. */
+  locales?: Partial<Record<'salesOwner' | 'engineeringOwner' | 'outsider', string>>;
+}
+
 /** Two owned rules and three people they granted access to (Sam and Sue: Sales; Eve: Engineering). */
-export async function startReviewEnv(
-  options: Parameters<typeof AppHarness.start>[0] = {},
-): Promise<ReviewEnv> {
-  const app = AppHarness.start({ seed: 'demo', ...options });
-  const salesOwner = inviteMember(app, 'olivia.owner');
-  const engineeringOwner = inviteMember(app, 'bert.builder');
-  const outsider = inviteMember(app, 'mallory');
+export async function startReviewEnv(options: ReviewEnvOptions = {}): Promise<ReviewEnv> {
+  const { locales = {}, ...harness } = options;
+  const app = AppHarness.start({ seed: 'demo', ...harness });
+  const salesOwner = inviteMember(app, 'olivia.owner', locales.salesOwner);
+  const engineeringOwner = inviteMember(app, 'bert.builder', locales.engineeringOwner);
+  const outsider = inviteMember(app, 'mallory', locales.outsider);
   await configure(app, orgApiSettings(app), [
     rule({
       id: 'sales',
@@ -112,12 +116,13 @@ export async function auditOf(app: AppHarness, filter: Parameters<typeof queryAu
   return app.inApp(async () => (await queryAudit({ limit: 100, ...filter })).entries);
 }
 
-/** Recipients of Jira notifications so far, with their subjects. */
-export function noticesSent(app: AppHarness): Array<{ to: string; subject: string }> {
+/** Recipients of Jira notifications so far, with their subjects and texts. */
+export function noticesSent(app: AppHarness): Array<{ to: string; subject: string; text: string }> {
   return app.site.notifications().flatMap((n) =>
     (n.to as { users: Array<{ accountId: string }> }).users.map((u) => ({
       to: u.accountId,
       subject: String(n.subject),
+      text: String(n.textBody),
     })),
   );
 }

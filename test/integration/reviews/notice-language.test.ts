@@ -85,7 +85,7 @@ describe('access review notices in the reader’s language', () => {
     // Nothing English reached the German owner.
     for (const { subject, text } of noticesTo(env.salesOwner))
       expect(`${subject} ${text}`).not.toMatch(/Access review|items?\b|Open Jira|Reminder|Thank you/);
-  }, 180_000);
+  }, 300_000);
 
   it('sends in English when the language setting cannot be read, and tells a German new reviewer in German', async () => {
     env = await startReviewEnv({ startAt: START, locales: { salesOwner: 'de_DE', outsider: 'de_DE' } });

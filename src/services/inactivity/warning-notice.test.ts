@@ -3,18 +3,9 @@ import type { JiraClient } from '../../clients/jira-client';
 import type { ExternalFetch } from '../../clients/requesters';
 import de from '../../locales/de-DE.json';
 import en from '../../locales/en-US.json';
-import { createText, type Lookup } from '../../shared/i18n/text';
+import { lookupIn } from '../../shared/i18n/catalog-text';
+import { createText } from '../../shared/i18n/text';
 import { deliverNotice, noticeText, webhookBody, type WarningNotice } from './warning-notice';
-
-/** Walks a locale file by dotted key, as Forge's translator does. */
-function lookupIn(catalogue: object): Lookup {
-  return (key) => {
-    let node: unknown = catalogue;
-    for (const part of key.split('.'))
-      node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
-    return typeof node === 'string' ? node : null;
-  };
-}
 
 const english = createText(lookupIn(en), 'en-US', 'UTC');
 const german = createText(lookupIn(de), 'de-DE', 'UTC');

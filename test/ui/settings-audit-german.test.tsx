@@ -70,7 +70,7 @@ it('shows the Settings tab in German, with German numbers and a Berlin date', as
     expect(byText(page.doc, 'Button', 'Schreibweg testen')).toBeDefined();
     const radio = ofType(page.doc, 'RadioGroup')[0]!;
     expect((radio.props.options as Array<{ label: string }>).map((o) => o.label)).toContain(
-      'Als Website-Administrator handeln',
+      'Als Site-Administrator handeln',
     );
 
     // The allowance: who and when, the date in German and in the viewer's zone.

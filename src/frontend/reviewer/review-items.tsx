@@ -27,7 +27,7 @@ import type { Text as Words, TextKey } from '../../shared/i18n/text';
 import { inputValue, type InputChange } from '../common/input-value';
 import { Loading } from '../common/loading';
 import { useText } from '../i18n/text-provider';
-import { grantText } from '../reviews/grant-text';
+import { grantText } from '../common/grant-text';
 import { callReviewer, useReviewer } from './call-reviewer';
 import { NOT_OPEN } from './campaign-status';
 import { EvidencePanel } from './evidence-panel';
@@ -198,7 +198,7 @@ export function ReviewItems({ campaignId, onDecided }: { campaignId: string; onD
               ),
             },
             { key: 'user', content: <User accountId={item.accountId} /> },
-            { key: 'access', content: grantText(text, item.grant) },
+            { key: 'access', content: grantText(text, item.grant, 'alone') },
             { key: 'why', content: basisText(text, item) },
             { key: 'since', content: text.when(item.grantedAt, text.t('reviewer.items.unknownSince')) },
             { key: 'active', content: text.when(item.lastActiveAt, text.t('reviewer.items.noActivity')) },

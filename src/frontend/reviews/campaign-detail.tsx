@@ -23,7 +23,7 @@ import { useResolver } from '../api/use-resolver';
 import { Loading } from '../common/loading';
 import { ReplyErrorMessage } from '../common/reply-error-message';
 import { useText } from '../i18n/text-provider';
-import { grantText } from './grant-text';
+import { grantText } from '../common/grant-text';
 import { ReportExport } from './report-export';
 
 const STATUS: Readonly<Record<CampaignView['status'], TextKey>> = {
@@ -234,7 +234,7 @@ function ReportTable({ campaign }: { campaign: CampaignView }) {
         key: r.item.id,
         cells: [
           { key: 'user', content: <User accountId={r.item.accountId} /> },
-          { key: 'access', content: grantText(text, r.item.grant) },
+          { key: 'access', content: grantText(text, r.item.grant, 'alone') },
           { key: 'reviewer', content: <User accountId={r.item.reviewer} /> },
           { key: 'decision', content: decisionText(text, campaign, r) },
           {

@@ -9,7 +9,7 @@ import { ReplyErrorMessage } from '../common/reply-error-message';
 import { ProjectRolePicker } from './project-role-picker';
 import { FieldBox } from '../common/field-box';
 import { useText } from '../i18n/text-provider';
-import { grantText } from './rule-labels';
+import { grantText } from '../common/grant-text';
 
 interface Option<T> {
   label: string;

@@ -2,7 +2,7 @@
 import { DynamicTable, EmptyState, List, ListItem, Lozenge, SectionMessage, Stack, Text } from '@forge/react';
 import type { TestOnUserView } from '../../shared/contract';
 import { useText } from '../i18n/text-provider';
-import { grantText } from './rule-labels';
+import { grantText } from '../common/grant-text';
 
 type Plan = TestOnUserView['plan'];
 

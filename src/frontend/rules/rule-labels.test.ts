@@ -4,7 +4,8 @@ import germanCatalog from '../../locales/de-DE.json';
 import { lookupIn } from '../../shared/i18n/catalog-text';
 import { createText } from '../../shared/i18n/text';
 import { inEnglish } from '../../../test/support/english';
-import { ATTRIBUTE_LABEL, OPERATOR_LABEL, grantText } from './rule-labels';
+import { grantText } from '../common/grant-text';
+import { ATTRIBUTE_LABEL, OPERATOR_LABEL } from './rule-labels';
 
 const inGerman = createText(lookupIn(germanCatalog), 'de-DE', 'UTC');
 
@@ -25,7 +26,9 @@ describe('grantText', () => {
 
   it('writes a grant in German', () => {
     expect(grantText(inGerman, group)).toBe('Gruppe „sales-team“');
-    expect(grantText(inGerman, role)).toBe('Rolle „Developers“ im Projekt SALES');
+    expect(grantText(inGerman, role)).toBe('Projektrolle „Developers“ im Projekt SALES');
+    expect(grantText(inGerman, group, 'alone')).toBe('Gruppe „sales-team“');
+    expect(grantText(inEnglish, role, 'alone')).toBe('Role "Developers" in project SALES');
   });
 });
 

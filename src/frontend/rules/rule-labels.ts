@@ -1,7 +1,7 @@
 // The rules engine's catalogues in the reader's words: built-in attributes, comparison operators and grants
 // (the engine's own English labels stay for logs and the backend).
-import type { CompareOperator, Grant, KnownAttributeName } from '../../domain/rules';
-import type { Text, TextKey } from '../../shared/i18n/text';
+import type { CompareOperator, KnownAttributeName } from '../../domain/rules';
+import type { TextKey } from '../../shared/i18n/text';
 
 export const ATTRIBUTE_LABEL: Record<KnownAttributeName, TextKey> = {
   accountId: 'rules.attributes.accountId',
@@ -38,13 +38,3 @@ export const OPERATOR_LABEL: Record<CompareOperator, TextKey> = {
   gt: 'rules.operators.gt',
   ge: 'rules.operators.ge',
 };
-
-/** `group "sales-team"` or `role "Developers" in project SALES`, as the page lists a grant. */
-export function grantText(text: Text, grant: Grant): string {
-  return grant.kind === 'group'
-    ? text.t('rules.grant.group', { group: grant.groupName })
-    : text.t('rules.grant.projectRole', {
-        role: grant.roleName,
-        project: grant.projectKey || grant.projectId,
-      });
-}

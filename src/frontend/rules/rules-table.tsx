@@ -3,7 +3,7 @@ import { Button, Code, DynamicTable, EmptyState, Inline, Lozenge, Stack, Text, T
 import { grantKey } from '../../domain/rules';
 import type { RuleView } from '../../shared/contract';
 import { useText } from '../i18n/text-provider';
-import { grantText } from './rule-labels';
+import { grantText } from '../common/grant-text';
 
 export interface RulesTableProps {
   rules: readonly RuleView[];

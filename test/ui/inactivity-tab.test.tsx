@@ -2,7 +2,7 @@
 // watched to its report, a live run held by the brake and answered from the review queue, a one-click restore,
 // and the Overview's charts of what was reclaimed.
 import deDE from '../../src/locales/de-DE.json';
-import enUS from '../../src/locales/en-US.json';
+import { englishLeftovers, shownLines } from './support/english-leftovers';
 import { AdminPage } from './support/page-harness';
 import {
   byTestId,
@@ -165,37 +165,6 @@ it('says in the dry-run report how many were left alone as given a product recen
   }
 });
 
-/**
- * Every English message of the tab (both plural forms) that German says differently ("Status" is both), as a
- * pattern that matches the whole text it makes.
- */
-function englishOnly(en: unknown, de: unknown): RegExp[] {
-  if (typeof en === 'string') {
-    if (en === de) return [];
-    const pattern = en
-      .split(/\{\w+\}/)
-      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-      .join('.+');
-    return [new RegExp(`^${pattern}$`)];
-  }
-  const german = de as Record<string, unknown>;
-  return Object.entries(en as Record<string, unknown>).flatMap(([key, value]) =>
-    englishOnly(value, german[key]),
-  );
-}
-
-/** Each piece of text the tab shows: text leaves, text props, and the cells of its tables. */
-function piecesOf(doc: ForgeDoc): string[] {
-  const cells = ofType(doc, 'DynamicTable').flatMap((table) => {
-    const { head, rows } = table.props as {
-      head?: { cells: Array<{ content: unknown }> };
-      rows?: Array<{ cells: Array<{ content: unknown }> }>;
-    };
-    return [...(head?.cells ?? []), ...(rows ?? []).flatMap((r) => r.cells)].map((c) => c.content);
-  });
-  return [...visibleText(doc).split('\n'), ...cells.filter((c): c is string => typeof c === 'string')];
-}
-
 it('speaks German to a German admin: words, plurals, dates and numbers, and no English of its own', async () => {
   env = await startEnv();
   idle('ada');
@@ -224,9 +193,9 @@ it('speaks German to a German admin: words, plurals, dates and numbers, and no E
     const policy = byTestId(page.doc, 'inactivity-policy')!;
     expect(visibleText(policy)).toMatch(new RegExp(`Gespeichert am ${germanDate.source}\\.`));
     const runs = await page.waitForTestId('inactivity-runs');
-    const started = piecesOf(runs).filter((p) => germanDate.test(p));
+    const started = shownLines([runs]).filter((p) => germanDate.test(p));
     expect(started.length).toBeGreaterThan(0);
-    expect(piecesOf(runs)).toEqual(expect.arrayContaining(['Live (täglich)', 'Geprüfte Benutzer']));
+    expect(shownLines([runs])).toEqual(expect.arrayContaining(['Live (täglich)', 'Geprüfte Benutzer']));
     expect(hasText(runs, 'wartet auf Prüfung')).toBe(true);
 
     // A dry run, watched to its report: counted in German plurals.
@@ -243,14 +212,14 @@ it('speaks German to a German admin: words, plurals, dates and numbers, and no E
         'm',
       ),
     );
-    expect(piecesOf(report)).toEqual(expect.arrayContaining(['Jetzt handeln', 'Haben Zugriff', '100 Tage']));
+    expect(shownLines([report])).toEqual(
+      expect.arrayContaining(['Jetzt handeln', 'Haben Zugriff', '100 Tage']),
+    );
     const dryRun = byTestId(page.doc, 'inactivity-dry-run')!;
     expect(visibleText(dryRun)).toMatch(new RegExp(`Berechnet am ${germanDate.source} aus der am`));
 
     // Nothing the tab itself says is left in English.
-    const english = englishOnly(enUS.inactivity, deDE.inactivity);
-    const leftovers = piecesOf(page.doc).filter((piece) => english.some((m) => m.test(piece)));
-    expect(leftovers).toEqual([]);
+    expect(englishLeftovers([page.doc], ['inactivity'])).toEqual([]);
   } finally {
     await page.close();
   }

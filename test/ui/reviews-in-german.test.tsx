@@ -1,12 +1,9 @@
 // Access reviews for a German-speaking viewer: the admin's tab, form, campaign and report, and the reviewer page,
 // say everything in German with German dates and numbers, and no English words of theirs are left over.
+import { englishLeftovers } from './support/english-leftovers';
 import { AdminPage } from './support/page-harness';
-import { byTestId, findAll, ofType, textOf, visibleText, type ForgeDoc } from './support/forge-doc-query';
+import { byTestId, findAll, ofType, textOf, type ForgeDoc } from './support/forge-doc-query';
 import { openCampaign, startReviewEnv, type ReviewEnv } from '../integration/reviews/reviews-setup';
-import english from '../../src/locales/en-US.json';
-import german from '../../src/locales/de-DE.json';
-
-type Tree = { [key: string]: string | Tree };
 
 /** A German date with its time, e.g. `21. Dez. 2026, 14:05 UTC`. */
 const GERMAN_WHEN = /\d{1,2}\. \p{L}+\.? \d{4}, \d{2}:\d{2} UTC/u;
@@ -16,35 +13,6 @@ afterEach(async () => {
   await env?.app.close();
   env = undefined;
 });
-
-function leaves(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    if (typeof value === 'string') out.set(`${prefix}${key}`, value);
-    else for (const [k, v] of leaves(value, `${prefix}${key}.`)) out.set(k, v);
-  }
-  return out;
-}
-
-/**
- * The English words of these namespaces that German says differently: each message's text between its
- * placeholders, as whole words, so English left on a German page is found however the sentence was built.
- */
-function englishOf(namespaces: Array<'reviews' | 'reviewer'>): RegExp[] {
-  const ours = leaves(german);
-  return [...leaves(english as unknown as Tree)]
-    .filter(([key, text]) => namespaces.some((n) => key.startsWith(`${n}.`)) && ours.get(key) !== text)
-    .flatMap(([, text]) => text.split(/\{\w+\}/))
-    .map((fragment) => fragment.replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, ''))
-    .filter((fragment, i, all) => /\p{L}{4,}/u.test(fragment) && all.indexOf(fragment) === i)
-    .map((fragment) => new RegExp(`\\b${fragment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`));
-}
-
-function leftovers(text: string, namespaces: Array<'reviews' | 'reviewer'>): string[] {
-  return englishOf(namespaces)
-    .filter((english) => english.test(text))
-    .map(String);
-}
 
 function rowsOf(doc: ForgeDoc, testId: string): ForgeDoc[] {
   const table = byTestId(doc, testId);
@@ -83,7 +51,7 @@ it('runs an access review in German: the form, the campaign, its progress, outco
     await page.click(byTestId(page.doc, 'campaign-create')!);
     await page.waitForText('Wählen Sie mindestens eine Gruppe aus');
     // Only this area's part of the page: the tabs and the page's title are not its words.
-    expect(leftovers(visibleText(byTestId(page.doc, 'campaign-form')!), ['reviews'])).toEqual([]);
+    expect(englishLeftovers([byTestId(page.doc, 'campaign-form')!], ['reviews'])).toEqual([]);
 
     await page.choose(
       byTestId(page.doc, 'campaign-scope')!,
@@ -116,7 +84,7 @@ it('runs an access review in German: the form, the campaign, its progress, outco
     const report = textOf(byTestId(page.doc, 'campaign-report')!);
     expect(report).toContain('Behalten: bis zum Ende nicht entschieden');
     expect(report).toContain('Gruppe „sales-team“');
-    expect(leftovers(visibleText(byTestId(page.doc, 'campaign-detail')!), ['reviews'])).toEqual([]);
+    expect(englishLeftovers([byTestId(page.doc, 'campaign-detail')!], ['reviews'])).toEqual([]);
   } finally {
     await page.close();
   }
@@ -154,12 +122,12 @@ it('shows a reviewer their items in German and records a decision after a German
     await page.click(byTestId(page.doc, 'reviewer-remove-chosen')!);
     await page.waitForText('2 Einträge entfernen?');
     expect(page.text()).toContain('Ihre Begründung für alle: „Hat das Vertriebsteam verlassen“');
-    expect(leftovers(page.text(), ['reviewer', 'reviews'])).toEqual([]);
+    expect(englishLeftovers([page.doc], ['reviewer', 'reviews'])).toEqual([]);
     await page.click(byTestId(page.doc, 'reviewer-confirm')!);
     const done = await page.waitForTestId('reviewer-done');
     expect(textOf(done)).toBe('2 Einträge zum Entfernen vorgemerkt.');
     await page.waitForText(/0 von 2 nicht entschieden/);
-    expect(leftovers(page.text(), ['reviewer', 'reviews'])).toEqual([]);
+    expect(englishLeftovers([page.doc], ['reviewer', 'reviews'])).toEqual([]);
   } finally {
     await page.close();
   }

@@ -1,51 +1,15 @@
 // The Rules tab for a German admin: the table, an impact preview, the backfill's confirmation (with a German date)
 // and the editor's live check all read in German, and none of the tab's English messages shows.
+import { englishLeftovers } from './support/english-leftovers';
 import { AdminPage } from './support/page-harness';
 import { AppHarness } from '../support/app-harness';
-import { byTestId, findAll, hasText, textOf, walk, type ForgeDoc } from './support/forge-doc-query';
+import { byTestId, findAll, hasText, textOf, type ForgeDoc } from './support/forge-doc-query';
 import { viewers } from './support/personas';
 import { salesRule } from './support/sales-rule';
 import type { Reply, RulesSaveView } from '../../src/shared/contract';
-import english from '../../src/locales/en-US.json';
-import german from '../../src/locales/de-DE.json';
 
 let app: AppHarness;
 afterAll(() => app.close());
-
-type Tree = { [key: string]: string | Tree };
-
-function leaves(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    if (typeof value === 'string') out.set(`${prefix}${key}`, value);
-    else for (const [k, v] of leaves(value, `${prefix}${key}.`)) out.set(k, v);
-  }
-  return out;
-}
-
-/** The tab's English messages that German words differently (so seeing one on a German page is a leftover). */
-const ENGLISH_ONLY: ReadonlySet<string> = (() => {
-  const de = leaves(german.rules);
-  return new Set(
-    [...leaves(english.rules)]
-      .filter(([key, text]) => de.get(key) !== text && !text.includes('{'))
-      .map(([, text]) => text),
-  );
-})();
-
-/** Props a person reads (a field's `value` is data the admin chose, not the page's words). */
-const READ_PROPS = ['title', 'header', 'description', 'label', 'caption', 'placeholder', 'text', 'content'];
-
-/** Every piece of text the page shows that is one of the tab's English messages. */
-function englishLeftovers(page: AdminPage): string[] {
-  const shown: string[] = [];
-  walk(page.doc, (node) => {
-    if (node.type === 'String') shown.push(textOf(node));
-    else
-      for (const name of READ_PROPS) if (typeof node.props[name] === 'string') shown.push(node.props[name]);
-  });
-  return shown.filter((text) => ENGLISH_ONLY.has(text.trim()));
-}
 
 it('shows the rules, a preview, the backfill confirmation and the editor in German', async () => {
   app = AppHarness.start();
@@ -71,7 +35,7 @@ it('shows the rules, a preview, the backfill confirmation and the editor in Germ
     }, 'the finished preview in German');
     expect(hasText(preview, 'Niemand würde etwas verlieren')).toBe(true);
     expect(hasText(preview, /^Alle \d+ anzeigen$/m)).toBe(true);
-    expect(englishLeftovers(page)).toEqual([]);
+    expect(englishLeftovers([page.doc], ['rules'])).toEqual([]);
 
     await page.click(byTestId(page.doc, 'backfill-start')!);
     const confirm = await page.waitForTestId('backfill-confirm');
@@ -95,7 +59,7 @@ it('shows the rules, a preview, the backfill confirmation and the editor in Germ
     await page.waitForText(/Zeile 2, Spalte 6: Unknown attribute "user\.departmnet"/);
     await page.type(byTestId(page.doc, 'rule-condition')!, 'user.department -eq "Sales"');
     await page.waitForText('Die Bedingung ist gültig.');
-    expect(englishLeftovers(page)).toEqual([]);
+    expect(englishLeftovers([page.doc], ['rules'])).toEqual([]);
   } finally {
     await page.close();
   }

@@ -1,11 +1,11 @@
 // The Settings and Audit tabs for a German-speaking admin in Berlin: German words, dates and numbers in German
 // format and Berlin time, stored audit text shown as written, and no English sentence of either tab left over.
+import { englishLeftovers } from './support/english-leftovers';
 import { AdminPage } from './support/page-harness';
 import { AppHarness } from '../support/app-harness';
 import { byTestId, byText, findAll, ofType, textOf, visibleText } from './support/forge-doc-query';
 import { viewers } from './support/personas';
 import { appendAudit } from '../../src/storage/audit-repository';
-import en from '../../src/locales/en-US.json';
 import de from '../../src/locales/de-DE.json';
 import { TABS } from '../../src/frontend/admin-tabs';
 
@@ -15,36 +15,9 @@ const SETTINGS_TAB = TABS.indexOf('settings');
 let app: AppHarness;
 afterEach(() => app.close());
 
-/** Every message of a namespace, as `[key, text]`, plural forms included. */
-function messages(node: unknown, prefix: string): Array<[string, string]> {
-  if (typeof node === 'string') return [[prefix, node]];
-  return Object.entries(node as Record<string, unknown>).flatMap(([k, v]) => messages(v, `${prefix}.${k}`));
-}
-
-/** English messages of the namespace that German words differently, as patterns for a whole shown line. */
-function englishOnly(namespace: 'settings' | 'audit'): Array<[string, RegExp]> {
-  const german = new Map(messages(de[namespace], namespace));
-  return messages(en[namespace], namespace)
-    .filter(([key, text]) => german.get(key) !== text)
-    .map(([key, text]) => {
-      const parts = text.split(/\{\w+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-      return [key, new RegExp(`^${parts.join('.+')}$`)];
-    });
-}
-
 /** Lines of the open tab's panel (and any modal) that are an English message of the namespace. */
 function leftovers(page: AdminPage, namespace: 'settings' | 'audit', tab: number): string[] {
-  const panel = ofType(page.doc, 'TabPanel')[tab]!;
-  const modals = ofType(page.doc, 'Modal');
-  const lines = [panel, ...modals]
-    .map(visibleText)
-    .join('\n')
-    .split('\n')
-    .map((l) => l.trim());
-  const patterns = englishOnly(namespace);
-  return lines.flatMap((line) =>
-    patterns.filter(([, pattern]) => pattern.test(line)).map(([key]) => `${key}: ${line}`),
-  );
+  return englishLeftovers([ofType(page.doc, 'TabPanel')[tab]!, ...ofType(page.doc, 'Modal')], [namespace]);
 }
 
 it('shows the Settings tab in German, with German numbers and a Berlin date', async () => {

@@ -13,6 +13,7 @@ import type {
   RunReport,
 } from '../domain/inactivity';
 import type { OutdatedReason } from '../domain/computed-inputs';
+import type { Words } from '../domain/inactivity/words';
 
 export interface ProductSeatsView {
   readonly total: number | null;
@@ -66,6 +67,8 @@ export interface RunBrakeView {
   readonly counts: BrakeCounts;
   readonly limits: readonly BrakeLimit[];
   readonly message: string | null;
+  /** The message as a key and values for the page; absent in runs stored before it was kept. */
+  readonly words?: Words | null;
 }
 
 export interface RunReviewView {
@@ -172,6 +175,13 @@ export interface ActionRestoreResultView extends RestoredAccessView {
   readonly by: string;
 }
 
+/** Why one action was planned: the decision's sentence, and (rows stored since) the same as a key and values. */
+export interface ActionReasonView {
+  readonly product: string;
+  readonly message: string;
+  readonly words?: Words;
+}
+
 /** One user's actions in one run: held for review (planned), or done and restorable. */
 export interface ActionRowView {
   readonly runId: string;
@@ -179,7 +189,7 @@ export interface ActionRowView {
   readonly status: ActionRowStatusView;
   readonly at: number;
   readonly planned: readonly PlannedAction[];
-  readonly reasons: readonly { readonly product: string; readonly message: string }[];
+  readonly reasons: readonly ActionReasonView[];
   /** Product names by key, for the products this row names (from the run's catalogue). */
   readonly productNames: Readonly<Record<string, string>>;
   readonly results: readonly ActionResultView[];

@@ -2,6 +2,7 @@
 // shows are defined once in src/shared/inactivity-views.ts.
 import type { DecisionOutcome, PlannedAction, ProductCatalogueEntry } from '../domain/inactivity';
 import type {
+  ActionReasonView,
   ActionRestoreResultView,
   ActionResultView,
   ActionRowStatusView,
@@ -99,7 +100,7 @@ export interface ActionRow {
   readonly at: number;
   readonly planned: readonly PlannedAction[];
   /** Why each action was planned: the decision sentences, for the audit log and the review page. */
-  readonly reasons: readonly { readonly product: string; readonly message: string }[];
+  readonly reasons: readonly ActionReasonView[];
   /** Who is carrying the row out, so a duplicate delivery does not, and a dead one can be taken over. */
   readonly claim: { readonly by: string; readonly at: number } | null;
   /** Written before anything changes on the site: the exact changes about to be made (write-ahead). */

@@ -183,6 +183,15 @@ it('speaks German to a German admin: words, plurals, dates and numbers, and no E
     }, 'two held users in the review queue');
     expect(hasText(queue, 'Ein Lauf wird von der Sicherheitsbremse zurückgehalten')).toBe(true);
     expect(hasText(queue, '0 ausgewählte Benutzer genehmigen')).toBe(true);
+    // The brake's message and each held user's reason, from their keys: German words, German days.
+    expect(shownLines([queue])).toContain(
+      'Zur Prüfung angehalten: 2 Maßnahmen geplant, mehr als das Limit von 1 pro Lauf. Es geschieht nichts, bis ein Administrator alle, einige oder keine Maßnahmen genehmigt.',
+    );
+    const germanDay = /\d{1,2}\. [A-ZÄÖÜ][a-zäöü]+\.? \d{4}/;
+    const reason = new RegExp(
+      `^Zuletzt aktiv in Jira am ${germanDay.source} \\(vor 100 Tagen\\); Richtlinie: nach 90 Tagen ohne Aktivität den Zugriff auf Jira entziehen, ohne Warnung\\. Maßnahme: den Zugriff auf Jira entziehen\\.$`,
+    );
+    expect(shownLines([queue]).filter((line) => reason.test(line))).toHaveLength(2);
     await page.click(byTestId(queue, 'review-approve-all')!);
     const confirm = await page.waitForTestId('review-confirm');
     expect(hasText(confirm, 'Alle 2 zurückgehaltenen Benutzer genehmigen?')).toBe(true);
@@ -215,6 +224,7 @@ it('speaks German to a German admin: words, plurals, dates and numbers, and no E
     expect(shownLines([report])).toEqual(
       expect.arrayContaining(['Jetzt handeln', 'Haben Zugriff', '100 Tage']),
     );
+    expect(shownLines([report]).filter((line) => reason.test(line))).toHaveLength(2);
     const dryRun = byTestId(page.doc, 'inactivity-dry-run')!;
     expect(visibleText(dryRun)).toMatch(new RegExp(`Berechnet am ${germanDate.source} aus der am`));
 

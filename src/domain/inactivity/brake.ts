@@ -1,6 +1,7 @@
 // The safety brake: a run that would change too much is held whole for an admin's review instead of partly done.
 import type { PlannedAction, UserDecision } from './decision';
 import type { InactivityPolicy } from './policy';
+import { type Words, words } from './words';
 
 export type BrakeLimit = 'max-actions-per-run' | 'max-percent-of-licensed';
 
@@ -27,7 +28,12 @@ export type BrakeResult =
       readonly allowed: readonly PlannedAction[];
       readonly held: readonly PlannedAction[];
       readonly counts: BrakeCounts;
-      readonly reason: { readonly limits: readonly BrakeLimit[]; readonly message: string };
+      readonly reason: {
+        readonly limits: readonly BrakeLimit[];
+        readonly message: string;
+        /** The message as a key and values, for the page to say in the reader's language. */
+        readonly words: Words;
+      };
     };
 
 export interface BrakeInput {
@@ -61,12 +67,30 @@ export function applyBrake(decisions: readonly UserDecision[], input: BrakeInput
 
   const limits: BrakeLimit[] = [];
   const problems: string[] = [];
+  const problemWords: Words[] = [];
   if (actions.length > maxActionsPerRun) {
     limits.push('max-actions-per-run');
     problems.push(`${actions.length} actions planned, more than the limit of ${maxActionsPerRun} per run`);
+    problemWords.push(
+      words('inactivity.brake.tooManyActions', { actions: actions.length, max: maxActionsPerRun }),
+    );
   }
   if (affectedUsers > maxAffectedUsers) {
     limits.push('max-percent-of-licensed');
+    const shares = {
+      users: affectedUsers,
+      licensed: licensedUserCount,
+      limit: maxPercentOfLicensed,
+      max: maxAffectedUsers,
+    };
+    problemWords.push(
+      licensedUserCount === 0
+        ? words('inactivity.brake.tooManyUsersOfNone', shares)
+        : words('inactivity.brake.tooManyUsers', {
+            ...shares,
+            share: shareOf(affectedUsers, licensedUserCount),
+          }),
+    );
     problems.push(
       `${affectedUsers} users affected, ${percent(affectedUsers, licensedUserCount)} of ${licensedUserCount} licensed users, ` +
         `more than the limit of ${maxPercentOfLicensed}% (${maxAffectedUsers} users)`,
@@ -81,11 +105,17 @@ export function applyBrake(decisions: readonly UserDecision[], input: BrakeInput
     reason: {
       limits,
       message: `Held for review: ${problems.join('; ')}. Nothing is done until an admin approves all, some or none.`,
+      words: words('inactivity.brake.held', { problems: { clauses: problemWords } }),
     },
   };
 }
 
 function percent(part: number, whole: number): string {
   if (whole === 0) return 'all';
-  return `${Math.round((part / whole) * 10_000) / 100}%`;
+  return `${shareOf(part, whole)}%`;
+}
+
+/** The percentage to two decimals, as a number the page formats for the reader's locale. */
+function shareOf(part: number, whole: number): number {
+  return Math.round((part / whole) * 10_000) / 100;
 }

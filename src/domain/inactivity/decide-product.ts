@@ -4,8 +4,19 @@ import { findProductExclusions } from './exclusions';
 import { type ProductInactivityPolicy, effectiveWarnDays, warnPointDays } from './policy';
 import { type ProductContext, type ResolvedProduct, resolveProduct } from './product-context';
 import { act, base, cancel, excluded, plain, unknown } from './product-outcomes';
-import { actionPhrase, baselinePhrase, capitalize, days, policyPhrase } from './reason-text';
+import {
+  actionPhrase,
+  actionWords,
+  baselinePhrase,
+  baselineWords,
+  capitalize,
+  days,
+  daysWords,
+  policyPhrase,
+  policyWords,
+} from './reason-text';
 import { DAY_MS, HOUR_MS, isoDay, wholeDaysBetween } from './time';
+import { plural, words } from './words';
 
 interface Baseline {
   readonly at: number;
@@ -23,6 +34,9 @@ export function decideProduct(context: ProductContext): ProductDecision {
   const { productPolicy, productFacts, warning, facts, now } = c;
 
   const latest = latestRelevantActivity(c, productPolicy);
+  const name = (
+    key: 'noAccess' | 'productDisabled' | 'reportOnly' | 'orgActivityUnknown' | 'noActivityBaseline',
+  ) => words(`inactivity.reasons.${key}`, { product: c.name });
   const clock = productPolicy && {
     inactiveAfterDays: productPolicy.inactiveAfterDays,
     activityBaselineAt: latest.at ?? (productPolicy.neverActive === 'ignore' ? null : facts.addedToOrgAt),
@@ -43,18 +57,21 @@ export function decideProduct(context: ProductContext): ProductDecision {
       'already-acted',
       'already-acted-this-run',
       `Already ${what} in this run; not repeated.`,
+      done.action === 'suspend'
+        ? words('inactivity.reasons.alreadySuspended')
+        : words('inactivity.reasons.alreadyRemoved', { product: c.name }),
       {},
     );
   }
   if (!productFacts?.hasAccess) {
-    return plain(c, 'no-access', 'no-access', `Does not hold ${c.name} on this site.`, {});
+    return plain(c, 'no-access', 'no-access', `Does not hold ${c.name} on this site.`, name('noAccess'), {});
   }
   if (!productPolicy?.enabled) {
     // Only reached for a stored warning: enabled products and warned products are the ones decided.
-    return cancel(c, 'product-disabled', `Clean-up of ${c.name} is turned off.`, {});
+    return cancel(c, 'product-disabled', `Clean-up of ${c.name} is turned off.`, name('productDisabled'), {});
   }
   if (warning && productPolicy.action === 'report') {
-    return cancel(c, 'policy-no-longer-acts', `${c.name} is now report-only.`, {});
+    return cancel(c, 'policy-no-longer-acts', `${c.name} is now report-only.`, name('reportOnly'), {});
   }
 
   if (warning && latest.at !== null && latest.at >= warning.warnedAt) {
@@ -62,15 +79,24 @@ export function decideProduct(context: ProductContext): ProductDecision {
       c,
       'active-since-warning',
       `${capitalize(baselinePhrase(latest.source, latest.at, c.name, now))}, after the warning.`,
+      words('inactivity.reasons.activeSinceWarning', {
+        since: baselineWords(latest.source, latest.at, c.name, now),
+      }),
       { lastActiveAt: latest.at },
     );
   }
 
   const refreshedAt = facts.activityRefreshedAt;
   if (refreshedAt === null) {
-    return unknown(c, 'activity-never-fetched', 'No activity data has been fetched for this user.', {
-      activityRefreshedAt: null,
-    });
+    return unknown(
+      c,
+      'activity-never-fetched',
+      'No activity data has been fetched for this user.',
+      words('inactivity.reasons.activityNeverFetched'),
+      {
+        activityRefreshedAt: null,
+      },
+    );
   }
   if (now - refreshedAt > c.policy.activityMaxAgeHours * HOUR_MS) {
     const age = Math.floor((now - refreshedAt) / HOUR_MS);
@@ -78,6 +104,10 @@ export function decideProduct(context: ProductContext): ProductDecision {
       c,
       'activity-stale',
       `Activity data was fetched on ${isoDay(refreshedAt)} (${age} hours ago, more than the ${c.policy.activityMaxAgeHours} allowed).`,
+      plural('inactivity.reasons.activityStale', age, {
+        fetchedOn: { day: refreshedAt },
+        maxHours: c.policy.activityMaxAgeHours,
+      }),
       { activityRefreshedAt: refreshedAt },
     );
   }
@@ -86,6 +116,7 @@ export function decideProduct(context: ProductContext): ProductDecision {
       c,
       'org-activity-unknown',
       `${c.name} is set to suspend accounts organization-wide, but organization-wide activity was not gathered.`,
+      name('orgActivityUnknown'),
       {},
     );
   }
@@ -104,6 +135,7 @@ export function decideProduct(context: ProductContext): ProductDecision {
       {
         kind: 'never-active-ignored',
         description: `never used ${c.name}, and the policy leaves users who never used it alone`,
+        words: words('inactivity.reasons.exclusion.neverActiveIgnored', { product: c.name }),
       },
     ]);
   } else if (grantedAt !== null && (joinedAt === null || grantedAt >= joinedAt)) {
@@ -115,6 +147,7 @@ export function decideProduct(context: ProductContext): ProductDecision {
       c,
       'no-activity-baseline',
       `Never used ${c.name}, and neither when they were given it nor when they joined the organization is known, so inactivity cannot be measured.`,
+      name('noActivityBaseline'),
       { lastActiveAt: null },
     );
   }
@@ -134,6 +167,10 @@ function decideOnClock(
   const inactiveDays = wholeDaysBetween(baseline.at, now);
   const since = baselinePhrase(baseline.source, baseline.at, c.name, now, baseline.lastActiveAt);
   const policy = policyPhrase(productPolicy);
+  const said = {
+    since: baselineWords(baseline.source, baseline.at, c.name, now, baseline.lastActiveAt),
+    policy: policyWords(productPolicy),
+  };
   const numbers: ReasonFacts = {
     lastActiveAt: baseline.lastActiveAt,
     baselineAt: baseline.at,
@@ -152,6 +189,10 @@ function decideOnClock(
         c,
         'no-longer-due',
         `${capitalize(since)}: fewer than the ${days(warnPointDays(productPolicy))} of inactivity at which warnings start (${policy}).`,
+        words('inactivity.reasons.noLongerDue', {
+          ...said,
+          warnPoint: daysWords(warnPointDays(productPolicy)),
+        }),
         numbers,
       );
     }
@@ -159,12 +200,14 @@ function decideOnClock(
     const actAfter = Math.max(warning.actAfter, baseline.at + thresholdMs, warning.warnedAt + warnMs);
     const warned = `warned on ${isoDay(warning.warnedAt)}`;
     const withWarning = { ...numbers, warnedAt: warning.warnedAt, actAfter };
+    const dates = { warnedOn: { day: warning.warnedAt }, dueOn: { day: actAfter } };
     if (c.now < actAfter) {
       return {
         ...base(
           c,
           'grace-period',
           `${capitalize(since)}; ${warned}; ${policy}; due on ${isoDay(actAfter)}.`,
+          words('inactivity.reasons.gracePeriod', { ...said, ...dates }),
           withWarning,
           'keep',
         ),
@@ -178,6 +221,7 @@ function decideOnClock(
           c,
           'awaiting-activity-refresh',
           `${capitalize(since)}; ${warned}; grace period ended on ${isoDay(actAfter)}, but activity was last fetched on ${isoDay(refreshedAt)}: waiting for data that covers the whole grace period.`,
+          words('inactivity.reasons.awaitingRefresh', { ...said, ...dates, fetchedOn: { day: refreshedAt } }),
           withWarning,
           'keep',
         ),
@@ -189,6 +233,7 @@ function decideOnClock(
       c,
       productPolicy,
       `${capitalize(since)}; ${warned}; grace period ended on ${isoDay(actAfter)}; ${policy}.`,
+      words('inactivity.reasons.graceEnded', { ...said, ...dates }),
       withWarning,
     );
   }
@@ -198,7 +243,14 @@ function decideOnClock(
       baseline.source === 'added-to-product' || baseline.source === 'added-to-org'
         ? 'never-active-within-threshold'
         : 'active-within-threshold';
-    return plain(c, 'active', code, `${capitalize(since)}; ${policy}.`, numbers);
+    return plain(
+      c,
+      'active',
+      code,
+      `${capitalize(since)}; ${policy}.`,
+      words('inactivity.reasons.onClock', said),
+      numbers,
+    );
   }
   if (warnMs > 0) {
     const actAfter = Math.max(baseline.at + thresholdMs, now + warnMs);
@@ -208,6 +260,12 @@ function decideOnClock(
         c,
         'inactive-warned',
         `${capitalize(since)}; ${policy}. Warned now: ${actionPhrase(productPolicy.action, c.name)} on or after ${isoDay(actAfter)} unless they use ${c.name} before then.`,
+        words('inactivity.reasons.warned', {
+          ...said,
+          action: actionWords(productPolicy.action, c.name),
+          dueOn: { day: actAfter },
+          product: c.name,
+        }),
         { ...numbers, warnedAt: now, actAfter },
         'create',
       ),
@@ -221,10 +279,24 @@ function decideOnClock(
       c,
       'activity-older-than-due-date',
       `${capitalize(since)}; ${policy}; due on ${isoDay(dueAt)}, but activity was last fetched on ${isoDay(refreshedAt)}: waiting for data from after the due date.`,
+      words('inactivity.reasons.olderThanDue', {
+        ...said,
+        dueOn: { day: dueAt },
+        fetchedOn: { day: refreshedAt },
+      }),
       { ...numbers, actAfter: dueAt },
     );
   }
-  return act(c, productPolicy, `${capitalize(since)}; ${policy}.`, { ...numbers, actAfter: dueAt });
+  return act(
+    c,
+    productPolicy,
+    `${capitalize(since)}; ${policy}.`,
+    words('inactivity.reasons.onClock', said),
+    {
+      ...numbers,
+      actAfter: dueAt,
+    },
+  );
 }
 
 /**

@@ -4,6 +4,7 @@ import { decideProduct } from './decide-product';
 import { findUserExclusions } from './exclusions';
 import type { UserFacts } from './facts';
 import type { InactivityPolicy } from './policy';
+import { type Words, words } from './words';
 
 /**
  * Decides enabled products plus any product with a stored warning (so a warning for a product that was turned
@@ -50,6 +51,10 @@ function blockUnsafeRemovals(decisions: readonly ProductDecision[], facts: UserF
         reason: {
           code: blocked.code,
           message: `${decision.reason.message} Not done: ${blocked.message}`,
+          words: words('inactivity.reasons.then.blocked', {
+            reason: decision.reason.words,
+            problem: blocked.words,
+          }),
           facts: {
             ...decision.reason.facts,
             groupIds: blocked.groupIds,
@@ -72,6 +77,7 @@ function removalProblem(
   | {
       code: 'no-licence-group' | 'shared-licence-group';
       message: string;
+      words: Words;
       groupIds: string[];
       otherProducts: string[];
     }
@@ -80,6 +86,7 @@ function removalProblem(
     return {
       code: 'no-licence-group',
       message: 'the user holds this product through no group the app can remove.',
+      words: words('inactivity.reasons.blocked.noLicenceGroup'),
       groupIds: [],
       otherProducts: [],
     };
@@ -101,6 +108,10 @@ function removalProblem(
   return {
     code: 'shared-licence-group',
     message: `licence group ${sharedGroups.join(', ')} also grants ${otherProducts.join(', ')}, which the user keeps; an admin must separate the groups.`,
+    words: words('inactivity.reasons.blocked.sharedGroup', {
+      groups: sharedGroups.join(', '),
+      products: otherProducts.join(', '),
+    }),
     groupIds: sharedGroups,
     otherProducts,
   };

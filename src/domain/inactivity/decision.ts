@@ -1,6 +1,7 @@
 // What the domain answers for each user and product: an outcome, a machine code, a sentence, and the facts behind it.
 import type { WarningRecord } from './facts';
 import type { InactivityAction } from './policy';
+import type { Words } from './words';
 
 export type DecisionOutcome =
   | 'excluded'
@@ -56,6 +57,8 @@ export const EXCLUSION_KINDS: readonly ExclusionKind[] = [
 export interface Exclusion {
   readonly kind: ExclusionKind;
   readonly description: string;
+  /** The description as facts for the page, in the reader's language. */
+  readonly words: Words;
 }
 
 export type ReasonCode =
@@ -108,6 +111,8 @@ export interface DecisionReason {
   readonly code: ReasonCode;
   /** One sentence for the audit log and the report, with the dates and numbers that decided it. */
   readonly message: string;
+  /** The same sentence as a key and values, so the page can say it in the reader's language. */
+  readonly words: Words;
   readonly facts: ReasonFacts;
 }
 

@@ -9,20 +9,22 @@ import type {
 } from './decision';
 import type { ResolvedProduct } from './product-context';
 import type { ProductInactivityPolicy } from './policy';
-import { actionPhrase } from './reason-text';
+import { actionPhrase, actionWords } from './reason-text';
 import { isoDay } from './time';
+import { type Words, words } from './words';
 
 export function base(
   c: ResolvedProduct,
   code: ReasonCode,
   message: string,
+  said: Words,
   facts: ReasonFacts,
   warning: WarningInstruction,
 ): DecisionBase {
   return {
     accountId: c.facts.accountId,
     product: c.product,
-    reason: { code, message, facts },
+    reason: { code, message, words: said, facts },
     warning,
     activity: c.activity,
   };
@@ -38,9 +40,10 @@ export function plain(
   outcome: 'active' | 'no-access' | 'already-acted',
   code: ReasonCode,
   message: string,
+  said: Words,
   facts: ReasonFacts,
 ): ProductDecision {
-  return { ...base(c, code, message, facts, clearIfWarned(c)), outcome };
+  return { ...base(c, code, message, said, facts, clearIfWarned(c)), outcome };
 }
 
 /** Without data nobody is judged, and an existing warning stays until the data says which way it goes. */
@@ -48,6 +51,7 @@ export function unknown(
   c: ResolvedProduct,
   code: ReasonCode,
   message: string,
+  said: Words,
   facts: ReasonFacts,
 ): ProductDecision {
   return {
@@ -55,6 +59,7 @@ export function unknown(
       c,
       code,
       `${message} Nobody is warned or acted on without current activity data.`,
+      words('inactivity.reasons.then.unknown', { reason: said }),
       facts,
       c.warning ? 'keep' : 'none',
     ),
@@ -64,8 +69,12 @@ export function unknown(
 
 export function excluded(c: ResolvedProduct, exclusions: readonly Exclusion[]): ProductDecision {
   const message = `Excluded from the ${c.name} clean-up: ${exclusions.map((e) => e.description).join('; ')}.`;
+  const said = words('inactivity.reasons.excluded', {
+    product: c.name,
+    exclusions: { clauses: exclusions.map((e) => e.words) },
+  });
   return {
-    ...base(c, 'excluded', message, { exclusions: exclusions.map((e) => e.kind) }, clearIfWarned(c)),
+    ...base(c, 'excluded', message, said, { exclusions: exclusions.map((e) => e.kind) }, clearIfWarned(c)),
     outcome: 'excluded',
     exclusions,
   };
@@ -75,6 +84,7 @@ export function cancel(
   c: ResolvedProduct,
   code: ReasonCode,
   message: string,
+  said: Words,
   facts: ReasonFacts,
 ): ProductDecision {
   const warning = c.warning;
@@ -85,6 +95,7 @@ export function cancel(
       c,
       code,
       `${message} Warning of ${isoDay(warning.warnedAt)} cancelled.`,
+      words('inactivity.reasons.then.cancelled', { reason: said, warnedOn: { day: warning.warnedAt } }),
       { ...facts, warnedAt: warning.warnedAt, actAfter: warning.actAfter },
       'clear',
     ),
@@ -97,6 +108,7 @@ export function act(
   c: ResolvedProduct,
   productPolicy: ProductInactivityPolicy,
   message: string,
+  said: Words,
   facts: ReasonFacts,
 ): ProductDecision {
   const action =
@@ -109,6 +121,10 @@ export function act(
       c,
       'inactive-past-threshold',
       outcome,
+      words('inactivity.reasons.then.act', {
+        reason: said,
+        action: actionWords(productPolicy.action, c.name),
+      }),
       action.kind === 'remove-licence' ? { ...facts, groupIds: action.groupIds } : facts,
       c.warning ? 'keep' : 'none',
     ),

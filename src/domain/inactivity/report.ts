@@ -10,6 +10,7 @@ import {
   type UserDecision,
 } from './decision';
 import type { InactivityPolicy } from './policy';
+import type { Words } from './words';
 
 export type InactivityBucket = '0-30' | '31-60' | '61-90' | '91-180' | '181+' | 'never' | 'unknown';
 
@@ -135,6 +136,8 @@ export interface ReportRow {
   readonly outcome: DecisionOutcome;
   readonly code: ReasonCode;
   readonly message: string;
+  /** The message as a key and values for the page; absent in rows stored before it was kept. */
+  readonly words?: Words;
   readonly lastActiveAt: number | null;
   readonly inactiveDays: number | null;
   /** When a warning says the action happens, for warned and in-grace users. */
@@ -151,6 +154,7 @@ export function reportRows(decisions: readonly UserDecision[], policy: Inactivit
       outcome: decision.outcome,
       code: decision.reason.code,
       message: decision.reason.message,
+      words: decision.reason.words,
       lastActiveAt: decision.activity.lastActiveAt,
       inactiveDays: decision.activity.inactiveDays,
       actAfter:

@@ -14,6 +14,7 @@ import {
 } from '@forge/react';
 import type { ReviewQueueView } from '../../shared/contract';
 import type { Text as Words } from '../../shared/i18n/text';
+import { saidText } from '../../shared/words-text';
 import { useAction } from '../api/use-action';
 import { useResolver } from '../api/use-resolver';
 import { ConfirmModal } from '../common/confirm-modal';
@@ -122,7 +123,11 @@ export function ReviewQueue({ onAnswered }: { onAnswered: () => void }) {
       ) : (
         <>
           <SectionMessage appearance="warning" title={text.t('inactivity.review.heldTitle')}>
-            <Text>{run.brake?.message ?? text.t('inactivity.review.heldFallback')}</Text>
+            <Text>
+              {run.brake?.message
+                ? saidText(text, run.brake.message, run.brake.words)
+                : text.t('inactivity.review.heldFallback')}
+            </Text>
           </SectionMessage>
           <DynamicTable
             caption={text.t('inactivity.review.caption')}
@@ -156,7 +161,10 @@ export function ReviewQueue({ onAnswered }: { onAnswered: () => void }) {
                 },
                 { key: 'user', content: <User accountId={row.accountId} /> },
                 { key: 'planned', content: plannedText(row, text) },
-                { key: 'why', content: row.reasons.map((r) => r.message).join(' ') },
+                {
+                  key: 'why',
+                  content: row.reasons.map((r) => saidText(text, r.message, r.words)).join(' '),
+                },
               ],
             }))}
           />

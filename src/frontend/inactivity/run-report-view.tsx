@@ -2,6 +2,7 @@
 // then the notable users with the reason for each, by name.
 import { DynamicTable, EmptyState, Heading, Stack, Text, User } from '@forge/react';
 import type { RunReportView } from '../../shared/contract';
+import { saidText } from '../../shared/words-text';
 import { useText } from '../i18n/text-provider';
 import { OUTCOME_LABEL, reportFigures, type ProductFigures } from './report-figures';
 
@@ -102,7 +103,7 @@ export function RunReport({ report }: { report: RunReportView }) {
                     : text.tn('inactivity.count.days', e.inactiveDays),
               },
               { key: 'when', content: text.when(e.actAfter, '—') },
-              { key: 'why', content: e.message },
+              { key: 'why', content: saidText(text, e.message, e.words) },
             ],
           }))}
         />

@@ -18,6 +18,7 @@ function entryOf(decision: UserDecision['decisions'][number]): DecisionEntry {
     outcome: decision.outcome,
     code: decision.reason.code,
     message: decision.reason.message,
+    words: decision.reason.words,
     lastActiveAt: decision.activity.lastActiveAt,
     inactiveDays: decision.activity.inactiveDays,
     actAfter: decision.reason.facts.actAfter ?? null,

@@ -75,6 +75,7 @@ export async function finalizeRun(
     counts: result.counts,
     limits: result.reason?.limits ?? [],
     message: result.reason?.message ?? null,
+    words: result.reason?.words ?? null,
   };
   const withTotals = { report: totals.report, licensedUsers: totals.licensedUsers, brake };
 

@@ -244,7 +244,7 @@ export async function warnAndPlanPage(
       planned: actions,
       reasons: user.decisions
         .filter((d) => d.outcome === 'act')
-        .map((d) => ({ product: d.product, message: d.reason.message })),
+        .map((d) => ({ product: d.product, message: d.reason.message, words: d.reason.words })),
       claim: null,
       intent: null,
       results: [],

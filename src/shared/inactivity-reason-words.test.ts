@@ -1,6 +1,11 @@
-// The inactivity reasons and brake messages sent as words read, in English, exactly as the sentences the backend
-// still sends (audit, CSV, logs): English admins see the same text whichever the page shows.
+// The inactivity reasons, brake messages, restore results and policy problem sent as words read, in English, exactly
+// as the sentences the backend still sends (audit, CSV, logs): English admins see the same text whichever is shown.
 import { inEnglish } from '../../test/support/english';
+import deDE from '../locales/de-DE.json';
+import { storedPolicyProblem } from '../domain/inactivity/policy-problem';
+import { nothingToRestore, restoredSome } from '../services/inactivity/restore-text';
+import { lookupIn } from './i18n/catalog-text';
+import { createText } from './i18n/text';
 import { applyBrake } from '../domain/inactivity/brake';
 import { decideForUser } from '../domain/inactivity/decide';
 import type { BaselineSource, ProductDecision, ReasonCode } from '../domain/inactivity/decision';
@@ -250,5 +255,48 @@ describe('safety-brake messages worded from their keys', () => {
     const result = applyBrake(five, { licensedUserCount, policy: testPolicy({ brake }) });
     if (result.status !== 'held-for-review') throw new Error('the brake should hold this run');
     expect(wordsText(english, result.reason.words)).toBe(result.reason.message);
+  });
+});
+
+describe('restore results and the stored policy problem worded from their keys', () => {
+  // Run names are written by src/shared/run-names.ts in this form; the page shows the reader's format instead.
+  const runWhen = new Intl.DateTimeFormat('en-GB', {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: 'UTC',
+  });
+  const withRunTimes: Text = { ...english, when: (ms) => `${runWhen.format(new Date(ms ?? 0))} UTC` };
+  const german = createText(lookupIn(deDE), 'de-DE', 'UTC');
+
+  it.each([
+    ['nothing, in a run', nothingToRestore('acc-1', '20261216T150749816Z-live')],
+    ['nothing, in a dry run', nothingToRestore('acc-1', '20261216T150749816Z-dry')],
+    ['nothing, in a run without a time', nothingToRestore('acc-1', 'legacy-run')],
+    ['nothing, in any run', nothingToRestore('acc-1')],
+    ['some restored', restoredSome('acc-1', 1, 2)],
+    [
+      'the stored policy',
+      (({ problem, problemWords }) => ({ message: problem, words: problemWords }))(
+        storedPolicyProblem([
+          { path: 'policy.brake', message: 'brake is required' },
+          { path: 'policy.products', message: 'products must be an object' },
+        ]),
+      ),
+    ],
+  ])('%s', (_name, said) => {
+    expect(wordsText(withRunTimes, said.words)).toBe(said.message);
+  });
+
+  it('reads in German, with the run time in German', () => {
+    expect(wordsText(german, nothingToRestore('acc-1', '20261216T150749816Z-live').words)).toBe(
+      'Für acc-1 gibt es im Lauf vom 16. Dez. 2026, 15:07 UTC nichts wiederherzustellen: Die App hat keine Entfernung oder Sperrung dieses Benutzers erfasst, die nicht bereits rückgängig gemacht wurde.',
+    );
+    expect(wordsText(german, restoredSome('acc-1', 1, 2).words)).toBe(
+      '1 von 2 erfassten Änderungen für acc-1 wiederhergestellt.',
+    );
   });
 });

@@ -36,6 +36,8 @@ export interface InactivityPolicyView {
   readonly updatedBy: string | null;
   /** Set when the stored policy no longer validates: the page shows defaults and asks the admin to save. */
   readonly problem: string | null;
+  /** The problem as a key and values, for the page to say in the reader's language. */
+  readonly problemWords?: Words | null;
   /** Products the site reports that the saved policy did not know (added, disabled), and ones it no longer reports. */
   readonly addedProducts: readonly string[];
   readonly missingProducts: readonly string[];

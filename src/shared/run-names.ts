@@ -1,5 +1,6 @@
 // Runs as admins know them: by when they started ("the run of 16 Dec 2026, 15:07 UTC"), never by id. Run ids
 // begin with their start time (start-run.ts), so a message that only has the id can still name the run.
+import { type Words, words } from '../domain/inactivity/words';
 
 const WHEN = new Intl.DateTimeFormat('en-GB', {
   year: 'numeric',
@@ -26,6 +27,15 @@ export function runName(runId: string): string {
   if (at === null) return 'an earlier run';
   const kind = runId.endsWith('-dry') ? 'dry run' : 'run';
   return `the ${kind} of ${WHEN.format(new Date(at))} UTC`;
+}
+
+/** "in the run of 16 Dec 2026, 15:07 UTC" as words for the page: the start time in the reader's format. */
+export function inRunWords(runId: string): Words {
+  const at = runStartOf(runId);
+  if (at === null) return words('inactivity.runName.inEarlier');
+  return words(runId.endsWith('-dry') ? 'inactivity.runName.inDryRun' : 'inactivity.runName.inRun', {
+    when: { when: at },
+  });
 }
 
 /** The same, starting a sentence. */

@@ -12,6 +12,7 @@ export function wordsText(text: Text, said: Words): string {
 function valueText(text: Text, value: WordValue): string | number {
   if (typeof value === 'string' || typeof value === 'number') return value;
   if ('day' in value) return text.day(value.day);
+  if ('when' in value) return text.when(value.when);
   if ('clauses' in value) return value.clauses.map((clause) => wordsText(text, clause)).join('; ');
   return wordsText(text, value);
 }

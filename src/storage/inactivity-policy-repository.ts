@@ -2,6 +2,8 @@
 // saved it and when.
 import { kvs } from '@forge/kvs';
 import { validateInactivityPolicy, type InactivityPolicy } from '../domain/inactivity';
+import { storedPolicyProblem } from '../domain/inactivity/policy-problem';
+import type { Words } from '../domain/inactivity/words';
 import { KEY } from './keys';
 
 /** Forge's limit on one stored value. */
@@ -17,17 +19,14 @@ export type LoadedPolicy =
   | { state: 'none' }
   | { state: 'ok'; policy: InactivityPolicy; updatedAt: number; updatedBy: string }
   /** Present but no longer valid: nobody is acted on until an admin saves a valid policy. */
-  | { state: 'invalid'; problem: string };
+  | { state: 'invalid'; problem: string; problemWords: Words };
 
 export async function loadInactivityPolicy(): Promise<LoadedPolicy> {
   const stored = await kvs.get<StoredPolicy>(KEY.inactivityPolicy);
   if (stored === undefined) return { state: 'none' };
   const result = validateInactivityPolicy(stored.policy);
   if (!result.ok) {
-    return {
-      state: 'invalid',
-      problem: `The stored inactivity policy is invalid (${result.errors.map((e) => e.message).join('; ')}); save it again from the admin page.`,
-    };
+    return { state: 'invalid', ...storedPolicyProblem(result.errors) };
   }
   return { state: 'ok', policy: result.policy, updatedAt: stored.updatedAt, updatedBy: stored.updatedBy };
 }

@@ -185,11 +185,11 @@ it('speaks German to a German admin: words, plurals, dates and numbers, and no E
     expect(hasText(queue, '0 ausgewählte Benutzer genehmigen')).toBe(true);
     // The brake's message and each held user's reason, from their keys: German words, German days.
     expect(shownLines([queue])).toContain(
-      'Zur Prüfung angehalten: 2 Maßnahmen geplant, mehr als das Limit von 1 pro Lauf. Es geschieht nichts, bis ein Administrator alle, einige oder keine Maßnahmen genehmigt.',
+      'Zur Prüfung angehalten: 2 Aktionen geplant, mehr als das Limit von 1 pro Lauf. Es geschieht nichts, bis ein Administrator alle, einige oder keine Aktionen genehmigt.',
     );
     const germanDay = /\d{1,2}\. [A-ZÄÖÜ][a-zäöü]+\.? \d{4}/;
     const reason = new RegExp(
-      `^Zuletzt aktiv in Jira am ${germanDay.source} \\(vor 100 Tagen\\); Richtlinie: nach 90 Tagen ohne Aktivität den Zugriff auf Jira entziehen, ohne Warnung\\. Maßnahme: den Zugriff auf Jira entziehen\\.$`,
+      `^Zuletzt aktiv in Jira am ${germanDay.source} \\(vor 100 Tagen\\); Richtlinie: nach 90 Tagen ohne Aktivität den Zugriff auf Jira entziehen, ohne Warnung\\. Aktion: den Zugriff auf Jira entziehen\\.$`,
     );
     expect(shownLines([queue]).filter((line) => reason.test(line))).toHaveLength(2);
     await page.click(byTestId(queue, 'review-approve-all')!);

@@ -7,11 +7,16 @@ export type Words =
   | { readonly plural: PluralKey; readonly count: number; readonly values?: WordValues };
 
 /**
- * A value: text that is data (a product's name, group ids), a number, a calendar day (epoch ms), clauses of one
- * sentence (joined by semicolons in every language), or a phrase worded the same way.
+ * A value: text that is data (a product's name, group ids), a number, a calendar day or a time (epoch ms), clauses
+ * of one sentence (joined by semicolons in every language), or a phrase worded the same way.
  */
 export type WordValue =
-  string | number | { readonly day: number } | { readonly clauses: readonly Words[] } | Words;
+  | string
+  | number
+  | { readonly day: number }
+  | { readonly when: number }
+  | { readonly clauses: readonly Words[] }
+  | Words;
 
 export type WordValues = Readonly<Record<string, WordValue>>;
 

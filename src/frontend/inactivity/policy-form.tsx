@@ -9,6 +9,7 @@ import {
 } from '../../domain/inactivity';
 import type { InactivityPolicyView } from '../../shared/contract';
 import type { Text as Words } from '../../shared/i18n/text';
+import { saidText } from '../../shared/words-text';
 import { errorsFor } from '../api/field-errors';
 import { useAction } from '../api/use-action';
 import { ConfirmModal } from '../common/confirm-modal';
@@ -93,7 +94,7 @@ export function PolicyForm({
       </Text>
       {view.problem ? (
         <SectionMessage appearance="warning" title={text.t('inactivity.policy.problemTitle')}>
-          <Text>{view.problem}</Text>
+          <Text>{saidText(text, view.problem, view.problemWords)}</Text>
         </SectionMessage>
       ) : null}
       {view.addedProducts.length > 0 || view.missingProducts.length > 0 ? (

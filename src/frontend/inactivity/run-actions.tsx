@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Button, DynamicTable, EmptyState, Lozenge, SectionMessage, Stack, Text, User } from '@forge/react';
 import type { ActionRowView } from '../../shared/contract';
 import type { Text as Words, TextKey } from '../../shared/i18n/text';
+import { saidText } from '../../shared/words-text';
 import { useAction } from '../api/use-action';
 import { useResolver } from '../api/use-resolver';
 import { ConfirmModal } from '../common/confirm-modal';
@@ -88,7 +89,7 @@ export function RunActions({ runId }: { runId: string }) {
     setConfirming(null);
     const reply = await restore.run({ runId, accountId: row.accountId });
     if (reply.ok) {
-      setMessage(reply.value.message);
+      setMessage(saidText(text, reply.value.message, reply.value.words));
       page.reload();
     }
   };

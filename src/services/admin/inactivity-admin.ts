@@ -326,7 +326,7 @@ export async function restoreUser(
     return fail('not-found', `There is no such run (${runName(payload.runId)}).`);
   try {
     const result = await restoreInactivityUser(ctx.deps, { ...payload, by: ctx.accountId });
-    return ok({ restored: result.restored, message: result.message });
+    return ok({ restored: result.restored, message: result.message, words: result.words });
   } catch (e) {
     const failure = apiFailure<RestoreUserView>(e, `Restoring ${payload.accountId}`);
     if (failure) return failure;

@@ -74,6 +74,7 @@ export async function getInactivityPolicy(deps: RuntimeDeps): Promise<Inactivity
     updatedAt: loaded.state === 'ok' ? loaded.updatedAt : null,
     updatedBy: loaded.state === 'ok' ? loaded.updatedBy : null,
     problem: loaded.state === 'invalid' ? loaded.problem : null,
+    problemWords: loaded.state === 'invalid' ? loaded.problemWords : null,
     addedProducts: stored ? sync.added : [],
     missingProducts: sync.missing,
     products: withPolicyProducts(site, sync.policy),

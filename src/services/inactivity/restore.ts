@@ -1,5 +1,6 @@
 // Undo: puts back exactly what a run removed (the groups it took a user out of, a suspension it made), for one
 // user right away or for a whole run through the queue. Audited; safe to repeat (nothing is put back twice).
+import type { Words } from '../../domain/inactivity/words';
 import { runName, RunName } from '../../shared/run-names';
 import { AtlassianApiError } from '../../clients/api-error';
 import {
@@ -28,6 +29,7 @@ import type { RestoreOutcomeView } from '../../shared/inactivity-views';
 import { AccessChangeError, accessWriter } from './access-writer';
 import type { StepOutcome } from './collect-page';
 import { recordAudit, type InactivityAuditInput } from './inactivity-audit';
+import { nothingToRestore, restoredSome } from './restore-text';
 import { isActiveAccount } from './user-facts';
 import { enqueueStep, type SweepStep } from './sweep-steps';
 import { SWEEP_TUNING, type SweepTuning } from './sweep-tuning';
@@ -220,24 +222,17 @@ export async function restoreInactivityUser(
   deps: RuntimeDeps,
   request: { accountId: string; runId?: string; by: string },
   tuning: SweepTuning = SWEEP_TUNING,
-): Promise<{ restored: RestoreOutcome[]; message: string }> {
+): Promise<{ restored: RestoreOutcome[]; message: string; words: Words }> {
   const rows = (
     await actionRowsOfAccount(request.accountId, request.runId ? { runId: request.runId } : {})
   ).filter((row) => (row.status === 'done' || row.status === 'restoring') && recordedActions(row).length > 0);
-  if (rows.length === 0)
-    return {
-      restored: [],
-      message: `Nothing to restore for ${request.accountId}${request.runId ? ` in ${runName(request.runId)}` : ''}: the app has no removal or suspension of theirs on record that is not already undone.`,
-    };
+  if (rows.length === 0) return { restored: [], ...nothingToRestore(request.accountId, request.runId) };
   const env = await restoreEnv(deps, tuning);
   const restored: RestoreOutcome[] = [];
   for (const row of rows)
     restored.push(await restoreRow(env, row, request.by, `restore:${request.by}:${deps.now()}`));
   const ok = restored.filter((r) => r.status === 'restored').length;
-  return {
-    restored,
-    message: `Restored ${ok} of ${restored.length} recorded changes for ${request.accountId}.`,
-  };
+  return { restored, ...restoredSome(request.accountId, ok, restored.length) };
 }
 
 export type RestoreRunResult =

@@ -14,6 +14,7 @@ import type {
   RunReportView,
   StartRunView,
 } from '../inactivity-views';
+import type { Words } from '../../domain/inactivity/words';
 import { returns, type ContractSection } from './endpoint';
 import { accountId, cursor, empty, opaqueId, pathOf } from './fields';
 
@@ -137,7 +138,9 @@ export const inactivityRestoreUserSchema = z.strictObject({ runId: opaqueId, acc
 export type InactivityRestoreUserPayload = z.infer<typeof inactivityRestoreUserSchema>;
 export interface RestoreUserView {
   restored: RestoreOutcomeView[];
+  /** What was done, in English (logs, API callers); `words` says it in the reader's language. */
   message: string;
+  words?: Words;
 }
 
 export const inactivityRestoreRunSchema = z.strictObject({ runId: opaqueId });

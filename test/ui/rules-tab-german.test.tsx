@@ -55,8 +55,25 @@ it('shows the rules, a preview, the backfill confirmation and the editor in Germ
       byTestId(page.doc, 'rule-condition')!,
       'user.department -eq "Sales"\n-and user.departmnet -eq "x"',
     );
-    // The position is German; the rules engine's message is the one the backend also reports.
-    await page.waitForText(/Zeile 2, Spalte 6: Unknown attribute "user\.departmnet"/);
+    // The position and the problem are German; the admin's tokens stay as written.
+    await page.waitForText(
+      'Zeile 2, Spalte 6: Unbekanntes Attribut "user.departmnet" – meinten Sie "user.department"?',
+    );
+    expect(hasText(page.doc, /Unknown attribute/)).toBe(false);
+    // A problem that embeds a phrase (what was found) words the phrase in German too.
+    await page.type(byTestId(page.doc, 'rule-condition')!, 'user.department -eq "a" -or');
+    await page.waitForText(
+      'Zeile 1, Spalte 28: Nach -or wird eine Bedingung erwartet, z. B. user.department -eq "Sales"',
+    );
+    await page.type(byTestId(page.doc, 'rule-condition')!, 'user.department -eq 5');
+    await page.waitForText(
+      'Zeile 1, Spalte 21: user.department enthält Text; setzen Sie den Wert in Anführungszeichen: "5"',
+    );
+    await page.type(byTestId(page.doc, 'rule-condition')!, 'user.department -eq "a" user.jobTitle -eq "b"');
+    await page.waitForText(
+      'Zeile 1, Spalte 25: Erwartet wurde -and, -or oder das Ende der Regel, gefunden wurde "user.jobTitle"',
+    );
+    expect(hasText(page.doc, /Expected|found|holds text/)).toBe(false);
     await page.type(byTestId(page.doc, 'rule-condition')!, 'user.department -eq "Sales"');
     await page.waitForText('Die Bedingung ist gültig.');
     expect(englishLeftovers([page.doc], ['rules'])).toEqual([]);

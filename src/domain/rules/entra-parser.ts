@@ -2,7 +2,8 @@
 
 import { ownValue } from './own-property';
 import { quote } from './source-text';
-import { didYouMean } from './suggest';
+import { say, type Said } from './rule-problem';
+import { closest } from './suggest';
 import {
   OPERATORS,
   type CompareOperator,
@@ -85,14 +86,24 @@ export class EntraParser {
   parse(): RuleNode | undefined {
     try {
       if (this.peek().type === 'end') {
-        this.stop('The rule is empty; write a condition such as user.department -eq "Sales"', {
-          start: 0,
-          end: 0,
-        });
+        this.stop(
+          say(
+            'The rule is empty; write a condition such as user.department -eq "Sales"',
+            'rules.problems.emptyRule',
+          ),
+          {
+            start: 0,
+            end: 0,
+          },
+        );
       }
       const node = this.parseOr({});
       const next = this.peek();
-      if (next.type === ')') this.stop('Unexpected ")": there is no "(" to close', next);
+      if (next.type === ')')
+        this.stop(
+          say('Unexpected ")": there is no "(" to close', 'rules.problems.unopenedParenthesis'),
+          next,
+        );
       if (next.type !== 'end') this.expectedConnector(next);
       return node;
     } catch (error) {
@@ -115,24 +126,47 @@ export class EntraParser {
     return token.type === 'operator' && token.text.toLowerCase() === word;
   }
 
-  private stop(message: string, at: Span): never {
-    this.builder.fail(message, at);
-    throw new SyntaxStop(message);
+  private stop(said: Said, at: Span): never {
+    this.builder.fail(said, at);
+    throw new SyntaxStop(said.message);
   }
 
   private enter(at: Token): void {
     if (++this.depth > MAX_NESTING)
-      this.stop(`Nesting is deeper than ${MAX_NESTING} levels; simplify the rule`, at);
+      this.stop(
+        say(
+          `Nesting is deeper than ${MAX_NESTING} levels; simplify the rule`,
+          'rules.problems.nestingTooDeep',
+          {
+            max: MAX_NESTING,
+          },
+        ),
+        at,
+      );
   }
 
   private expectedConnector(found: Token): never {
     if (found.type === 'name' && /^(and|or)$/i.test(found.text)) {
       this.stop(
-        `${quote(found.text)} is Okta syntax; in Entra rules write -${found.text.toLowerCase()}`,
+        say(
+          `${quote(found.text)} is Okta syntax; in Entra rules write -${found.text.toLowerCase()}`,
+          'rules.problems.oktaSyntaxInEntra',
+          { token: quote(found.text), replacement: `-${found.text.toLowerCase()}` },
+        ),
         found,
       );
     }
-    this.stop(`Expected -and, -or or the end of the rule, found ${describe(found)}`, found);
+    const what = describe(found);
+    this.stop(
+      say(
+        `Expected -and, -or or the end of the rule, found ${what.message}`,
+        'rules.problems.expectedConnector',
+        {
+          found: what,
+        },
+      ),
+      found,
+    );
   }
 
   private parseOr(scope: Scope): RuleNode {
@@ -172,7 +206,7 @@ export class EntraParser {
       this.depth--;
       const close = this.peek();
       if (close.type !== ')') {
-        if (close.type === 'end') this.stop('Unclosed "(": add a matching ")"', token);
+        if (close.type === 'end') this.stop(unclosed('(', ')'), token);
         this.expectedConnector(close);
       }
       this.next();
@@ -180,19 +214,37 @@ export class EntraParser {
     }
     if (token.type === 'name') return this.parseComparison(scope);
     if (token.type === 'end') {
-      const previous = this.tokens[this.index - 1];
+      // An empty rule is reported before parsing starts, so the end always follows some token.
+      const previous = this.tokens[this.index - 1]!;
       this.stop(
-        `Expected a condition after ${previous ? previous.text : 'the start'}, such as user.department -eq "Sales"`,
+        say(
+          `Expected a condition after ${previous.text}, such as user.department -eq "Sales"`,
+          'rules.problems.expectedConditionAfter',
+          { token: previous.text },
+        ),
         token,
       );
     }
     if (token.type === 'string' || token.type === 'number') {
+      const what = describe(token);
       this.stop(
-        `Expected an attribute such as user.department, found ${describe(token)}; put the attribute first`,
+        say(
+          `Expected an attribute such as user.department, found ${what.message}; put the attribute first`,
+          'rules.problems.valueBeforeAttribute',
+          { found: what },
+        ),
         token,
       );
     }
-    this.stop(`Expected a condition such as user.department -eq "Sales", found ${describe(token)}`, token);
+    const what = describe(token);
+    this.stop(
+      say(
+        `Expected a condition such as user.department -eq "Sales", found ${what.message}`,
+        'rules.problems.expectedCondition',
+        { found: what },
+      ),
+      token,
+    );
   }
 
   private parseSubject(scope: Scope): SubjectRef | undefined {
@@ -200,7 +252,10 @@ export class EntraParser {
     if (token.text === '_') {
       if (!scope.quantified) {
         this.builder.fail(
-          '_ stands for each value of a multi-valued attribute and only works inside -any (...) or -all (...)',
+          say(
+            '_ stands for each value of a multi-valued attribute and only works inside -any (...) or -all (...)',
+            'rules.problems.itemOutsideQuantifier',
+          ),
           token,
         );
         return undefined;
@@ -210,7 +265,11 @@ export class EntraParser {
     const subject = this.builder.attribute(token.text, token, false);
     if (subject && scope.quantified) {
       this.builder.fail(
-        `Inside ${scope.quantified.display} -any (...) compare _ (each value of ${scope.quantified.display}), not ${subject.display}`,
+        say(
+          `Inside ${scope.quantified.display} -any (...) compare _ (each value of ${scope.quantified.display}), not ${subject.display}`,
+          'rules.problems.attributeInsideQuantifier',
+          { attribute: scope.quantified.display, subject: subject.display },
+        ),
         token,
       );
       return undefined;
@@ -223,12 +282,21 @@ export class EntraParser {
     const subject = this.parseSubject(scope);
     const operatorToken = this.next();
     if (operatorToken.type !== 'operator') {
-      const found = operatorToken.type === 'end' ? 'the end of the rule' : describe(operatorToken);
+      const found = describe(operatorToken);
       if (operatorToken.type === 'name' && OPERATOR_BY_TOKEN.has(`-${operatorToken.text.toLowerCase()}`)) {
-        this.stop(`Missing "-": write -${operatorToken.text}`, operatorToken);
+        this.stop(
+          say(`Missing "-": write -${operatorToken.text}`, 'rules.problems.missingDash', {
+            operator: `-${operatorToken.text}`,
+          }),
+          operatorToken,
+        );
       }
       this.stop(
-        `Expected an operator such as -eq, -startsWith or -in after ${subjectToken.text}, found ${found}`,
+        say(
+          `Expected an operator such as -eq, -startsWith or -in after ${subjectToken.text}, found ${found.message}`,
+          'rules.problems.expectedOperator',
+          { subject: subjectToken.text, found },
+        ),
         operatorToken,
       );
     }
@@ -239,21 +307,36 @@ export class EntraParser {
     if (operator === undefined) {
       if (word === '-and' || word === '-or' || word === '-not') {
         this.stop(
-          `Expected an operator such as -eq after ${subjectToken.text}, found ${operatorToken.text}`,
+          say(
+            `Expected an operator such as -eq after ${subjectToken.text}, found ${operatorToken.text}`,
+            'rules.problems.connectorAsOperator',
+            { subject: subjectToken.text, token: operatorToken.text },
+          ),
           operatorToken,
         );
       }
       if (operatorToken.start === subjectToken.end) {
         this.stop(
-          `Names cannot contain "-": ${quote(subjectToken.text + operatorToken.text)}; custom attribute names use letters, digits and _`,
+          say(
+            `Names cannot contain "-": ${quote(subjectToken.text + operatorToken.text)}; custom attribute names use letters, digits and _`,
+            'rules.problems.dashInName',
+            { name: quote(subjectToken.text + operatorToken.text) },
+          ),
           { start: subjectToken.start, end: operatorToken.end },
         );
       }
-      const alias = ownValue(OPERATOR_ALIASES, word);
-      const hint = alias
-        ? ` — did you mean "${alias}"?`
-        : didYouMean(operatorToken.text, ALL_OPERATOR_TOKENS);
-      this.stop(`Unknown operator ${quote(operatorToken.text)}${hint}`, operatorToken);
+      const suggestion = ownValue(OPERATOR_ALIASES, word) ?? closest(operatorToken.text, ALL_OPERATOR_TOKENS);
+      const operator = quote(operatorToken.text);
+      this.stop(
+        suggestion === undefined
+          ? say(`Unknown operator ${operator}`, 'rules.problems.unknownOperator', { operator })
+          : say(
+              `Unknown operator ${operator} — did you mean "${suggestion}"?`,
+              'rules.problems.unknownOperatorSuggestion',
+              { operator, suggestion },
+            ),
+        operatorToken,
+      );
     }
     const value = this.parseValue(operatorToken);
     if (!subject) return { kind: 'and', operands: [] };
@@ -265,7 +348,11 @@ export class EntraParser {
     const open = this.peek();
     if (open.type !== '(') {
       this.stop(
-        `-${quantifier} needs a condition in parentheses, e.g. user.groups -${quantifier} (_ -eq "admins")`,
+        say(
+          `-${quantifier} needs a condition in parentheses, e.g. user.groups -${quantifier} (_ -eq "admins")`,
+          'rules.problems.quantifierNeedsParentheses',
+          { quantifier },
+        ),
         open,
       );
     }
@@ -276,7 +363,7 @@ export class EntraParser {
     this.depth--;
     const close = this.peek();
     if (close.type !== ')') {
-      if (close.type === 'end') this.stop('Unclosed "(": add a matching ")"', open);
+      if (close.type === 'end') this.stop(unclosed('(', ')'), open);
       this.expectedConnector(close);
     }
     this.next();
@@ -292,13 +379,16 @@ export class EntraParser {
       return { literal: scalar, span: token };
     }
     if (token.type === 'name' && /^(user|system)\./i.test(token.text)) {
-      if (/^system\./i.test(token.text))
-        this.stop(`${token.text} is not supported; compare with an ISO date such as "2025-01-31"`, token);
-      this.stop(`Compare against a value, not another attribute (${token.text})`, token);
+      if (/^system\./i.test(token.text)) this.stop(systemAttribute(token.text), token);
+      this.stop(attributeAsValue(token.text), token);
     }
-    const found = token.type === 'end' ? 'the end of the rule' : describe(token);
+    const found = describe(token);
     this.stop(
-      `Expected a value after ${operator.text}: a "string", a number, true, false, null or a [list]; found ${found}`,
+      say(
+        `Expected a value after ${operator.text}: a "string", a number, true, false, null or a [list]; found ${found.message}`,
+        'rules.problems.expectedValue',
+        { operator: operator.text, found },
+      ),
       token,
     );
   }
@@ -322,9 +412,10 @@ export class EntraParser {
       const token = this.peek();
       const scalar = this.scalar(token);
       if (!scalar) {
-        if (token.type === 'end') this.stop('Unclosed "[": add a matching "]"', open);
-        if (token.type === '[') this.stop('Lists cannot contain lists', token);
-        this.stop(`Expected a value in the list, found ${describe(token)}`, token);
+        if (token.type === 'end') this.stop(unclosed('[', ']'), open);
+        if (token.type === '[')
+          this.stop(say('Lists cannot contain lists', 'rules.problems.nestedList'), token);
+        this.stop(expectedListValue(token), token);
       }
       this.next();
       items.push(scalar);
@@ -336,17 +427,58 @@ export class EntraParser {
           span: { start: open.start, end: separator.end },
           itemSpans,
         };
-      if (separator.type === 'end') this.stop('Unclosed "[": add a matching "]"', open);
-      if (separator.type !== ',')
-        this.stop(`Expected "," or "]" in the list, found ${describe(separator)}`, separator);
-      if (this.peek().type === ']') this.stop('Expected a value after ","', this.peek());
+      if (separator.type === 'end') this.stop(unclosed('[', ']'), open);
+      if (separator.type !== ',') this.stop(expectedListSeparator(']', separator), separator);
+      if (this.peek().type === ']')
+        this.stop(say('Expected a value after ","', 'rules.problems.valueAfterComma'), this.peek());
     }
   }
 }
 
-export function describe(token: Token): string {
-  if (token.type === 'end') return 'the end of the rule';
-  if (token.type === 'string' || token.type === 'number')
-    return `the value ${quote(token.text, 40).slice(1, -1)}`;
-  return quote(token.text);
+/** What was found where something else was expected: the end, a value as written, or a quoted token. */
+export function describe(token: Token): Said {
+  if (token.type === 'end') return say('the end of the rule', 'rules.problems.found.end');
+  if (token.type === 'string' || token.type === 'number') {
+    const value = quote(token.text, 40).slice(1, -1);
+    return say(`the value ${value}`, 'rules.problems.found.value', { value });
+  }
+  return say(quote(token.text), 'rules.problems.found.token', { token: quote(token.text) });
+}
+
+/** An opening bracket the rule never closes (the brackets are given as written, without quotes). */
+export function unclosed(open: string, close: string): Said {
+  return say(`Unclosed ${quote(open)}: add a matching ${quote(close)}`, 'rules.problems.unclosedBracket', {
+    open: quote(open),
+    close: quote(close),
+  });
+}
+
+export function expectedListValue(token: Token): Said {
+  const found = describe(token);
+  return say(`Expected a value in the list, found ${found.message}`, 'rules.problems.expectedListValue', {
+    found,
+  });
+}
+
+export function expectedListSeparator(close: string, token: Token): Said {
+  const found = describe(token);
+  return say(
+    `Expected "," or ${quote(close)} in the list, found ${found.message}`,
+    'rules.problems.expectedListSeparator',
+    { close: quote(close), found },
+  );
+}
+
+export function systemAttribute(path: string): Said {
+  return say(
+    `${path} is not supported; compare with an ISO date such as "2025-01-31"`,
+    'rules.problems.systemAttribute',
+    { attribute: path },
+  );
+}
+
+export function attributeAsValue(path: string): Said {
+  return say(`Compare against a value, not another attribute (${path})`, 'rules.problems.attributeAsValue', {
+    attribute: path,
+  });
 }

@@ -1,5 +1,6 @@
 // Splits a rule's text into tokens for either dialect, collecting every lexical error with its position.
 
+import { say } from './rule-problem';
 import { quote, type SourceText } from './source-text';
 import { type Dialect, type RuleError } from './syntax-tree';
 
@@ -77,7 +78,17 @@ export function tokenize(source: SourceText, dialect: Dialect): { tokens: Token[
     }
     if (TYPOGRAPHIC_QUOTES.has(c)) {
       errors.push(
-        source.error(`Typographic quote ${c} cannot delimit a string; use a straight quote "`, i, i + 1),
+        source.error(
+          say(
+            `Typographic quote ${c} cannot delimit a string; use a straight quote "`,
+            'rules.problems.typographicQuote',
+            {
+              quote: c,
+            },
+          ),
+          i,
+          i + 1,
+        ),
       );
       i++;
       continue;
@@ -93,7 +104,11 @@ export function tokenize(source: SourceText, dialect: Dialect): { tokens: Token[
       if (dialect === 'okta') {
         errors.push(
           source.error(
-            `${quote(text.slice(start, i))} is Entra syntax; Okta expressions use ==, !=, AND, OR and !`,
+            say(
+              `${quote(text.slice(start, i))} is Entra syntax; Okta expressions use ==, !=, AND, OR and !`,
+              'rules.problems.entraSyntaxInOkta',
+              { token: quote(text.slice(start, i)) },
+            ),
             start,
             i,
           ),
@@ -115,7 +130,11 @@ export function tokenize(source: SourceText, dialect: Dialect): { tokens: Token[
       if (dialect === 'entra') {
         errors.push(
           source.error(
-            `${quote(symbol)} is Okta syntax; in Entra rules write ${OKTA_SYMBOLS[symbol]!}`,
+            say(
+              `${quote(symbol)} is Okta syntax; in Entra rules write ${OKTA_SYMBOLS[symbol]!}`,
+              'rules.problems.oktaSyntaxInEntra',
+              { token: quote(symbol), replacement: OKTA_SYMBOLS[symbol]! },
+            ),
             start,
             i,
           ),
@@ -127,7 +146,15 @@ export function tokenize(source: SourceText, dialect: Dialect): { tokens: Token[
     }
     if (c === '=') {
       errors.push(
-        source.error(`A single "=" does not compare; write ${dialect === 'entra' ? '-eq' : '=='}`, i, i + 1),
+        source.error(
+          say(
+            `A single "=" does not compare; write ${dialect === 'entra' ? '-eq' : '=='}`,
+            'rules.problems.singleEquals',
+            { operator: dialect === 'entra' ? '-eq' : '==' },
+          ),
+          i,
+          i + 1,
+        ),
       );
       i++;
       continue;
@@ -143,7 +170,15 @@ export function tokenize(source: SourceText, dialect: Dialect): { tokens: Token[
       continue;
     }
     const codePoint = String.fromCodePoint(text.codePointAt(i)!);
-    errors.push(source.error(`Unexpected character ${quote(codePoint)}`, i, i + codePoint.length));
+    errors.push(
+      source.error(
+        say(`Unexpected character ${quote(codePoint)}`, 'rules.problems.unexpectedCharacter', {
+          character: quote(codePoint),
+        }),
+        i,
+        i + codePoint.length,
+      ),
+    );
     i += codePoint.length;
   }
   tokens.push({ type: 'end', text: '', start: text.length, end: text.length });
@@ -214,7 +249,11 @@ function readString(
       if (dialect === 'entra') {
         errors.push(
           source.error(
-            `Unknown escape ${quote(c + next)} in a string; a backtick only escapes a quote or another backtick (write \`\` for a backtick)`,
+            say(
+              `Unknown escape ${quote(c + next)} in a string; a backtick only escapes a quote or another backtick (write \`\` for a backtick)`,
+              'rules.problems.unknownEscape',
+              { escape: quote(c + next) },
+            ),
             i,
             i + 2,
           ),
@@ -226,6 +265,12 @@ function readString(
     value += c;
     i++;
   }
-  errors.push(source.error(`Unclosed string: add a closing ${delimiter}`, start, i));
+  errors.push(
+    source.error(
+      say(`Unclosed string: add a closing ${delimiter}`, 'rules.problems.unclosedString', { delimiter }),
+      start,
+      i,
+    ),
+  );
   return i;
 }

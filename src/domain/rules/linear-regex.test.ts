@@ -95,6 +95,7 @@ describe('limits', () => {
     const tooLong = `${longest}c`;
     expect(problem(tooLong)).toEqual({
       message: `The regular expression is 513 characters long; the limit is ${MAX_PATTERN_LENGTH}`,
+      problem: { key: 'rules.problems.regexTooLong', values: { length: 513, limit: MAX_PATTERN_LENGTH } },
       start: MAX_PATTERN_LENGTH,
       end: MAX_PATTERN_LENGTH + 1,
     });
@@ -105,6 +106,14 @@ describe('limits', () => {
     expect(compiled(`a{${MAX_PROGRAM_SIZE - 2}}`).programSize).toBe(MAX_PROGRAM_SIZE);
     expect(problem(`a{${MAX_PROGRAM_SIZE - 1}}`)).toEqual({
       message: `The regular expression "a{${MAX_PROGRAM_SIZE - 1}}" is too large: it compiles to ${MAX_PROGRAM_SIZE + 1} steps and the limit is ${MAX_PROGRAM_SIZE}; use smaller {n,m} repeats, fewer alternatives, or -in / -startsWith for lists of values`,
+      problem: {
+        key: 'rules.problems.regexTooLarge',
+        values: {
+          pattern: `"a{${MAX_PROGRAM_SIZE - 1}}"`,
+          steps: MAX_PROGRAM_SIZE + 1,
+          limit: MAX_PROGRAM_SIZE,
+        },
+      },
       start: 0,
       end: 6,
     });

@@ -6,6 +6,7 @@
 // value length) steps, whatever the pattern and the value. The limits below bound both factors.
 
 import { RE2JS, RE2JSException, RE2JSSyntaxException, RE2Set } from 're2js';
+import { say, type RuleProblem, type Said } from './rule-problem';
 import { quote } from './source-text';
 
 /** Longest pattern accepted, in UTF-16 code units (also bounds the time a pattern takes to compile). */
@@ -38,8 +39,9 @@ export interface LinearRegex {
 }
 
 /** Why a pattern was refused, and where: UTF-16 offsets into the pattern, end exclusive. */
-export interface PatternProblem {
+export interface PatternProblem extends Said {
   readonly message: string;
+  readonly problem: RuleProblem;
   readonly start: number;
   readonly end: number;
 }
@@ -61,12 +63,12 @@ const ENGINE = 'the linear-time engine (RE2)';
 
 type Translation = { ok: true; source: string } | { ok: false; problem: PatternProblem };
 
-function refuse(message: string, start: number, end: number): { ok: false; problem: PatternProblem } {
-  return { ok: false, problem: { message, start, end } };
+function refuse(said: Said, start: number, end: number): { ok: false; problem: PatternProblem } {
+  return { ok: false, problem: { ...said, start, end } };
 }
 
 /** What a group opening `(?…` is, when it is something RE2 cannot run; its length in the pattern. */
-function unsupportedGroup(pattern: string, i: number): { what: string; length: number } | undefined {
+function unsupportedGroup(pattern: string, i: number): { what: Construct; length: number } | undefined {
   const rest = pattern.slice(i, i + 4);
   if (rest.startsWith('(?=') || rest.startsWith('(?!')) return { what: 'Look-ahead', length: 3 };
   if (rest.startsWith('(?<=') || rest.startsWith('(?<!')) return { what: 'Look-behind', length: 4 };
@@ -78,19 +80,53 @@ function unsupportedGroup(pattern: string, i: number): { what: string; length: n
   return undefined;
 }
 
-function unsupportedMessage(what: string, text: string): string {
+/** Constructs RE2 cannot run, by their English name, and the key that names them in a problem. */
+const CONSTRUCTS = {
+  'Look-ahead': 'rules.problems.regexConstruct.lookAhead',
+  'Look-behind': 'rules.problems.regexConstruct.lookBehind',
+  'Atomic group': 'rules.problems.regexConstruct.atomicGroup',
+  'Conditional group': 'rules.problems.regexConstruct.conditionalGroup',
+  'Back-reference': 'rules.problems.regexConstruct.backReference',
+  'Subroutine call': 'rules.problems.regexConstruct.subroutineCall',
+  Recursion: 'rules.problems.regexConstruct.recursion',
+  'Possessive quantifier': 'rules.problems.regexConstruct.possessiveQuantifier',
+} as const satisfies Record<string, RuleProblem['key']>;
+type Construct = keyof typeof CONSTRUCTS;
+
+function unsupportedMessage(what: Construct, text: string): Said {
+  const values = { construct: say(what, CONSTRUCTS[what]), text: quote(text) };
   switch (what) {
     case 'Look-ahead':
     case 'Look-behind':
-      return `${what} ${quote(text)} is not supported: -match runs on ${ENGINE}, which has no look-around; test that part with its own condition (-and, -not)`;
+      return say(
+        `${what} ${quote(text)} is not supported: -match runs on ${ENGINE}, which has no look-around; test that part with its own condition (-and, -not)`,
+        'rules.problems.regexLookAround',
+        values,
+      );
     case 'Back-reference':
-      return `${what} ${quote(text)} is not supported: -match runs on ${ENGINE}, which cannot match repeated text`;
+      return say(
+        `${what} ${quote(text)} is not supported: -match runs on ${ENGINE}, which cannot match repeated text`,
+        'rules.problems.regexBackReference',
+        values,
+      );
     case 'Atomic group':
-      return `${what} ${quote(text)} is not supported by ${ENGINE}; use a plain group (?:…), which never backtracks there`;
+      return say(
+        `${what} ${quote(text)} is not supported by ${ENGINE}; use a plain group (?:…), which never backtracks there`,
+        'rules.problems.regexAtomicGroup',
+        values,
+      );
     case 'Possessive quantifier':
-      return `${what} ${quote(text)} is not supported by ${ENGINE}; drop the last "+", since RE2 never backtracks`;
+      return say(
+        `${what} ${quote(text)} is not supported by ${ENGINE}; drop the last "+", since RE2 never backtracks`,
+        'rules.problems.regexPossessive',
+        values,
+      );
     default:
-      return `${what} ${quote(text)} is not supported by ${ENGINE}`;
+      return say(
+        `${what} ${quote(text)} is not supported by ${ENGINE}`,
+        'rules.problems.regexUnsupported',
+        values,
+      );
   }
 }
 
@@ -216,7 +252,17 @@ function translate(pattern: string): Translation {
     }
     if (c === ')') {
       if (openGroups.pop() === undefined) {
-        return refuse(`Invalid regular expression ${quote(pattern)}: ")" closes no group`, i, i + 1);
+        return refuse(
+          say(
+            `Invalid regular expression ${quote(pattern)}: ")" closes no group`,
+            'rules.problems.regexUnopenedGroup',
+            {
+              pattern: quote(pattern),
+            },
+          ),
+          i,
+          i + 1,
+        );
       }
       out += c;
       i++;
@@ -239,7 +285,11 @@ function translate(pattern: string): Translation {
   const unclosed = openGroups.pop();
   if (unclosed !== undefined) {
     return refuse(
-      `Invalid regular expression ${quote(pattern)}: "(" is never closed; add a matching ")"`,
+      say(
+        `Invalid regular expression ${quote(pattern)}: "(" is never closed; add a matching ")"`,
+        'rules.problems.regexUnclosedGroup',
+        { pattern: quote(pattern) },
+      ),
       unclosed,
       unclosed + 1,
     );
@@ -247,14 +297,24 @@ function translate(pattern: string): Translation {
   return { ok: true, source: out };
 }
 
-/** Extra advice for RE2's terser parse errors. */
-const ENGINE_HINTS: Readonly<Record<string, string>> = {
-  'invalid escape sequence':
-    'RE2 knows \\d \\w \\s \\b \\x{…} \\p{…}, control escapes such as \\n and \\t, and escaped punctuation',
-  'invalid repeat count': 'a repeat goes up to 1,000, nested repeats to 1,000 in all',
-  'invalid nested repetition operator':
-    'a repeat cannot directly repeat another one; group it first, as in (?:a+)?',
-  'invalid or unsupported Perl syntax': `${ENGINE} supports (?:…), (?<name>…), (?P<name>…) and flags such as (?i) or (?s:…)`,
+/** Extra advice for RE2's terser parse errors (RE2's own description is data and stays as RE2 words it). */
+const ENGINE_HINTS: Readonly<Record<string, { readonly text: string; readonly key: RuleProblem['key'] }>> = {
+  'invalid escape sequence': {
+    text: 'RE2 knows \\d \\w \\s \\b \\x{…} \\p{…}, control escapes such as \\n and \\t, and escaped punctuation',
+    key: 'rules.problems.regexHint.escape',
+  },
+  'invalid repeat count': {
+    text: 'a repeat goes up to 1,000, nested repeats to 1,000 in all',
+    key: 'rules.problems.regexHint.repeatCount',
+  },
+  'invalid nested repetition operator': {
+    text: 'a repeat cannot directly repeat another one; group it first, as in (?:a+)?',
+    key: 'rules.problems.regexHint.nestedRepeat',
+  },
+  'invalid or unsupported Perl syntax': {
+    text: `${ENGINE} supports (?:…), (?<name>…), (?P<name>…) and flags such as (?i) or (?s:…)`,
+    key: 'rules.problems.regexHint.groupSyntax',
+  },
 };
 
 function engineProblem(pattern: string, error: RE2JSException): PatternProblem {
@@ -263,9 +323,22 @@ function engineProblem(pattern: string, error: RE2JSException): PatternProblem {
   // RE2 names the offending text; it is found in the admin's pattern unless it is the whole (translated) one.
   const at = fragment ? pattern.indexOf(fragment) : -1;
   const part = fragment !== null && at >= 0 && fragment.length < pattern.length ? fragment : undefined;
-  const hint = Object.hasOwn(ENGINE_HINTS, description) ? ` (${ENGINE_HINTS[description]!})` : '';
+  const hint = Object.hasOwn(ENGINE_HINTS, description) ? ENGINE_HINTS[description]! : undefined;
+  const where = part ? ` ${quote(part)}` : '';
+  const values = { pattern: quote(pattern), description, part: where };
+  const said = hint
+    ? say(
+        `Invalid regular expression ${quote(pattern)}: ${description}${where} (${hint.text})`,
+        'rules.problems.regexInvalidWithHint',
+        { ...values, hint: say(hint.text, hint.key) },
+      )
+    : say(
+        `Invalid regular expression ${quote(pattern)}: ${description}${where}`,
+        'rules.problems.regexInvalid',
+        values,
+      );
   return {
-    message: `Invalid regular expression ${quote(pattern)}: ${description}${part ? ` ${quote(part)}` : ''}${hint}`,
+    ...said,
     start: part ? at : 0,
     end: part ? at + part.length : pattern.length,
   };
@@ -279,7 +352,11 @@ export function compilePattern(pattern: string): PatternCheck {
   if (pattern.length > MAX_PATTERN_LENGTH) {
     const length = pattern.length.toLocaleString('en-US');
     return refuse(
-      `The regular expression is ${length} characters long; the limit is ${MAX_PATTERN_LENGTH.toLocaleString('en-US')}`,
+      say(
+        `The regular expression is ${length} characters long; the limit is ${MAX_PATTERN_LENGTH.toLocaleString('en-US')}`,
+        'rules.problems.regexTooLong',
+        { length: pattern.length, limit: MAX_PATTERN_LENGTH },
+      ),
       MAX_PATTERN_LENGTH,
       pattern.length,
     );
@@ -296,7 +373,11 @@ export function compilePattern(pattern: string): PatternCheck {
   const programSize = compiled.programSize();
   if (programSize > MAX_PROGRAM_SIZE) {
     return refuse(
-      `The regular expression ${quote(pattern)} is too large: it compiles to ${programSize.toLocaleString('en-US')} steps and the limit is ${MAX_PROGRAM_SIZE}; use smaller {n,m} repeats, fewer alternatives, or -in / -startsWith for lists of values`,
+      say(
+        `The regular expression ${quote(pattern)} is too large: it compiles to ${programSize.toLocaleString('en-US')} steps and the limit is ${MAX_PROGRAM_SIZE}; use smaller {n,m} repeats, fewer alternatives, or -in / -startsWith for lists of values`,
+        'rules.problems.regexTooLarge',
+        { pattern: quote(pattern), steps: programSize, limit: MAX_PROGRAM_SIZE },
+      ),
       0,
       pattern.length,
     );

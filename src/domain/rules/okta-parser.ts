@@ -1,10 +1,20 @@
 // Parser for Okta group-rule expressions, mapping them onto the same syntax tree the Entra parser builds.
 
-import { describe, joinNodes, MAX_NESTING, SyntaxStop } from './entra-parser';
+import {
+  attributeAsValue,
+  describe,
+  expectedListSeparator,
+  expectedListValue,
+  joinNodes,
+  MAX_NESTING,
+  SyntaxStop,
+  unclosed,
+} from './entra-parser';
 import { type Token } from './lexer';
 import { ownValue } from './own-property';
 import { quote } from './source-text';
-import { didYouMean } from './suggest';
+import { say, type Said } from './rule-problem';
+import { closest } from './suggest';
 import {
   type CompareOperator,
   type RuleNode,
@@ -81,16 +91,37 @@ export class OktaParser {
   parse(): RuleNode | undefined {
     try {
       if (this.peek().type === 'end') {
-        this.stop('The expression is empty; write one such as user.department == "Sales"', {
-          start: 0,
-          end: 0,
-        });
+        this.stop(
+          say(
+            'The expression is empty; write one such as user.department == "Sales"',
+            'rules.problems.emptyExpression',
+          ),
+          {
+            start: 0,
+            end: 0,
+          },
+        );
       }
       const node = this.parseOr();
       const next = this.peek();
-      if (next.type === ')') this.stop('Unexpected ")": there is no "(" to close', next);
-      if (next.type !== 'end')
-        this.stop(`Expected AND, OR or the end of the expression, found ${describe(next)}`, next);
+      if (next.type === ')')
+        this.stop(
+          say('Unexpected ")": there is no "(" to close', 'rules.problems.unopenedParenthesis'),
+          next,
+        );
+      if (next.type !== 'end') {
+        const found = describe(next);
+        this.stop(
+          say(
+            `Expected AND, OR or the end of the expression, found ${found.message}`,
+            'rules.problems.expectedOktaConnector',
+            {
+              found,
+            },
+          ),
+          next,
+        );
+      }
       return node;
     } catch (error) {
       if (error instanceof SyntaxStop) return undefined;
@@ -108,14 +139,23 @@ export class OktaParser {
     return token;
   }
 
-  private stop(message: string, at: Span): never {
-    this.builder.fail(message, at);
-    throw new SyntaxStop(message);
+  private stop(said: Said, at: Span): never {
+    this.builder.fail(said, at);
+    throw new SyntaxStop(said.message);
   }
 
   private enter(at: Token): void {
     if (++this.depth > MAX_NESTING)
-      this.stop(`Nesting is deeper than ${MAX_NESTING} levels; simplify the expression`, at);
+      this.stop(
+        say(
+          `Nesting is deeper than ${MAX_NESTING} levels; simplify the expression`,
+          'rules.problems.nestingTooDeepExpression',
+          {
+            max: MAX_NESTING,
+          },
+        ),
+        at,
+      );
   }
 
   private isConnector(token: Token, word: 'and' | 'or'): boolean {
@@ -166,12 +206,31 @@ export class OktaParser {
       const node = this.parseOr();
       this.depth--;
       const close = this.next();
-      if (close.type === 'end') this.stop('Unclosed "(": add a matching ")"', token);
-      if (close.type !== ')') this.stop(`Expected AND, OR or ")", found ${describe(close)}`, close);
+      if (close.type === 'end') this.stop(unclosed('(', ')'), token);
+      if (close.type !== ')') {
+        const found = describe(close);
+        this.stop(
+          say(
+            `Expected AND, OR or ")", found ${found.message}`,
+            'rules.problems.expectedOktaConnectorOrClose',
+            {
+              found,
+            },
+          ),
+          close,
+        );
+      }
       return node;
     }
     if (token.type === 'name' && this.peek(1).type === '(') return this.parseCall();
-    if (token.type === 'end') this.stop('Expected a condition such as user.department == "Sales"', token);
+    if (token.type === 'end')
+      this.stop(
+        say(
+          'Expected a condition such as user.department == "Sales"',
+          'rules.problems.expectedOktaCondition',
+        ),
+        token,
+      );
     return this.parseComparison();
   }
 
@@ -183,7 +242,11 @@ export class OktaParser {
     if (comparison === undefined) {
       const found = describe(operatorToken);
       this.stop(
-        `Expected a comparison such as ==, != or >= after ${left.token.text}, found ${found}`,
+        say(
+          `Expected a comparison such as ==, != or >= after ${left.token.text}, found ${found.message}`,
+          'rules.problems.expectedComparison',
+          { subject: left.token.text, found },
+        ),
         operatorToken,
       );
     }
@@ -199,10 +262,13 @@ export class OktaParser {
         ? this.builder.comparison(right.ref, operator, operatorToken, left.ref)
         : INVALID_GROUP;
     }
-    if (left.kind === 'attribute')
-      this.stop(`Compare against a value, not another attribute (${right.token.text})`, right.token);
+    if (left.kind === 'attribute') this.stop(attributeAsValue(right.token.text), right.token);
     this.stop(
-      `Expected an attribute such as user.department on one side of ${operatorToken.text}`,
+      say(
+        `Expected an attribute such as user.department on one side of ${operatorToken.text}`,
+        'rules.problems.attributeOnOneSide',
+        { operator: operatorToken.text },
+      ),
       left.token,
     );
   }
@@ -232,7 +298,13 @@ export class OktaParser {
       if (word) return { kind: 'value', ref: { literal: word, span: token }, token };
       return { kind: 'attribute', ref: this.builder.attribute(token.text, token, true), token };
     }
-    this.stop(`Expected an attribute or a value, found ${describe(token)}`, token);
+    const found = describe(token);
+    this.stop(
+      say(`Expected an attribute or a value, found ${found.message}`, 'rules.problems.expectedOperand', {
+        found,
+      }),
+      token,
+    );
   }
 
   private parseList(): LiteralRef {
@@ -255,9 +327,8 @@ export class OktaParser {
               ? ownValue(VALUE_WORDS, token.text.toLowerCase())
               : undefined;
       if (!scalar) {
-        if (token.type === 'end')
-          this.stop(`Unclosed ${quote(open.text)}: add a matching ${quote(closer)}`, open);
-        this.stop(`Expected a value in the list, found ${describe(token)}`, token);
+        if (token.type === 'end') this.stop(unclosed(open.text, closer), open);
+        this.stop(expectedListValue(token), token);
       }
       items.push(scalar);
       itemSpans.push(token);
@@ -269,10 +340,8 @@ export class OktaParser {
           itemSpans,
         };
       }
-      if (separator.type === 'end')
-        this.stop(`Unclosed ${quote(open.text)}: add a matching ${quote(closer)}`, open);
-      if (separator.type !== ',')
-        this.stop(`Expected "," or ${quote(closer)} in the list, found ${describe(separator)}`, separator);
+      if (separator.type === 'end') this.stop(unclosed(open.text, closer), open);
+      if (separator.type !== ',') this.stop(expectedListSeparator(closer, separator), separator);
     }
   }
 
@@ -284,13 +353,24 @@ export class OktaParser {
       return args;
     }
     for (;;) {
-      if (this.peek().type === 'end') this.stop(`Unclosed "(" after ${name.text}: add a matching ")"`, open);
+      if (this.peek().type === 'end') this.stop(unclosedCall(name), open);
       args.push(this.parseOperand());
       const separator = this.next();
       if (separator.type === ')') return args;
-      if (separator.type === 'end') this.stop(`Unclosed "(" after ${name.text}: add a matching ")"`, open);
-      if (separator.type !== ',')
-        this.stop(`Expected "," or ")" after an argument, found ${describe(separator)}`, separator);
+      if (separator.type === 'end') this.stop(unclosedCall(name), open);
+      if (separator.type !== ',') {
+        const found = describe(separator);
+        this.stop(
+          say(
+            `Expected "," or ")" after an argument, found ${found.message}`,
+            'rules.problems.expectedArgumentSeparator',
+            {
+              found,
+            },
+          ),
+          separator,
+        );
+      }
     }
   }
 
@@ -300,7 +380,10 @@ export class OktaParser {
     const brace = this.next();
     if (brace.type !== '{') {
       this.stop(
-        `user.isMemberOf takes an object, e.g. user.isMemberOf({'group.profile.name': 'Admins'})`,
+        say(
+          `user.isMemberOf takes an object, e.g. user.isMemberOf({'group.profile.name': 'Admins'})`,
+          'rules.problems.isMemberOfNeedsObject',
+        ),
         brace,
       );
     }
@@ -308,44 +391,100 @@ export class OktaParser {
     for (;;) {
       const key = this.next();
       if (key.type === '}' && fields.size === 0) break;
-      if (key.type !== 'string')
-        this.stop(`Expected a quoted field name such as 'group.profile.name', found ${describe(key)}`, key);
+      if (key.type !== 'string') {
+        const found = describe(key);
+        this.stop(
+          say(
+            `Expected a quoted field name such as 'group.profile.name', found ${found.message}`,
+            'rules.problems.expectedFieldName',
+            { found },
+          ),
+          key,
+        );
+      }
       const colon = this.next();
-      if (colon.type !== ':') this.stop(`Expected ":" after ${key.text}, found ${describe(colon)}`, colon);
+      if (colon.type !== ':') {
+        const found = describe(colon);
+        this.stop(
+          say(`Expected ":" after ${key.text}, found ${found.message}`, 'rules.problems.expectedColon', {
+            field: key.text,
+            found,
+          }),
+          colon,
+        );
+      }
       const value = this.next();
-      if (value.type !== 'string')
-        this.stop(`Expected a quoted value for ${key.text}, found ${describe(value)}`, value);
+      if (value.type !== 'string') {
+        const found = describe(value);
+        this.stop(
+          say(
+            `Expected a quoted value for ${key.text}, found ${found.message}`,
+            'rules.problems.expectedFieldValue',
+            {
+              field: key.text,
+              found,
+            },
+          ),
+          value,
+        );
+      }
       fields.set(key.value as string, { value: value.value as string, token: value });
       const separator = this.next();
       if (separator.type === '}') break;
-      if (separator.type === 'end') this.stop('Unclosed "{": add a matching "}"', brace);
-      if (separator.type !== ',')
-        this.stop(`Expected "," or "}" in the object, found ${describe(separator)}`, separator);
+      if (separator.type === 'end') this.stop(unclosed('{', '}'), brace);
+      if (separator.type !== ',') {
+        const found = describe(separator);
+        this.stop(
+          say(
+            `Expected "," or "}" in the object, found ${found.message}`,
+            'rules.problems.expectedObjectSeparator',
+            {
+              found,
+            },
+          ),
+          separator,
+        );
+      }
     }
     const close = this.next();
     if (close.type !== ')')
       this.stop(
-        `Expected ")" to close user.isMemberOf(, found ${describe(close)}`,
+        say(
+          `Expected ")" to close user.isMemberOf(, found ${describe(close).message}`,
+          'rules.problems.expectedIsMemberOfClose',
+          {
+            found: describe(close),
+          },
+        ),
         close.type === 'end' ? open : close,
       );
     const span: Span = { start: name.start, end: close.end };
     if (fields.has('group.id')) {
       this.stop(
-        `user.isMemberOf with 'group.id' matches Okta group ids, which mean nothing here; use 'group.profile.name'`,
+        say(
+          `user.isMemberOf with 'group.id' matches Okta group ids, which mean nothing here; use 'group.profile.name'`,
+          'rules.problems.isMemberOfGroupId',
+        ),
         span,
       );
     }
     const groupName = fields.get('group.profile.name');
     if (!groupName)
       this.stop(
-        `user.isMemberOf needs 'group.profile.name', e.g. user.isMemberOf({'group.profile.name': 'Admins'})`,
+        say(
+          `user.isMemberOf needs 'group.profile.name', e.g. user.isMemberOf({'group.profile.name': 'Admins'})`,
+          'rules.problems.isMemberOfNeedsName',
+        ),
         span,
       );
     const operatorField = fields.get('operator');
     const operator = ownValue(IS_MEMBER_OF_OPERATORS, (operatorField?.value ?? 'EXACT').toUpperCase());
     if (operator === undefined) {
       this.stop(
-        `user.isMemberOf supports 'operator': 'EXACT' or 'STARTS_WITH'`,
+        say(
+          `user.isMemberOf supports 'operator': 'EXACT' or 'STARTS_WITH'`,
+          'rules.problems.isMemberOfOperator',
+        ),
         operatorField?.token ?? span,
       );
     }
@@ -363,7 +502,11 @@ export class OktaParser {
     const fn = name.text;
     if (GROUP_ID_FUNCTIONS.has(fn)) {
       this.stop(
-        `${fn} matches Okta group ids, which mean nothing here; use isMemberOfGroupName("name")`,
+        say(
+          `${fn} matches Okta group ids, which mean nothing here; use isMemberOfGroupName("name")`,
+          'rules.problems.groupIdFunction',
+          { function: fn },
+        ),
         name,
       );
     }
@@ -371,11 +514,20 @@ export class OktaParser {
     const textOperator = ownValue(STRING_FUNCTIONS, fn);
     const groupOperator = ownValue(GROUP_NAME_FUNCTIONS, fn);
     if (textOperator === undefined && groupOperator === undefined && fn !== 'Arrays.contains') {
-      const hint = didYouMean(fn, SUPPORTED_FUNCTIONS);
+      const suggestion = closest(fn, SUPPORTED_FUNCTIONS);
+      const shown = quote(fn);
       this.stop(
-        hint
-          ? `Unknown function ${quote(fn)}${hint}`
-          : `Unknown function ${quote(fn)}; supported: ${SUPPORTED_FUNCTIONS.join(', ')}`,
+        suggestion !== undefined
+          ? say(
+              `Unknown function ${shown} — did you mean "${suggestion}"?`,
+              'rules.problems.unknownFunctionSuggestion',
+              { function: shown, suggestion },
+            )
+          : say(
+              `Unknown function ${shown}; supported: ${SUPPORTED_FUNCTIONS.join(', ')}`,
+              'rules.problems.unknownFunction',
+              { function: shown, supported: SUPPORTED_FUNCTIONS.join(', ') },
+            ),
         name,
       );
     }
@@ -385,7 +537,14 @@ export class OktaParser {
     if (textOperator !== undefined) {
       const [subject, value] = args;
       if (args.length !== 2 || subject?.kind !== 'attribute' || value?.kind !== 'value') {
-        this.stop(`${fn} takes an attribute and a "string", e.g. ${fn}(user.jobTitle, "Eng")`, callSpan);
+        this.stop(
+          say(
+            `${fn} takes an attribute and a "string", e.g. ${fn}(user.jobTitle, "Eng")`,
+            'rules.problems.textFunctionArguments',
+            { function: fn },
+          ),
+          callSpan,
+        );
       }
       return subject.ref
         ? this.builder.comparison(subject.ref, textOperator, name, value.ref)
@@ -395,7 +554,12 @@ export class OktaParser {
     if (groupOperator !== undefined) {
       const [value] = args;
       if (args.length !== 1 || value?.kind !== 'value')
-        this.stop(`${fn} takes one "string", e.g. ${fn}("admins")`, callSpan);
+        this.stop(
+          say(`${fn} takes one "string", e.g. ${fn}("admins")`, 'rules.problems.groupFunctionArguments', {
+            function: fn,
+          }),
+          callSpan,
+        );
       const groups = this.builder.attribute('user.groups', name, true)!;
       const literal = groupOperator === 'match' ? stripSlashes(value.ref) : value.ref;
       const predicate = this.builder.comparison(
@@ -414,7 +578,11 @@ export class OktaParser {
       const shape = first.ref.shape;
       if (shape.kind !== 'custom' && !(shape.kind === 'known' && shape.info.cardinality === 'multi')) {
         this.stop(
-          `Arrays.contains needs a multi-valued attribute or a {list}; ${first.ref.display} has one value`,
+          say(
+            `Arrays.contains needs a multi-valued attribute or a {list}; ${first.ref.display} has one value`,
+            'rules.problems.arraysContainsSingleValued',
+            { attribute: first.ref.display },
+          ),
           first.token,
         );
       }
@@ -435,10 +603,19 @@ export class OktaParser {
       return second.ref ? this.builder.comparison(second.ref, 'in', name, first.ref) : INVALID_GROUP;
     }
     this.stop(
-      'Arrays.contains takes a multi-valued attribute and a value, e.g. Arrays.contains(user.idpGroups, "admins"), or a {list} and an attribute',
+      say(
+        'Arrays.contains takes a multi-valued attribute and a value, e.g. Arrays.contains(user.idpGroups, "admins"), or a {list} and an attribute',
+        'rules.problems.arraysContainsArguments',
+      ),
       callSpan,
     );
   }
+}
+
+function unclosedCall(name: Token): Said {
+  return say(`Unclosed "(" after ${name.text}: add a matching ")"`, 'rules.problems.unclosedCall', {
+    function: name.text,
+  });
 }
 
 /** Placeholder after an already-reported problem; the parse fails, so it never reaches evaluation. */

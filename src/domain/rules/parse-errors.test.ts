@@ -1,9 +1,27 @@
 // Every parse error message with its exact position, for both dialects; and the plain-text rendering of errors.
 
-import { describeRuleErrors, parseRule, type RuleError } from './index';
+import { inEnglish } from '../../../test/support/english';
+import { ruleProblemText } from '../../shared/rule-problem-text';
+import { describeRuleErrors, parseRule, type Dialect, type RuleError } from './index';
+
+/** An error as these cases write it: the English sentence and its position (the key is checked by wording it). */
+type Positioned = Omit<RuleError, 'problem'>;
+
+/** Parses and checks that each problem's key, worded in English, reads exactly as the engine's sentence. */
+function errorsOf(text: string, dialect: Dialect): { ok: boolean; errors?: Positioned[] } {
+  const result = parseRule(text, dialect);
+  if (result.ok) return { ok: true };
+  return {
+    ok: false,
+    errors: result.errors.map(({ problem, ...error }) => {
+      expect(ruleProblemText(inEnglish, problem)).toBe(error.message);
+      return error;
+    }),
+  };
+}
 
 describe('parseRule errors (Entra)', () => {
-  const entraCases: [string, RuleError[]][] = [
+  const entraCases: [string, Positioned[]][] = [
     [
       '',
       [
@@ -721,12 +739,12 @@ describe('parseRule errors (Entra)', () => {
   ];
 
   it.each(entraCases)('%j', (text, expected) => {
-    expect(parseRule(text, 'entra')).toEqual({ ok: false, errors: expected });
+    expect(errorsOf(text, 'entra')).toEqual({ ok: false, errors: expected });
   });
 });
 
 describe('parseRule errors (Okta)', () => {
-  const oktaCases: [string, RuleError[]][] = [
+  const oktaCases: [string, Positioned[]][] = [
     [
       '',
       [
@@ -961,7 +979,7 @@ describe('parseRule errors (Okta)', () => {
   ];
 
   it.each(oktaCases)('%j', (text, expected) => {
-    expect(parseRule(text, 'okta')).toEqual({ ok: false, errors: expected });
+    expect(errorsOf(text, 'okta')).toEqual({ ok: false, errors: expected });
   });
 });
 
@@ -1001,9 +1019,10 @@ describe('describeRuleErrors', () => {
   });
 
   it('renders without the text, one error per line', () => {
+    const problem = { key: 'rules.problems.emptyList' } as const;
     const errors: RuleError[] = [
-      { message: 'first', line: 1, column: 2 },
-      { message: 'second', line: 3, column: 4, length: 2 },
+      { message: 'first', problem, line: 1, column: 2 },
+      { message: 'second', problem, line: 3, column: 4, length: 2 },
     ];
     expect(describeRuleErrors(errors)).toBe('Line 1, column 2: first\nLine 3, column 4: second');
   });

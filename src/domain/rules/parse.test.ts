@@ -206,6 +206,7 @@ describe('parseRule: the 3,072-character limit', () => {
       errors: [
         {
           message: 'The rule is 3,073 characters long; the limit is 3,072',
+          problem: { key: 'rules.problems.ruleTooLong', values: { length: 3073, limit: 3072 } },
           line: 1,
           column: 3073,
           length: 1,
@@ -222,6 +223,7 @@ describe('parseRule: the 3,072-character limit', () => {
       errors: [
         {
           message: 'The rule is 1,000,000 characters long; the limit is 3,072',
+          problem: { key: 'rules.problems.ruleTooLong', values: { length: 1_000_000, limit: 3072 } },
           line: 1,
           column: 3073,
           length: 1_000_000 - 3072,

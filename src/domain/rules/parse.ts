@@ -6,6 +6,7 @@ import { EntraParser } from './entra-parser';
 import { tokenize } from './lexer';
 import { type LinearRegex } from './linear-regex';
 import { OktaParser } from './okta-parser';
+import { say } from './rule-problem';
 import { SourceText } from './source-text';
 import { MAX_RULE_LENGTH, type Dialect, type RuleError, type RuleNode } from './syntax-tree';
 import { compileRuleSet } from './rule-index';
@@ -33,7 +34,11 @@ export function parseRule(text: string, dialect: Dialect = 'entra'): ParseResult
       ok: false,
       errors: [
         source.error(
-          `The rule is ${length} characters long; the limit is ${MAX_RULE_LENGTH.toLocaleString('en-US')}`,
+          say(
+            `The rule is ${length} characters long; the limit is ${MAX_RULE_LENGTH.toLocaleString('en-US')}`,
+            'rules.problems.ruleTooLong',
+            { length: text.length, limit: MAX_RULE_LENGTH },
+          ),
           MAX_RULE_LENGTH,
           text.length,
         ),

@@ -1,5 +1,6 @@
 // Turns offsets in a rule's text into 1-based line/column errors, and quotes text safely inside messages.
 
+import { type Said } from './rule-problem';
 import { type RuleError } from './syntax-tree';
 
 export class SourceText {
@@ -29,9 +30,9 @@ export class SourceText {
   }
 
   /** An error spanning [start, end); a point error when end is omitted or not after start. */
-  error(message: string, start: number, end?: number): RuleError {
+  error(said: Said, start: number, end?: number): RuleError {
     const { line, column } = this.position(start);
-    const error: RuleError = { message, line, column };
+    const error: RuleError = { message: said.message, problem: said.problem, line, column };
     if (end !== undefined && end > start) error.length = end - start;
     return error;
   }

@@ -1,5 +1,7 @@
 // The rule syntax tree both dialects parse into, the operator catalogue, and the public parse result types.
 
+import type { RuleProblem } from './rule-problem';
+
 export type Dialect = 'entra' | 'okta';
 
 export const DIALECTS: readonly Dialect[] = ['entra', 'okta'];
@@ -9,7 +11,10 @@ export const MAX_RULE_LENGTH = 3072;
 
 /** A problem in a rule's text. Positions are 1-based and count UTF-16 code units, as editors do. */
 export interface RuleError {
+  /** The engine's English sentence, for logs, audit entries and API replies. */
   message: string;
+  /** The same problem as a key with values, which the page words in the admin's language. */
+  problem: RuleProblem;
   line: number;
   column: number;
   /** How many characters the problem spans, when it spans more than a point. */

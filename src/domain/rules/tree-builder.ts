@@ -11,9 +11,11 @@ import {
 import { formatScalar } from './format';
 import { parseIsoDate } from './iso-date';
 import { ownValue } from './own-property';
+import { systemAttribute } from './entra-parser';
 import { compilePattern, type PatternProblem } from './linear-regex';
+import { say, type Said } from './rule-problem';
 import { quote, type SourceText } from './source-text';
-import { didYouMean } from './suggest';
+import { closest } from './suggest';
 import {
   operatorFamily,
   operatorToken,
@@ -70,8 +72,8 @@ export class TreeBuilder {
 
   constructor(private readonly source: SourceText) {}
 
-  fail(message: string, span: Span): void {
-    this.errors.push(this.source.error(message, span.start, span.end));
+  fail(said: Said, span: Span): void {
+    this.errors.push(this.source.error(said, span.start, span.end));
   }
 
   /**
@@ -92,7 +94,7 @@ export class TreeBuilder {
     const head = dot < 0 ? path : path.slice(0, dot);
     if (head.toLowerCase() !== 'user') {
       if (head.toLowerCase() === 'system') {
-        this.fail(`${path} is not supported; compare with an ISO date such as "2025-01-31"`, span);
+        this.fail(systemAttribute(path), span);
         return undefined;
       }
       const known =
@@ -100,8 +102,14 @@ export class TreeBuilder {
         (okta ? findKnownAttribute(ownValue(OKTA_ALIASES, path) ?? '') : undefined);
       this.fail(
         known
-          ? `Attributes start with "user.": write ${known.path}`
-          : `Expected an attribute such as user.department, found ${quote(path)}`,
+          ? say(`Attributes start with "user.": write ${known.path}`, 'rules.problems.missingUserPrefix', {
+              attribute: known.path,
+            })
+          : say(
+              `Expected an attribute such as user.department, found ${quote(path)}`,
+              'rules.problems.expectedAttribute',
+              { found: quote(path) },
+            ),
         span,
       );
       return undefined;
@@ -111,7 +119,11 @@ export class TreeBuilder {
       const name = rest.slice(CUSTOM_ATTRIBUTE_PREFIX.length);
       if (!CUSTOM_ATTRIBUTE_NAME_PATTERN.test(name)) {
         this.fail(
-          `Custom attribute names use letters, digits and _ only (no dots), as in user.custom.costCenter; found ${quote(path)}`,
+          say(
+            `Custom attribute names use letters, digits and _ only (no dots), as in user.custom.costCenter; found ${quote(path)}`,
+            'rules.problems.customAttributeName',
+            { name: quote(path) },
+          ),
           span,
         );
         return undefined;
@@ -130,11 +142,20 @@ export class TreeBuilder {
           (okta ? findKnownAttribute(ownValue(OKTA_ALIASES, rest) ?? '') : undefined))
         : undefined;
     if (!info) {
-      const hint = didYouMean(path, ATTRIBUTE_PATHS);
+      const suggestion = closest(path, ATTRIBUTE_PATHS);
+      const attribute = quote(path);
       this.fail(
-        hint
-          ? `Unknown attribute ${quote(path)}${hint}`
-          : `Unknown attribute ${quote(path)}; pushed attributes are written user.custom.<name>`,
+        suggestion !== undefined
+          ? say(
+              `Unknown attribute ${attribute} — did you mean "${suggestion}"?`,
+              'rules.problems.unknownAttributeSuggestion',
+              { attribute, suggestion },
+            )
+          : say(
+              `Unknown attribute ${attribute}; pushed attributes are written user.custom.<name>`,
+              'rules.problems.unknownAttribute',
+              { attribute },
+            ),
         span,
       );
       return undefined;
@@ -162,11 +183,25 @@ export class TreeBuilder {
   checkQuantifiable(subject: SubjectRef, quantifier: Quantifier, span: Span): boolean {
     const shape = subject.shape;
     if (shape.kind === 'known' && shape.info.cardinality === 'single') {
-      this.fail(`-${quantifier} needs a multi-valued attribute; ${subject.display} has one value`, span);
+      this.fail(
+        say(
+          `-${quantifier} needs a multi-valued attribute; ${subject.display} has one value`,
+          'rules.problems.quantifierNeedsMultiValued',
+          { quantifier, attribute: subject.display },
+        ),
+        span,
+      );
       return false;
     }
     if (shape.kind === 'item') {
-      this.fail(`-${quantifier} cannot be nested: _ is already a single value of ${shape.of}`, span);
+      this.fail(
+        say(
+          `-${quantifier} cannot be nested: _ is already a single value of ${shape.of}`,
+          'rules.problems.nestedQuantifier',
+          { quantifier, attribute: shape.of },
+        ),
+        span,
+      );
       return false;
     }
     return true;
@@ -205,7 +240,11 @@ export class TreeBuilder {
       const nullCheck = family === 'equality' && literal.type === 'null';
       if (!nullCheck) {
         this.fail(
-          `${subject.display} has many values; use ${subject.display} -any (_ ${token} ${sampleValue(literal)})`,
+          say(
+            `${subject.display} has many values; use ${subject.display} -any (_ ${token} ${sampleValue(literal)})`,
+            'rules.problems.multiValuedNeedsQuantifier',
+            { attribute: subject.display, operator: token, value: sampleValue(literal) },
+          ),
           operatorSpan,
         );
         return undefined;
@@ -215,35 +254,58 @@ export class TreeBuilder {
 
     if (family === 'list') {
       if (literal.type !== 'list') {
-        this.fail(`${token} needs a list such as ["a", "b"]`, ref.span);
+        this.fail(
+          say(`${token} needs a list such as ["a", "b"]`, 'rules.problems.listOperatorNeedsList', {
+            operator: token,
+          }),
+          ref.span,
+        );
         return undefined;
       }
       if (literal.items.length === 0) {
-        this.fail('The list is empty; add at least one value', ref.span);
+        this.fail(say('The list is empty; add at least one value', 'rules.problems.emptyList'), ref.span);
         return undefined;
       }
     } else if (literal.type === 'list') {
-      this.fail(`A list only works with -in or -notIn, not ${token}`, ref.span);
+      this.fail(
+        say(`A list only works with -in or -notIn, not ${token}`, 'rules.problems.listWithScalarOperator', {
+          operator: token,
+        }),
+        ref.span,
+      );
       return undefined;
     }
 
     if (family === 'text' || family === 'regex') {
       if (literal.type !== 'string' || (family === 'text' && literal.value === '')) {
-        const what = literal.type === 'string' ? 'an empty string' : describeLiteral(literal);
+        const what =
+          literal.type === 'string'
+            ? say('an empty string', 'rules.problems.literal.emptyString')
+            : describeLiteral(literal);
         this.fail(
-          `${token} needs a non-empty "string" value, not ${what}${literal.type === 'null' ? '; use -eq null or -ne null' : ''}`,
+          literal.type === 'null'
+            ? say(
+                `${token} needs a non-empty "string" value, not null; use -eq null or -ne null`,
+                'rules.problems.textOperatorNeedsStringNotNull',
+                { operator: token },
+              )
+            : say(
+                `${token} needs a non-empty "string" value, not ${what.message}`,
+                'rules.problems.textOperatorNeedsString',
+                { operator: token, what },
+              ),
           ref.span,
         );
         return undefined;
       }
       if (shape.kind === 'known' && shape.info.type !== 'string') {
-        this.fail(`${subject.display} supports ${supportedOperators(shape.info)}`, operatorSpan);
+        this.fail(supportedOperators(subject.display, shape.info), operatorSpan);
         return undefined;
       }
       if (family === 'regex') {
         const compiled = compilePattern(literal.value);
         if (!compiled.ok) {
-          this.fail(compiled.problem.message, this.patternSpan(ref, literal.value, compiled.problem));
+          this.fail(compiled.problem, this.patternSpan(ref, literal.value, compiled.problem));
           return undefined;
         }
       }
@@ -252,8 +314,13 @@ export class TreeBuilder {
 
     if (family === 'order') {
       if (shape.kind === 'known' || (shape.kind === 'item' && !shape.custom)) {
+        const held = holding(subject);
         this.fail(
-          `${token} compares numbers or ISO dates, which only custom attributes (user.custom.<name>) hold; ${holding(subject)}`,
+          say(
+            `${token} compares numbers or ISO dates, which only custom attributes (user.custom.<name>) hold; ${held.message}`,
+            'rules.problems.orderNeedsCustomAttribute',
+            { operator: token, holding: held },
+          ),
           operatorSpan,
         );
         return undefined;
@@ -261,9 +328,13 @@ export class TreeBuilder {
       const ok =
         literal.type === 'number' || (literal.type === 'string' && parseIsoDate(literal.value) !== null);
       if (!ok) {
-        const shown = literal.type === 'string' ? quote(literal.value) : describeLiteral(literal);
+        const shown = describeLiteral(literal);
         this.fail(
-          `${token} compares numbers or ISO dates such as "2025-01-31"; ${shown} is neither`,
+          say(
+            `${token} compares numbers or ISO dates such as "2025-01-31"; ${shown.message} is neither`,
+            'rules.problems.orderNeedsNumberOrDate',
+            { operator: token, value: shown },
+          ),
           ref.span,
         );
         return undefined;
@@ -283,7 +354,7 @@ export class TreeBuilder {
       normalised.push(value);
     }
     if (shape.kind === 'known' && shape.info.type === 'boolean' && family === 'list') {
-      this.fail(`${subject.display} supports ${supportedOperators(shape.info)}`, operatorSpan);
+      this.fail(supportedOperators(subject.display, shape.info), operatorSpan);
       return undefined;
     }
     return literal.type === 'list' ? { type: 'list', items: normalised } : normalised[0]!;
@@ -295,13 +366,32 @@ export class TreeBuilder {
     const textual =
       (shape.kind === 'known' && shape.info.type === 'string') || (shape.kind === 'item' && !shape.custom);
     if (textual && value.type !== 'string') {
-      const what = holding(subject);
-      const sentence = what.startsWith('values') ? `V${what.slice(1)}` : what;
-      this.fail(`${sentence}; put the value in quotes: "${value.value}"`, span);
+      const shown = String(value.value);
+      this.fail(
+        shape.kind === 'item'
+          ? say(
+              `Values of ${shape.of} are text; put the value in quotes: "${shown}"`,
+              'rules.problems.quoteItemValue',
+              { attribute: shape.of, value: shown },
+            )
+          : say(
+              `${subject.display} holds text; put the value in quotes: "${shown}"`,
+              'rules.problems.quoteTextValue',
+              { attribute: subject.display, value: shown },
+            ),
+        span,
+      );
       return false;
     }
     if (shape.kind === 'known' && shape.info.type === 'boolean' && value.type !== 'boolean') {
-      this.fail(`${subject.display} is true or false; write true or false without quotes`, span);
+      this.fail(
+        say(
+          `${subject.display} is true or false; write true or false without quotes`,
+          'rules.problems.booleanWithoutQuotes',
+          { attribute: subject.display },
+        ),
+        span,
+      );
       return false;
     }
     if (shape.kind === 'known' && shape.info.type === 'enum') {
@@ -309,9 +399,22 @@ export class TreeBuilder {
       if (value.type !== 'string' || !allowed.some((v) => v.toLowerCase() === value.value.toLowerCase())) {
         const shown = value.type === 'string' ? quote(value.value) : String(value.value);
         const list = allowed.map((v) => `"${v}"`);
-        const hint = value.type === 'string' ? didYouMean(value.value, allowed) : '';
+        const choices = list.slice(0, -1).join(', ');
+        const last = list[list.length - 1]!;
+        const suggestion = value.type === 'string' ? closest(value.value, allowed) : undefined;
+        const values = { attribute: subject.display, choices, last, value: shown };
         this.fail(
-          `${subject.display} is ${list.slice(0, -1).join(', ')} or ${list[list.length - 1]!}; ${shown} is none of them${hint}`,
+          suggestion === undefined
+            ? say(
+                `${subject.display} is ${choices} or ${last}; ${shown} is none of them`,
+                'rules.problems.enumValue',
+                values,
+              )
+            : say(
+                `${subject.display} is ${choices} or ${last}; ${shown} is none of them — did you mean "${suggestion}"?`,
+                'rules.problems.enumValueSuggestion',
+                { ...values, suggestion },
+              ),
           span,
         );
         return false;
@@ -321,24 +424,37 @@ export class TreeBuilder {
   }
 }
 
-function supportedOperators(info: AttributeInfo): string {
-  return info.type === 'boolean' ? '-eq and -ne only' : '-eq, -ne, -in and -notIn only';
+function supportedOperators(attribute: string, info: AttributeInfo): Said {
+  return info.type === 'boolean'
+    ? say(`${attribute} supports -eq and -ne only`, 'rules.problems.booleanOperatorsOnly', { attribute })
+    : say(`${attribute} supports -eq, -ne, -in and -notIn only`, 'rules.problems.equalityOperatorsOnly', {
+        attribute,
+      });
 }
 
 /** "user.department holds text", "values of user.groups are text", "user.active is true or false". */
-function holding(subject: SubjectRef): string {
+function holding(subject: SubjectRef): Said {
   const shape = subject.shape;
+  // Only values of known attributes are held as text; pushed values are ordered, so they never come here.
   if (shape.kind === 'item')
-    return `values of ${shape.of} are ${shape.custom ? 'whatever was pushed' : 'text'}`;
-  if (shape.kind === 'known' && shape.info.type === 'boolean') return `${subject.display} is true or false`;
-  return `${subject.display} holds text`;
+    return say(`values of ${shape.of} are text`, 'rules.problems.holding.textItems', { attribute: shape.of });
+  const attribute = subject.display;
+  if (shape.kind === 'known' && shape.info.type === 'boolean')
+    return say(`${attribute} is true or false`, 'rules.problems.holding.boolean', { attribute });
+  return say(`${attribute} holds text`, 'rules.problems.holding.text', { attribute });
 }
 
-function describeLiteral(literal: Literal): string {
-  if (literal.type === 'list') return 'a list';
-  if (literal.type === 'null') return 'null';
-  if (literal.type === 'string') return quote(literal.value);
-  return String(literal.value);
+/** A value in a message, as written (`null`, `5`, `"x"`); lists are refused before any check that says this. */
+function describeLiteral(literal: Literal): Said {
+  const shown =
+    literal.type === 'list'
+      ? '[…]'
+      : literal.type === 'null'
+        ? 'null'
+        : literal.type === 'string'
+          ? quote(literal.value)
+          : String(literal.value);
+  return say(shown, 'rules.problems.literal.value', { value: shown });
 }
 
 function sampleValue(literal: Literal): string {

@@ -20,10 +20,12 @@ describe('checkExpression', () => {
     expect(errorHeadline(inEnglish, error!)).toBe(
       'Line 2, column 6: Unknown attribute "user.departmnet" — did you mean "user.department"?',
     );
-    // German frames the position in German; the engine's message is the same one the backend reports.
+    // German words the position and the problem; the admin's tokens stay as written.
     expect(errorHeadline(inGerman, error!)).toBe(
-      'Zeile 2, Spalte 6: Unknown attribute "user.departmnet" — did you mean "user.department"?',
+      'Zeile 2, Spalte 6: Unbekanntes Attribut "user.departmnet" – meinten Sie "user.department"?',
     );
+    // The engine's English sentence, which the backend reports, is kept beside the key.
+    expect(error!.message).toBe('Unknown attribute "user.departmnet" — did you mean "user.department"?');
     expect(error!.excerpt).toBe('-and user.departmnet -eq "x"');
     expect(error!.caret).toBe(`     ${'^'.repeat('user.departmnet'.length)}`);
   });

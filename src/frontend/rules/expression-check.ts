@@ -1,12 +1,17 @@
 // Checks a rule's text as the admin types (the pure rules engine runs in the page): each error with its line,
 // column, the offending line and a caret under the problem, or the canonical text when it parses.
 import { formatRule, parseRule, type Dialect } from '../../domain/rules';
+import type { RuleProblem } from '../../domain/rules/rule-problem';
 import type { Text } from '../../shared/i18n/text';
+import { ruleProblemText } from '../../shared/rule-problem-text';
 
 export interface PositionedError {
   line: number;
   column: number;
+  /** The engine's English sentence, shown only for a problem that has no key. */
   message: string;
+  /** The problem as a key with values, worded in the admin's language. */
+  problem?: RuleProblem;
   /** The line the error is on, as typed. */
   excerpt: string;
   /** Spaces and carets that sit under the problem in `excerpt`. */
@@ -33,6 +38,7 @@ export function checkExpression(text: string, dialect: Dialect): ExpressionCheck
         line: error.line,
         column: error.column,
         message: error.message,
+        ...(error.problem ? { problem: error.problem } : {}),
         excerpt,
         caret: `${' '.repeat(Math.max(0, error.column - 1))}${'^'.repeat(width)}`,
       };
@@ -41,13 +47,13 @@ export function checkExpression(text: string, dialect: Dialect): ExpressionCheck
 }
 
 /**
- * `Line 2, column 7: message`, as the editor lists each error. The message is the rules engine's, which the
- * backend also writes into logs and API answers, so it stays as the engine words it.
+ * `Line 2, column 7: message`, as the editor lists each error: the problem worded in the admin's language (the
+ * engine's English sentence stays for logs and API answers, and for any problem that has no key).
  */
 export function errorHeadline(text: Text, error: PositionedError): string {
   return text.t('rules.expression.errorAt', {
     line: error.line,
     column: error.column,
-    message: error.message,
+    message: error.problem ? ruleProblemText(text, error.problem) : error.message,
   });
 }

@@ -1,5 +1,6 @@
 // Turns an untrusted rule payload (from the admin page) into a Rule, or field errors naming exactly what is wrong.
 
+import type { TextKey, TextValues } from '../../shared/i18n/text';
 import { parseRule } from './parse';
 import { ACCOUNT_ID_PATTERN, ID_PATTERN, RULE_LIMITS, grantKey, type Grant, type Rule } from './rule-model';
 import { didYouMean } from './suggest';
@@ -10,7 +11,11 @@ export interface FieldError {
   /** The rule the problem is in, when known; null for rule-set level problems. */
   ruleId: string | null;
   field: string;
+  /** In English, for logs, audit entries and API replies. */
   message: string;
+  /** The same problem as a key with values, for a page that words it in the admin's language. */
+  key?: TextKey;
+  values?: TextValues;
   /** For condition errors: where in the text (1-based). */
   line?: number;
   column?: number;

@@ -1,6 +1,29 @@
 // validateRuleSet: per-rule checks, unique ids and names, the 500 limit, existence checks and exclusive sets.
 
-import { validateRuleSet, type ExclusiveSet, type Rule, type RuleSetChecks } from './index';
+import { inEnglish } from '../../../test/support/english';
+import {
+  validateRuleSet as validate,
+  type ExclusiveSet,
+  type FieldError,
+  type Rule,
+  type RuleSetChecks,
+} from './index';
+
+/**
+ * validateRuleSet, checking each rule-set problem's key: worded in English it reads exactly as the English
+ * message. The cases below then compare the English messages and fields as before.
+ */
+async function validateRuleSet(
+  rules: readonly unknown[],
+  checks: RuleSetChecks,
+): Promise<Omit<FieldError, 'key' | 'values'>[]> {
+  return (await validate(rules, checks)).map(({ key, values, ...error }) => {
+    if (key?.startsWith('rules.problems.ruleSet.')) {
+      expect(inEnglish.t(key, values)).toBe(error.message);
+    }
+    return error;
+  });
+}
 
 function rule(id: string, patch: Partial<Rule> = {}): Rule {
   return {
@@ -221,6 +244,24 @@ describe('validateRuleSet', () => {
           field: 'grants[2].groupId',
           message:
             'grants[0] and grants[2] are both in the exclusive set "Licence tiers"; a user can hold only one of them',
+        },
+      ]);
+    });
+
+    it('refuses more than 50 sets and group ids that are not a list', async () => {
+      const many = Array.from({ length: 51 }, (_, i) => ({
+        id: `s${i}`,
+        name: `Set ${i}`,
+        groupIds: [`a${i}`, `b${i}`],
+      }));
+      const notAList = { id: 'odd', name: 'Odd', groupIds: 'gold' } as unknown as ExclusiveSet;
+      const errors = await validateRuleSet([], { ...everythingExists, exclusiveSets: [...many, notAList] });
+      expect(errors).toEqual([
+        { ruleId: null, field: 'exclusiveSets', message: 'At most 50 exclusive sets; there are 52' },
+        {
+          ruleId: null,
+          field: 'exclusiveSets[51].groupIds',
+          message: 'groupIds must be a list of group ids',
         },
       ]);
     });

@@ -1,7 +1,24 @@
 // Checks a whole rule set before it is saved: each rule, unique ids and names, limits, grants that exist, sets.
 
 import { grantKey, ID_PATTERN, RULE_LIMITS, type ExclusiveSet, type Rule } from './rule-model';
+import type { TextKey, TextValues } from '../../shared/i18n/text';
 import { validateRuleInput, type FieldError } from './validate-rule-input';
+
+type RuleSetKey = Extract<TextKey, `rules.problems.ruleSet.${string}`>;
+
+/**
+ * A problem's English sentence with its key and values. Counts and numbers are given as written, so the English
+ * reads exactly as the sentence does.
+ */
+function said(
+  message: string,
+  key: RuleSetKey,
+  values?: Readonly<Record<string, string | number>>,
+): Pick<FieldError, 'message' | 'key' | 'values'> {
+  const written: Record<string, string> = {};
+  for (const [name, value] of Object.entries(values ?? {})) written[name] = String(value);
+  return values ? { message, key, values: written satisfies TextValues } : { message, key };
+}
 
 export interface RuleSetChecks {
   /** Whether the site still has this group. May be async; it is called once per distinct group id. */
@@ -40,7 +57,11 @@ export async function validateRuleSet(
     errors.push({
       ruleId: null,
       field: 'rules',
-      message: `A rule set may hold at most ${RULE_LIMITS.maxRules} rules; this one has ${rules.length}`,
+      ...said(
+        `A rule set may hold at most ${RULE_LIMITS.maxRules} rules; this one has ${rules.length}`,
+        'rules.problems.ruleSet.tooManyRules',
+        { max: RULE_LIMITS.maxRules, count: rules.length },
+      ),
     });
   }
 
@@ -61,7 +82,15 @@ export async function validateRuleSet(
       errors.push({
         ruleId: rule.id,
         field: 'id',
-        message: `Rules ${sameId + 1} and ${index + 1} share the id "${rule.id}"`,
+        ...said(
+          `Rules ${sameId + 1} and ${index + 1} share the id "${rule.id}"`,
+          'rules.problems.ruleSet.sameId',
+          {
+            first: sameId + 1,
+            second: index + 1,
+            id: rule.id,
+          },
+        ),
       });
       return;
     }
@@ -72,7 +101,11 @@ export async function validateRuleSet(
       errors.push({
         ruleId: rule.id,
         field: 'name',
-        message: `Another rule (number ${sameName + 1}) is already named "${rule.name}"`,
+        ...said(
+          `Another rule (number ${sameName + 1}) is already named "${rule.name}"`,
+          'rules.problems.ruleSet.sameName',
+          { number: sameName + 1, name: rule.name },
+        ),
       });
     } else {
       names.set(nameKey, index);
@@ -96,7 +129,11 @@ export async function validateRuleSet(
         errors.push({
           ruleId: rule.id,
           field: `grants[${index}].groupId`,
-          message: `grants[${first}] and grants[${index}] are both in the exclusive set "${set.name}"; a user can hold only one of them`,
+          ...said(
+            `grants[${first}] and grants[${index}] are both in the exclusive set "${set.name}"; a user can hold only one of them`,
+            'rules.problems.ruleSet.grantsInOneSet',
+            { first, second: index, set: set.name },
+          ),
         });
       } else {
         inSet.set(set.id, index);
@@ -136,14 +173,27 @@ export async function validateRuleSet(
         errors.push({
           ruleId: rule.id,
           field: `grants[${index}].groupId`,
-          message: `Group "${grant.groupName}" (id ${grant.groupId}) does not exist on this site`,
+          ...said(
+            `Group "${grant.groupName}" (id ${grant.groupId}) does not exist on this site`,
+            'rules.problems.ruleSet.groupMissing',
+            { name: grant.groupName, id: grant.groupId },
+          ),
         });
       }
       if (grant.kind === 'projectRole' && missingRoles.has(grantKey(grant))) {
         errors.push({
           ruleId: rule.id,
           field: `grants[${index}].roleId`,
-          message: `Project ${grant.projectKey} (id ${grant.projectId}) has no role "${grant.roleName}" (id ${grant.roleId})`,
+          ...said(
+            `Project ${grant.projectKey} (id ${grant.projectId}) has no role "${grant.roleName}" (id ${grant.roleId})`,
+            'rules.problems.ruleSet.roleMissing',
+            {
+              project: grant.projectKey,
+              projectId: grant.projectId,
+              role: grant.roleName,
+              roleId: grant.roleId,
+            },
+          ),
         });
       }
     });
@@ -154,7 +204,11 @@ export async function validateRuleSet(
         errors.push({
           ruleId: null,
           field: `exclusiveSets[${s}].groupIds[${g}]`,
-          message: `Group id ${groupId} in the exclusive set "${set.name}" does not exist on this site`,
+          ...said(
+            `Group id ${groupId} in the exclusive set "${set.name}" does not exist on this site`,
+            'rules.problems.ruleSet.setGroupMissing',
+            { id: groupId, set: set.name },
+          ),
         });
       }
     });
@@ -167,19 +221,37 @@ function checkExclusiveSets(
   setOfGroup: Map<string, ExclusiveSet>,
 ): FieldError[] {
   const errors: FieldError[] = [];
-  const add = (field: string, message: string): void => {
-    errors.push({ ruleId: null, field, message });
+  const add = (field: string, problem: ReturnType<typeof said>): void => {
+    errors.push({ ruleId: null, field, ...problem });
   };
   if (sets.length > RULE_LIMITS.maxExclusiveSets) {
-    add('exclusiveSets', `At most ${RULE_LIMITS.maxExclusiveSets} exclusive sets; there are ${sets.length}`);
+    add(
+      'exclusiveSets',
+      said(
+        `At most ${RULE_LIMITS.maxExclusiveSets} exclusive sets; there are ${sets.length}`,
+        'rules.problems.ruleSet.tooManySets',
+        { max: RULE_LIMITS.maxExclusiveSets, count: sets.length },
+      ),
+    );
   }
   const setIds = new Set<string>();
   sets.forEach((set, s) => {
     const at = `exclusiveSets[${s}]`;
     if (typeof set.id !== 'string' || !ID_PATTERN.test(set.id) || set.id.length > RULE_LIMITS.maxIdLength) {
-      add(`${at}.id`, 'The set id must be 1–64 letters, digits, ".", "_" or "-"');
+      add(
+        `${at}.id`,
+        said(
+          'The set id must be 1–64 letters, digits, ".", "_" or "-"',
+          'rules.problems.ruleSet.setIdFormat',
+        ),
+      );
     } else if (setIds.has(set.id)) {
-      add(`${at}.id`, `Another exclusive set already has the id "${set.id}"`);
+      add(
+        `${at}.id`,
+        said(`Another exclusive set already has the id "${set.id}"`, 'rules.problems.ruleSet.sameSetId', {
+          id: set.id,
+        }),
+      );
     } else {
       setIds.add(set.id);
     }
@@ -188,23 +260,42 @@ function checkExclusiveSets(
       set.name.trim() === '' ||
       set.name.length > RULE_LIMITS.maxNameLength
     ) {
-      add(`${at}.name`, `The set needs a name of 1–${RULE_LIMITS.maxNameLength} characters`);
+      add(
+        `${at}.name`,
+        said(
+          `The set needs a name of 1–${RULE_LIMITS.maxNameLength} characters`,
+          'rules.problems.ruleSet.setName',
+          {
+            max: RULE_LIMITS.maxNameLength,
+          },
+        ),
+      );
     }
     if (!Array.isArray(set.groupIds)) {
-      add(`${at}.groupIds`, 'groupIds must be a list of group ids');
+      add(
+        `${at}.groupIds`,
+        said('groupIds must be a list of group ids', 'rules.problems.ruleSet.setGroupList'),
+      );
       return;
     }
     if (set.groupIds.length < 2 || set.groupIds.length > RULE_LIMITS.maxGroupsPerExclusiveSet) {
       add(
         `${at}.groupIds`,
-        `An exclusive set needs 2–${RULE_LIMITS.maxGroupsPerExclusiveSet} groups; this one has ${set.groupIds.length}`,
+        said(
+          `An exclusive set needs 2–${RULE_LIMITS.maxGroupsPerExclusiveSet} groups; this one has ${set.groupIds.length}`,
+          'rules.problems.ruleSet.setGroupCount',
+          { max: RULE_LIMITS.maxGroupsPerExclusiveSet, count: set.groupIds.length },
+        ),
       );
     }
     set.groupIds.forEach((groupId: unknown, g) => {
       if (typeof groupId !== 'string' || !ID_PATTERN.test(groupId)) {
         add(
           `${at}.groupIds[${g}]`,
-          'A group id must be a non-empty string of letters, digits, ".", "_" or "-"',
+          said(
+            'A group id must be a non-empty string of letters, digits, ".", "_" or "-"',
+            'rules.problems.ruleSet.groupIdFormat',
+          ),
         );
         return;
       }
@@ -213,8 +304,14 @@ function checkExclusiveSets(
         add(
           `${at}.groupIds[${g}]`,
           other === set
-            ? `Group id ${groupId} is listed twice`
-            : `Group id ${groupId} is already in the exclusive set "${other.name}"; a group can be in only one set`,
+            ? said(`Group id ${groupId} is listed twice`, 'rules.problems.ruleSet.groupTwice', {
+                id: groupId,
+              })
+            : said(
+                `Group id ${groupId} is already in the exclusive set "${other.name}"; a group can be in only one set`,
+                'rules.problems.ruleSet.groupInOtherSet',
+                { id: groupId, set: other.name },
+              ),
         );
         return;
       }

@@ -174,6 +174,9 @@ async function setProblems(
     .map((e) => ({
       field: e.field === 'rules' ? 'rule' : `rule.${e.field}`,
       message: e.message,
+      // The key and values let the page say the problem in the admin's language.
+      ...(e.key !== undefined ? { key: e.key } : {}),
+      ...(e.values !== undefined ? { values: e.values } : {}),
       ...(e.line !== undefined ? { line: e.line } : {}),
       ...(e.column !== undefined ? { column: e.column } : {}),
       ...(e.length !== undefined ? { length: e.length } : {}),

@@ -131,6 +131,8 @@ describe('rules', () => {
       {
         field: 'rule.grants[0].groupId',
         message: 'Group "Ghosts" (id no-such-group) does not exist on this site',
+        key: 'rules.problems.ruleSet.groupMissing',
+        values: { name: 'Ghosts', id: 'no-such-group' },
       },
     ]);
     expect(snapshot(app)).toEqual(before);

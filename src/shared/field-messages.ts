@@ -37,6 +37,8 @@ export const FIELD_MESSAGES = {
   'fields.secretTooShort': 'A key or secret is at least {min} characters',
   'fields.trimValue': 'Remove the spaces or line breaks around the value',
   'fields.controlCharacters': 'The value contains control characters',
+  'fields.enterNumber': 'Enter a number',
+  'fields.enterWholeNumber': 'Enter a whole number',
   'fields.chooseUser': 'Choose a user',
   'fields.accountIdTooLong': 'An Atlassian account id is at most {max} characters',
   'fields.pasteOrgId': 'Paste the id from admin.atlassian.com (letters, digits and dashes)',

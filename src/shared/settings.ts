@@ -39,11 +39,15 @@ function buildSettingsSchema(object: typeof z.object | typeof z.strictObject) {
     provisioning: object({
       enabled: z.boolean(),
       /** Events for one account within this window are coalesced into one run. */
-      coalesceSeconds: z.number().int().min(0).max(300),
+      coalesceSeconds: z
+        .number(fieldMessage('fields.enterNumber'))
+        .int(fieldMessage('fields.enterWholeNumber'))
+        .min(0, fieldMessage('fields.atLeast', { min: 0 }))
+        .max(300, fieldMessage('fields.atMost', { max: 300 })),
     }),
     auditRetentionDays: z
-      .number()
-      .int()
+      .number(fieldMessage('fields.enterNumber'))
+      .int(fieldMessage('fields.enterWholeNumber'))
       .min(7, fieldMessage('fields.keepRetentionDays', { min: 7 }))
       .max(3650, fieldMessage('fields.retentionAtMostTenYears')),
   }).superRefine((s, ctx) => {

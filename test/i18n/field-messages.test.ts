@@ -64,6 +64,7 @@ describe('keyed field messages', () => {
       sources: { ...DEFAULT_SETTINGS.sources, scim: { enabled: true }, orgDirectory: { enabled: true } },
       org: { orgId: null, directoryId: null },
       groupWritePath: { mode: 'impersonate-admin', adminAccountId: '' },
+      provisioning: { ...DEFAULT_SETTINGS.provisioning, coalesceSeconds: 500 },
       auditRetentionDays: 3,
     };
     const result = validate(settingsSchema, settings);
@@ -75,8 +76,14 @@ describe('keyed field messages', () => {
         'fields.keepRetentionDays',
         'fields.scimNeedsDirectory',
         'fields.adminApiNeedsOrg',
+        'fields.atMost',
       ]),
     );
+    // An emptied number field arrives as null (JSON has no NaN): the page says so instead of zod's words.
+    const emptied = validate(settingsSchema, { ...DEFAULT_SETTINGS, auditRetentionDays: null });
+    if (emptied.ok) throw new Error('expected the settings to be refused');
+    expectKeyedAndEqual(emptied.errors);
+    expect(emptied.errors.map((e) => e.message)).toEqual(['Enter a number']);
     expect(
       fieldErrorText(
         inGerman,

@@ -20,7 +20,7 @@ const groupId = z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/, fieldMessage('field
 const projectId = z.string().regex(/^\d{1,18}$/, fieldMessage('fields.notProjectId'));
 const days = (min: number, max: number) =>
   z
-    .number()
+    .number(fieldMessage('fields.enterNumber'))
     .int(fieldMessage('fields.wholeDays'))
     .min(min, fieldMessage('fields.atLeast', { min: String(min) }))
     .max(max, fieldMessage('fields.atMost', { max: String(max) }));

@@ -1,17 +1,18 @@
 // The app's settings as the admin page edits them and the backend reads them; secrets are never part of them.
+import { fieldMessage } from './field-messages';
 import { z } from 'zod';
 
 const accountId = z
   .string()
   .trim()
-  .min(1, 'Choose a user')
-  .max(128, 'An Atlassian account id is at most 128 characters')
-  .regex(/^[A-Za-z0-9:_-]+$/, 'Not an Atlassian account id');
+  .min(1, fieldMessage('fields.chooseUser'))
+  .max(128, fieldMessage('fields.accountIdTooLong', { max: 128 }))
+  .regex(/^[A-Za-z0-9:_-]+$/, fieldMessage('fields.notAccountId'));
 
 const orgOrDirectoryId = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9-]{8,64}$/, 'Paste the id from admin.atlassian.com (letters, digits and dashes)');
+  .regex(/^[A-Za-z0-9-]{8,64}$/, fieldMessage('fields.pasteOrgId'));
 
 /**
  * The settings' schema, built twice from one shape: strict for what the page sends (an unknown field is named
@@ -38,28 +39,36 @@ function buildSettingsSchema(object: typeof z.object | typeof z.strictObject) {
     provisioning: object({
       enabled: z.boolean(),
       /** Events for one account within this window are coalesced into one run. */
-      coalesceSeconds: z.number().int().min(0).max(300),
+      coalesceSeconds: z
+        .number(fieldMessage('fields.enterNumber'))
+        .int(fieldMessage('fields.enterWholeNumber'))
+        .min(0, fieldMessage('fields.atLeast', { min: 0 }))
+        .max(300, fieldMessage('fields.atMost', { max: 300 })),
     }),
-    auditRetentionDays: z.number().int().min(7, 'Keep at least 7 days').max(3650, 'At most 10 years'),
+    auditRetentionDays: z
+      .number(fieldMessage('fields.enterNumber'))
+      .int(fieldMessage('fields.enterWholeNumber'))
+      .min(7, fieldMessage('fields.keepRetentionDays', { min: 7 }))
+      .max(3650, fieldMessage('fields.retentionAtMostTenYears')),
   }).superRefine((s, ctx) => {
     if (s.sources.scim.enabled && !s.org.directoryId)
       ctx.addIssue({
         code: 'custom',
         path: ['org', 'directoryId'],
-        message: 'The SCIM source needs the directory id',
+        message: fieldMessage('fields.scimNeedsDirectory'),
       });
     const needsOrg = s.sources.orgDirectory.enabled || s.groupWritePath.mode === 'org-admin-api';
     if (needsOrg && !s.org.orgId)
       ctx.addIssue({
         code: 'custom',
         path: ['org', 'orgId'],
-        message: 'The organization id is needed for the Admin API',
+        message: fieldMessage('fields.adminApiNeedsOrg'),
       });
     if (needsOrg && !s.org.directoryId && !s.sources.scim.enabled)
       ctx.addIssue({
         code: 'custom',
         path: ['org', 'directoryId'],
-        message: 'The directory id is needed for the Admin API',
+        message: fieldMessage('fields.adminApiNeedsDirectory'),
       });
   });
   return { settings, groupWritePath };

@@ -1,11 +1,17 @@
 // Boundary validation shared by the admin page and the backend: zod schemas in, field-level errors out.
 import type { z } from 'zod';
+import { keyOfIssue } from './field-messages';
+import type { TextKey, TextValues } from './i18n/text';
 
 /** One problem with one field, phrased for the admin who typed it. */
 export interface FieldError {
   /** Dotted path into the payload, e.g. `groupWritePath.adminAccountId` or `grants[2].groupId`. */
   field: string;
+  /** In English, for logs, the API and older pages; the page words `key` instead when there is one. */
   message: string;
+  /** The message's translation key and values, so the page can say it in the admin's language. */
+  key?: TextKey;
+  values?: TextValues;
 }
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
@@ -25,6 +31,7 @@ export function validate<T>(schema: z.ZodType<T>, input: unknown): Validated<T> 
     errors: result.error.issues.map((issue) => ({
       field: fieldPath(issue.path) || '(payload)',
       message: issue.message,
+      ...keyOfIssue(issue),
     })),
   };
 }

@@ -33,7 +33,7 @@ export function validateInactivityPolicy(input: unknown): PolicyValidation {
   ]);
   if (!root) return { ok: false, errors: errors.list };
 
-  if (root.schemaVersion !== 1) errors.add('schemaVersion', 'must be 1');
+  if (root.schemaVersion !== 1) errors.add('schemaVersion', 'must be 1', 'fields.policy.schemaVersion');
   const products = readProducts(errors, root.products);
   const exclusions = errors.object(root.exclusions, 'exclusions', [
     'groupIds',
@@ -103,7 +103,11 @@ function readProducts(
   for (const [key, raw] of Object.entries(products)) {
     const path = `products.${key}`;
     if (!PRODUCT_KEY_PATTERN.test(key)) {
-      errors.add(path, 'is not a valid product key (1-64 letters, digits, "-" or "_")');
+      errors.add(
+        path,
+        'is not a valid product key (1-64 letters, digits, "-" or "_")',
+        'fields.policy.productKey',
+      );
       continue;
     }
     const product = readProduct(errors, raw, path);
@@ -146,6 +150,12 @@ function readProduct(errors: FieldErrors, value: unknown, path: string): Product
     errors.add(
       `${path}.warnDaysBefore`,
       `(${warnDaysBefore}) must be shorter than ${path}.inactiveAfterDays (${inactiveAfterDays})`,
+      'fields.policy.warnBeforeInactive',
+      {
+        warn: String(warnDaysBefore),
+        other: `${path}.inactiveAfterDays`,
+        days: String(inactiveAfterDays),
+      },
     );
     return undefined;
   }
@@ -171,7 +181,7 @@ function readNotifications(errors: FieldErrors, value: unknown): InactivityNotif
   let valid = true;
   if (raw.actWhenNotTold !== undefined) {
     if (typeof raw.actWhenNotTold !== 'boolean') {
-      errors.add('notifications.actWhenNotTold', 'must be true or false');
+      errors.add('notifications.actWhenNotTold', 'must be true or false', 'fields.policy.boolean');
       valid = false;
     } else if (raw.actWhenNotTold) result.actWhenNotTold = true;
   }
@@ -194,7 +204,11 @@ function readIssueKey(errors: FieldErrors, value: unknown): string | undefined {
   const path = 'notifications.jiraNotify.issueKey';
   if (value === undefined) return errors.missing(path);
   if (typeof value !== 'string' || !ISSUE_KEY_PATTERN.test(value)) {
-    errors.add(path, 'must be a Jira issue key such as OPS-123 (project key in capitals, a dash, a number)');
+    errors.add(
+      path,
+      'must be a Jira issue key such as OPS-123 (project key in capitals, a dash, a number)',
+      'fields.policy.issueKey',
+    );
     return undefined;
   }
   return value;
@@ -204,22 +218,35 @@ function readWebhookUrl(errors: FieldErrors, value: unknown): string | undefined
   const path = 'notifications.webhook.url';
   if (value === undefined) return errors.missing(path);
   if (typeof value !== 'string' || value.length === 0 || value.length > POLICY_LIMITS.urlMaxLength) {
-    errors.add(path, `must be a URL of at most ${POLICY_LIMITS.urlMaxLength} characters`);
+    errors.add(
+      path,
+      `must be a URL of at most ${POLICY_LIMITS.urlMaxLength} characters`,
+      'fields.policy.url',
+      {
+        max: String(POLICY_LIMITS.urlMaxLength),
+      },
+    );
     return undefined;
   }
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    errors.add(path, 'is not a valid URL');
+    errors.add(path, 'is not a valid URL', 'fields.policy.invalidUrl');
     return undefined;
   }
   if (url.protocol !== 'https:') {
-    errors.add(path, `must use https:// (got ${url.protocol}//)`);
+    errors.add(path, `must use https:// (got ${url.protocol}//)`, 'fields.policy.https', {
+      scheme: `${url.protocol}//`,
+    });
     return undefined;
   }
   if (url.username !== '' || url.password !== '') {
-    errors.add(path, 'must not contain a user name or password; put secrets in the path or query');
+    errors.add(
+      path,
+      'must not contain a user name or password; put secrets in the path or query',
+      'fields.policy.urlCredentials',
+    );
     return undefined;
   }
   return value;

@@ -1,5 +1,6 @@
 // What a site admin defines for an access review: what is reviewed (scope), by whom, how often, for how long,
 // the reminders, and what happens to items nobody decided. Cross-field rules live in `campaignProblems`.
+import type { TextKey } from '../../shared/i18n/text';
 
 /**
  * Which memberships a campaign puts in front of reviewers:
@@ -110,7 +111,11 @@ export const REVIEWER_LABELS: Readonly<Record<ReviewerKind, string>> = {
 export interface CampaignProblem {
   /** Dotted path into the definition, e.g. `reviewers.kind`. */
   readonly field: string;
+  /** In English, for logs and the API. */
   readonly message: string;
+  /** The same sentence as a translation key with its values, for the page; absent where the page never asks. */
+  readonly key?: TextKey;
+  readonly values?: Readonly<Record<string, string | number>>;
 }
 
 /** Rules that span fields (each field's own shape is the schema's job). */
@@ -130,12 +135,18 @@ export function campaignProblems(definition: CampaignDefinition): CampaignProble
     const seen = new Set<string>();
     scope.groups.forEach((group, i) => {
       if (seen.has(group.groupId))
-        problems.push({ field: `scope.groups[${i}]`, message: 'This group is listed twice' });
+        problems.push({
+          field: `scope.groups[${i}]`,
+          message: 'This group is listed twice',
+          key: 'fields.campaign.groupTwice',
+        });
       seen.add(group.groupId);
       if (reviewers.kind === 'group-owners' && group.owners.length === 0)
         problems.push({
           field: `scope.groups[${i}].owners`,
           message: `Name at least one owner of ${group.groupName}, or its members go to the fallback reviewer`,
+          key: 'fields.campaign.nameOwner',
+          values: { group: group.groupName },
         });
     });
   }
@@ -143,7 +154,11 @@ export function campaignProblems(definition: CampaignDefinition): CampaignProble
     const seen = new Set<string>();
     scope.projects.forEach((project, i) => {
       if (seen.has(project.projectId))
-        problems.push({ field: `scope.projects[${i}]`, message: 'This project is listed twice' });
+        problems.push({
+          field: `scope.projects[${i}]`,
+          message: 'This project is listed twice',
+          key: 'fields.campaign.projectTwice',
+        });
       seen.add(project.projectId);
     });
   }
@@ -151,11 +166,15 @@ export function campaignProblems(definition: CampaignDefinition): CampaignProble
     problems.push({
       field: 'remindEveryDays',
       message: `Reminders every ${definition.remindEveryDays} days would never be sent in a campaign of ${definition.durationDays} days`,
+      key: 'fields.campaign.remindersNeverSent',
+      values: { remindEvery: definition.remindEveryDays, duration: definition.durationDays },
     });
   if (definition.schedule.kind === 'every' && definition.schedule.days <= definition.durationDays)
     problems.push({
       field: 'durationDays',
       message: `A campaign repeated every ${definition.schedule.days} days must end before the next starts`,
+      key: 'fields.campaign.endBeforeNext',
+      values: { days: definition.schedule.days },
     });
   return problems;
 }

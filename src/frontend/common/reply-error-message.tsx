@@ -1,6 +1,7 @@
 // A failed call as the admin should read it: what went wrong, what to do, and any field problems listed.
 import { Button, List, ListItem, SectionMessage, Text } from '@forge/react';
 import type { ReplyError, ReplyFieldError } from '../../shared/contract';
+import { fieldErrorText } from '../../shared/field-error-text';
 import type { TextKey } from '../../shared/i18n/text';
 import { useText } from '../i18n/text-provider';
 
@@ -48,7 +49,8 @@ export interface ReplyErrorMessageProps {
 }
 
 export function ReplyErrorMessage({ error, action, shownFields = [], onRetry }: ReplyErrorMessageProps) {
-  const { t } = useText();
+  const text = useText();
+  const { t } = text;
   const sentence = useErrorSentence();
   const rest = (error.fields ?? []).filter((f) => !shownFields.includes(f));
 
@@ -62,7 +64,7 @@ export function ReplyErrorMessage({ error, action, shownFields = [], onRetry }: 
         <List type="unordered">
           {rest.map((f) => (
             <ListItem key={`${f.field}:${f.message}`}>
-              {t('common.errors.fieldProblem', { field: f.field, message: f.message })}
+              {t('common.errors.fieldProblem', { field: f.field, message: fieldErrorText(text, f) })}
             </ListItem>
           ))}
         </List>

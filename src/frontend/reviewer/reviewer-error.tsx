@@ -1,6 +1,7 @@
 // A failed call as a reviewer should read it (the admin page's wording speaks of admins).
 import { Button, SectionMessage, Text } from '@forge/react';
 import type { ReplyError } from '../../shared/contract';
+import { fieldErrorText } from '../../shared/field-error-text';
 import type { TextKey } from '../../shared/i18n/text';
 import { useText } from '../i18n/text-provider';
 
@@ -30,7 +31,7 @@ export function ReviewerError({
       </Text>
       {(error.fields ?? []).map((f) => (
         <Text key={f.field}>
-          {text.t('common.errors.fieldProblem', { field: f.field, message: f.message })}
+          {text.t('common.errors.fieldProblem', { field: f.field, message: fieldErrorText(text, f) })}
         </Text>
       ))}
       {onRetry ? (

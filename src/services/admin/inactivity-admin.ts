@@ -21,7 +21,7 @@ import type {
   ReviewQueueView,
   StartRunView,
 } from '../../shared/contract';
-import type { InactivityPolicy } from '../../domain/inactivity';
+import type { InactivityPolicy, PolicyFieldError } from '../../domain/inactivity';
 import { suspendingProducts, suspensionChangeRefusal } from '../../domain/privilege';
 import { actionRowsWithStatus } from '../../storage/inactivity-record-repository';
 import { getPendingReview, getRunPolicy } from '../../storage/inactivity-run-repository';
@@ -134,7 +134,7 @@ export async function savePolicy(
     return invalid(
       result.errors.map((e): ReplyFieldError => ({
         field: e.path === 'policy' ? 'policy' : `policy.${e.path}`,
-        message: e.message,
+        ...keyedMessage(e),
       })),
     );
   return policyView(ctx);
@@ -167,7 +167,7 @@ export async function saveExclusions(
     return invalid(
       result.errors.map((e): ReplyFieldError => ({
         field: e.path.startsWith('exclusions.') ? e.path.slice('exclusions.'.length) : e.path,
-        message: e.message,
+        ...keyedMessage(e),
       })),
     );
   return policyView(ctx);
@@ -184,7 +184,7 @@ export async function startDryRun(
     });
     if (result.status === 'not-started' && result.errors && result.errors.length > 0)
       return invalid(
-        result.errors.map((e) => ({ field: `draftPolicy.${e.path}`, message: e.message })),
+        result.errors.map((e) => ({ field: `draftPolicy.${e.path}`, ...keyedMessage(e) })),
         result.reason,
       );
     if (result.status === 'not-started')
@@ -339,4 +339,9 @@ export async function restoreRun(ctx: AdminContext, runId: string): Promise<Repl
   if (!result.queued)
     return fail(result.reason.startsWith('There is no such run') ? 'not-found' : 'conflict', result.reason);
   return ok({ runId: result.runId, queued: true });
+}
+
+/** A policy problem's English with its key and values, when the validator gave them, for the page to word. */
+function keyedMessage(e: PolicyFieldError): Pick<ReplyFieldError, 'message' | 'key' | 'values'> {
+  return { message: e.message, ...(e.key ? { key: e.key } : {}), ...(e.values ? { values: e.values } : {}) };
 }

@@ -135,6 +135,8 @@ export async function saveInactivityPolicy(
     errors.push({
       path: 'notifications.webhook.url',
       message: `notifications.webhook.url must be on one of ${WEBHOOK_HOST_PATTERNS.join(', ')}: the app may only send to hosts its manifest declares`,
+      key: 'fields.policy.webhookHost',
+      values: { field: 'notifications.webhook.url', hosts: WEBHOOK_HOST_PATTERNS.join(', ') },
     });
   }
   const size = storedPolicySize(policy);
@@ -142,6 +144,8 @@ export async function saveInactivityPolicy(
     errors.push({
       path: 'policy',
       message: `policy takes ${size} bytes, more than the ${MAX_VALUE_BYTES} one stored value may hold: shorten the exclusion lists (exclude groups rather than accounts)`,
+      key: 'fields.policy.tooLarge',
+      values: { size: String(size), max: String(MAX_VALUE_BYTES) },
     });
   }
   if (errors.length > 0) return { ok: false, errors };

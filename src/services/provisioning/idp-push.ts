@@ -56,7 +56,12 @@ export interface PushReply {
 
 const refuse = (status: number, error: string, errors?: FieldError[]): PushReply => ({
   status,
-  body: { accepted: false, error, ...(errors ? { errors } : {}) },
+  // Identity providers read field and message only; the page's translation keys are not part of this API.
+  body: {
+    accepted: false,
+    error,
+    ...(errors ? { errors: errors.map(({ field, message }) => ({ field, message })) } : {}),
+  },
 });
 
 const accepted = (accountId: string, queued: boolean): PushReply => ({

@@ -1,4 +1,5 @@
 // The Audit tab: the filtered log, page by page, and its CSV export.
+import { fieldMessage } from '../field-messages';
 import { z } from 'zod';
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES, type AuditAction, type AuditOutcome, type AuditPage } from '../audit';
 import { returns, type ContractSection } from './endpoint';
@@ -36,7 +37,7 @@ export const auditQuerySchema: z.ZodType<AuditQueryPayload, unknown> = z
     cursor: cursor.optional(),
     limit: z.number().int().min(1).max(100).optional(),
   })
-  .refine(fromBeforeTo, { message: 'The start is after the end', path: ['from'] });
+  .refine(fromBeforeTo, { message: fieldMessage('fields.startAfterEnd'), path: ['from'] });
 export type AuditQueryView = AuditPage;
 
 export interface AuditExportCsvPayload extends AuditFilters {
@@ -45,7 +46,7 @@ export interface AuditExportCsvPayload extends AuditFilters {
 }
 export const auditExportCsvSchema: z.ZodType<AuditExportCsvPayload, unknown> = z
   .strictObject({ ...auditFilters, cursor: cursor.optional() })
-  .refine(fromBeforeTo, { message: 'The start is after the end', path: ['from'] });
+  .refine(fromBeforeTo, { message: fieldMessage('fields.startAfterEnd'), path: ['from'] });
 export interface CsvChunkView {
   /** RFC 4180 lines ending in CRLF; cells that a spreadsheet would run as a formula start with an apostrophe. */
   csv: string;

@@ -48,8 +48,18 @@ describe('parsePayload', () => {
     expect(result).toEqual({
       ok: false,
       errors: [
-        { field: '__proto__', message: 'Unknown field "__proto__"' },
-        { field: 'extra', message: 'Unknown field "extra"' },
+        {
+          field: '__proto__',
+          message: 'Unknown field "__proto__"',
+          key: 'fields.unknownField',
+          values: { name: '__proto__' },
+        },
+        {
+          field: 'extra',
+          message: 'Unknown field "extra"',
+          key: 'fields.unknownField',
+          values: { name: 'extra' },
+        },
       ],
     });
     const nested = parsePayload('inactivity.review.approve', {
@@ -58,7 +68,14 @@ describe('parsePayload', () => {
     });
     expect(nested).toEqual({
       ok: false,
-      errors: [{ field: 'approval.also', message: 'Unknown field "also"' }],
+      errors: [
+        {
+          field: 'approval.also',
+          message: 'Unknown field "also"',
+          key: 'fields.unknownField',
+          values: { name: 'also' },
+        },
+      ],
     });
   });
 
@@ -98,7 +115,14 @@ describe('parsePayload', () => {
     };
     expect(parsePayload('settings.save', { settings: nested })).toEqual({
       ok: false,
-      errors: [{ field: 'settings.sources.scim.token', message: 'Unknown field "token"' }],
+      errors: [
+        {
+          field: 'settings.sources.scim.token',
+          message: 'Unknown field "token"',
+          key: 'fields.unknownField',
+          values: { name: 'token' },
+        },
+      ],
     });
   });
 
@@ -106,7 +130,7 @@ describe('parsePayload', () => {
     for (const cursor of [' ', 'a b', 'a\u0000b', '\u202e'])
       expect(parsePayload('audit.query', { cursor })).toEqual({
         ok: false,
-        errors: [{ field: 'cursor', message: 'Not a cursor this page issued' }],
+        errors: [{ field: 'cursor', message: 'Not a cursor this page issued', key: 'fields.notCursor' }],
       });
     expect(parsePayload('audit.query', { cursor: 'eyJrIjoieCJ9' }).ok).toBe(true);
   });

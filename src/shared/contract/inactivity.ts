@@ -1,4 +1,5 @@
 // The Inactivity tab: the policy and its exclusions, dry runs, runs and their reports, review, and restores.
+import { fieldMessage } from '../field-messages';
 import { z } from 'zod';
 import {
   DECISION_OUTCOMES,
@@ -29,6 +30,7 @@ const policySchema = z.unknown().transform((value, ctx): InactivityPolicy => {
       code: 'custom',
       message: error.message,
       path: pathOf(error.path.replace(/^policy(\.|$)/, '')),
+      ...(error.key ? { params: { key: error.key, values: error.values } } : {}),
     });
   return z.NEVER;
 });
@@ -122,7 +124,7 @@ export const inactivityReviewApproveSchema = z.strictObject({
     z.strictObject({ approve: z.literal('none') }),
     z.strictObject({
       approve: z.literal('accounts'),
-      accountIds: z.array(accountId).min(1, 'Choose at least one account').max(2000),
+      accountIds: z.array(accountId).min(1, fieldMessage('fields.chooseAccount')).max(2000),
     }),
   ]),
 });

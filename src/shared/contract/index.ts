@@ -1,6 +1,7 @@
 // The admin page's API, merged from one section per feature: the key list, each key's payload and response type,
 // the payload schemas and their validation. Imported by the UI Kit frontend and by the resolvers, so every section
 // imports only src/shared and the pure src/domain. A new key is one entry in its feature's section plus a handler.
+import { fieldProblem, keyOfIssue } from '../field-messages';
 import type { z } from 'zod';
 import { fieldPath } from '../validation';
 import { AUDIT_CONTRACT } from './audit';
@@ -95,9 +96,13 @@ export function parsePayload<K extends ResolverKey>(
       if (issue.code === 'unrecognized_keys')
         return issue.keys.map((name) => ({
           field: fieldPath([...issue.path, name]),
-          message: `Unknown field "${name}"`,
+          ...fieldProblem('fields.unknownField', { name }),
         }));
-      const error: ReplyFieldError = { field: fieldPath(issue.path) || '(payload)', message: issue.message };
+      const error: ReplyFieldError = {
+        field: fieldPath(issue.path) || '(payload)',
+        message: issue.message,
+        ...keyOfIssue(issue),
+      };
       const params =
         issue.code === 'custom' ? (issue.params as Record<string, unknown> | undefined) : undefined;
       for (const name of ['line', 'column', 'length'] as const) {

@@ -1,4 +1,5 @@
 // Background jobs the admin starts and watches: the impact preview and the backfill.
+import { fieldMessage } from '../field-messages';
 import { z } from 'zod';
 import type { JobProgress, OutdatedReason } from '../jobs';
 import { returns, type ContractSection } from './endpoint';
@@ -20,7 +21,7 @@ export interface JobsListView {
 /** One grant change of a preview whose affected users the page lists, a page at a time. */
 export const jobsAffectedSchema = z.strictObject({
   jobId: opaqueId,
-  grantKey: z.string().regex(/^[\x21-\x7e]{1,300}$/, 'Not a grant key'),
+  grantKey: z.string().regex(/^[\x21-\x7e]{1,300}$/, fieldMessage('fields.notGrantKey')),
   change: z.enum(['gain', 'loss']),
   cursor: cursor.optional(),
 });

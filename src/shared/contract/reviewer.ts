@@ -1,6 +1,7 @@
 // The reviewer page's API (a Jira global page any signed-in user may open): the campaigns the caller reviews in,
 // their own items with the evidence, and their decisions. Separate from the admin page's contract: its resolver
 // lets non-admins in, and answers only about the caller's own items.
+import { fieldMessage } from '../field-messages';
 import { z } from 'zod';
 import { CAMPAIGN_LIMITS, type UndecidedPolicy } from '../../domain/reviews';
 import type { CampaignStatus, LiveEvidenceView, ReviewItemRowView } from '../review-views';
@@ -56,16 +57,16 @@ export const reviewerDecideSchema = z.strictObject({
           .trim()
           .min(
             CAMPAIGN_LIMITS.minReasonLength,
-            `Give a reason of at least ${CAMPAIGN_LIMITS.minReasonLength} characters`,
+            fieldMessage('fields.reasonTooShort', { min: CAMPAIGN_LIMITS.minReasonLength }),
           )
           .max(
             CAMPAIGN_LIMITS.maxReasonLength,
-            `A reason is at most ${CAMPAIGN_LIMITS.maxReasonLength} characters`,
+            fieldMessage('fields.reasonTooLong', { max: CAMPAIGN_LIMITS.maxReasonLength }),
           ),
       }),
     )
-    .min(1, 'Decide at least one item')
-    .max(MAX_DECISIONS_PER_CALL, `At most ${MAX_DECISIONS_PER_CALL} decisions at once`),
+    .min(1, fieldMessage('fields.decideOne'))
+    .max(MAX_DECISIONS_PER_CALL, fieldMessage('fields.tooManyDecisions', { max: MAX_DECISIONS_PER_CALL })),
 });
 export interface ReviewerDecideView {
   decided: ReviewItemRowView[];

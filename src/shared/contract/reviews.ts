@@ -1,6 +1,7 @@
 // The Access reviews tab (site admins): create a campaign, list and follow campaigns (progress per reviewer),
 // reassign a reviewer's items, close early, stop a repeating series, read and export the report, and re-approve
 // a grant a review removed.
+import { fieldMessage } from '../field-messages';
 import { z } from 'zod';
 import {
   CAMPAIGN_LIMITS,
@@ -14,11 +15,15 @@ import { returns, type ContractSection } from './endpoint';
 import { accountId, cursor, opaqueId, pathOf, ruleId } from './fields';
 
 const L = CAMPAIGN_LIMITS;
-const name = z.string().trim().min(1, 'Give the campaign a name').max(L.maxNameLength);
-const groupId = z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/, 'Not a group id');
-const projectId = z.string().regex(/^\d{1,18}$/, 'Not a project id');
+const name = z.string().trim().min(1, fieldMessage('fields.nameCampaign')).max(L.maxNameLength);
+const groupId = z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/, fieldMessage('fields.notGroupId'));
+const projectId = z.string().regex(/^\d{1,18}$/, fieldMessage('fields.notProjectId'));
 const days = (min: number, max: number) =>
-  z.number().int('Whole days').min(min, `At least ${min}`).max(max, `At most ${max}`);
+  z
+    .number(fieldMessage('fields.enterNumber'))
+    .int(fieldMessage('fields.wholeDays'))
+    .min(min, fieldMessage('fields.atLeast', { min: String(min) }))
+    .max(max, fieldMessage('fields.atMost', { max: String(max) }));
 
 const scopeSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('app-granted'), ruleIds: z.array(ruleId).max(L.maxRules) }),
@@ -32,7 +37,7 @@ const scopeSchema = z.discriminatedUnion('kind', [
           owners: z.array(accountId).max(L.maxOwnersPerGroup),
         }),
       )
-      .min(1, 'Choose at least one group')
+      .min(1, fieldMessage('fields.chooseGroup'))
       .max(L.maxGroups),
   }),
   z.strictObject({
@@ -41,10 +46,10 @@ const scopeSchema = z.discriminatedUnion('kind', [
       .array(
         z.strictObject({
           projectId,
-          projectKey: z.string().regex(/^[A-Z][A-Z0-9_]{0,9}$/, 'Not a project key'),
+          projectKey: z.string().regex(/^[A-Z][A-Z0-9_]{0,9}$/, fieldMessage('fields.notProjectKey')),
         }),
       )
-      .min(1, 'Choose at least one project')
+      .min(1, fieldMessage('fields.chooseProject'))
       .max(L.maxProjects),
   }),
   z.strictObject({
@@ -59,7 +64,7 @@ const reviewersSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('project-lead') }),
   z.strictObject({
     kind: z.literal('named'),
-    accountIds: z.array(accountId).min(1, 'Name at least one reviewer').max(L.maxNamedReviewers),
+    accountIds: z.array(accountId).min(1, fieldMessage('fields.nameReviewer')).max(L.maxNamedReviewers),
   }),
 ]);
 
@@ -90,13 +95,18 @@ export const campaignDefinitionSchema: z.ZodType<CampaignDefinition, unknown> = 
     undecided: z.enum(['keep', 'remove']),
     notifyIssueKey: z
       .string()
-      .regex(/^[A-Z][A-Z0-9_]{0,9}-\d{1,9}$/, 'Not an issue key (e.g. ACCESS-1)')
+      .regex(/^[A-Z][A-Z0-9_]{0,9}-\d{1,9}$/, fieldMessage('fields.notIssueKey'))
       .nullable(),
     removeHandGrants: z.boolean(),
   })
   .transform((definition, ctx): CampaignDefinition => {
     for (const problem of campaignProblems(definition))
-      ctx.addIssue({ code: 'custom', message: problem.message, path: pathOf(problem.field) });
+      ctx.addIssue({
+        code: 'custom',
+        message: problem.message,
+        path: pathOf(problem.field),
+        ...(problem.key ? { params: { key: problem.key, values: problem.values } } : {}),
+      });
     return definition;
   });
 
@@ -130,7 +140,7 @@ export type ReviewsStopSeriesPayload = z.infer<typeof reviewsStopSeriesSchema>;
 
 export const reviewsReassignSchema = z
   .strictObject({ ...campaignRef, from: accountId, to: accountId })
-  .refine((p) => p.from !== p.to, { message: 'Choose someone else', path: ['to'] });
+  .refine((p) => p.from !== p.to, { message: fieldMessage('fields.chooseSomeoneElse'), path: ['to'] });
 export type ReviewsReassignPayload = z.infer<typeof reviewsReassignSchema>;
 export interface ReviewsReassignView {
   /** Undecided items of `from` when asked; they move in the background. */
@@ -158,7 +168,7 @@ export const reviewsReapproveSchema = z.strictObject({
   reason: z
     .string()
     .trim()
-    .min(L.minReasonLength, `At least ${L.minReasonLength} characters`)
+    .min(L.minReasonLength, fieldMessage('fields.atLeastCharacters', { min: L.minReasonLength }))
     .max(L.maxReasonLength),
 });
 export type ReviewsReapprovePayload = z.infer<typeof reviewsReapproveSchema>;

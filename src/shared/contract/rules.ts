@@ -1,4 +1,5 @@
 // The Rules tab: list, read, save, delete, enable, reorder, check an expression, and test a rule on a user.
+import { fieldMessage } from '../field-messages';
 import { z } from 'zod';
 import type { AccessPlan } from '../../domain/access-plan';
 import {
@@ -84,7 +85,9 @@ export const rulesReorderSchema = z.strictObject({
 export type RulesReorderPayload = z.infer<typeof rulesReorderSchema>;
 
 export const rulesCheckExpressionSchema = z.strictObject({
-  text: z.string().max(MAX_RULE_LENGTH, `At most ${MAX_RULE_LENGTH} characters`),
+  text: z
+    .string()
+    .max(MAX_RULE_LENGTH, fieldMessage('fields.atMostCharacters', { max: String(MAX_RULE_LENGTH) })),
   dialect: z.enum(DIALECTS),
 });
 export type RulesCheckExpressionPayload = z.infer<typeof rulesCheckExpressionSchema>;
@@ -110,7 +113,7 @@ export const rulesTestOnUserSchema: z.ZodType<RulesTestOnUserPayload, unknown> =
     draft: ruleSchema.optional(),
   })
   .refine((p) => !(p.ruleId !== undefined && p.draft !== undefined), {
-    message: 'Give a rule id or a draft, not both',
+    message: fieldMessage('fields.ruleOrDraft'),
     path: ['ruleId'],
   });
 

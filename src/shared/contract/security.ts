@@ -1,5 +1,6 @@
 // Privileged targets: which groups and project roles are privileged and why, the allow-list (site admins allow one
 // target at a time, confirming the risk) and the groups a site admin marks privileged.
+import { fieldMessage } from '../field-messages';
 import { z } from 'zod';
 import { returns, type ContractSection } from './endpoint';
 import { empty } from './fields';
@@ -8,8 +9,8 @@ const ID = '[A-Za-z0-9._-]{1,128}';
 /** A grant key: `group:<groupId>` or `role:<projectId>:<roleId>`. */
 const grantKey = z
   .string()
-  .regex(new RegExp(`^(group:${ID}|role:${ID}:${ID})$`), 'Not a group or project role of this site');
-const groupId = z.string().regex(new RegExp(`^${ID}$`), 'Not a group id');
+  .regex(new RegExp(`^(group:${ID}|role:${ID}:${ID})$`), fieldMessage('fields.notTarget'));
+const groupId = z.string().regex(new RegExp(`^${ID}$`), fieldMessage('fields.notGroupId'));
 
 export interface AllowanceView {
   key: string;
@@ -46,7 +47,7 @@ export interface SecurityView {
 export const securityAllowSchema = z.strictObject({
   key: grantKey,
   /** The page's confirmation that the admin read what allowing it means. */
-  acknowledgeRisk: z.literal(true, 'Confirm that you understand the risk of allowing this target'),
+  acknowledgeRisk: z.literal(true, fieldMessage('fields.confirmRisk')),
 });
 export type SecurityAllowPayload = z.infer<typeof securityAllowSchema>;
 export const securityDisallowSchema = z.strictObject({ key: grantKey });

@@ -1,4 +1,5 @@
 // The Settings tab: settings, write-only secrets (status only, never a value), and connection tests.
+import { fieldMessage } from '../field-messages';
 import { z } from 'zod';
 import {
   SECRET_NAMES,
@@ -36,10 +37,10 @@ export const settingsSetSecretSchema: z.ZodType<SettingsSetSecretPayload, unknow
   name: z.enum(SECRET_NAMES),
   value: z
     .string()
-    .min(8, 'A key or secret is at least 8 characters')
-    .max(4096, 'At most 4,096 characters')
-    .refine((v) => v.trim() === v, 'Remove the spaces or line breaks around the value')
-    .refine((v) => ![...v].some((c) => c < ' ' || c === '\u007f'), 'The value contains control characters'),
+    .min(8, fieldMessage('fields.secretTooShort', { min: 8 }))
+    .max(4096, fieldMessage('fields.atMostCharacters', { max: 4096 }))
+    .refine((v) => v.trim() === v, fieldMessage('fields.trimValue'))
+    .refine((v) => ![...v].some((c) => c < ' ' || c === '\u007f'), fieldMessage('fields.controlCharacters')),
 });
 export const settingsClearSecretSchema = z.strictObject({ name: z.enum(SECRET_NAMES) });
 export type SettingsClearSecretPayload = z.infer<typeof settingsClearSecretSchema>;

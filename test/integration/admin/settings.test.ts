@@ -58,7 +58,11 @@ describe('settings', () => {
     });
     // One directory id serves SCIM and the Admin API: it is named once.
     expect(failureOf(missing, 'invalid').fields).toEqual([
-      { field: 'settings.org.directoryId', message: 'The SCIM source needs the directory id' },
+      {
+        field: 'settings.org.directoryId',
+        message: 'The SCIM source needs the directory id',
+        key: 'fields.scimNeedsDirectory',
+      },
     ]);
   });
 

@@ -164,7 +164,12 @@ describe('payload validation', () => {
     const fields = failureOf(reply, 'invalid').fields ?? [];
     expect(fields).toEqual(
       expect.arrayContaining([
-        { field: 'sneaky', message: 'Unknown field "sneaky"' },
+        {
+          field: 'sneaky',
+          message: 'Unknown field "sneaky"',
+          key: 'fields.unknownField',
+          values: { name: 'sneaky' },
+        },
         { field: 'rule.name', message: 'Name is 200000 characters long; the limit is 100' },
       ]),
     );

@@ -26,8 +26,13 @@ const VIEWPORTS = [
 type Tree = { [key: string]: string | Tree };
 const leaves = (tree: Tree): string[] =>
   Object.values(tree).flatMap((v) => (typeof v === 'string' ? [v] : leaves(v)));
-/** Whole sentences (ten characters or more, no placeholder) of the English locale file. */
-const englishSentences = (): string[] => leaves(english).filter((s) => s.length >= 10 && !s.includes('{'));
+/**
+ * Sentences of the English locale file (capitalised, several words, no placeholder). Lower-case pieces ("site
+ * admin", values filled into other messages) also occur inside data the backend recorded in English, such as a
+ * health part's last verdict or a privileged target's reason, which the page shows as it was written.
+ */
+const englishSentences = (): string[] =>
+  leaves(english).filter((s) => /^\p{Lu}/u.test(s) && s.includes(' ') && s.length >= 10 && !s.includes('{'));
 const germanSentences = new Set(leaves(german));
 
 let emulator: EmulatorProcess | undefined;
